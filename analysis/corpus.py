@@ -1,0 +1,148 @@
+"""Load a corpus: a folder of plain-text articles and its ``sources.csv`` manifest.
+
+Raw text is kept exactly as decoded: every offset in every artifact indexes it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+
+MANIFEST_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "notes"]
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its manifest row and its raw text."""
+
+    id: str
+    file: str
+    path: Path
+    raw: str
+    sha256: str
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    published: str = ""
+    notes: str = ""
+
+    @property
+    def label(self) -> str:
+        """Short name for charts and tables: the outlet when known, else the id."""
+        return f"{self.outlet} ({self.id})" if self.outlet else self.id
+
+
+@dataclass(frozen=True)
+class Corpus:
+    directory: Path
+    manifest: Path | None
+    sources: list[Source] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+
+def read_text_file(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
+    """Read an article strictly; return (text, sha256 of the bytes).
+
+    Rejects missing, empty, binary and mis-encoded files with a message naming the file.
+    """
+    if not path.is_file():
+        raise InputError(f"{path}: file not found")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if b"\x00" in data:
+        raise InputError(f"{path}: looks binary (contains NUL bytes); expected plain text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid {encoding} (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
+            f"re-save it as UTF-8 or pass -p encoding=<codec>"
+        ) from exc
+    except LookupError as exc:
+        raise InputError(f"parameter encoding: unknown codec {encoding!r}") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def _check_published(value: str, manifest: Path, row: int) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(
+            f"{manifest}: row {row}: published {value!r} is not an ISO date (YYYY-MM-DD)"
+        ) from exc
+    return value
+
+
+def load_manifest(manifest: Path) -> list[dict[str, str]]:
+    """Read and validate ``sources.csv``; ids must be unique and files named once."""
+    if not manifest.is_file():
+        raise InputError(f"{manifest}: manifest not found")
+    text, _ = read_text_file(manifest)
+    rows = list(csv.DictReader(text.splitlines()))
+    if not rows:
+        raise InputError(f"{manifest}: manifest has no rows")
+    missing = [c for c in ("id", "file") if c not in (rows[0].keys())]
+    if missing:
+        raise InputError(f"{manifest}: missing column(s) {', '.join(missing)}")
+    seen: set[str] = set()
+    out = []
+    for i, row in enumerate(rows, start=2):
+        clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
+        if not _ID_RE.match(clean["id"]):
+            raise InputError(f"{manifest}: row {i}: id {clean['id']!r} must be a plain token")
+        if clean["id"] in seen:
+            raise InputError(f"{manifest}: row {i}: duplicate id {clean['id']!r}")
+        if not clean["file"]:
+            raise InputError(f"{manifest}: row {i}: empty file")
+        seen.add(clean["id"])
+        clean["published"] = _check_published(clean["published"], manifest, i)
+        out.append(clean)
+    return out
+
+
+def load_corpus(
+    directory: str | Path, manifest: str | Path | None = None, encoding: str = "utf-8"
+) -> Corpus:
+    """Load every article the manifest names (default ``DIR/sources.csv``).
+
+    Without a manifest, every ``*.txt`` in the folder is a source, id = file stem.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputError(f"corpus folder {directory}: not found")
+    manifest_path = Path(manifest) if manifest else directory / "sources.csv"
+    if manifest or manifest_path.is_file():
+        rows = load_manifest(manifest_path)
+    else:
+        manifest_path = None
+        files = sorted(directory.glob("*.txt"))
+        if not files:
+            raise InputError(f"corpus folder {directory}: no sources.csv and no .txt files")
+        rows = [dict.fromkeys(MANIFEST_COLUMNS, "") | {"id": f.stem, "file": f.name} for f in files]
+    sources = []
+    for row in rows:
+        path = directory / row["file"]
+        raw, digest = read_text_file(path, encoding)
+        sources.append(
+            Source(
+                id=row["id"], file=row["file"], path=path.resolve(), raw=raw, sha256=digest,
+                outlet=row["outlet"], title=row["title"], url=row["url"],
+                published=row["published"], notes=row["notes"],
+            )
+        )
+    return Corpus(directory=directory.resolve(), manifest=manifest_path, sources=sources)

@@ -1,0 +1,35 @@
+"""Every project path, resolved from this package so the cwd never matters.
+
+papermill, nbval and Jupyter start kernels in different folders; anything that
+reads or writes a file goes through here and gets an absolute path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+REPORT_SRC_DIR = PROJECT_ROOT / "report"
+DEFAULT_OUT_DIR = PROJECT_ROOT / "build"
+EXAMPLES_DIR = PROJECT_ROOT / "examples"
+
+
+def absolute(path: str | Path, base: Path | None = None) -> Path:
+    """Return ``path`` made absolute (relative paths are taken from ``base`` or the cwd)."""
+    p = Path(path).expanduser()
+    if not p.is_absolute():
+        p = (base or Path.cwd()) / p
+    return p.resolve()
+
+
+def artifacts_dir(out_dir: str | Path) -> Path:
+    """Where the notebooks write tables, texts and figures."""
+    return Path(out_dir) / "artifacts"
+
+
+def figures_dir(out_dir: str | Path) -> Path:
+    return artifacts_dir(out_dir) / "figures"
