@@ -96,3 +96,74 @@ def lost_story(cleaned: list[CleanSource], labels: dict[str, list[dict[str, str]
             if len(story) > 0:
                 lost.append(f"{cs.source.id} [{r.rule}] {''.join(story)[:80]!r}")
     return lost
+
+
+CLAIM_FIELDS = ("value_unit", "bound", "metric", "subject", "stance")
+
+
+def _same_subject(a: str, b: str) -> bool:
+    a, b = a.casefold().strip(), b.casefold().strip()
+    if not a or not b:
+        return a == b
+    return a in b or b in a or a.split()[0] == b.split()[0]
+
+
+def claim_scores(extracted, expected) -> dict[str, Score]:
+    """Precision/recall per field of extracted claims (a DataFrame) against expected rows.
+
+    An extracted claim matches an expected one in the same source with the same unit and
+    value (0.01% tolerance); among candidates the one agreeing on metric and bound is
+    preferred. A field scores when the pair matches and the field agrees.
+    """
+    ext = extracted[extracted["source_id"] != "derived"].to_dict("records")
+    exp = expected.to_dict("records")
+    used: set[int] = set()
+    pairs = []
+    for e in exp:
+        cands = [
+            (i, x) for i, x in enumerate(ext)
+            if i not in used and x["source_id"] == e["source_id"] and str(x["unit"]) == str(e["unit"])
+            and abs(float(x["value"]) - float(e["value"])) <= 1e-4 * max(1.0, abs(float(e["value"])))
+        ]
+        if not cands:
+            continue
+        cands.sort(key=lambda c: (c[1]["metric"] != e["metric"], c[1]["bound"] != e["bound"]))
+        used.add(cands[0][0])
+        pairs.append((e, cands[0][1]))
+    checks = {
+        "value_unit": lambda e, x: True,
+        "bound": lambda e, x: e["bound"] == x["bound"],
+        "metric": lambda e, x: e["metric"] == x["metric"],
+        "subject": lambda e, x: _same_subject(str(e["subject"]), str(x["subject"])),
+        "stance": lambda e, x: e["stance"] == x["stance"],
+    }
+    out = {}
+    for name, ok in checks.items():
+        tp = sum(1 for e, x in pairs if ok(e, x))
+        out[name] = _score(tp, len(ext) - tp, len(exp) - tp)
+    return out
+
+
+def claim_mismatches(extracted, expected) -> list[str]:
+    """Human-readable differences, for tuning the lexicons."""
+    lines = []
+    ext = extracted[extracted["source_id"] != "derived"]
+    for _, e in expected.iterrows():
+        m = ext[(ext["source_id"] == e["source_id"]) & (ext["unit"].astype(str) == str(e["unit"]))
+                & ((ext["value"] - float(e["value"])).abs() <= 1e-4 * max(1.0, float(e["value"])))]
+        if m.empty:
+            lines.append(f"MISSING {e['source_id']} {e['metric']} {e['value']} {e['unit']}: {e['quote']}")
+            continue
+        m = m.assign(_k=(m["metric"] != e["metric"]).astype(int) * 2 + (m["bound"] != e["bound"]))
+        x = m.sort_values("_k", kind="stable").iloc[0]
+        for f in ("metric", "bound", "stance"):
+            if x[f] != e[f]:
+                lines.append(f"{f.upper()} {e['source_id']} {e['quote'][:50]!r}: got {x[f]} want {e[f]}")
+        if not _same_subject(str(e["subject"]), str(x["subject"])):
+            lines.append(f"SUBJECT {e['source_id']} {e['quote'][:50]!r}: got {x['subject']} want {e['subject']}")
+    for _, x in ext.iterrows():
+        hit = expected[(expected["source_id"] == x["source_id"]) & (expected["unit"].astype(str) == str(x["unit"]))
+                       & ((expected["value"].astype(float) - x["value"]).abs() <= 1e-4 * max(1.0, x["value"]))]
+        if hit.empty:
+            lines.append(f"EXTRA {x['source_id']} {x['metric']} {x['value']} {x['unit']}: {x['quote']} | {x['sentence'][:90]}")
+    return lines

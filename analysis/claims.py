@@ -1,0 +1,378 @@
+"""Extract claims: every figure in the cleaned text, with metric, subject, stance and source.
+
+Claims are found in kept sentences only (never in removed boilerplate) and keep raw
+offsets: ``raw[start:end] == quote``. The same figure for the same metric repeated in
+one source is one claim with a mention count and every offset.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .cleaning import CleanSource
+from .lexicons import load_cues
+from .numbers import Amount, parse_amounts
+
+CLAIM_COLUMNS = [
+    "claim_id", "source_id", "metric", "subject", "value", "unit", "lower", "upper", "bound",
+    "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
+    "inputs",
+]
+_ORG = re.compile(
+    r"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI)(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|&))*"
+)
+_STOP = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "For", "With",
+    "By", "As", "If", "But", "And", "While", "When", "Such", "Should", "Under", "Unlike", "Yet",
+    "However", "Moreover", "Furthermore", "Meanwhile", "Investors", "For", "From", "Some", "Many",
+    "Our", "We", "They", "He", "She", "Its", "Their", "After", "Before", "Given", "Despite",
+    "Although", "Still", "Also", "Why", "How", "What", "Details", "More", "Another", "Within",
+    "Regulators", "Customers", "Concerns", "Market", "Experts", "Industry", "Final", "Analysis",
+    "CEO", "Chief", "Executive", "Officer", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Update", "AI",
+}
+_TARGET_CTX = re.compile(
+    r"(?i)\b(?:invest\w*|stake|injection|bet|acquir\w*|acquisition|buy\w*|purchase|valuation|"
+    r"valued|valuing)\b[^.;]{0,80}?\b(?:in|into|of|for)\s+$"
+)
+
+
+@dataclass
+class Mention:
+    source_id: str
+    amount: Amount
+    start: int
+    end: int
+    quote: str
+    sentence: str
+    metric: str
+    subject: str
+    stance: str
+    attributed_to: str
+
+
+@dataclass
+class Lexicons:
+    metrics: list[dict] = field(default_factory=list)
+    valuation_time: list[dict] = field(default_factory=list)
+    stances: list[dict] = field(default_factory=list)
+    outlets: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, metric_lexicon=None, stance_cues=None, outlets=None) -> Lexicons:
+        return cls(
+            metrics=load_cues(metric_lexicon, "metric_lexicon.csv", ("metric", "kind", "priority")),
+            valuation_time=load_cues(None, "valuation_time.csv", ("time",)),
+            stances=load_cues(stance_cues, "stance_cues.csv", ("stance",)),
+            outlets=load_cues(outlets, "outlets.csv", ("outlet",)),
+        )
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
+    """Metric from cue words near the figure; a specific metric beats the generic deal value.
+
+    Each lexicon row says on which side of the figure its cue may stand and how far away;
+    the nearest cue wins, with 12 characters of handicap per priority step.
+    """
+    best: tuple[int, str] | None = None
+    for row in lex.metrics:
+        if row["kind"] not in (amount.kind, "any"):
+            continue
+        gap, side = int(row["max_gap"]), row["side"]
+        dists: list[int] = []
+        if side in ("before", "both"):
+            for m in row["regex"].finditer(sentence, max(0, amount.start - gap - 60), amount.start):
+                if 0 <= amount.start - m.end() <= gap:
+                    dists.append(amount.start - m.end())
+        if side in ("after", "both"):
+            tail = sentence[amount.end : amount.end + gap + 60]
+            dists += [m.start() for m in row["regex"].finditer(tail) if m.start() <= gap]
+        for dist in dists:
+            key = (max(dist, 0) + 12 * (int(row["priority"]) - 1), row["metric"])
+            if best is None or key < best:
+                best = key
+    if amount.kind == "count":
+        nouns = [r for r in lex.metrics if r["kind"] == "count" and r["regex"].search(amount.unit)]
+        return str(nouns[0]["metric"]) if nouns else "other"
+    if best is None:
+        return "other"
+    metric = best[1]
+    if metric == "valuation":
+        return "valuation_" + valuation_time(sentence, amount, lex)
+    return metric
+
+
+def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
+    """before / projected / at_deal, from cues in the clause around a valuation figure."""
+    text = sentence[max(0, amount.start - 120) : amount.end + 60]
+    for row in lex.valuation_time:
+        if row["regex"].search(text):
+            return str(row["time"])
+    return "at_deal"
+
+
+def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "") -> str:
+    """First stance whose cue occurs (file order is precedence); else asserted.
+
+    A plain statement inside a paragraph that announces or confirms the deal counts as
+    confirmed: press releases state terms without repeating "announced" in every sentence.
+    """
+    for row in lex.stances:
+        if row["regex"].search(sentence):
+            return str(row["stance"])
+    for row in lex.stances:
+        if row["stance"] == "confirmed" and row["regex"].search(paragraph):
+            return "confirmed"
+    return "asserted"
+
+
+def attributed_outlets(sentence: str, lex: Lexicons, extra_outlets: list[str]) -> list[str]:
+    """Outlets the sentence cites as its source of information."""
+    names: list[str] = []
+    for row in lex.outlets:
+        if row["regex"].search(sentence):
+            names.append(row["outlet"])
+    for name in extra_outlets:
+        if name and re.search(rf"\b{re.escape(name)}\b", sentence, re.I) and name not in names:
+            names.append(name)
+    cite = re.compile(
+        r"(?:according to|as (?:reported|noted|discussed) by|reports? (?:from|by)|cited by)\s+"
+        r"((?:[A-Z][\w'&.-]*\s?){1,4})"
+    )
+    for m in cite.finditer(sentence):
+        cand = m.group(1).strip().rstrip(".,")
+        if cand and cand not in names and not any(cand in n or n in cand for n in names):
+            names.append(cand)
+    out = []
+    for n in names:
+        ctx = re.compile(
+            rf"(?i)(?:according to|reported by|as (?:reported|noted|discussed) by|reports? (?:from|by)"
+            rf"|cited by|citing)\s+(?:\w+\s+){{0,3}}?{re.escape(n)}|{re.escape(n)}(?:'s)?\s+"
+            rf"(?:\w+\s+){{0,2}}(?:reported|reports|said|says|coverage|report)\b"
+        )
+        if ctx.search(sentence):
+            out.append(n)
+    return out
+
+
+def organisations(text: str, outlets: set[str]) -> list[tuple[int, int, str]]:
+    """Capitalised name runs that look like organisations (not outlets, not stop words)."""
+    out = []
+    for m in _ORG.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in _STOP:
+            words = words[1:]
+        while words and words[-1] in {"&"}:
+            words = words[:-1]
+        name = " ".join(words)
+        name = re.sub(r"['’]s$", "", name)
+        if not name or name in _STOP or name in outlets or len(name) < 2:
+            continue
+        start = m.start() + m.group(0).find(words[0])
+        out.append((start, start + len(name), name))
+    return out
+
+
+def corpus_parties(cleaned: list[CleanSource], outlets: set[str]) -> tuple[str, str]:
+    """The most-cited target ("invest ... in X") and acquirer (the most frequent other name)."""
+    targets: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    for cs in cleaned:
+        for sent in cs.sentences:
+            orgs = organisations(sent.text, outlets)
+            names.update(n for _, _, n in orgs)
+            for s, _, n in orgs:
+                if _TARGET_CTX.search(sent.text[max(0, s - 100) : s]):
+                    targets[n] += 1
+    target = _pick(targets)
+    others = Counter({n: c for n, c in names.items() if not _same_org(n, target)})
+    return target, _pick(others)
+
+
+def _canonical(name: str, known: list[str]) -> str:
+    """Map a short or glued form ("Scale", "Meta Platforms") to a corpus party name."""
+    for k in known:
+        if _same_org(name, k):
+            return k
+    return name
+
+
+def _pick(counter: Counter[str]) -> str:
+    if not counter:
+        return ""
+    return sorted(counter.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+
+def _same_org(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = a.split()[0].lower(), b.split()[0].lower()
+    return fa == fb
+
+
+def _mask_asides(text: str) -> str:
+    """Blank out parenthetical asides (—...—, (...)) so they cannot supply a subject."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+    text = re.sub(r"—[^—]{1,160}—", blank, text)
+    return re.sub(r"\([^()]{1,160}\)", blank, text)
+
+
+def find_subject(
+    sentence: str, amount: Amount, metric: str, prev_sentence: str, parties: tuple[str, str],
+    outlets: set[str],
+) -> str:
+    """The organisation a figure is about; falls back to the corpus target or acquirer."""
+    target, acquirer = parties
+    known = [p for p in parties if p]
+    sentence = _mask_asides(sentence)
+    orgs = [(s, e, _canonical(n, known)) for s, e, n in organisations(sentence, outlets)]
+    orgs = [o for o in orgs if o[2] in known]
+    if metric in {"deal_value", "stake", "funding"} or metric.startswith("valuation"):
+        after = [o for o in orgs if amount.end <= o[0] <= amount.end + 60]
+        for s, _, name in after:
+            if re.search(r"(?i)\b(?:in|into|of|for)\s+(?:the\s+)?$", sentence[max(0, s - 12) : s]):
+                return name
+        before = [o for o in orgs if o[1] <= amount.start]
+        for _, e, name in reversed(before):
+            if re.match(r"['’]s\b", sentence[e : e + 3]) and metric.startswith("valuation"):
+                return name
+        return target or (orgs[0][2] if orgs else "")
+    if metric == "share_price_move":
+        for s, e, name in orgs:
+            tail = sentence[e : e + 30]
+            if re.match(r"(?i)(?:['’]s)?\s*(?:\([A-Z.]+\)\s*)?(?:stock|shares|share price)", tail):
+                return name
+        m = re.search(r"(?i)shares (?:of|in) ((?:[A-Z][\w&.-]*\s?){1,4})", sentence)
+        if m:
+            return m.group(1).strip()
+        return acquirer
+    before = [o for o in orgs if o[1] <= amount.start]
+    if before:
+        return before[-1][2]
+    prev = [o for o in organisations(prev_sentence, outlets) if _canonical(o[2], known) in known]
+    if prev:
+        return _canonical(prev[-1][2], known)
+    if orgs:
+        return orgs[0][2]
+    return acquirer if metric in {"capex", "share_price_move"} else target
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def extract_mentions(
+    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1
+) -> list[Mention]:
+    """Every figure in every kept sentence, attributed."""
+    outlets = {r["outlet"] for r in lex.outlets}
+    manifest_outlets = sorted({cs.source.outlet for cs in cleaned if cs.source.outlet})
+    parties = corpus_parties(cleaned, outlets | set(manifest_outlets))
+    mentions = []
+    for cs in cleaned:
+        raw = cs.source.raw
+        prev = ""
+        for sent in cs.sentences:
+            text = raw[sent.start : sent.end]
+            para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
+            for amount in parse_amounts(text, approx_tolerance):
+                metric = classify_metric(text, amount, lex)
+                subject = find_subject(text, amount, metric, prev, parties, outlets)
+                start, end = sent.start + amount.start, sent.start + amount.end
+                mentions.append(
+                    Mention(
+                        cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
+                        subject, classify_stance(text, lex, para),
+                        ";".join(attributed_outlets(text, lex, manifest_outlets)),
+                    )
+                )
+            prev = text
+    return mentions
+
+
+def _is_heading(sentence: str) -> bool:
+    """A headline or section title: short and without closing punctuation."""
+    return len(sentence.split()) <= 40 and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def claims_table(mentions: list[Mention]) -> pd.DataFrame:
+    """One row per distinct (source, metric, value, unit, bound), first mention first."""
+    groups: dict[tuple, list[Mention]] = {}
+    for m in mentions:
+        key = (m.source_id, m.metric, round(m.amount.value, 6), m.amount.unit, m.amount.bound)
+        groups.setdefault(key, []).append(m)
+    rows = []
+    counters: Counter[str] = Counter()
+    for (_sid, metric, _v, unit, bound), ms in groups.items():
+        first = ms[0]
+        stated = [m for m in ms if not _is_heading(m.sentence)]
+        stance = (stated[0] if stated else first).stance
+        counters[first.source_id] += 1
+        rows.append({
+            "claim_id": f"{first.source_id}-c{counters[first.source_id]:02d}",
+            "source_id": first.source_id, "metric": metric, "subject": first.subject,
+            "value": first.amount.value, "unit": unit,
+            "lower": first.amount.lower, "upper": first.amount.upper, "bound": bound,
+            "stance": stance, "attributed_to": first.attributed_to, "quote": first.quote,
+            "start": first.start, "end": first.end, "mentions": len(ms),
+            "offsets": ";".join(f"{m.start}-{m.end}" for m in ms), "sentence": first.sentence,
+            "inputs": "",
+        })
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.DataFrame:
+    """Per source, the claim for ``metric`` it repeats most (first mention breaks ties)."""
+    sub = claims[(claims["metric"] == metric) & (claims["source_id"] != "derived")]
+    if sub.empty:
+        return sub
+    ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
+    return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
+
+
+def derived_valuations(claims: pd.DataFrame) -> pd.DataFrame:
+    """Implied valuation = deal value / stake, per source that gives both (marked derived)."""
+    deals = headline_claims(claims, "deal_value")
+    stakes = headline_claims(claims, "stake")
+    rows = []
+    for _, deal in deals.iterrows():
+        st = stakes[stakes["source_id"] == deal["source_id"]]
+        if st.empty or deal["unit"] == "percent":
+            continue
+        stake = st.iloc[0]
+        if not 0 < stake["value"] <= 100:
+            continue
+        value = deal["value"] / (stake["value"] / 100)
+        lo_st = max(stake["lower"], 1e-9)
+        hi_st = min(stake["upper"], 100.0)
+        lower = deal["lower"] / (hi_st / 100)
+        upper = deal["upper"] / (lo_st / 100) if math.isfinite(deal["upper"]) else math.inf
+        rows.append({
+            "claim_id": f"derived-{deal['source_id']}-implied_valuation", "source_id": "derived",
+            "metric": "valuation_at_deal", "subject": deal["subject"], "value": value,
+            "unit": deal["unit"], "lower": lower, "upper": upper, "bound": "derived",
+            "stance": "derived", "attributed_to": "",
+            "quote": f"{deal['quote']} / {stake['quote']}", "start": -1, "end": -1,
+            "mentions": 0, "offsets": "", "sentence": "",
+            "inputs": f"{deal['claim_id']};{stake['claim_id']}",
+        })
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def extract_claims(
+    cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1
+) -> pd.DataFrame:
+    """Claims of every source plus derived implied valuations."""
+    lex = lex or Lexicons.load()
+    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance))
+    derived = derived_valuations(base)
+    return pd.concat([base, derived], ignore_index=True) if not derived.empty else base

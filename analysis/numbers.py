@@ -1,0 +1,201 @@
+"""Parse figures in prose: money, percentages and counts, with qualifiers as bounds.
+
+Every figure becomes an interval [lower, upper] plus a point value: stated precision
+gives a rounding interval ("$14 billion" -> 13.5-14.5 bn), qualifiers give bounds
+("over" -> lower bound), ranges give both ends.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
+    "thousand": 1e3, "k": 1e3,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
+}
+BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?"
+_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn)|[BbMmKkTt](?![a-zA-Z])"
+_SUFFIX_CUR = r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP"
+
+_MONEY_RANGE = re.compile(
+    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s?(?:-|–|—|to)\s?(?:{_CUR})?\s?"
+    rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
+)
+_MONEY_BETWEEN = re.compile(
+    rf"\bbetween\s(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?:and|to)\s(?:{_CUR})?\s?"
+    rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
+)
+_MONEY = re.compile(
+    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?P<plus>-?plus\b|\+)?(?!\d)"
+)
+_MONEY_SUFFIX = re.compile(
+    rf"(?<![\w$€£.,])(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?P<cur>{_SUFFIX_CUR})\b"
+)
+_PCT_RANGE = re.compile(
+    rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?(?P<n2>{_NUM})\s?"
+    rf"(?:%|percent\b|per cent\b|pct\b)"
+)
+_PCT = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent\b|per cent\b|pct\b)(?P<plus>-?plus\b)?")
+_COUNT = re.compile(
+    rf"(?<![\w.,$€£])(?P<n1>{_NUM})(?P<plus>\+)?\s(?P<noun>[a-z][a-z-]*s|people|staff|personnel)\b"
+)
+_NOT_COUNT_NOUNS = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent",
+    "dollars", "euros", "pounds", "points", "basis", "decades", "quarters", "cents", "pence",
+}
+_QUALIFIERS = [
+    ("lower", r"over|more than|exceeding|in excess of|at least|upwards of|north of|above|beyond|"
+              r"no less than|a minimum of"),
+    ("upper_approx", r"nearly|almost|close to|just under|just shy of|just below|toward|towards|"
+                     r"approaching"),
+    ("upper", r"up to|as much as|as many as|under|less than|below|no more than|at most|a maximum of"),
+    ("approx", r"about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|"
+               r"c\.|~|some|nearly about"),
+]
+_QUAL_RE = [(b, re.compile(rf"(?i)(?:^|[\s(])(?:{p})\s+(?:an?\s+)?$")) for b, p in _QUALIFIERS]
+_URL = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One figure found in a text, with offsets relative to that text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # money | percent | count
+    value: float
+    unit: str
+    bound: str
+    lower: float
+    upper: float
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _half_unit(number: str) -> float:
+    """Half of the last stated digit: "14" -> 0.5, "14.3" -> 0.05."""
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return 0.5 * 10 ** (-decimals)
+
+
+def _scale(s: str | None) -> float:
+    if not s:
+        return 1.0
+    return SCALES.get(s.lower(), 1.0) if len(s) > 1 else SCALES.get(s.lower(), 1.0)
+
+
+def _currency(s: str) -> str:
+    return CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", s).lower().replace("u.s.", "us"), "USD") if s else "USD"
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """The bound a qualifier right before ``start`` implies, and where it begins."""
+    window = text[max(0, start - 40) : start]
+    for bound, rx in _QUAL_RE:
+        m = rx.search(window)
+        if m:
+            qual_start = start - len(window) + m.start() + (1 if m.group(0)[:1] in " (" else 0)
+            return bound, qual_start
+    return "exact", start
+
+
+def interval(value: float, bound: str, half_unit: float, approx_tolerance: float,
+             low: float | None = None, high: float | None = None) -> tuple[float, float]:
+    """[lower, upper] for a stated figure; ``half_unit`` is the rounding half-width."""
+    if bound == "range" and low is not None and high is not None:
+        return low - half_unit, high + half_unit
+    if bound == "lower":
+        return value, math.inf
+    if bound == "upper":
+        return 0.0, value
+    if bound == "upper_approx":
+        return value * (1 - approx_tolerance), value
+    if bound == "approx":
+        spread = max(value * approx_tolerance, half_unit)
+        return value - spread, value + spread
+    return value - half_unit, value + half_unit
+
+
+def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
+    """Every money, percentage and count figure in ``text``, left to right, no overlaps."""
+    if not 0 <= approx_tolerance < 1:
+        raise ValueError("approx_tolerance must be in [0, 1)")
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    found: list[Amount] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: re.Match[str], kind: str, value: float, unit: str, bound: str, lo: float, hi: float,
+            start: int | None = None) -> None:
+        s = m.start() if start is None else start
+        taken.append((m.start(), m.end()))
+        found.append(Amount(s, m.end(), text[s : m.end()], kind, value, unit, bound, lo, hi))
+
+    for rx in (_MONEY_BETWEEN, _MONEY_RANGE):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            s2 = _scale(m.group("s2"))
+            s1 = _scale(m.group("s1")) if m.group("s1") else s2
+            lo, hi = _num(m.group("n1")) * s1, _num(m.group("n2")) * s2
+            if hi <= lo:
+                continue
+            hu = min(_half_unit(m.group("n1")) * s1, _half_unit(m.group("n2")) * s2)
+            a, b = interval((lo + hi) / 2, "range", hu, approx_tolerance, lo, hi)
+            add(m, "money", (lo + hi) / 2, _currency(m.group("cur")), "range", a, b)
+    for rx in (_MONEY, _MONEY_SUFFIX):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            scale = _scale(m.group("s1"))
+            value = _num(m.group("n1")) * scale
+            bound, qstart = qualifier_before(text, m.start())
+            if m.groupdict().get("plus"):
+                bound, qstart = "lower", m.start()
+            lo, hi = interval(value, bound, _half_unit(m.group("n1")) * scale, approx_tolerance)
+            add(m, "money", value, _currency(m.group("cur")), bound, lo, hi, qstart)
+    for m in _PCT_RANGE.finditer(text):
+        if free(m.start(), m.end()):
+            lo, hi = _num(m.group("n1")), _num(m.group("n2"))
+            if hi > lo:
+                a, b = interval((lo + hi) / 2, "range", 0.5, approx_tolerance, lo, hi)
+                add(m, "percent", (lo + hi) / 2, "percent", "range", a, b)
+    for m in _PCT.finditer(text):
+        if free(m.start(), m.end()):
+            value = _num(m.group("n1"))
+            bound, qstart = qualifier_before(text, m.start())
+            if m.group("plus"):
+                bound, qstart = "lower", m.start()
+            lo, hi = interval(value, bound, _half_unit(m.group("n1")), approx_tolerance)
+            add(m, "percent", value, "percent", bound, lo, hi, qstart)
+    for m in _COUNT.finditer(text):
+        noun = m.group("noun")
+        raw_n = m.group("n1")
+        if noun in _NOT_COUNT_NOUNS or not free(m.start(), m.end()):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", raw_n):
+            continue
+        value = _num(raw_n)
+        bound, qstart = qualifier_before(text, m.start())
+        if m.group("plus"):
+            bound = "lower"
+        lo, hi = interval(value, bound, _half_unit(raw_n), approx_tolerance)
+        add(m, "count", value, noun, bound, lo, hi, qstart)
+    found.sort(key=lambda a: (a.start, a.end))
+    return found
