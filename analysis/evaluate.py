@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
+from pathlib import Path
 
 from .cleaning import CleanSource
 from .corpus import Corpus
@@ -167,3 +168,33 @@ def claim_mismatches(extracted, expected) -> list[str]:
         if hit.empty:
             lines.append(f"EXTRA {x['source_id']} {x['metric']} {x['value']} {x['unit']}: {x['quote']} | {x['sentence'][:90]}")
     return lines
+
+
+def evaluate_command(corpus_dir: Path, labels_dir: Path) -> str:
+    """The text ``python -m analysis evaluate`` prints."""
+    import pandas as pd
+
+    from .claims import extract_claims
+    from .cleaning import clean_corpus, load_rules
+    from .corpus import load_corpus
+
+    corpus = load_corpus(corpus_dir)
+    cleaned = clean_corpus(corpus, load_rules())
+    out = [f"corpus {corpus_dir}"]
+    bl = labels_dir / "boilerplate_labels.csv"
+    if bl.is_file():
+        out.append("cleaning (character-level, whitespace ignored): precision recall")
+        for sid, s in cleaning_scores(corpus, cleaned, read_labels(bl)).items():
+            out.append(f"  {sid:>6}  {s.precision:.3f}  {s.recall:.3f}")
+        lost = lost_story(cleaned, read_labels(bl))
+        out.append(f"  story spans removed: {len(lost)}")
+        out += [f"    {x}" for x in lost]
+    ec = labels_dir / "expected_claims.csv"
+    if ec.is_file():
+        exp = pd.read_csv(ec, dtype={"unit": str, "source_id": str}, keep_default_na=False)
+        out.append("claims: precision recall per field")
+        for name, s in claim_scores(extract_claims(cleaned), exp).items():
+            out.append(f"  {name:>10}  {s.precision:.3f}  {s.recall:.3f}")
+    if len(out) == 1:
+        raise InputError(f"--labels {labels_dir}: no boilerplate_labels.csv or expected_claims.csv")
+    return "\n".join(out)

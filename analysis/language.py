@@ -187,7 +187,8 @@ def load_hedge_cues(path: str | Path | None = None) -> list[HedgeCue]:
         if not cue:
             raise InputError(f"{at}: empty cue")
         if kind not in CUE_KINDS:
-            raise InputError(f"{at}: cue {cue!r}: kind {kind!r} is not one of {', '.join(CUE_KINDS)}")
+            known = ", ".join(CUE_KINDS)
+            raise InputError(f"{at}: cue {cue!r}: kind {kind!r} is not one of {known}")
         if cue.casefold() in seen:
             raise InputError(f"{at}: cue {cue!r} is listed twice")
         try:
@@ -409,9 +410,12 @@ def reading(df: pd.DataFrame) -> list[str]:
     if df.empty:
         return ["There are no sources to describe."]
     df = df.copy()
-    name_col = "label" if "label" in df.columns else "source_id" if "source_id" in df else None
-    names = df[name_col].astype(str) if name_col else pd.Series(df.index.astype(str), df.index)
-    df["_name"] = names.where(names.str.strip() != "", df.index.astype(str).to_series(df.index))
+    names = pd.Series(df.index.astype(str), index=df.index)
+    for col in ("source_id", "label"):  # the label when there is one, else the id
+        if col in df.columns:
+            given = df[col].fillna("").astype(str).str.strip()
+            names = given.where(given != "", names)
+    df["_name"] = names
     return [
         _read_flesch(df), _read_hedging(df), _read_repetition(df), _read_cleaning(df)
     ]
@@ -475,7 +479,8 @@ def _read_repetition(df: pd.DataFrame) -> str:
     whose = _verb(n_hi, "its", "their")
     verb = _verb(n_hi, "repeats itself", "repeat themselves")
     most = " most" if len(vals) > 1 else ""
-    return f"{hi_names} {verb}{most}: {pct} of {whose} sentences restate an earlier sentence or claim."
+    return (f"{hi_names} {verb}{most}: {pct} of {whose} sentences restate an earlier "
+            "sentence or claim.")
 
 
 def _read_cleaning(df: pd.DataFrame) -> str:
@@ -484,10 +489,9 @@ def _read_cleaning(df: pd.DataFrame) -> str:
         return "Cleaning's effect on readability cannot be measured: no text has a score."
     raw, clean = both["raw_flesch_reading_ease"].mean(), both["clean_flesch_reading_ease"].mean()
     diff = round(clean - raw, 1)
-    scope = "the source" if len(both) == 1 else f"the {len(both)} sources"
+    scope = "for the source" if len(both) == 1 else f"on average across the {len(both)} sources"
     if diff == 0:
-        return (f"Removing boilerplate left Flesch reading ease unchanged on average across {scope} "
-                f"({_num(raw)}).")
+        return f"Removing boilerplate left Flesch reading ease unchanged {scope} ({_num(raw)})."
     way = "raised" if diff > 0 else "lowered"
-    return (f"Removing boilerplate {way} Flesch reading ease by {_num(abs(diff))} points on "
-            f"average across {scope} (raw {_num(raw)}, cleaned {_num(clean)}).")
+    return (f"Removing boilerplate {way} Flesch reading ease by {_num(abs(diff))} points {scope} "
+            f"(raw {_num(raw)}, cleaned {_num(clean)}).")

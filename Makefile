@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh machine: `make report` and `make test`.
+# Both create .venv (Python 3.11) and install the pinned requirements.lock on first use.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+
+.DEFAULT_GOAL := help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name deal-coverage --display-name "Python (deal coverage)" >/dev/null
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned dependencies
+
+report: $(STAMP) ## run the notebooks and render build/report/index.html and index.pdf (ARGS="--corpus DIR -p key=value")
+	$(BIN)/python -m analysis run $(ARGS)
+
+test: $(STAMP) ## lint, unit tests, every notebook (nbval), end-to-end render and browser check
+	$(BIN)/ruff check analysis tests benchmarks
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env
+
+evaluate: $(STAMP) ## print cleaning and claim scores on the labelled fixtures
+	$(BIN)/python -m analysis evaluate --corpus seeds --labels tests/fixtures/seeds
+	$(BIN)/python -m analysis evaluate --corpus examples/harbor-lumen --labels examples/harbor-lumen
+	$(BIN)/python -m analysis evaluate --corpus tests/fixtures/unseen_shapes --labels tests/fixtures/unseen_shapes
+
+bench: $(STAMP) ## speed and memory ratios (benchmarks/)
+	$(BIN)/python benchmarks/run.py
+
+lab: $(STAMP) ## Jupyter Lab on notebooks/
+	$(BIN)/jupyter lab notebooks/
+
+clean: ## remove generated output (build/, report/_output)
+	rm -rf build report/_output report/.quarto
+
+distclean: clean ## also remove .venv
+	rm -rf $(VENV)
+
+.PHONY: help install report test evaluate bench lab clean distclean

@@ -1,0 +1,90 @@
+"""Command line: ``python -m analysis run|render|evaluate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+
+def _parse_kv(items: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        if "=" not in item:
+            raise InputError(f"-p {item!r}: expected KEY=VALUE")
+        k, v = item.split("=", 1)
+        out[k.strip()] = yaml.safe_load(v) if v.strip() else ""
+    return out
+
+
+def _params(args: argparse.Namespace) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if args.params_file:
+        f = Path(args.params_file)
+        if not f.is_file():
+            raise InputError(f"-f {f}: parameters file not found")
+        loaded = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise InputError(f"-f {f}: expected a mapping of parameter: value")
+        values.update(loaded)
+    values.update(_parse_kv(args.param or []))
+    for key, attr in (("corpus_dir", "corpus"), ("manifest", "manifest"), ("out_dir", "out")):
+        if getattr(args, attr, None):
+            values[key] = getattr(args, attr)
+    return values
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run every notebook, then render the report")
+    render = sub.add_parser("render", help="re-render the report from existing artifacts")
+    for sp in (run, render):
+        sp.add_argument("--corpus", help="folder of .txt articles (default: seeds/)")
+        sp.add_argument("--manifest", help="sources.csv (default: <corpus>/sources.csv)")
+        sp.add_argument("--out", help="output folder (default: build/)")
+        sp.add_argument("-p", "--param", action="append", metavar="KEY=VALUE",
+                        help="set a notebook parameter (repeatable)")
+        sp.add_argument("-f", "--params-file", help="YAML file of parameters")
+    run.add_argument("--no-render", action="store_true", help="stop after the notebooks")
+    ev = sub.add_parser("evaluate", help="score cleaning and claims against labelled fixtures")
+    ev.add_argument("--corpus", required=True)
+    ev.add_argument("--labels", required=True,
+                    help="folder with boilerplate_labels.csv and/or expected_claims.csv")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "run":
+            from .pipeline import run as run_pipeline
+
+            out = run_pipeline(_params(args), render_report=not args.no_render)
+            print(f"artifacts: {out / 'artifacts'}")
+            if not args.no_render:
+                print(f"report:    {out / 'report' / 'index.html'} and index.pdf")
+        elif args.command == "render":
+            from .params import Params
+            from .report import publish_report
+
+            p = Params.from_mapping(_params(args))
+            print(f"report: {publish_report(p)}")
+        else:
+            from .evaluate import evaluate_command
+
+            print(evaluate_command(Path(args.corpus), Path(args.labels)))
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - report any failure as one line, exit non-zero
+        if exc.__class__.__name__ in {"NotebookFailed", "RenderError"}:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

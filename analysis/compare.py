@@ -1,0 +1,80 @@
+"""Compare claims across sources: same, compatible, superseded or contradictory.
+
+Two claims contradict only when their intervals do not overlap and the timeline cannot
+explain the difference; when one source appeared strictly later, its figure supersedes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pandas as pd
+
+from .formatting import figure, interval
+
+COMPARISON_COLUMNS = [
+    "metric", "claim_a", "claim_b", "source_a", "source_b", "verdict", "explanation",
+]
+VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "contradicts",
+            "different_units")
+POINT_BOUNDS = {"exact", "approx", "derived"}
+# Metrics compared with each other: an implied valuation is set against stated ones.
+METRIC_FAMILIES = {"valuation_at_deal": ("valuation_at_deal", "valuation_projected")}
+
+
+def _source_of(row: pd.Series) -> str:
+    if row["source_id"] == "derived":
+        return str(row["claim_id"]).split("-")[1]
+    return str(row["source_id"])
+
+
+def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]) -> tuple[str, str]:
+    """The verdict for one pair and a one-line explanation naming both intervals."""
+    sa, sb = _source_of(a), _source_of(b)
+    da = f"{figure(a['value'], a['unit'])} ({sa}, {a['bound']}: {interval(a['lower'], a['upper'], a['unit'])})"
+    db = f"{figure(b['value'], b['unit'])} ({sb}, {b['bound']}: {interval(b['lower'], b['upper'], b['unit'])})"
+    if a["unit"] != b["unit"]:
+        return "different_units", f"{da} and {db} are in different units; not compared"
+    if a["value"] == b["value"] and a["bound"] == b["bound"]:
+        return "same", f"{da} and {db} state the same figure"
+    overlap = a["lower"] <= b["upper"] and b["lower"] <= a["upper"]
+    if overlap:
+        if a["bound"] in POINT_BOUNDS and b["bound"] in POINT_BOUNDS:
+            return "compatible_rounding", f"{da} and {db} overlap once rounding is allowed for"
+        return "compatible_bound", f"{da} and {db} are compatible: a bound admits the other figure"
+    order = later(sb, sa)
+    if order is True:
+        return "superseded", f"{db} appeared later than {da} and revises it"
+    if later(sa, sb) is True:
+        return "superseded", f"{da} appeared later than {db} and revises it"
+    return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
+
+
+def compare_claims(
+    claims: pd.DataFrame, later: Callable[[str, str], bool | None] | None = None
+) -> pd.DataFrame:
+    """Every cross-source pair of claims on the same metric (or metric family), with a verdict.
+
+    ``later(x, y)`` is True when source x certainly appeared after source y (timeline).
+    """
+    later = later or (lambda x, y: None)
+    rows = []
+    metrics = sorted(set(claims["metric"]))
+    for metric in metrics:
+        family = METRIC_FAMILIES.get(metric, (metric,))
+        sub = claims[claims["metric"].isin(family)].sort_values("claim_id", kind="stable")
+        for (_, a), (_, b) in itertools.combinations(sub.iterrows(), 2):
+            if a["metric"] != metric and b["metric"] != metric:
+                continue
+            if a["metric"] != b["metric"] and "derived" not in (a["source_id"], b["source_id"]):
+                continue
+            if _source_of(a) == _source_of(b):
+                continue
+            v, why = verdict(a, b, later)
+            rows.append({
+                "metric": metric, "claim_a": a["claim_id"], "claim_b": b["claim_id"],
+                "source_a": _source_of(a), "source_b": _source_of(b), "verdict": v,
+                "explanation": why,
+            })
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)

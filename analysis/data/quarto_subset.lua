@@ -1,0 +1,273 @@
+--[[
+quarto_subset.lua: the few Quarto features the report uses, for the pandoc + typst fallback.
+
+Why: users with the Quarto CLI get Quarto's own cross-references and callouts; this filter makes
+the fallback output match them closely enough that the report reads the same either way.
+
+  * Figures with an id `fig-*` are numbered in document order. HTML: the caption becomes
+    "Figure N: caption" and the image alt text comes from the `fig-alt` attribute. Typst: the
+    figure keeps its label and typst numbers it natively. Figures without a `fig-*` id stay
+    unnumbered in both formats, as in Quarto.
+  * `@fig-x` (Cite) becomes a "Figure N" link in HTML and a typst `#ref(<fig-x>)` (pandoc's
+    typst writer would emit `#cite`, which typst rejects without a bibliography). `[-@fig-x]`
+    gives the bare number. A reference to a figure that does not exist, or any other citation,
+    is an error: never a silent "??".
+  * `::: {.callout-note|important|warning|tip title="..."}` becomes a styled box (HTML: div with
+    classes `callout callout-KIND`, styled by report.css; typst: `#block(fill:, inset:, radius:)`).
+    Without a title attribute a leading heading becomes the title, else the kind's name.
+  * Tables get content-sized columns. HTML tables are wrapped in `div.table-wrap` so wide
+    tables scroll instead of overflowing; body cells get class `nowrap` (one short token) or
+    `prose` (long text) so report.css can keep dates whole and notes readable.
+
+Errors are raised with error(msg, 0) and start with "quarto_subset:" so the caller can show them.
+]]
+
+local is_html = FORMAT:match("html") ~= nil
+local is_typst = FORMAT == "typst"
+
+local CALLOUTS = {
+  note = { title = "Note", accent = "#2563a8", fill = "#eef4fb" },
+  tip = { title = "Tip", accent = "#2e7d32", fill = "#eef7ef" },
+  important = { title = "Important", accent = "#b3261e", fill = "#fbeeee" },
+  warning = { title = "Warning", accent = "#a85d00", fill = "#fdf4e7" },
+}
+
+local fig_numbers = {}
+
+local function fail(msg)
+  error("quarto_subset: " .. msg, 0)
+end
+
+-- `@Fig-x` is Quarto's capitalised form of `@fig-x`; both point at #fig-x.
+local function fig_key(id)
+  local key = id:gsub("^Fig%-", "fig-")
+  return key
+end
+
+local function to_typst(blocks)
+  local out = pandoc.write(pandoc.Pandoc(blocks), "typst")
+  return (out:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- Pass 1: number `fig-*` figures in document order, so references can point forwards.
+local function number_figures(doc)
+  local n = 0
+  doc:walk({
+    traverse = "topdown",
+    Figure = function(fig)
+      local id = fig.identifier
+      if id:match("^fig%-") then
+        if fig_numbers[id] then
+          fail("duplicate figure id #" .. id)
+        end
+        n = n + 1
+        fig_numbers[id] = n
+      end
+    end,
+  })
+  return nil
+end
+
+-- The image alt text comes from fig-alt (Quarto's attribute), which is then dropped.
+local function apply_fig_alt(blocks)
+  return blocks:walk({
+    Image = function(img)
+      local alt = img.attributes["fig-alt"]
+      if alt then
+        img.caption = pandoc.Inlines({ pandoc.Str(alt) })
+        img.attributes["fig-alt"] = nil
+      end
+      return img
+    end,
+  })
+end
+
+-- typst: pandoc's writer drops the alt text, so add it to the image() call it writes.
+local function typst_with_alt(code, alt)
+  if not alt then
+    return code
+  end
+  local escaped = alt:gsub("\\", "\\\\"):gsub('"', '\\"')
+  local patched = code:gsub('image%((%b"")', function(path)
+    return "image(" .. path .. ', alt: "' .. escaped .. '"'
+  end, 1)
+  return patched
+end
+
+local function figure_alt(fig)
+  local alt
+  fig.content:walk({
+    Image = function(img)
+      alt = alt or img.attributes["fig-alt"]
+    end,
+  })
+  return alt
+end
+
+local function Figure(fig)
+  local n = fig_numbers[fig.identifier]
+  if is_typst then
+    local alt = figure_alt(fig)
+    local code
+    if n then
+      -- Numbered and labelled natively by typst; @fig-x becomes #ref(<fig-x>).
+      code = to_typst({ fig })
+    else
+      -- Unnumbered like Quarto: typst only steps the figure counter when numbering is set.
+      local caption = to_typst(fig.caption.long)
+      local caption_arg = caption ~= "" and (", caption: [" .. caption .. "]") or ""
+      code = "#figure(numbering: none" .. caption_arg .. ")[\n" .. to_typst(fig.content) .. "\n]"
+    end
+    return pandoc.RawBlock("typst", typst_with_alt(code, alt))
+  end
+  fig.content = apply_fig_alt(fig.content)
+  if is_html and n then
+    local prefix = pandoc.Inlines({ pandoc.Str("Figure"), pandoc.Space(), pandoc.Str(n .. ":") })
+    local cap = fig.caption
+    local long = cap.long
+    if #long == 0 then
+      long = pandoc.Blocks({ pandoc.Plain(prefix) })
+    else
+      local first = long[1]
+      if first.content then
+        local inlines = pandoc.Inlines(prefix)
+        inlines:insert(pandoc.Space())
+        inlines:extend(first.content)
+        first.content = inlines
+        long[1] = first
+      end
+    end
+    cap.long = long
+    fig.caption = cap
+  end
+  return fig
+end
+
+local function callout_kind(div)
+  for _, class in ipairs(div.classes) do
+    local kind = class:match("^callout%-(%a+)$")
+    if kind and CALLOUTS[kind] then
+      return kind
+    end
+  end
+  return nil
+end
+
+local function Div(div)
+  local kind = callout_kind(div)
+  if not kind then
+    return nil
+  end
+  local style = CALLOUTS[kind]
+  local content = div.content
+  local title
+  local title_attr = div.attributes["title"]
+  if title_attr and title_attr ~= "" then
+    local parsed = pandoc.read(title_attr, "markdown").blocks
+    title = parsed[1] and parsed[1].content or pandoc.Inlines({ pandoc.Str(title_attr) })
+  elseif content[1] and content[1].t == "Header" then
+    title = content[1].content
+    local rest = pandoc.Blocks({})
+    for i = 2, #content do
+      rest:insert(content[i])
+    end
+    content = rest
+  else
+    title = pandoc.Inlines({ pandoc.Str(style.title) })
+  end
+
+  if is_typst then
+    local open = string.format(
+      '#block(width: 100%%, fill: rgb("%s"), stroke: (left: 2.5pt + rgb("%s")), '
+        .. "inset: (x: 10pt, y: 8pt), radius: 3pt, breakable: true)[\n"
+        .. '#block(below: 0.6em)[#text(weight: "bold", fill: rgb("%s"))[%s]]',
+      style.fill,
+      style.accent,
+      style.accent,
+      to_typst({ pandoc.Plain(title) })
+    )
+    local blocks = pandoc.Blocks({ pandoc.RawBlock("typst", open) })
+    blocks:extend(content)
+    blocks:insert(pandoc.RawBlock("typst", "]"))
+    return blocks
+  end
+
+  return pandoc.Div({
+    pandoc.Div({ pandoc.Plain(title) }, pandoc.Attr("", { "callout-title" })),
+    pandoc.Div(content, pandoc.Attr("", { "callout-body" })),
+  }, pandoc.Attr(div.identifier, { "callout", "callout-" .. kind }, { role = "note" }))
+end
+
+-- HTML: browsers squeeze auto-sized columns down to single words, so mark cells that should
+-- not wrap (one short token: a date, number, ticker) or should stay readable (long prose).
+local function mark_cells(rows)
+  for _, row in ipairs(rows) do
+    for _, cell in ipairs(row.cells) do
+      local text = pandoc.utils.stringify(cell.contents)
+      if #text <= 20 and not text:find("%s") then
+        cell.attr.classes:insert("nowrap")
+      elseif #text > 30 then
+        cell.attr.classes:insert("prose")
+      end
+    end
+  end
+end
+
+-- Pipe-table column widths only reflect how many dashes the separator line had (tabulate
+-- pads them to the content), so let the browser and typst size columns to their content.
+local function Table(tbl)
+  local specs = pandoc.List({})
+  for _, spec in ipairs(tbl.colspecs) do
+    specs:insert({ spec[1], nil })
+  end
+  tbl.colspecs = specs
+  if is_html then
+    for _, body in ipairs(tbl.bodies) do
+      mark_cells(body.body)
+    end
+    return pandoc.Div({ tbl }, pandoc.Attr("", { "table-wrap" }))
+  end
+  return tbl
+end
+
+local function Cite(cite)
+  local out = pandoc.Inlines({})
+  for i, c in ipairs(cite.citations) do
+    local id = c.id
+    local key = fig_key(id)
+    if not key:match("^fig%-") then
+      fail(
+        "unsupported reference @" .. id
+          .. " (only @fig- cross-references are supported; write \\@ for a literal @)"
+      )
+    end
+    local n = fig_numbers[key]
+    if not n then
+      fail("unresolved cross-reference @" .. id .. ": no figure has the id #" .. key)
+    end
+    if i > 1 then
+      out:insert(pandoc.Str(","))
+      out:insert(pandoc.Space())
+    end
+    if #c.prefix > 0 then
+      out:extend(c.prefix)
+      out:insert(pandoc.Space())
+    end
+    local bare = c.mode == "SuppressAuthor"
+    if is_typst then
+      local supplement = bare and ", supplement: none" or ""
+      -- The trailing ";" ends the typst expression, so a following "[" or "(" stays text.
+      out:insert(pandoc.RawInline("typst", "#ref(<" .. key .. ">" .. supplement .. ");"))
+    else
+      local label = bare and tostring(n) or ("Figure\u{a0}" .. n)
+      out:insert(pandoc.Link({ pandoc.Str(label) }, "#" .. key, "", pandoc.Attr("", { "quarto-xref" })))
+    end
+    out:extend(c.suffix)
+  end
+  return out
+end
+
+return {
+  { Pandoc = number_figures },
+  { Figure = Figure, Div = Div, Table = Table, Cite = Cite },
+}

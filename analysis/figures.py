@@ -1,0 +1,272 @@
+"""Charts for the report: matplotlib, saved as deterministic SVG.
+
+Same inputs give byte-identical SVG: fixed hash salt, no date metadata, text as paths.
+Every chart names its sources and units; value axes start at zero where size matters.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .formatting import metric_label  # noqa: E402
+from .paths import figures_dir  # noqa: E402
+
+PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c8553d"]
+STAGE_COLOURS = {"rumour": "#edae49", "finalising": "#00798c", "announced": "#1b6ca8",
+                 "aftermath": "#8d6a9f", "unknown": "#999999"}
+_SCALE_UNITS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+
+
+def setup() -> None:
+    """Deterministic, legible defaults (call before drawing)."""
+    plt.rcdefaults()
+    plt.rcParams.update({
+        "svg.hashsalt": "deal-coverage-report",
+        "svg.fonttype": "path",
+        "font.family": "DejaVu Sans",
+        "font.size": 10,
+        "axes.titlesize": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "figure.dpi": 100,
+    })
+
+
+def save(fig: plt.Figure, out_dir: str | Path, name: str) -> Path:
+    path = figures_dir(out_dir) / f"{name}.svg"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return path
+
+
+def _money_scale(values: list[float]) -> tuple[float, str]:
+    finite = [abs(v) for v in values if v is not None and math.isfinite(v) and v != 0]
+    top = max(finite) if finite else 1
+    for scale, word in _SCALE_UNITS:
+        if top >= scale:
+            return scale, word
+    return 1.0, ""
+
+
+def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
+    """Characters removed per rule, stacked by source."""
+    setup()
+    audit = audit.assign(chars=audit["end"] - audit["start"])
+    pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
+                              fill_value=0).reindex(columns=sources, fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=True).index]
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(pivot) + 1.6))
+    left = [0] * len(pivot)
+    for i, src in enumerate(pivot.columns):
+        vals = pivot[src].tolist()
+        ax.barh(pivot.index, vals, left=left, color=PALETTE[i % len(PALETTE)], label=src)
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_xlabel("Characters removed or moved to metadata (raw text)")
+    ax.set_xlim(left=0)
+    ax.legend(title="Source", fontsize=8, loc="lower right", frameon=False)
+    ax.set_title("What the cleaner removed, by rule")
+    return fig
+
+
+def size_before_after(sources: pd.DataFrame) -> plt.Figure:
+    """Raw versus cleaned length per source."""
+    setup()
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(sources) + 1.4))
+    y = range(len(sources))
+    ax.barh([i + 0.2 for i in y], sources["raw_chars"], height=0.4, color="#bbbbbb", label="raw")
+    ax.barh([i - 0.2 for i in y], sources["clean_chars"], height=0.4, color=PALETTE[0],
+            label="cleaned")
+    ax.set_yticks(list(y), sources["label"])
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.set_xlabel("Characters")
+    ax.legend(frameon=False, fontsize=8)
+    ax.set_title("Article length before and after cleaning")
+    return fig
+
+
+def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
+                metrics: list[str]) -> plt.Figure:
+    """Per metric, each source's interval (bar) and point (dot) on a shared, zero-based axis.
+
+    Sources run top to bottom in timeline order; derived figures are drawn hollow and apart.
+    """
+    setup()
+    metrics = [m for m in metrics if (claims["metric"] == m).any()]
+    rows_per = []
+    for m in metrics:
+        sub = claims[claims["metric"] == m].copy()
+        sub["src"] = [str(c).split("-")[1] if s == "derived" else s
+                      for s, c in zip(sub["source_id"], sub["claim_id"], strict=True)]
+        sub["rank"] = [order.index(s) if s in order else len(order) for s in sub["src"]]
+        sub = sub.sort_values(["rank", "source_id", "value"], kind="stable")
+        rows_per.append(sub)
+    height = sum(len(s) for s in rows_per) * 0.42 + 1.2 * len(metrics) + 0.5
+    fig, axes = plt.subplots(len(metrics), 1, figsize=(8, max(height, 2.5)), squeeze=False,
+                             gridspec_kw={"height_ratios": [max(len(s), 1) + 1.5 for s in rows_per]})
+    for ax, metric, sub in zip(axes[:, 0], metrics, rows_per, strict=True):
+        unit = sub["unit"].iloc[0]
+        if unit == "percent":
+            scale, unit_word = 1.0, "%"
+        elif unit in ("USD", "EUR", "GBP"):
+            scale, word = _money_scale(list(sub["value"]) + list(sub["lower"]))
+            unit_word = f"{unit}, {word}" if word else unit
+        else:
+            scale, unit_word = 1.0, unit
+        finite_hi = [v for v in list(sub["upper"]) + list(sub["value"]) if math.isfinite(v)]
+        xmax = max(finite_hi) / scale * 1.25 if finite_hi else 1
+        for i, (_, r) in enumerate(sub.iterrows()):
+            derived = r["source_id"] == "derived"
+            colour = "#777777" if derived else PALETTE[order.index(r["src"]) % len(PALETTE)
+                                                     if r["src"] in order else 0]
+            lo = r["lower"] / scale
+            hi = r["upper"] / scale if math.isfinite(r["upper"]) else xmax
+            ax.plot([lo, hi], [i, i], color=colour, lw=6, alpha=0.35, solid_capstyle="butt")
+            if not math.isfinite(r["upper"]):
+                ax.annotate("", xy=(xmax, i), xytext=(xmax * 0.97, i),
+                            arrowprops={"arrowstyle": "->", "color": colour})
+            ax.plot(r["value"] / scale, i, "o", color=colour, mfc="white" if derived else colour,
+                    ms=7, mew=1.5)
+        ticks = [(f"implied from {labels.get(r['src'], r['src'])}" if r["source_id"] == "derived"
+                  else f"{labels.get(r['src'], r['src'])} [{r['bound']}]") for _, r in sub.iterrows()]
+        ax.set_yticks(range(len(sub)), ticks, fontsize=8)
+        ax.set_ylim(len(sub) - 0.5, -0.7)
+        ax.set_xlim(0, xmax)
+        ax.set_xlabel(f"{metric_label(metric)} ({unit_word})")
+        ax.set_title(metric_label(metric), loc="left")
+        ax.grid(axis="x", color="#eeeeee")
+    fig.suptitle("Where the figures disagree: stated value (dot) and what it admits (bar)",
+                 fontsize=11, x=0.01, ha="left")
+    fig.text(0.01, 0.0, "Bars: rounding interval or bound; arrows: open upper bound; hollow grey: "
+             "derived from a source's deal value and stake. Sources in timeline order.",
+             fontsize=7.5, color="#555555", ha="left", va="top")
+    fig.tight_layout()
+    return fig
+
+
+def _d(x: object) -> date | None:
+    if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return x if isinstance(x, date) else date.fromisoformat(str(x)[:10])
+
+
+def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[str, str]
+                     ) -> plt.Figure:
+    """Each source as a bar over its window (a dot if dated), with reference events."""
+    setup()
+    t = timeline.sort_values("order")
+    known = [d for col in ("earliest", "latest", "published") for d in map(_d, t[col]) if d]
+    ev_dates = [_d(d) for d in events["date"]] if len(events) else []
+    all_dates = known + [d for d in ev_dates if d]
+    if not all_dates:
+        all_dates = [date(2000, 1, 1)]
+    lo, hi = min(known or all_dates), max(known or all_dates)
+    pad = max((hi - lo).days * 0.15, 5)
+    x0, x1 = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(t) + 2.2))
+    for i, (_, r) in enumerate(t.iterrows()):
+        colour = STAGE_COLOURS.get(r["stage"], "#999999")
+        pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
+        if pub:
+            ax.plot(pub, i, "D", color=colour, ms=8)
+            continue
+        start, end = e or x0, l_ or x1
+        ax.plot([start, end], [i, i], color=colour, lw=8, alpha=0.6, solid_capstyle="butt")
+        if e is None:
+            ax.annotate("", xy=(x0, i), xytext=(x0 + timedelta(days=pad / 3), i),
+                        arrowprops={"arrowstyle": "->", "color": colour})
+        if l_ is None:
+            ax.annotate("", xy=(x1, i), xytext=(x1 - timedelta(days=pad / 3), i),
+                        arrowprops={"arrowstyle": "->", "color": colour})
+    for k, (_, ev) in enumerate(events.sort_values("date").iterrows() if len(events) else []):
+        d = _d(ev["date"])
+        if d is None or not x0 <= d <= x1:
+            continue
+        ax.axvline(d, color="#888888", lw=0.8, ls=":")
+        ax.text(d, -0.8 - (k % 3) * 0.45, str(ev["event"])[:38], rotation=0, fontsize=6.5,
+                color="#444444", ha="left", va="bottom")
+    ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st})" for s, st in
+                                  zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
+    ax.set_ylim(len(t) - 0.5, -2.3)
+    ax.set_xlim(x0, x1)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate()
+    ax.set_xlabel("Date (window = earliest to latest possible publication; diamond = stated date)")
+    ax.set_title("When each source appeared", loc="left")
+    return fig
+
+
+def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
+                       metric: str) -> plt.Figure:
+    """The headline figure of each source against its date window (zero-based value axis)."""
+    setup()
+    fig, ax = plt.subplots(figsize=(8, 3.8))
+    merged = headlines.merge(timeline, on="source_id", how="left")
+    unit = merged["unit"].iloc[0] if len(merged) else "USD"
+    scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
+    ymax = 1.0
+    for i, (_, r) in enumerate(merged.iterrows()):
+        pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
+        colour = PALETTE[i % len(PALETTE)]
+        lo_v = r["lower"] / scale
+        hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else r["value"] / scale * 1.3
+        ymax = max(ymax, hi_v)
+        if pub:
+            x, xerr = pub, None
+        elif e and l_:
+            x = e + (l_ - e) / 2
+            xerr = [[x - e], [l_ - x]]
+        elif e:
+            x, xerr = e, None
+        else:
+            continue
+        ax.errorbar([x], [r["value"] / scale], xerr=xerr,
+                    yerr=[[r["value"] / scale - lo_v], [hi_v - r["value"] / scale]],
+                    fmt="o", color=colour, capsize=3, label=f"{labels.get(r['source_id'], r['source_id'])}: "
+                    f"{r['quote'][:40]}")
+        if not math.isfinite(r["upper"]):
+            ax.annotate("", xy=(x, hi_v), xytext=(x, r["value"] / scale),
+                        arrowprops={"arrowstyle": "->", "color": colour})
+    ax.set_ylim(0, ymax * 1.15)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate()
+    ylabel = f"{metric_label(metric)} ({unit}{', ' + word if word else ''})"
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("Publication date (point = window midpoint, whiskers = window)")
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.set_title(f"{metric_label(metric)}: each source's headline figure over time", loc="left")
+    return fig
+
+
+def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Hedging density and readability (raw vs cleaned) per source."""
+    setup()
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2))
+    names = [labels.get(s, s) for s in lang["source_id"]]
+    a1.barh(names, lang["hedges_per_1000_words"], color=PALETTE[1])
+    a1.set_xlim(left=0)
+    a1.invert_yaxis()
+    a1.set_xlabel("Hedging cues per 1,000 words (cleaned text)")
+    a1.set_title("How hedged", loc="left")
+    y = range(len(lang))
+    a2.barh([i - 0.2 for i in y], lang["raw_flesch_reading_ease"], height=0.4, color="#bbbbbb",
+            label="raw")
+    a2.barh([i + 0.2 for i in y], lang["clean_flesch_reading_ease"], height=0.4, color=PALETTE[0],
+            label="cleaned")
+    a2.set_yticks(list(y), names)
+    a2.invert_yaxis()
+    a2.set_xlim(0, 100)
+    a2.set_xlabel("Flesch reading ease (0-100, higher = easier)")
+    a2.set_title("How readable", loc="left")
+    a2.legend(frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig

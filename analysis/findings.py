@@ -1,0 +1,147 @@
+"""The report's findings, computed from the artifacts and written as plain sentences.
+
+Nothing here names a company, outlet or figure: every sentence is filled from the
+artifacts, so the same text reads right for another corpus.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .formatting import figure, interval, metric_label
+
+STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
+              "announced": "announced", "aftermath": "aftermath", "unknown": "stage unclear"}
+
+
+def _label(sources: pd.DataFrame, sid: str) -> str:
+    row = sources[sources["source_id"] == sid]
+    return str(row["label"].iloc[0]) if len(row) else sid
+
+
+def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.DataFrame:
+    sub = claims[(claims["metric"] == metric) & (claims["source_id"] != "derived")]
+    ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
+    return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
+
+
+def _when(t: pd.Series) -> str:
+    if t["published"]:
+        return f"published {t['published']}"
+    if t["earliest"] and t["latest"]:
+        return f"between {t['earliest']} and {t['latest']}"
+    if t["earliest"]:
+        return f"on or after {t['earliest']}"
+    if t["latest"]:
+        return f"on or before {t['latest']}"
+    return "date unknown"
+
+
+def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame,
+                 timeline: pd.DataFrame, event_name: str) -> list[str]:
+    """The bullet points that open the report."""
+    out: list[str] = []
+    heads = headline_claims(claims)
+    order = list(timeline.sort_values("order")["source_id"])
+    if heads.empty:
+        return [f"No source states a deal value for {event_name}; see the claims table."]
+    lo, hi = heads.loc[heads["value"].idxmin()], heads.loc[heads["value"].idxmax()]
+    out.append(
+        f"The {len(heads)} sources that state a deal value put it between "
+        f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
+        f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
+    )
+    ranked = heads.assign(rank=[order.index(s) if s in order else len(order)
+                                for s in heads["source_id"]]).sort_values("rank")
+    last = ranked.iloc[-1]
+    t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
+    out.append(
+        f"The latest source in the timeline, {_label(sources, last['source_id'])} "
+        f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {_when(t_last)}), gives "
+        f"{figure(last['value'], last['unit'])}: the figure the coverage settles on."
+    )
+    dv = comparisons[comparisons["metric"] == "deal_value"]
+    head_ids = set(heads["claim_id"])
+    dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
+    agree = dv_heads[dv_heads["verdict"].isin(["same", "compatible_rounding", "compatible_bound"])]
+    if len(agree):
+        pairs = [f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])} "
+                 f"({r['verdict'].replace('_', ' ')})" for _, r in agree.iterrows()]
+        out.append("Headline figures that agree: " + "; ".join(pairs) + ".")
+    val = claims.set_index("claim_id")["value"]
+    gaps = dv_heads[dv_heads["verdict"].isin(["superseded", "contradicts"])].copy()
+    if len(gaps):
+        gaps["gap"] = [abs(val[a] - val[b]) for a, b in zip(gaps["claim_a"], gaps["claim_b"],
+                                                            strict=True)]
+        g = gaps.sort_values(["gap", "claim_a"], ascending=[False, True]).iloc[0]
+        kind = ("an update: the later source revised the figure" if g["verdict"] == "superseded"
+                else "a contradiction: the intervals do not overlap and the timeline cannot order them")
+        out.append(f"The largest disagreement, {figure(val[g['claim_a']], 'USD')} "
+                   f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], 'USD')} "
+                   f"({_label(sources, g['source_b'])}), is {kind}.")
+    n_contra = int((comparisons["verdict"] == "contradicts").sum())
+    n_sup = int((comparisons["verdict"] == "superseded").sum())
+    out.append(f"Across all metrics, {len(comparisons)} pairs of claims were compared: "
+               f"{n_contra} contradict, {n_sup} are superseded by a later source, the rest agree "
+               f"or are compatible within rounding or a bound.")
+    steps = [f"{_label(sources, s)} ({STAGE_WORD.get(st, st)})"
+             for s, st in zip(timeline.sort_values("order")["source_id"],
+                              timeline.sort_values("order")["stage"], strict=True)]
+    out.append("Timeline order: " + " → ".join(steps) + ".")
+    derived = claims[claims["source_id"] == "derived"]
+    for _, d in derived.iterrows():
+        src = str(d["claim_id"]).split("-")[1]
+        out.append(f"Implied valuation from {_label(sources, src)}'s deal value and stake: "
+                   f"{figure(d['value'], d['unit'])} (derived: {d['quote']}).")
+        break
+    return out
+
+
+def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
+    out = []
+    undated = int((timeline["published"] == "").sum())
+    if undated:
+        out.append(f"{undated} of {len(timeline)} sources state no publication date; their dates "
+                   "are estimated windows built from the evidence listed in the timeline table.")
+    open_ = int(((timeline["earliest"] == "") | (timeline["latest"] == "")).sum())
+    if open_:
+        out.append(f"{open_} source window(s) are open at one end: the text gives no evidence to "
+                   "close them, and the report does not guess.")
+    unattributed = claims[(claims["source_id"] != "derived") & (claims["stance"] != "confirmed")]
+    if len(unattributed):
+        out.append(f"{len(unattributed)} of {int((claims['source_id'] != 'derived').sum())} claims "
+                   "are not confirmed by a party to the deal (reported, rumoured, speculative or "
+                   "plainly asserted).")
+    out.append("Figures are read by rules, not by hand: every claim links to its quote and "
+               "character offsets so a reader can check it.")
+    return out
+
+
+def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame
+                  ) -> list[str]:
+    """Plain-language list of the contradictions and revisions, each with both quotes."""
+    by_id = claims.set_index("claim_id")
+    out = []
+    rows = comparisons[comparisons["verdict"].isin(["contradicts", "superseded"])]
+    for _, r in rows.iterrows():
+        a, b = by_id.loc[r["claim_a"]], by_id.loc[r["claim_b"]]
+        verb = "revised by" if r["verdict"] == "superseded" else "contradicts"
+        qa = a["quote"] if a["source_id"] != "derived" else f"derived: {a['quote']}"
+        qb = b["quote"] if b["source_id"] != "derived" else f"derived: {b['quote']}"
+        out.append(
+            f"**{metric_label(r['metric'])}** — {_label(sources, r['source_a'])}: "
+            f"\"{qa}\" ({interval(a['lower'], a['upper'], a['unit'])}) {verb} "
+            f"{_label(sources, r['source_b'])}: \"{qb}\" ({interval(b['lower'], b['upper'], b['unit'])})."
+            if r["verdict"] == "contradicts" else
+            f"**{metric_label(r['metric'])}** — {r['explanation']}. Quotes: "
+            f"{_label(sources, r['source_a'])}: \"{qa}\"; {_label(sources, r['source_b'])}: \"{qb}\"."
+        )
+    return out
+
+
+def fmt_number(x: float, digits: int = 1) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    return f"{x:,.{digits}f}"

@@ -1,0 +1,115 @@
+"""Pipeline parameters: one typed set shared by every notebook and the CLI.
+
+Every path a user gives is made absolute here, before it reaches a notebook, and every
+bad value is rejected with a message naming the parameter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Params:
+    """Defaults reproduce the seed report; each field is a notebook parameter."""
+
+    corpus_dir: str = ""  # folder of .txt articles; "" = the project's seeds/
+    manifest: str = ""  # sources.csv; "" = <corpus_dir>/sources.csv if present
+    events: str = ""  # reference events CSV; "" = <corpus_dir>/events.csv if present; "none"
+    out_dir: str = ""  # where artifacts/ go; "" = the project's build/
+    encoding: str = "utf-8"  # text encoding of the articles
+    extra_rules: str = ""  # YAML file of extra boilerplate rules
+    metric_lexicon: str = ""  # CSV replacing analysis/data/metric_lexicon.csv
+    stance_cues: str = ""  # CSV replacing analysis/data/stance_cues.csv
+    hedge_cues: str = ""  # CSV replacing analysis/data/hedge_cues.csv
+    approx_tolerance: float = 0.10  # +/- share around "about X" figures
+    near_duplicate_threshold: float = 75.0  # rapidfuzz score (0-100) flagging near-duplicates
+    repeat_threshold: float = 85.0  # rapidfuzz score (0-100) for a restated sentence
+    event_name: str = ""  # the event's name in the report; "" = derived from the claims
+    event_description: str = ""  # one sentence describing the event; "" = generic
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any]) -> Params:
+        """Validate raw values (from papermill, -p, a YAML file) and resolve paths."""
+        unknown = sorted(set(values) - set(cls.names()))
+        if unknown:
+            raise InputError(f"unknown parameter(s): {', '.join(unknown)} "
+                             f"(known: {', '.join(cls.names())})")
+        clean: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in values:
+                continue
+            v = values[f.name]
+            if f.type in ("float", float):
+                try:
+                    v = float(v)
+                except (TypeError, ValueError) as exc:
+                    raise InputError(f"parameter {f.name}: expected a number, got {v!r}") from exc
+            else:
+                v = "" if v is None else str(v)
+            clean[f.name] = v
+        p = cls(**clean)
+        p._check_ranges()
+        return p.resolved()
+
+    def _check_ranges(self) -> None:
+        if not 0 <= self.approx_tolerance < 1:
+            raise InputError(f"parameter approx_tolerance: must be in [0, 1), got {self.approx_tolerance}")
+        for name in ("near_duplicate_threshold", "repeat_threshold"):
+            v = getattr(self, name)
+            if not 0 < v <= 100:
+                raise InputError(f"parameter {name}: must be in (0, 100], got {v}")
+
+    def resolved(self) -> Params:
+        """Absolute paths everywhere; defaults filled from the corpus folder."""
+        corpus = paths.absolute(self.corpus_dir) if self.corpus_dir else paths.SEEDS_DIR
+        if not corpus.is_dir():
+            raise InputError(f"parameter corpus_dir: folder {corpus} not found")
+        manifest = self.manifest
+        if manifest:
+            manifest = str(paths.absolute(manifest))
+        elif (corpus / "sources.csv").is_file():
+            manifest = str(corpus / "sources.csv")
+        events = self.events
+        if events.lower() == "none":
+            events = "none"
+        elif events:
+            events = str(paths.absolute(events))
+        elif (corpus / "events.csv").is_file():
+            events = str(corpus / "events.csv")
+        out = paths.absolute(self.out_dir) if self.out_dir else paths.DEFAULT_OUT_DIR
+        changes: dict[str, Any] = {"corpus_dir": str(corpus), "manifest": manifest,
+                                   "events": events, "out_dir": str(out)}
+        for name in ("extra_rules", "metric_lexicon", "stance_cues", "hedge_cues"):
+            v = getattr(self, name)
+            if v:
+                pth = paths.absolute(v)
+                if not pth.is_file():
+                    raise InputError(f"parameter {name}: file {pth} not found")
+                changes[name] = str(pth)
+        if events not in ("", "none") and not Path(events).is_file():
+            raise InputError(f"parameter events: file {events} not found")
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def events_path(self) -> Path | None:
+        return None if self.events in ("", "none") else Path(self.events)
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True) + "\n"
+
+
+def from_notebook(namespace: dict[str, Any]) -> Params:
+    """Build Params from a notebook's parameter cell (its globals)."""
+    return Params.from_mapping({k: namespace[k] for k in Params.names() if k in namespace})

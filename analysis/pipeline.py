@@ -1,0 +1,117 @@
+"""Run the notebooks in order under papermill, then render the report, atomically.
+
+Notebooks write into a staging folder; only when all succeed (and the report renders) do
+the new artifacts and report replace the published ones, so a failure never leaves a
+half-written report over a good one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import papermill as pm
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+from . import paths
+from .errors import InputError
+from .params import Params
+from .stages import corpus as load_corpus_for
+
+KERNEL_NAME = "deal-coverage"
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised; the message names the notebook and the cell."""
+
+
+def ensure_kernel() -> str:
+    """A kernelspec that starts *this* interpreter (papermill otherwise may pick another)."""
+    ksm = KernelSpecManager()
+    try:
+        spec = ksm.get_kernel_spec(KERNEL_NAME)
+        if spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+            return KERNEL_NAME
+    except NoSuchKernel:
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=KERNEL_NAME, display_name="Python (deal coverage)", prefix=sys.prefix)
+    return KERNEL_NAME
+
+
+def notebooks() -> list[Path]:
+    found = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise InputError(f"no notebooks found in {paths.NOTEBOOKS_DIR}")
+    return found
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new`` with a rename; the old copy goes only after."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
+    """Execute every notebook with ``values``; publish artifacts and the report under out_dir."""
+    p = Params.from_mapping(values)
+    load_corpus_for(p)  # fail fast on a bad corpus, before any kernel starts
+    out = Path(p.out_dir)
+    stage = out / "_staging"
+    if stage.exists():
+        shutil.rmtree(stage)
+    (stage / "notebooks").mkdir(parents=True)
+    staged = Params.from_mapping({**values, "out_dir": str(stage)})
+    kernel = ensure_kernel()
+    books = notebooks()
+    for i, nb in enumerate(books, start=1):
+        t0 = time.perf_counter()
+        log(f"[{i}/{len(books)}] {nb.name} ...", end="", flush=True)
+        target = stage / "notebooks" / nb.name
+        try:
+            pm.execute_notebook(
+                str(nb), str(target), parameters=_as_dict(staged), kernel_name=kernel,
+                cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+            )
+        except pm.PapermillExecutionError as exc:
+            log(" FAILED")
+            kept = out / "failed" / nb.name
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(target, kept)
+            raise NotebookFailed(
+                f"notebook {nb.name} failed in cell {exc.cell_index} "
+                f"(execution count {exc.exec_count}): {exc.ename}: {exc.evalue}\n"
+                f"executed copy kept at {kept}; the published report was not touched"
+            ) from None
+        log(f" ok ({time.perf_counter() - t0:.1f} s)")
+    if render_report:
+        from .report import build_report
+
+        log("rendering report ...", end="", flush=True)
+        t0 = time.perf_counter()
+        engine = build_report(stage, staged)
+        log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
+    for name in ("artifacts", "notebooks", "report"):
+        if (stage / name).exists():
+            _swap(stage / name, out / name)
+    shutil.rmtree(stage)
+    failed = out / "failed"
+    if failed.exists():
+        shutil.rmtree(failed)
+    return out
+
+
+def _as_dict(p: Params) -> dict[str, Any]:
+    import dataclasses
+
+    return dataclasses.asdict(p)

@@ -1,0 +1,243 @@
+"""Assemble the report's generated inputs from the artifacts, render, and publish atomically.
+
+The report source (``report/``) holds only prose and layout; every number, table and
+figure comes from here: ``_variables.yml`` for ``{{< var >}}``, ``_generated/*.md`` for
+``{{< include >}}``, and ``_generated/figures/*.svg``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from . import findings, paths, render
+from .artifacts import read_table
+from .formatting import BOUND_LABELS, figure, metric_label
+from .params import Params
+
+PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
+            "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel"]
+
+
+def _md_table(df: pd.DataFrame) -> str:
+    """A pipe table with cell pipes escaped (pandoc and Quarto both read it)."""
+    if df.empty:
+        return "_(none)_\n"
+    safe = df.astype(str).apply(lambda col: col.str.replace("|", "\\|", regex=False)
+                                .str.replace("\n", " ", regex=False))
+    return safe.to_markdown(index=False) + "\n"
+
+
+def _short(text: str, n: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines) + "\n" if lines else "_(none)_\n"
+
+
+def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
+    """(variables, {relative md path: text}) for the report, from the artifacts only."""
+    sources = read_table(out_dir, "sources")
+    claims = read_table(out_dir, "claims")
+    comparisons = read_table(out_dir, "comparisons")
+    timeline = read_table(out_dir, "timeline")
+    qual = read_table(out_dir, "qualitative")
+    lang = read_table(out_dir, "language")
+    audit = read_table(out_dir, "cleaning_audit")
+    events_used = read_table(out_dir, "events_used")
+    event = json.loads((paths.artifacts_dir(out_dir) / "event.json").read_text(encoding="utf-8"))
+    label = dict(zip(sources["source_id"], sources["label"], strict=True))
+    order = list(timeline.sort_values("order")["source_id"])
+    files: dict[str, str] = {}
+
+    files["findings.md"] = _bullets(findings.key_findings(sources, claims, comparisons, timeline,
+                                                          event["name"]))
+    files["caveats.md"] = _bullets(findings.caveats(sources, timeline, claims))
+
+    s = sources.set_index("source_id").loc[order].reset_index()
+    files["sources_table.md"] = _md_table(pd.DataFrame({
+        "Source": s["label"], "Title": [_short(t, 60) or "—" for t in s["title"]],
+        "Raw chars": s["raw_chars"], "Clean chars": s["clean_chars"],
+        "Removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
+        "Paragraphs": s["paragraphs"], "Sentences": s["sentences"],
+    }))
+    by_rule = audit.assign(chars=audit["end"] - audit["start"]).pivot_table(
+        index="rule", columns="source_id", values="chars", aggfunc="sum", fill_value=0)
+    by_rule = by_rule.reindex(columns=order, fill_value=0)
+    by_rule.columns = [label[c] for c in by_rule.columns]
+    files["removed_by_rule.md"] = _md_table(by_rule.reset_index().rename(columns={"rule": "Rule"}))
+    examples = audit.groupby("rule", sort=True).head(2)
+    files["removed_examples.md"] = _md_table(pd.DataFrame({
+        "Rule": examples["rule"], "Source": [label[x] for x in examples["source_id"]],
+        "Action": examples["action"], "Removed text": [_short(t, 90) for t in examples["text"]],
+    }))
+
+    real = claims[claims["source_id"] != "derived"]
+    matrix = {}
+    for metric in sorted(set(real["metric"])):
+        row = {}
+        for sid in order:
+            cl = real[(real["metric"] == metric) & (real["source_id"] == sid)]
+            row[label[sid]] = "; ".join(
+                f"{figure(v, u)}{'' if b == 'exact' else ' (' + b.replace('_', ' ') + ')'}"
+                for v, u, b in zip(cl["value"], cl["unit"], cl["bound"], strict=True)) or "—"
+        matrix[metric_label(metric)] = row
+    files["claims_matrix.md"] = _md_table(
+        pd.DataFrame.from_dict(matrix, orient="index").reset_index().rename(
+            columns={"index": "Metric"}))
+    ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
+        ["rank", "start"], kind="stable")
+    files["claims_table.md"] = _md_table(pd.DataFrame({
+        "Claim": ranked["claim_id"], "Source": [label[x] for x in ranked["source_id"]],
+        "Metric": [metric_label(m) for m in ranked["metric"]],
+        "Figure": [figure(v, u) for v, u in zip(ranked["value"], ranked["unit"], strict=True)],
+        "Bound": ranked["bound"], "Stance": ranked["stance"],
+        "Cited": [a or "—" for a in ranked["attributed_to"]], "×": ranked["mentions"],
+        "Quote (sentence)": [_short(t, 150) for t in ranked["sentence"]],
+    }))
+    derived = claims[claims["source_id"] == "derived"]
+    files["derived.md"] = _bullets([
+        f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
+        f"implied valuation {figure(r['value'], r['unit'])} (inputs {r['inputs']})"
+        for _, r in derived.iterrows()])
+    files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons))
+    verdicts = comparisons.groupby(["metric", "verdict"]).size().unstack(fill_value=0)
+    verdicts.index = [metric_label(m) for m in verdicts.index]
+    files["verdicts.md"] = _md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
+
+    t = timeline.sort_values("order")
+    files["timeline_table.md"] = _md_table(pd.DataFrame({
+        "#": t["order"], "Source": [label[x] for x in t["source_id"]],
+        "Stated date": [x or "—" for x in t["published"]],
+        "Earliest": [x or "open" for x in t["earliest"]], "Latest": [x or "open" for x in t["latest"]],
+        "Stage": t["stage"], "Headline figure": [x or "—" for x in t["headline_figure"]],
+    }))
+    files["timeline_evidence.md"] = "\n".join(
+        f"- **{label[r['source_id']]}**: {_short(r['evidence'], 900)}" for _, r in t.iterrows()) + "\n"
+    files["events_used.md"] = _md_table(events_used)
+
+    q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
+        ["kind", "value", "rank"], kind="stable")
+    files["qualitative_table.md"] = _md_table(pd.DataFrame({
+        "Kind": q["kind"].str.replace("_", " "), "Claim": q["value"],
+        "Source": [label[x] for x in q["source_id"]], "Quote": [_short(x, 130) for x in q["quote"]],
+    }))
+
+    l_ = lang.set_index("source_id").loc[order].reset_index()
+    files["language_table.md"] = _md_table(pd.DataFrame({
+        "Source": [label[x] for x in l_["source_id"]],
+        "Words (clean)": l_["clean_words"],
+        "Flesch raw → clean": [f"{a:.1f} → {b:.1f}" for a, b in
+                               zip(l_["raw_flesch_reading_ease"], l_["clean_flesch_reading_ease"],
+                                   strict=True)],
+        "FK grade": l_["clean_flesch_kincaid_grade"], "Fog": l_["clean_gunning_fog"],
+        "SMOG": l_["clean_smog_index"], "Dale-Chall": l_["clean_dale_chall"],
+        "Hedges /1k words": l_["hedges_per_1000_words"],
+        "Repetition": [f"{x:.0%}" for x in l_["repetition_share"].astype(float)],
+        "Top hedges": l_["top_hedges"],
+    }))
+    from .language import reading
+
+    files["language_reading.md"] = _bullets(reading(lang))
+
+    files["repro_params.md"] = _md_table(pd.DataFrame(
+        [(k, v if not str(v).startswith(str(paths.PROJECT_ROOT)) else
+          str(v).replace(str(paths.PROJECT_ROOT), "<project>"))
+         for k, v in sorted(json.loads(p.to_json()).items()) if k != "out_dir"],
+        columns=["Parameter", "Value"]))
+    inputs = [(r["file"], r["sha256"]) for _, r in sources.iterrows()]
+    for extra in (p.manifest, p.events_path):
+        if extra and Path(extra).is_file():
+            inputs.append((Path(extra).name, hashlib.sha256(Path(extra).read_bytes()).hexdigest()))
+    files["repro_inputs.md"] = _md_table(pd.DataFrame(inputs, columns=["Input file", "SHA-256"]))
+    versions = [("python", platform.python_version())]
+    for name in PACKAGES:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, "not installed"))
+    files["repro_packages.md"] = _md_table(pd.DataFrame(versions, columns=["Package", "Version"]))
+
+    heads = findings.headline_claims(claims)
+    engine = render.engine_info()
+    variables = {
+        "event": {"name": event["name"], "description": event["description"],
+                  "target": event["target"] or "the target", "acquirer": event["acquirer"] or "the buyer"},
+        "corpus": {
+            "n_sources": len(sources), "n_claims": len(real), "n_derived": len(derived),
+            "n_removed_spans": len(audit),
+            "removed_share": f"{audit.assign(c=audit['end'] - audit['start'])['c'].sum() / max(sources['raw_chars'].sum(), 1):.0%}",
+            "n_rules": int(audit["rule"].nunique()),
+            "n_comparisons": len(comparisons),
+            "n_contradictions": int((comparisons["verdict"] == "contradicts").sum()),
+            "n_superseded": int((comparisons["verdict"] == "superseded").sum()),
+            "n_events": len(events_used),
+        },
+        "headline": {
+            "metric": metric_label("deal_value").lower(),
+            "min": figure(heads["value"].min(), heads["unit"].iloc[0]) if len(heads) else "n/a",
+            "max": figure(heads["value"].max(), heads["unit"].iloc[0]) if len(heads) else "n/a",
+        },
+        "bounds": {k: v for k, v in BOUND_LABELS.items()},
+        "params": {"approx_tolerance": f"{p.approx_tolerance:.0%}",
+                   "near_duplicate_threshold": f"{p.near_duplicate_threshold:g}",
+                   "repeat_threshold": f"{p.repeat_threshold:g}"},
+        "engine": engine,
+    }
+    return variables, files
+
+
+def stage_project(out_dir: Path, p: Params, project: Path) -> None:
+    """Copy report/ and write the generated inputs and figures next to index.qmd."""
+    if project.exists():
+        shutil.rmtree(project)
+    shutil.copytree(paths.REPORT_SRC_DIR, project,
+                    ignore=shutil.ignore_patterns("_output", ".quarto", "_generated",
+                                                  "_variables.yml"))
+    variables, files = generated_inputs(out_dir, p)
+    gen = project / "_generated"
+    (gen / "figures").mkdir(parents=True)
+    for name, text in files.items():
+        (gen / name).write_text(text, encoding="utf-8", newline="\n")
+    for svg in sorted(paths.figures_dir(out_dir).glob("*.svg")):
+        shutil.copy2(svg, gen / "figures" / svg.name)
+    (project / "_variables.yml").write_text(
+        yaml.safe_dump(variables, sort_keys=True, allow_unicode=True), encoding="utf-8")
+
+
+def build_report(out_dir: Path, p: Params) -> str:
+    """Render the report for the artifacts in ``out_dir`` into ``out_dir/report``."""
+    project = out_dir / "_render"
+    stage_project(out_dir, p, project)
+    result = render.render(project)
+    target = out_dir / "report"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(project / "_output", target)
+    shutil.rmtree(project)
+    return str(result.get("engine", "fallback"))
+
+
+def publish_report(p: Params) -> Path:
+    """Re-render from the published artifacts; replace the report only on success."""
+    out = Path(p.out_dir)
+    stage = out / "_staging_report"
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    (stage / "artifacts").symlink_to(paths.artifacts_dir(out), target_is_directory=True)
+    build_report(stage, p)
+    from .pipeline import _swap
+
+    _swap(stage / "report", out / "report")
+    shutil.rmtree(stage)
+    return out / "report" / "index.html"

@@ -1,0 +1,187 @@
+"""The pipeline's stages as functions of the parameters, shared by notebooks and tests.
+
+Each notebook recomputes the stages it builds on (cheap, deterministic) instead of
+reading another notebook's output, so every notebook also runs alone from its defaults.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import artifacts, timeline
+from .claims import Lexicons, extract_claims, headline_claims
+from .cleaning import CleanSource, clean_corpus, load_rules
+from .compare import compare_claims
+from .corpus import Corpus, load_corpus
+from .formatting import figure
+from .language import language_metrics, load_hedge_cues
+from .near_duplicates import near_duplicates
+from .params import Params
+from .qualitative import qualitative_claims
+
+
+def corpus(p: Params) -> Corpus:
+    return load_corpus(p.corpus_dir, p.manifest or None, p.encoding)
+
+
+def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:
+    return clean_corpus(c or corpus(p), load_rules(p.extra_rules or None))
+
+
+def labels(cs: list[CleanSource]) -> dict[str, str]:
+    """Display names per source id (outlet and id, or the id)."""
+    return {c.source.id: c.source.label for c in cs}
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]:
+    """The audit, per-source summary, paragraphs, sentences and near-duplicates."""
+    audit = pd.DataFrame(
+        [{"source_id": r.source_id, "start": r.start, "end": r.end, "rule": r.rule,
+          "action": r.action, "text": r.text} for c in cs for r in c.removals],
+        columns=["source_id", "start", "end", "rule", "action", "text"],
+    )
+    paragraphs = pd.DataFrame(
+        [{"source_id": s.source_id, "paragraph": s.index, "start": s.start, "end": s.end,
+          "text": s.text} for c in cs for s in c.paragraphs],
+        columns=["source_id", "paragraph", "start", "end", "text"],
+    )
+    sentences = pd.DataFrame(
+        [{"source_id": s.source_id, "sentence": s.index, "paragraph": s.paragraph,
+          "start": s.start, "end": s.end, "text": s.text} for c in cs for s in c.sentences],
+        columns=["source_id", "sentence", "paragraph", "start", "end", "text"],
+    )
+    dups = near_duplicates(cs, p.near_duplicate_threshold)
+    rows = []
+    for c in cs:
+        src = c.source
+        removed = sum(r.end - r.start for r in c.removals if r.action == "remove")
+        moved = sum(r.end - r.start for r in c.removals if r.action == "metadata")
+        raw_chars = len(src.raw)
+        nonspace = sum(1 for ch in src.raw if not ch.isspace())
+        rules = pd.Series([r.rule for r in c.removals]).value_counts().sort_index()
+        rows.append({
+            "source_id": src.id, "file": src.file, "label": src.label, "outlet": src.outlet,
+            "title": src.title, "published": src.published, "sha256": src.sha256,
+            "raw_chars": raw_chars, "clean_chars": len(c.clean_text),
+            "removed_chars": removed, "metadata_chars": moved,
+            "removed_share": round((removed + moved) / nonspace, 4) if nonspace else 0.0,
+            "paragraphs": len(c.paragraphs), "sentences": len(c.sentences),
+            "near_duplicate_paragraphs": int(((dups["source_a"] == src.id)
+                                              | (dups["source_b"] == src.id)).sum()),
+            "rules": "; ".join(f"{k} ({v})" for k, v in rules.items()),
+            **{f"meta_{k}": v for k, v in c.metadata.items()},
+        })
+    sources = pd.DataFrame(rows)
+    return {"cleaning_audit": audit, "sources": sources, "paragraphs": paragraphs,
+            "sentences": sentences, "near_duplicates": dups}
+
+
+def write_cleaning(cs: list[CleanSource], tables: dict[str, pd.DataFrame], p: Params) -> None:
+    for name, df in tables.items():
+        artifacts.write_table(df, p.out_dir, name)
+    for c in cs:
+        artifacts.write_text(p.out_dir, f"clean/{c.source.id}.txt", c.clean_text + "\n")
+    artifacts.write_text(p.out_dir, "params.json", p.to_json())
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def lexicons(p: Params) -> Lexicons:
+    return Lexicons.load(p.metric_lexicon or None, p.stance_cues or None)
+
+
+def claims(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
+    return extract_claims(cs, lexicons(p), p.approx_tolerance)
+
+
+def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
+    return qualitative_claims(cs, lex=lexicons(p))
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@dataclass
+class Timeline:
+    dates: list[timeline.SourceDate]
+    table: pd.DataFrame
+    events: pd.DataFrame
+    events_used: pd.DataFrame
+
+    @property
+    def order(self) -> list[str]:
+        return list(self.table.sort_values("order")["source_id"])
+
+    def later(self, a: str, b: str) -> bool | None:
+        """True when source ``a`` certainly appeared after source ``b``.
+
+        Certain means the windows do not overlap (a's earliest after b's latest), or the
+        windows overlap and a is at a strictly later deal stage (weaker, but the stage
+        order is evidence the issue accepts for marking a revision).
+        """
+        by = {d.source_id: d for d in self.dates}
+        if a not in by or b not in by:
+            return None
+        da, db = by[a], by[b]
+        a_lo = da.published or da.earliest
+        b_hi = db.published or db.latest
+        if a_lo and b_hi and a_lo > b_hi:
+            return True
+        b_lo = db.published or db.earliest
+        a_hi = da.published or da.latest
+        if b_lo and a_hi and b_lo > a_hi:
+            return False
+        if da.stage_rank > db.stage_rank and da.stage_rank > 0 and db.stage_rank > 0:
+            return True
+        return None
+
+
+def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
+    events = timeline.load_events(p.events_path)
+    dates = timeline.estimate_timeline(cs, events)
+    heads = headline_claims(claims_df)
+    headline = {r["source_id"]: f"{figure(r['value'], r['unit'])} ({r['bound']})"
+                for _, r in heads.iterrows()}
+    table = timeline.timeline_table(dates, headline)
+    return Timeline(dates, table, events, timeline.events_used_table(dates, events))
+
+
+def comparisons(claims_df: pd.DataFrame, tl: Timeline) -> pd.DataFrame:
+    return compare_claims(claims_df, tl.later)
+
+
+# --------------------------------------------------------------------------- language
+
+
+def claim_repeats(claims_df: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Raw spans of the 2nd and later mentions of every claim, per source."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for _, r in claims_df[claims_df["source_id"] != "derived"].iterrows():
+        spans = [tuple(int(x) for x in o.split("-")) for o in str(r["offsets"]).split(";") if o]
+        out.setdefault(r["source_id"], []).extend(spans[1:])
+    return out
+
+
+def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.DataFrame:
+    cues = load_hedge_cues(p.hedge_cues or None)
+    return language_metrics(cs, claim_repeats(claims_df), cues, p.repeat_threshold)
+
+
+def event_info(p: Params, cs: list[CleanSource]) -> dict[str, str]:
+    """The event's name and description: from the parameters, else from the corpus parties."""
+    from .claims import corpus_parties
+
+    target, acquirer = corpus_parties(cs, {r["outlet"] for r in lexicons(p).outlets})
+    name = p.event_name or (f"{acquirer}'s investment in {target}" if acquirer and target
+                            else "the deal")
+    description = p.event_description or (
+        f"How {len(cs)} sources reported {name}: the figures they give, when they appeared, "
+        "and where they disagree."
+    )
+    return {"name": name, "description": description, "target": target, "acquirer": acquirer}

@@ -1,0 +1,82 @@
+"""Loading a corpus: bad input gets a clear error naming the file."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.errors import InputError
+from analysis.paths import PROJECT_ROOT, SEEDS_DIR
+
+MANIFEST = "id,file,outlet,title,url,published,notes\n"
+
+
+def _corpus(tmp_path: Path, files: dict[str, bytes], manifest: str | None = None) -> Path:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    if manifest is not None:
+        (tmp_path / "sources.csv").write_text(manifest, encoding="utf-8")
+    return tmp_path
+
+
+def test_seeds_are_byte_identical_to_shared_seeds() -> None:
+    shared = PROJECT_ROOT.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds not beside this checkout")
+    for f in sorted(shared.glob("*.txt")):
+        assert (SEEDS_DIR / f.name).read_bytes() == f.read_bytes(), f.name
+
+
+def test_seed_manifest_loads_all_four_without_invented_dates() -> None:
+    c = load_corpus(SEEDS_DIR)
+    assert [s.id for s in c.sources] == ["s000", "s001", "s002", "s003"]
+    assert all(s.published == "" for s in c.sources)
+    assert c.sources[0].sha256 == hashlib.sha256(c.sources[0].path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"abc\x00def", "binary"),
+     (b"caf\xe9 au lait", "not valid utf-8")],
+)
+def test_bad_article_names_the_file(tmp_path: Path, data: bytes, message: str) -> None:
+    d = _corpus(tmp_path, {"a.txt": data}, MANIFEST + "a,a.txt,,,,,\n")
+    with pytest.raises(InputError, match=message) as err:
+        load_corpus(d)
+    assert "a.txt" in str(err.value)
+
+
+def test_missing_article_and_folder(tmp_path: Path) -> None:
+    d = _corpus(tmp_path, {}, MANIFEST + "a,missing.txt,,,,,\n")
+    with pytest.raises(InputError, match="missing.txt: file not found"):
+        load_corpus(d)
+    with pytest.raises(InputError, match="not found"):
+        load_corpus(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [("a,a.txt,,,,,\na,a.txt,,,,,\n", "duplicate id"),
+     ("a,a.txt,,,,June 2025,\n", "not an ISO date"),
+     ("a b,a.txt,,,,,\n", "plain token")],
+)
+def test_bad_manifest_rows(tmp_path: Path, rows: str, message: str) -> None:
+    d = _corpus(tmp_path, {"a.txt": b"Some text."}, MANIFEST + rows)
+    with pytest.raises(InputError, match=message) as err:
+        load_corpus(d)
+    assert "sources.csv" in str(err.value)
+
+
+def test_folder_without_manifest_uses_every_txt(tmp_path: Path) -> None:
+    d = _corpus(tmp_path, {"b.txt": b"Second.", "a.txt": b"First."})
+    assert [s.id for s in load_corpus(d).sources] == ["a", "b"]
+
+
+def test_other_encoding_by_parameter(tmp_path: Path) -> None:
+    d = _corpus(tmp_path, {"a.txt": "café".encode("latin-1")}, MANIFEST + "a,a.txt,,,,,\n")
+    assert load_corpus(d, encoding="latin-1").sources[0].raw == "café"
+    with pytest.raises(InputError, match="unknown codec"):
+        load_corpus(d, encoding="no-such-codec")

@@ -1,0 +1,92 @@
+"""The number parser: formats, qualifiers as bounds, rounding intervals, robustness."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.numbers import parse_amounts
+
+
+def one(text: str):
+    found = parse_amounts(text)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "$14.3 billion", "$14.3B", "US$14.3bn", "14.3 billion dollars", "$14.3 Billion", "USD 14.3bn",
+    "$14.3bn", "US$ 14.3 billion",
+])
+def test_money_variants_parse_to_one_value(text: str) -> None:
+    a = one(f"Meta agreed to pay {text} for the stake.")
+    assert a.value == pytest.approx(14.3e9) and a.unit == "USD" and a.bound == "exact"
+    assert (a.lower, a.upper) == (pytest.approx(14.25e9), pytest.approx(14.35e9))
+
+
+@pytest.mark.parametrize(("text", "bound", "lower", "upper"), [
+    ("over $10 billion", "lower", 10e9, math.inf),
+    ("more than $10 billion", "lower", 10e9, math.inf),
+    ("exceeding $10 billion", "lower", 10e9, math.inf),
+    ("at least $10 billion", "lower", 10e9, math.inf),
+    ("upwards of $10 billion", "lower", 10e9, math.inf),
+    ("a $10bn-plus deal", "lower", 10e9, math.inf),
+    ("up to $10 billion", "upper", 0, 10e9),
+    ("as much as $10 billion", "upper", 0, 10e9),
+    ("nearly $10 billion", "upper_approx", 9e9, 10e9),
+    ("just under $10 billion", "upper_approx", 9e9, 10e9),
+    ("about $10 billion", "approx", 9e9, 11e9),
+    ("an estimated $10 billion", "approx", 9e9, 11e9),
+    ("$14 billion", "exact", 13.5e9, 14.5e9),
+    ("$10-15 billion", "range", 9.5e9, 15.5e9),
+    ("between $10 billion and $15 billion", "range", 9.5e9, 15.5e9),
+])
+def test_qualifiers_become_bounds(text: str, bound: str, lower: float, upper: float) -> None:
+    a = one(f"The deal is worth {text}, people said.")
+    assert a.bound == bound
+    assert a.lower == pytest.approx(lower) and a.upper == pytest.approx(upper)
+
+
+def test_percentages_counts_and_other_currencies() -> None:
+    assert one("a 49% stake").value == 49
+    assert one("49 percent of the company").unit == "percent"
+    assert (one("in over 9,000 cities").value, one("in over 9,000 cities").unit) == (9000, "cities")
+    assert one("cut 200 employees").unit == "employees"
+    assert one("about €180 million in sales").unit == "EUR"
+    assert one("a £900m bid").value == 900e6
+
+
+@pytest.mark.parametrize("text", [
+    "In 2025 the firm grew.", "Llama 4 models", "https://example.com/deal-could-top-10-billion",
+    "Sentiment 0.50", "Phone: +85258030554", "over 12 years", "1. First point",
+])
+def test_not_claims(text: str) -> None:
+    assert parse_amounts(text) == []
+
+
+amounts = st.decimals(min_value=1, max_value=999, places=1).map(lambda d: d.normalize())
+
+
+@settings(max_examples=150, deadline=None)
+@given(amounts, st.sampled_from([("billion", 1e9), ("bn", 1e9), ("B", 1e9), ("million", 1e6),
+                                 ("m", 1e6)]),
+       st.sampled_from(["${n} {s}", "${n}{s}", "US${n}{s}", "USD {n} {s}"]))
+def test_property_formatting_variants_same_value(n, scale, template: str) -> None:
+    word, factor = scale
+    if word in ("B", "m", "bn") and " {s}" in template:
+        template = template.replace(" {s}", "{s}")
+    text = "They paid " + template.format(n=f"{n:f}", s=word) + " in cash."
+    a = one(text)
+    assert a.value == pytest.approx(float(n) * factor)
+    assert a.lower <= a.value <= a.upper
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_property_never_crashes_and_offsets_hold(text: str) -> None:
+    for a in parse_amounts(text):
+        assert text[a.start : a.end] == a.text
+        assert a.lower <= a.upper

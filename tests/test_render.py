@@ -1,0 +1,213 @@
+"""The report renderer: the pandoc + typst fallback must honour the Quarto subset we use.
+
+Why these tests: the fallback is what CI and most contributors run, so it has to substitute
+variables and includes, number figures and resolve references like Quarto, embed everything in
+the HTML, produce a PDF, refuse what it cannot render, and be byte-for-byte reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from analysis.errors import InputError
+from analysis.render import RenderError, check_subset, engine_info, render
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">'
+    '<rect width="200" height="100" fill="{color}"/></svg>\n'
+)
+
+QUARTO_YML = """\
+project:
+  type: default
+  output-dir: _output
+format:
+  html:
+    embed-resources: true
+    toc: true
+  typst:
+    toc: true
+    papersize: a4
+    margin: {x: 2cm, y: 2.5cm}
+    fontsize: 10.5pt
+"""
+
+VARIABLES_YML = """\
+deal:
+  name: Zephyr Holdings
+  value: 4.2 billion
+sources: 7
+"""
+
+INDEX_QMD = """\
+---
+title: "Coverage of the {{< var deal.name >}} deal"
+---
+
+## Summary
+
+We compared {{< var sources >}} sources on the {{< var deal.name >}} deal
+(USD {{< var deal.value >}}). @fig-a shows the share of coverage; see also [-@fig-b].
+
+{{< include _sections/details.qmd >}}
+
+::: {.callout-note title="Method"}
+Counts are per article, deduplicated.
+:::
+
+| Outlet | Articles | Share |
+|:-------|---------:|------:|
+| Wire A |       12 | 40.0% |
+| Paper B|        9 | 30.0% |
+"""
+
+DETAILS_QMD = """\
+## Details
+
+![Coverage share by outlet](figures/a.svg){#fig-a fig-alt="Bar chart of coverage share"}
+
+![Timeline of articles](figures/b.svg){#fig-b fig-alt="Timeline chart" width="60%"}
+
+As @fig-b shows, coverage peaked on day two.
+"""
+
+
+def make_project(root: Path, index: str = INDEX_QMD) -> Path:
+    """A tiny staged project like the one the pipeline builds from report/."""
+    project = root / "project"
+    (project / "_sections").mkdir(parents=True)
+    (project / "figures").mkdir()
+    (project / "_quarto.yml").write_text(QUARTO_YML, encoding="utf-8")
+    (project / "_variables.yml").write_text(VARIABLES_YML, encoding="utf-8")
+    (project / "index.qmd").write_text(index, encoding="utf-8")
+    (project / "_sections" / "details.qmd").write_text(DETAILS_QMD, encoding="utf-8")
+    (project / "figures" / "a.svg").write_text(SVG.format(color="#4a7"), encoding="utf-8")
+    (project / "figures" / "b.svg").write_text(SVG.format(color="#47a"), encoding="utf-8")
+    return project
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    project = make_project(tmp_path_factory.mktemp("render"))
+    return render(project, engine="fallback")
+
+
+def test_engine_info_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORT_ENGINE", "fallback")
+    info = engine_info()
+    assert info["engine"] == "fallback"
+    assert re.fullmatch(r"fallback: pandoc \S+ \+ typst \d+\.\d+\.\d+", info["description"])
+
+
+def test_engine_env_is_validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORT_ENGINE", "latex")
+    with pytest.raises(InputError, match="REPORT_ENGINE"):
+        engine_info()
+
+
+def test_html_output(rendered: dict) -> None:
+    html = rendered["html"].read_text(encoding="utf-8")
+    assert rendered["engine"] == "fallback"
+    assert "Figure 1: Coverage share by outlet" in html
+    assert "Figure 2: Timeline of articles" in html
+    assert re.search(r'<a href="#fig-a" class="quarto-xref">Figure\xa01</a>', html)
+    assert re.search(r'<a href="#fig-b" class="quarto-xref">2</a>', html)  # [-@fig-b]
+    srcs = re.findall(r'<img[^>]*\ssrc="([^"]*)"', html)
+    assert len(srcs) == 2 and all(s.startswith("data:image/svg+xml;base64,") for s in srcs)
+    assert not re.search(r'<link[^>]+href="(?!data:)', html)  # CSS inlined too
+    assert 'alt="Bar chart of coverage share"' in html
+    assert 'alt="Timeline chart"' in html
+    assert 'class="callout callout-note"' in html
+    assert re.search(r'class="callout-title">\s*Method\s*<', html)
+    assert "Zephyr Holdings" in html and "4.2 billion" in html and "compared 7 sources" in html
+    assert "{{<" not in html and "@fig-" not in html
+    assert 'id="TOC"' in html
+    assert 'class="table-wrap"' in html
+
+
+def test_pdf_output(rendered: dict) -> None:
+    text = pdf_text(rendered["pdf"])
+    assert "Zephyr Holdings" in text
+    assert "Figure 1" in text and "Figure 2" in text
+    assert "Contents" in text
+    assert "??" not in text
+    page = PdfReader(rendered["pdf"]).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+
+
+def test_render_is_byte_identical(tmp_path: Path, rendered: dict) -> None:
+    first_html = rendered["html"].read_bytes()
+    first_pdf = rendered["pdf"].read_bytes()
+    again = render(make_project(tmp_path), engine="fallback")  # a different folder, too
+    assert again["html"].read_bytes() == first_html
+    assert again["pdf"].read_bytes() == first_pdf
+    assert b"CreationDate (D:1970" in first_pdf or b"1970-01-01" in first_pdf
+
+
+def test_check_subset_accepts_fixture() -> None:
+    assert check_subset(INDEX_QMD) == []
+    assert check_subset(DETAILS_QMD) == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("{{< video https://example.com/v.mp4 >}}", "shortcode {{< video >}}"),
+        ("```{python}\n1 + 1\n```", "executable code cell ```{python}"),
+        ("See @tbl-x.", "cross-reference @tbl-x"),
+        ("As @smith2020 wrote.", "citation @smith2020"),
+        ("::: {.panel-tabset}\nx\n:::", "div {.panel-tabset}"),
+        ("## Intro {#sec-intro}", "header attributes {#sec-intro}"),
+        ("![c](a.svg){#fig-a fig-align=\"left\"}", "only fig-alt and width"),
+        ("::: {.callout-note collapse=\"true\"}\nx\n:::", "only a title"),
+    ],
+)
+def test_check_subset_flags(snippet: str, expected: str) -> None:
+    violations = check_subset(INDEX_QMD + "\n" + snippet + "\n")
+    assert any(expected in v for v in violations), violations
+
+
+def test_unsupported_feature_refuses_to_render(tmp_path: Path) -> None:
+    project = make_project(tmp_path, INDEX_QMD + "\n{{< video x >}}\n")
+    with pytest.raises(RenderError, match="video"):
+        render(project, engine="fallback")
+
+
+def test_missing_variable_is_named(tmp_path: Path) -> None:
+    project = make_project(tmp_path, INDEX_QMD + "\n{{< var deal.buyer >}}\n")
+    with pytest.raises(RenderError, match=r"deal\.buyer"):
+        render(project, engine="fallback")
+
+
+def test_missing_include_is_named(tmp_path: Path) -> None:
+    project = make_project(tmp_path, INDEX_QMD + "\n{{< include _sections/gone.qmd >}}\n")
+    with pytest.raises(RenderError, match=r"_sections/gone\.qmd"):
+        render(project, engine="fallback")
+
+
+def test_unresolved_figure_reference_raises(tmp_path: Path) -> None:
+    project = make_project(tmp_path, INDEX_QMD + "\nSee @fig-missing.\n")
+    with pytest.raises(RenderError, match="fig-missing"):
+        render(project, engine="fallback")
+
+
+def test_missing_project_is_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        render(tmp_path / "nope", engine="fallback")
+    with pytest.raises(InputError, match="index.qmd"):
+        render(tmp_path, engine="fallback")
+
+
+@pytest.mark.skipif(shutil.which("quarto") is not None, reason="quarto is installed")
+def test_quarto_engine_needs_quarto(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="quarto"):
+        render(make_project(tmp_path), engine="quarto")
