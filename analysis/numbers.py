@@ -189,8 +189,8 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
         raw_n = m.group("n1")
         if noun in _NOT_COUNT_NOUNS or not free(m.start(), m.end()):
             continue
-        if re.fullmatch(r"(?:19|20)\d\d", raw_n):
-            continue
+        if re.fullmatch(r"(?:19|20)\d\d", raw_n) or _num(raw_n) < 10:
+            continue  # years; and news style spells out counts under ten, so "Llama 4" is a name
         value = _num(raw_n)
         bound, qstart = qualifier_before(text, m.start())
         if m.group("plus"):

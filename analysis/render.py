@@ -251,8 +251,10 @@ def _lookup_var(variables: Mapping[str, Any], key: str) -> str:
     node: Any = variables
     for part in key.split("."):
         if not isinstance(node, Mapping) or part not in node:
-            raise RenderError(f"unknown variable {key!r} in {{{{< var {key} >}}}} "
-                              f"(not defined in {VARIABLES_FILE})")
+            raise RenderError(
+                f"unknown variable {key!r} in {{{{< var {key} >}}}} "
+                f"(not defined in {VARIABLES_FILE})"
+            )
         node = node[part]
     if isinstance(node, bool):
         return "true" if node else "false"
@@ -319,12 +321,14 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
             ident, classes, pairs = c[0]
             callouts = [k for k in classes if k.removeprefix("callout-") in CALLOUT_KINDS]
             if not (len(classes) == 1 and callouts):
-                yield (f"div {_fmt_attr(c[0])}: only .callout-note, .callout-important, "
-                       ".callout-warning and .callout-tip divs are supported")
+                yield (
+                    f"div {_fmt_attr(c[0])}: only .callout-note, .callout-important, "
+                    ".callout-warning and .callout-tip divs are supported"
+                )
                 continue
             extra = [k for k, _ in pairs if k != "title"]
             if ident or extra:
-                yield f"callout {_fmt_attr(c[0])}: only a title=\"...\" attribute is supported"
+                yield f'callout {_fmt_attr(c[0])}: only a title="..." attribute is supported'
         elif kind == "Figure":
             ident, classes, pairs = c[0]
             if (ident and not _is_fig_id(ident)) or classes or pairs:
@@ -332,8 +336,10 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
         elif kind == "Image":
             ident, classes, pairs = c[0]
             if ident:
-                yield (f"image {_fmt_attr(c[0])} is not a figure: put it alone in its own "
-                       "paragraph, with a caption, to make a numbered figure")
+                yield (
+                    f"image {_fmt_attr(c[0])} is not a figure: put it alone in its own "
+                    "paragraph, with a caption, to make a numbered figure"
+                )
             bad = [k for k, _ in pairs if k not in _ALLOWED_IMAGE_KEYS]
             if classes or bad:
                 yield f"image attributes {_fmt_attr(c[0])}: only fig-alt and width are supported"
@@ -345,8 +351,9 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
                 if re.match(r"[a-z]+-", cid):
                     yield (f"cross-reference @{cid}: only @fig- cross-references are supported")
                 else:
-                    yield (f"citation @{cid}: citations are not supported "
-                           "(write \\@ for a literal @)")
+                    yield (
+                        f"citation @{cid}: citations are not supported (write \\@ for a literal @)"
+                    )
         elif kind in ("Header", "CodeBlock", "Code", "Span", "Link", "Table"):
             attr = c[1] if kind == "Header" else c[0]
             ident, classes, pairs = attr
@@ -380,8 +387,10 @@ def check_subset(qmd_text: str) -> list[str]:
         if match.group(1) == "%" or name not in ("var", "include"):
             found.append(f"shortcode {{{{< {name} >}}}}: only var and include are supported")
     for match in _CODE_CELL_RE.finditer(qmd_text):
-        found.append(f"executable code cell ```{{{match.group(2)}}}: code cells are not "
-                     "supported (compute in the notebooks, include the results)")
+        found.append(
+            f"executable code cell ```{{{match.group(2)}}}: code cells are not "
+            "supported (compute in the notebooks, include the results)"
+        )
     for match in _INLINE_CELL_RE.finditer(qmd_text):
         found.append(f"inline code expression `{{{match.group(1)}}} ...` is not supported")
     for match in _RAW_ATTR_RE.finditer(qmd_text):
@@ -406,7 +415,12 @@ def _run_pandoc(args: list[str], text: str, cwd: Path | None) -> subprocess.Comp
         # An empty data dir: a user's ~/.local/share/pandoc templates must not change output.
         cmd = [_pandoc_path(), f"--data-dir={data_dir}", *args]
         proc = subprocess.run(
-            cmd, input=text, capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+            cmd,
+            input=text,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd,
             check=False,
         )
     if proc.returncode != 0:
@@ -441,7 +455,8 @@ def _include_args(options: Mapping[str, Any], project_dir: Path, tmp: Path, fmt:
 
 def _common_args(options: Mapping[str, Any], metadata: Path) -> list[str]:
     args = [
-        "-f", "markdown",
+        "-f",
+        "markdown",
         "--standalone",
         f"--metadata-file={metadata}",
         f"--lua-filter={LUA_FILTER}",
@@ -478,19 +493,26 @@ def _metadata(
 
 
 def _render_html(
-    text: str, project_dir: Path, config: Mapping[str, Any], options: Mapping[str, Any],
-    front: Mapping[str, Any], out: Path, tmp: Path,
+    text: str,
+    project_dir: Path,
+    config: Mapping[str, Any],
+    options: Mapping[str, Any],
+    front: Mapping[str, Any],
+    out: Path,
+    tmp: Path,
 ) -> list[str]:
     meta = tmp / "meta-html.json"
     meta.write_text(json.dumps(_metadata(config, options, front, "html")), encoding="utf-8")
     args = [
         *_common_args(options, meta),
-        "-t", "html5",
+        "-t",
+        "html5",
         "--embed-resources",
         "--section-divs",
         f"--css={HTML_CSS}",
         *_include_args(options, project_dir, tmp, "html"),
-        "-o", str(out),
+        "-o",
+        str(out),
     ]
     if options.get("number-sections"):
         args.append("--number-sections")
@@ -511,14 +533,20 @@ def _source_date_epoch() -> int:
 
 
 def _render_pdf(
-    text: str, project_dir: Path, config: Mapping[str, Any], options: Mapping[str, Any],
-    front: Mapping[str, Any], out: Path, tmp: Path,
+    text: str,
+    project_dir: Path,
+    config: Mapping[str, Any],
+    options: Mapping[str, Any],
+    front: Mapping[str, Any],
+    out: Path,
+    tmp: Path,
 ) -> list[str]:
     meta = tmp / "meta-typst.json"
     meta.write_text(json.dumps(_metadata(config, options, front, "typst")), encoding="utf-8")
     args = [
         *_common_args(options, meta),
-        "-t", "typst",
+        "-t",
+        "typst",
         f"--include-in-header={TYPST_PREAMBLE}",
         *_include_args(options, project_dir, tmp, "typst"),
     ]
@@ -536,8 +564,9 @@ def _render_pdf(
         )
     except typst.TypstError as exc:
         detail = "\n".join(
-            part for part in (exc.message, getattr(exc, "diagnostic", ""),
-                              *getattr(exc, "hints", [])) if part
+            part
+            for part in (exc.message, getattr(exc, "diagnostic", ""), *getattr(exc, "hints", []))
+            if part
         )
         raise RenderError(f"typst failed: {detail or exc}") from exc
     if not isinstance(pdf, bytes):
@@ -599,8 +628,9 @@ def _render_quarto(project_dir: Path) -> dict[str, Any]:
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
         if proc.returncode != 0:
             tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-40:])
-            raise RenderError(f"`quarto render --to {fmt}` failed (exit {proc.returncode}):\n"
-                              f"{tail}")
+            raise RenderError(
+                f"`quarto render --to {fmt}` failed (exit {proc.returncode}):\n{tail}"
+            )
         result["warnings"] += [w for w in _warnings(proc.stderr) if "WARN" in w]
     for fmt in formats:
         path = project_dir / OUTPUT_DIR / outputs[fmt]

@@ -167,8 +167,8 @@ def test_check_subset_accepts_fixture() -> None:
         ("As @smith2020 wrote.", "citation @smith2020"),
         ("::: {.panel-tabset}\nx\n:::", "div {.panel-tabset}"),
         ("## Intro {#sec-intro}", "header attributes {#sec-intro}"),
-        ("![c](a.svg){#fig-a fig-align=\"left\"}", "only fig-alt and width"),
-        ("::: {.callout-note collapse=\"true\"}\nx\n:::", "only a title"),
+        ('![c](a.svg){#fig-a fig-align="left"}', "only fig-alt and width"),
+        ('::: {.callout-note collapse="true"}\nx\n:::', "only a title"),
     ],
 )
 def test_check_subset_flags(snippet: str, expected: str) -> None:
