@@ -59,6 +59,8 @@ TYPST_DEFAULTS: dict[str, Any] = {
     "fontsize": "10.5pt",
 }
 TOC_TITLE = "Contents"
+# LaTeX-style paper names Quarto users write, mapped to typst's names.
+PAPER_ALIASES = {"letter": "us-letter", "legal": "us-legal", "executive": "us-executive"}
 
 
 class RenderError(RuntimeError):
@@ -340,6 +342,8 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
                     f"image {_fmt_attr(c[0])} is not a figure: put it alone in its own "
                     "paragraph, with a caption, to make a numbered figure"
                 )
+            if re.match(r"[a-z][a-z0-9+.-]*://", c[2][0], re.I):
+                yield f"remote image {c[2][0]}: use a local file (renders must not need network)"
             bad = [k for k, _ in pairs if k not in _ALLOWED_IMAGE_KEYS]
             if classes or bad:
                 yield f"image attributes {_fmt_attr(c[0])}: only fig-alt and width are supported"
@@ -424,6 +428,10 @@ def _run_pandoc(args: list[str], text: str, cwd: Path | None) -> subprocess.Comp
             check=False,
         )
     if proc.returncode != 0:
+        # Our Lua filter's errors are for authors: show just its message, not the traceback.
+        ours = [line for line in proc.stderr.splitlines() if line.startswith("quarto_subset:")]
+        if ours:
+            raise RenderError("\n".join(line.removeprefix("quarto_subset: ") for line in ours))
         raise RenderError(f"pandoc failed (exit {proc.returncode}): {proc.stderr.strip()}")
     return proc
 
@@ -480,6 +488,8 @@ def _metadata(
         for key in ("papersize", "margin", "fontsize", "mainfont", "lang", "toc-title"):
             if key in options:
                 meta[key] = options[key]
+        paper = str(meta["papersize"]).lower()
+        meta["papersize"] = PAPER_ALIASES.get(paper, paper)
         meta["page-numbering"] = "1"
         if options.get("number-sections"):
             meta["section-numbering"] = "1.1"

@@ -196,8 +196,9 @@ def test_missing_include_is_named(tmp_path: Path) -> None:
 
 def test_unresolved_figure_reference_raises(tmp_path: Path) -> None:
     project = make_project(tmp_path, INDEX_QMD + "\nSee @fig-missing.\n")
-    with pytest.raises(RenderError, match="fig-missing"):
+    with pytest.raises(RenderError, match="fig-missing") as excinfo:
         render(project, engine="fallback")
+    assert "traceback" not in str(excinfo.value)
 
 
 def test_missing_project_is_input_error(tmp_path: Path) -> None:
@@ -205,6 +206,47 @@ def test_missing_project_is_input_error(tmp_path: Path) -> None:
         render(tmp_path / "nope", engine="fallback")
     with pytest.raises(InputError, match="index.qmd"):
         render(tmp_path, engine="fallback")
+
+
+FAKE_QUARTO = """\
+#!/bin/sh
+# Stands in for the Quarto CLI: logs its arguments, writes what `quarto render` would.
+if [ "$1" = "--version" ]; then echo 1.5.57; exit 0; fi
+echo "$@ SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH" >> "$QUARTO_LOG"
+mkdir -p "$2/_output"
+case "$4" in
+  html) echo "<html></html>" > "$2/_output/index.html" ;;
+  typst) printf '%%PDF-1.7' > "$2/_output/index.pdf" ;;
+esac
+"""
+
+
+def test_quarto_engine_runs_quarto_per_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "quarto"
+    fake.write_text(FAKE_QUARTO, encoding="utf-8")
+    fake.chmod(0o755)
+    log = tmp_path / "quarto.log"
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    monkeypatch.setenv("QUARTO_LOG", str(log))
+    monkeypatch.delenv("REPORT_ENGINE", raising=False)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert engine_info() == {"engine": "quarto", "description": "Quarto 1.5.57"}
+    project = make_project(tmp_path)
+    result = render(project)
+    assert result["engine"] == "quarto"
+    assert result["html"] == project.resolve() / "_output" / "index.html"
+    assert result["pdf"] == project.resolve() / "_output" / "index.pdf"
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls == [
+        f"render {project.resolve()} --to html SOURCE_DATE_EPOCH=0",
+        f"render {project.resolve()} --to typst SOURCE_DATE_EPOCH=0",
+    ]
+    monkeypatch.setenv("REPORT_ENGINE", "fallback")  # the env var overrides auto-detection
+    assert engine_info()["engine"] == "fallback"
 
 
 @pytest.mark.skipif(shutil.which("quarto") is not None, reason="quarto is installed")

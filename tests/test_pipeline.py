@@ -1,0 +1,131 @@
+"""End to end: run the notebooks and render, on the seeds and on the second corpus.
+
+Checks what a reader relies on: the HTML and PDF exist, show the key figures read from
+the artifacts, embed every image, resolve every cross-reference, are byte-identical on
+a rerun, and a failing run leaves the published report untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from analysis.formatting import figure
+from analysis.paths import EXAMPLES_DIR, PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True,
+                          text=True, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})},
+                          timeout=900)
+
+
+def digest_tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    proc = run_cli("run", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    assert "[5/5]" in proc.stdout
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_html_and_pdf_show_the_key_figures(seeds_run: Path) -> None:
+    html = (seeds_run / "report" / "index.html").read_text(encoding="utf-8")
+    pdf = re.sub(r"\s+", " ", pdf_text(seeds_run / "report" / "index.pdf"))
+    claims = pd.read_csv(seeds_run / "artifacts" / "claims.csv", dtype=str, keep_default_na=False)
+    heads = claims[(claims["metric"] == "deal_value") & (claims["source_id"] != "derived")]
+    values = sorted({float(v) for v in heads["value"]})
+    for v in (values[0], values[-1]):
+        text = figure(v, "USD")
+        assert text in html, text
+        assert text in pdf, text
+    for word in ("Key findings", "Figure 1", "Reproducibility"):
+        assert word in html and word in pdf, word
+    assert "??" not in pdf and "@fig-" not in html and "@fig-" not in pdf
+
+
+def test_html_embeds_every_image_with_alt_text(seeds_run: Path) -> None:
+    html = (seeds_run / "report" / "index.html").read_text(encoding="utf-8")
+    imgs = re.findall(r"<img [^>]*>", html)
+    assert len(imgs) >= 5
+    for tag in imgs:
+        assert 'src="data:' in tag, tag[:120]
+        assert re.search(r'alt="[^"]{10,}"', tag), tag[:200]
+
+
+def test_pdf_has_images(seeds_run: Path) -> None:
+    reader = PdfReader(seeds_run / "report" / "index.pdf")
+    assert len(reader.pages) >= 3
+    raw = (seeds_run / "report" / "index.pdf").read_bytes()
+    assert raw.count(b"/Subtype /Form") + raw.count(b"/Subtype/Form") >= 5  # SVG -> XObjects
+
+
+def test_every_artifact_is_written(seeds_run: Path) -> None:
+    art = seeds_run / "artifacts"
+    for name in ("cleaning_audit", "sources", "paragraphs", "sentences", "near_duplicates",
+                 "claims", "comparisons", "qualitative", "timeline", "events_used", "language"):
+        assert (art / f"{name}.csv").is_file(), name
+    for sid in ("s000", "s001", "s002", "s003"):
+        assert (art / "clean" / f"{sid}.txt").is_file()
+    assert len(list((art / "figures").glob("*.svg"))) >= 6
+    assert len(list((seeds_run / "notebooks").glob("*.ipynb"))) == 5
+
+
+def test_rerun_is_byte_identical(seeds_run: Path, tmp_path: Path) -> None:
+    out = tmp_path / "again"
+    proc = run_cli("run", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for sub in ("artifacts", "report"):
+        assert digest_tree(out / sub) == digest_tree(seeds_run / sub), sub
+
+
+def test_failure_names_the_problem_and_keeps_the_report(seeds_run: Path, tmp_path: Path) -> None:
+    before = digest_tree(seeds_run / "report")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_bytes(b"\x00\x01binary")
+    proc = run_cli("run", "--corpus", str(bad), "--out", str(seeds_run))
+    assert proc.returncode != 0
+    assert "a.txt" in proc.stderr and "binary" in proc.stderr
+    proc = run_cli("run", "--out", str(seeds_run), "-p", "approx_tolerance=2")
+    assert proc.returncode != 0 and "approx_tolerance" in proc.stderr
+    assert digest_tree(seeds_run / "report") == before
+
+
+def test_second_corpus_report_and_findings(tmp_path: Path) -> None:
+    out = tmp_path / "hl"
+    corpus = EXAMPLES_DIR / "harbor-lumen"
+    proc = run_cli("run", "--corpus", str(corpus), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+    html = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Lumen Cells" in html and "Meta" not in html.replace("metadata", "")
+    timeline = pd.read_csv(out / "artifacts" / "timeline.csv", dtype=str, keep_default_na=False)
+    truth = pd.read_csv(corpus / "truth.csv", dtype=str)
+    for _, t in truth.iterrows():
+        row = timeline[timeline["source_id"] == t["source_id"]].iloc[0]
+        if row["published"]:
+            assert row["published"] == t["published"]
+        else:
+            assert (not row["earliest"] or row["earliest"] <= t["published"])
+            assert (not row["latest"] or t["published"] <= row["latest"])
+    # the announced figure is what the coverage settles on
+    assert "US$2.14 bn" in html or "$2.14 bn" in html
