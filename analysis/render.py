@@ -95,7 +95,7 @@ def typst_compiler_version() -> str:
     """
     try:
         value = json.loads(typst.eval(b"", "str(sys.version)"))
-    except Exception:  # noqa: BLE001 - any failure means we cannot tell; say so honestly
+    except Exception:  # any failure means we cannot tell: say so honestly
         return f"unknown (python wheel {getattr(typst, '__version__', '?')})"
     return str(value)
 
@@ -361,6 +361,8 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
         elif kind in ("Header", "CodeBlock", "Code", "Span", "Link", "Table"):
             attr = c[1] if kind == "Header" else c[0]
             ident, classes, pairs = attr
+            if kind == "Header" and not classes and not pairs:
+                continue  # {#sec-x}: an anchor id renders the same in both engines
             if kind == "CodeBlock" and not ident and not pairs and len(classes) <= 1:
                 continue  # ```python: a language name for display code is fine
             if ident or classes or pairs:
@@ -379,8 +381,9 @@ def check_subset(qmd_text: str) -> list[str]:
 
     Supported: ``{{< var >}}`` and ``{{< include >}}`` shortcodes; figures
     ``![caption](path){#fig-x fig-alt="..." width="..."}`` and ``@fig-x`` references;
-    ``.callout-note|important|warning|tip`` divs with an optional ``title``; plain markdown
-    (pipe tables, lists, footnotes, math, display code blocks). Anything else is reported,
+    ``.callout-note|important|warning|tip`` divs with an optional ``title``; heading ids
+    ``{#sec-x}`` (anchors only: ``@sec-x`` is not supported); plain markdown (pipe tables,
+    lists, footnotes, math, display code blocks). Anything else is reported,
     because the fallback would silently render it differently from Quarto. [] means OK.
     """
     found: list[str] = []
@@ -594,7 +597,7 @@ def _render_fallback(project_dir: Path) -> dict[str, Any]:
     violations = check_subset(source)
     if violations:
         raise RenderError(
-            f"{MAIN_DOC} uses Quarto features the fallback renderer does not support "
+            f"{MAIN_DOC} (with its includes) uses Quarto features the fallback does not support "
             "(install Quarto, or rewrite them):\n  - " + "\n  - ".join(violations)
         )
     text = expand_vars(source, _load_yaml(project_dir / VARIABLES_FILE))
@@ -633,6 +636,8 @@ def _render_quarto(project_dir: Path) -> dict[str, Any]:
     formats = _formats(_load_yaml(project_dir / "_quarto.yml"))
     outputs = {"html": "index.html", "typst": "index.pdf"}
     result: dict[str, Any] = {**engine_info("quarto"), "warnings": []}
+    for fmt in formats:  # a stale output must not pass for a fresh one below
+        (project_dir / OUTPUT_DIR / outputs[fmt]).unlink(missing_ok=True)
     for fmt in formats:
         cmd = [quarto, "render", str(project_dir), "--to", fmt]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)

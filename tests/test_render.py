@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from analysis.errors import InputError
+from analysis.paths import REPORT_SRC_DIR
 from analysis.render import RenderError, check_subset, engine_info, render
 
 SVG = (
@@ -158,6 +159,11 @@ def test_check_subset_accepts_fixture() -> None:
     assert check_subset(DETAILS_QMD) == []
 
 
+def test_report_source_uses_only_the_subset() -> None:
+    """The real report must render the same with the fallback as with Quarto."""
+    assert check_subset((REPORT_SRC_DIR / "index.qmd").read_text(encoding="utf-8")) == []
+
+
 @pytest.mark.parametrize(
     ("snippet", "expected"),
     [
@@ -166,7 +172,8 @@ def test_check_subset_accepts_fixture() -> None:
         ("See @tbl-x.", "cross-reference @tbl-x"),
         ("As @smith2020 wrote.", "citation @smith2020"),
         ("::: {.panel-tabset}\nx\n:::", "div {.panel-tabset}"),
-        ("## Intro {#sec-intro}", "header attributes {#sec-intro}"),
+        ("## Intro {.unnumbered}", "header attributes {.unnumbered}"),
+        ("See @sec-intro.", "cross-reference @sec-intro"),
         ('![c](a.svg){#fig-a fig-align="left"}', "only fig-alt and width"),
         ('::: {.callout-note collapse="true"}\nx\n:::', "only a title"),
     ],

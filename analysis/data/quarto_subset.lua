@@ -15,9 +15,10 @@ the fallback output match them closely enough that the report reads the same eit
   * `::: {.callout-note|important|warning|tip title="..."}` becomes a styled box (HTML: div with
     classes `callout callout-KIND`, styled by report.css; typst: `#block(fill:, inset:, radius:)`).
     Without a title attribute a leading heading becomes the title, else the kind's name.
-  * Tables get content-sized columns. HTML tables are wrapped in `div.table-wrap` so wide
-    tables scroll instead of overflowing; body cells get class `nowrap` (one short token) or
-    `prose` (long text) so report.css can keep dates whole and notes readable.
+  * Tables get content-sized columns (typst: computed widths once a table is too wide).
+    HTML tables are wrapped in `div.table-wrap` so wide tables scroll instead of overflowing;
+    body cells get class `nowrap` (one short token) or `prose` (long text) so report.css can
+    keep dates whole and notes readable.
 
 Errors are raised with error(msg, 0) and start with "quarto_subset:" so the caller can show them.
 ]]
@@ -213,12 +214,72 @@ local function mark_cells(rows)
   end
 end
 
+-- typst squeezes long-text columns to a word per line when a table is too wide, so size
+-- columns like a browser does: each gets at least its longest word, and the remaining width is
+-- shared in proportion to how much more its longest cell wants. Lengths are in characters.
+local TYPST_TABLE_CHARS = 110 -- about what fits across an A4 text block at the table font size
+
+local function column_lengths(tbl)
+  local ncol = #tbl.colspecs
+  local min_len, max_len = {}, {}
+  for i = 1, ncol do
+    min_len[i], max_len[i] = 2, 2
+  end
+  local function scan(rows)
+    for _, row in ipairs(rows) do
+      local col = 1
+      for _, cell in ipairs(row.cells) do
+        if col <= ncol and cell.col_span == 1 then
+          local text = pandoc.utils.stringify(cell.contents)
+          local longest_word = 0
+          for word in text:gmatch("%S+") do
+            longest_word = math.max(longest_word, utf8.len(word) or #word)
+          end
+          min_len[col] = math.max(min_len[col], math.min(longest_word, 20))
+          max_len[col] = math.max(max_len[col], math.min(utf8.len(text) or #text, 60))
+        end
+        col = col + cell.col_span
+      end
+    end
+  end
+  scan(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    scan(body.body)
+  end
+  return min_len, max_len
+end
+
+local function typst_widths(tbl)
+  local min_len, max_len = column_lengths(tbl)
+  local sum_min, sum_max = 0, 0
+  for i = 1, #min_len do
+    sum_min, sum_max = sum_min + min_len[i], sum_max + max_len[i]
+  end
+  if sum_max <= TYPST_TABLE_CHARS then
+    return nil -- fits as it is: let typst size the columns to their content
+  end
+  local widths = {}
+  local spare = math.max(TYPST_TABLE_CHARS - sum_min, 0)
+  local total = 0
+  for i = 1, #min_len do
+    local extra = sum_max > sum_min and spare * (max_len[i] - min_len[i]) / (sum_max - sum_min) or 0
+    widths[i] = min_len[i] + extra
+    total = total + widths[i]
+  end
+  for i = 1, #widths do
+    widths[i] = widths[i] / total
+  end
+  return widths
+end
+
 -- Pipe-table column widths only reflect how many dashes the separator line had (tabulate
--- pads them to the content), so let the browser and typst size columns to their content.
+-- pads them to the content), so replace them: content-sized columns for the browser, the
+-- widths above for typst.
 local function Table(tbl)
+  local widths = is_typst and typst_widths(tbl) or {}
   local specs = pandoc.List({})
-  for _, spec in ipairs(tbl.colspecs) do
-    specs:insert({ spec[1], nil })
+  for i, spec in ipairs(tbl.colspecs) do
+    specs:insert({ spec[1], widths and widths[i] or nil })
   end
   tbl.colspecs = specs
   if is_html then
@@ -260,7 +321,8 @@ local function Cite(cite)
       out:insert(pandoc.RawInline("typst", "#ref(<" .. key .. ">" .. supplement .. ");"))
     else
       local label = bare and tostring(n) or ("Figure\u{a0}" .. n)
-      out:insert(pandoc.Link({ pandoc.Str(label) }, "#" .. key, "", pandoc.Attr("", { "quarto-xref" })))
+      local attr = pandoc.Attr("", { "quarto-xref" })
+      out:insert(pandoc.Link({ pandoc.Str(label) }, "#" .. key, "", attr))
     end
     out:extend(c.suffix)
   end
