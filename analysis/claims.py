@@ -29,8 +29,8 @@ _ORG = re.compile(
 _STOP = {
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "For", "With",
     "By", "As", "If", "But", "And", "While", "When", "Such", "Should", "Under", "Unlike", "Yet",
-    "However", "Moreover", "Furthermore", "Meanwhile", "Investors", "For", "From", "Some", "Many",
-    "Our", "We", "They", "He", "She", "Its", "Their", "After", "Before", "Given", "Despite",
+    "However", "Moreover", "Furthermore", "Meanwhile", "Investors", "From", "Some", "Many",
+    "Our", "We", "They", "He", "She", "Their", "After", "Before", "Given", "Despite",
     "Although", "Still", "Also", "Why", "How", "What", "Details", "More", "Another", "Within",
     "Regulators", "Customers", "Concerns", "Market", "Experts", "Industry", "Final", "Analysis",
     "CEO", "Chief", "Executive", "Officer", "January", "February", "March", "April", "May",
@@ -248,7 +248,7 @@ def find_subject(
                 return name
         return target or (orgs[0][2] if orgs else "")
     if metric == "share_price_move":
-        for s, e, name in orgs:
+        for _, e, name in orgs:
             tail = sentence[e : e + 30]
             if re.match(r"(?i)(?:['’]s)?\s*(?:\([A-Z.]+\)\s*)?(?:stock|shares|share price)", tail):
                 return name

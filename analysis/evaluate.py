@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
-from pathlib import Path
 
 from .cleaning import CleanSource
 from .corpus import Corpus
@@ -166,7 +165,8 @@ def claim_mismatches(extracted, expected) -> list[str]:
         hit = expected[(expected["source_id"] == x["source_id"]) & (expected["unit"].astype(str) == str(x["unit"]))
                        & ((expected["value"].astype(float) - x["value"]).abs() <= 1e-4 * max(1.0, x["value"]))]
         if hit.empty:
-            lines.append(f"EXTRA {x['source_id']} {x['metric']} {x['value']} {x['unit']}: {x['quote']} | {x['sentence'][:90]}")
+            lines.append(f"EXTRA {x['source_id']} {x['metric']} {x['value']} {x['unit']}: "
+                         f"{x['quote']} | {x['sentence'][:90]}")
     return lines
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CORPORA, expected_claims
 
 from analysis.claims import extract_claims
 from analysis.evaluate import claim_scores
-from conftest import CORPORA, expected_claims
 
 LABELLED = ["seeds", "harbor-lumen"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,8 +13,6 @@ from analysis.cleaning import clean_corpus, clean_source, load_rules
 from analysis.corpus import Source
 from analysis.errors import InputError
 from analysis.evaluate import cleaning_scores, lost_story, read_labels
-
-from conftest import CORPORA
 
 
 @pytest.mark.parametrize("name", list(CORPORA))
