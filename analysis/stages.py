@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import artifacts, timeline
+from . import artifacts
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import compare_claims
@@ -109,7 +109,7 @@ def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
 
 @dataclass
 class Timeline:
-    dates: list[timeline.SourceDate]
+    dates: list  # list[timeline.SourceDate]
     table: pd.DataFrame
     events: pd.DataFrame
     events_used: pd.DataFrame
@@ -143,6 +143,8 @@ class Timeline:
 
 
 def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
+    from . import timeline
+
     events = timeline.load_events(p.events_path)
     dates = timeline.estimate_timeline(cs, events)
     heads = headline_claims(claims_df)
