@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import CORPORA
 
 from analysis.cleaning import clean_corpus, load_rules
 from analysis.corpus import Corpus, Source
 from analysis.errors import InputError
 from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
 from analysis.timeline import estimate_timeline, load_events, timeline_table
-from conftest import CORPORA
 
 EVENTS = "date,event,patterns,open_patterns,citation\n"
 
