@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - report any failure as one line, exit non-zero
         if exc.__class__.__name__ in {"NotebookFailed", "RenderError"}:
             print(f"error: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from .formatting import figure, interval, metric_label
+from .formatting import figure, interval, md, metric_label
 
 STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
               "announced": "announced", "aftermath": "aftermath", "unknown": "stage unclear"}
@@ -130,14 +130,15 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
         verb = "revised by" if r["verdict"] == "superseded" else "contradicts"
         qa = a["quote"] if a["source_id"] != "derived" else f"derived: {a['quote']}"
         qb = b["quote"] if b["source_id"] != "derived" else f"derived: {b['quote']}"
-        out.append(
-            f"**{metric_label(r['metric'])}** — {_label(sources, r['source_a'])}: "
-            f"\"{qa}\" ({interval(a['lower'], a['upper'], a['unit'])}) {verb} "
-            f"{_label(sources, r['source_b'])}: \"{qb}\" ({interval(b['lower'], b['upper'], b['unit'])})."
+        body = (
+            f"{_label(sources, r['source_a'])}: \"{qa}\" ({interval(a['lower'], a['upper'], a['unit'])}) "
+            f"{verb} {_label(sources, r['source_b'])}: \"{qb}\" "
+            f"({interval(b['lower'], b['upper'], b['unit'])})."
             if r["verdict"] == "contradicts" else
-            f"**{metric_label(r['metric'])}** — {r['explanation']}. Quotes: "
-            f"{_label(sources, r['source_a'])}: \"{qa}\"; {_label(sources, r['source_b'])}: \"{qb}\"."
+            f"{r['explanation']}. Quotes: {_label(sources, r['source_a'])}: \"{qa}\"; "
+            f"{_label(sources, r['source_b'])}: \"{qb}\"."
         )
+        out.append(f"**{metric_label(r['metric'])}** — {md(body)}")
     return out
 
 

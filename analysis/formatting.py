@@ -72,3 +72,18 @@ BOUND_LABELS = {
 
 def metric_label(metric: str) -> str:
     return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
+
+
+_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|$~^@:\"'")
+
+
+def md(text: object) -> str:
+    """Escape text from the corpus for pandoc/Quarto markdown: it must never become markup.
+
+    A scraped "![]()" would otherwise turn into an image, "$10 and $14" into maths, and a
+    stray "@fig-x" into a cross-reference.
+    """
+    out = []
+    for ch in " ".join(str(text).split()):
+        out.append("\\" + ch if ch in _MD_SPECIAL and ch not in ".-:'\"()" else ch)
+    return "".join(out)

@@ -20,10 +20,10 @@ from .errors import InputError
 class Params:
     """Defaults reproduce the seed report; each field is a notebook parameter."""
 
-    corpus_dir: str = ""  # folder of .txt articles; "" = the project's seeds/
-    manifest: str = ""  # sources.csv; "" = <corpus_dir>/sources.csv if present
-    events: str = ""  # reference events CSV; "" = <corpus_dir>/events.csv if present; "none"
-    out_dir: str = ""  # where artifacts/ go; "" = the project's build/
+    corpus_dir: str = ""  # folder of .txt articles; empty means the seeds folder
+    manifest: str = ""  # sources.csv; empty means sources.csv in corpus_dir if present
+    events: str = ""  # reference events CSV; empty means events.csv in corpus_dir; none for none
+    out_dir: str = ""  # output folder for artifacts; empty means build in the project
     encoding: str = "utf-8"  # text encoding of the articles
     extra_rules: str = ""  # YAML file of extra boilerplate rules
     metric_lexicon: str = ""  # CSV replacing analysis/data/metric_lexicon.csv
@@ -32,8 +32,8 @@ class Params:
     approx_tolerance: float = 0.10  # +/- share around "about X" figures
     near_duplicate_threshold: float = 75.0  # rapidfuzz score (0-100) flagging near-duplicates
     repeat_threshold: float = 85.0  # rapidfuzz score (0-100) for a restated sentence
-    event_name: str = ""  # the event's name in the report; "" = derived from the claims
-    event_description: str = ""  # one sentence describing the event; "" = generic
+    event_name: str = ""  # name of the event in the report; empty means derived from the claims
+    event_description: str = ""  # one sentence describing the event; empty means generic
 
     @classmethod
     def names(cls) -> list[str]:

@@ -531,7 +531,8 @@ def _render_html(
         args.append("--number-sections")
     proc = _run_pandoc(args, text, cwd=project_dir)
     warnings = _warnings(proc.stderr)
-    missing = [w for w in warnings if "Could not fetch resource" in w]
+    missing = [f"{w} {warnings[i + 1] if i + 1 < len(warnings) else ''}".strip()
+               for i, w in enumerate(warnings) if "Could not fetch resource" in w]
     if missing:
         raise RenderError("HTML: could not embed resources:\n" + "\n".join(missing))
     return warnings

@@ -19,7 +19,7 @@ import yaml
 
 from . import findings, paths, render
 from .artifacts import read_table
-from .formatting import BOUND_LABELS, figure, metric_label
+from .formatting import BOUND_LABELS, figure, md, metric_label
 from .params import Params
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
@@ -30,14 +30,21 @@ def _md_table(df: pd.DataFrame) -> str:
     """A pipe table with cell pipes escaped (pandoc and Quarto both read it)."""
     if df.empty:
         return "_(none)_\n"
-    safe = df.astype(str).apply(lambda col: col.str.replace("|", "\\|", regex=False)
-                                .str.replace("\n", " ", regex=False))
-    return safe.to_markdown(index=False) + "\n"
+    safe = df.astype(str).apply(lambda col: col.map(md))
+    safe.columns = [md(c) for c in safe.columns]
+    return safe.to_markdown(index=False, disable_numparse=True) + "\n"
 
 
 def _short(text: str, n: int = 160) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _project_relative(value: object) -> str:
+    """Paths inside the project shown relative to it, so the report does not depend on the clone."""
+    text = str(value)
+    root = str(paths.PROJECT_ROOT)
+    return text[len(root) + 1 :] if text.startswith(root + "/") else text
 
 
 def _bullets(lines: list[str]) -> str:
@@ -59,9 +66,9 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     order = list(timeline.sort_values("order")["source_id"])
     files: dict[str, str] = {}
 
-    files["findings.md"] = _bullets(findings.key_findings(sources, claims, comparisons, timeline,
-                                                          event["name"]))
-    files["caveats.md"] = _bullets(findings.caveats(sources, timeline, claims))
+    files["findings.md"] = _bullets([md(x) for x in findings.key_findings(
+        sources, claims, comparisons, timeline, event["name"])])
+    files["caveats.md"] = _bullets([md(x) for x in findings.caveats(sources, timeline, claims)])
 
     s = sources.set_index("source_id").loc[order].reset_index()
     files["sources_table.md"] = _md_table(pd.DataFrame({
@@ -106,8 +113,8 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     }))
     derived = claims[claims["source_id"] == "derived"]
     files["derived.md"] = _bullets([
-        f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
-        f"implied valuation {figure(r['value'], r['unit'])} (inputs {r['inputs']})"
+        md(f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
+           f"implied valuation {figure(r['value'], r['unit'])} (inputs {r['inputs']})")
         for _, r in derived.iterrows()])
     files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons))
     verdicts = comparisons.groupby(["metric", "verdict"]).size().unstack(fill_value=0)
@@ -122,7 +129,7 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
         "Stage": t["stage"], "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
     files["timeline_evidence.md"] = "\n".join(
-        f"- **{label[r['source_id']]}**: {_short(r['evidence'], 900)}" for _, r in t.iterrows()) + "\n"
+        f"- **{md(label[r['source_id']])}**: {md(_short(r['evidence'], 900))}" for _, r in t.iterrows()) + "\n"
     files["events_used.md"] = _md_table(events_used)
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
@@ -147,11 +154,10 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     }))
     from .language import reading
 
-    files["language_reading.md"] = _bullets(reading(lang))
+    files["language_reading.md"] = _bullets([md(x) for x in reading(lang)])
 
     files["repro_params.md"] = _md_table(pd.DataFrame(
-        [(k, v if not str(v).startswith(str(paths.PROJECT_ROOT)) else
-          str(v).replace(str(paths.PROJECT_ROOT), "<project>"))
+        [(k, _project_relative(v) if v != "" else "(default)")
          for k, v in sorted(json.loads(p.to_json()).items()) if k != "out_dir"],
         columns=["Parameter", "Value"]))
     inputs = [(r["file"], r["sha256"]) for _, r in sources.iterrows()]
