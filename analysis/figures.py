@@ -94,27 +94,43 @@ def size_before_after(sources: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
-                metrics: list[str]) -> plt.Figure:
-    """Per metric, each source's interval (bar) and point (dot) on a shared, zero-based axis.
+PANELS = [
+    ("Deal value", ["deal_value"]),
+    ("Stake acquired", ["stake"]),
+    ("Valuation of the target", ["valuation_before", "valuation_at_deal", "valuation_projected"]),
+]
+_VAL_TAG = {"valuation_before": "before", "valuation_at_deal": "at deal",
+            "valuation_projected": "projected"}
 
-    Sources run top to bottom in timeline order; derived figures are drawn hollow and apart.
+
+def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
+                panels: list[tuple[str, list[str]]] | None = None) -> plt.Figure:
+    """Per panel, each source's interval (bar) and point (dot) on a shared, zero-based axis.
+
+    Sources run top to bottom in timeline order; derived figures are drawn hollow and grey.
     """
     setup()
-    metrics = [m for m in metrics if (claims["metric"] == m).any()]
-    rows_per = []
-    for m in metrics:
-        sub = claims[claims["metric"] == m].copy()
+    groups = []
+    for title, metrics in panels or PANELS:
+        sub = claims[claims["metric"].isin(metrics)].copy()
+        if sub.empty:
+            continue
         sub["src"] = [str(c).split("-")[1] if s == "derived" else s
                       for s, c in zip(sub["source_id"], sub["claim_id"], strict=True)]
         sub["rank"] = [order.index(s) if s in order else len(order) for s in sub["src"]]
-        sub = sub.sort_values(["rank", "source_id", "value"], kind="stable")
-        rows_per.append(sub)
-    height = sum(len(s) for s in rows_per) * 0.42 + 1.2 * len(metrics) + 0.5
-    fig, axes = plt.subplots(len(metrics), 1, figsize=(8, max(height, 2.5)), squeeze=False,
-                             gridspec_kw={"height_ratios": [max(len(s), 1) + 1.5 for s in rows_per]})
-    for ax, metric, sub in zip(axes[:, 0], metrics, rows_per, strict=True):
+        sub["mrank"] = [metrics.index(m) for m in sub["metric"]]
+        groups.append((title, sub.sort_values(["mrank", "rank", "source_id", "value"], kind="stable")))
+    if not groups:
+        fig, ax = plt.subplots(figsize=(8, 1.5))
+        ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    sizes = [len(g[1]) for g in groups]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.3 * sum(sizes) + 1.05 * len(groups) + 0.6),
+                             squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]})
+    for ax, (title, sub) in zip(axes[:, 0], groups, strict=True):
         unit = sub["unit"].iloc[0]
+        sub = sub[sub["unit"] == unit]
         if unit == "percent":
             scale, unit_word = 1.0, "%"
         elif unit in ("USD", "EUR", "GBP"):
@@ -123,32 +139,31 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
         else:
             scale, unit_word = 1.0, unit
         finite_hi = [v for v in list(sub["upper"]) + list(sub["value"]) if math.isfinite(v)]
-        xmax = max(finite_hi) / scale * 1.25 if finite_hi else 1
+        xmax = max(finite_hi) / scale * 1.2 if finite_hi else 1
         for i, (_, r) in enumerate(sub.iterrows()):
             derived = r["source_id"] == "derived"
-            colour = "#777777" if derived else PALETTE[order.index(r["src"]) % len(PALETTE)
-                                                     if r["src"] in order else 0]
+            colour = "#777777" if derived else (PALETTE[order.index(r["src"]) % len(PALETTE)]
+                                                if r["src"] in order else PALETTE[0])
             lo = r["lower"] / scale
             hi = r["upper"] / scale if math.isfinite(r["upper"]) else xmax
             ax.plot([lo, hi], [i, i], color=colour, lw=6, alpha=0.35, solid_capstyle="butt")
             if not math.isfinite(r["upper"]):
-                ax.annotate("", xy=(xmax, i), xytext=(xmax * 0.97, i),
+                ax.annotate("", xy=(xmax, i), xytext=(xmax * 0.96, i),
                             arrowprops={"arrowstyle": "->", "color": colour})
             ax.plot(r["value"] / scale, i, "o", color=colour, mfc="white" if derived else colour,
                     ms=7, mew=1.5)
-        ticks = [(f"implied from {labels.get(r['src'], r['src'])}" if r["source_id"] == "derived"
-                  else f"{labels.get(r['src'], r['src'])} [{r['bound']}]") for _, r in sub.iterrows()]
+        ticks = []
+        for _, r in sub.iterrows():
+            name = labels.get(r["src"], r["src"])
+            tag = f"{_VAL_TAG[r['metric']]}, " if r["metric"] in _VAL_TAG else ""
+            ticks.append(f"{name} [{tag}implied]" if r["source_id"] == "derived"
+                         else f"{name} [{tag}{r['bound'].replace('_', ' ')}]")
         ax.set_yticks(range(len(sub)), ticks, fontsize=8)
-        ax.set_ylim(len(sub) - 0.5, -0.7)
+        ax.set_ylim(len(sub) - 0.5, -0.6)
         ax.set_xlim(0, xmax)
-        ax.set_xlabel(f"{metric_label(metric)} ({unit_word})")
-        ax.set_title(metric_label(metric), loc="left")
+        ax.set_xlabel(f"{title} ({unit_word})", fontsize=9)
+        ax.set_title(title, loc="left", fontsize=10)
         ax.grid(axis="x", color="#eeeeee")
-    fig.suptitle("Where the figures disagree: stated value (dot) and what it admits (bar)",
-                 fontsize=11, x=0.01, ha="left")
-    fig.text(0.01, 0.0, "Bars: rounding interval or bound; arrows: open upper bound; hollow grey: "
-             "derived from a source's deal value and stake. Sources in timeline order.",
-             fontsize=7.5, color="#555555", ha="left", va="top")
     fig.tight_layout()
     return fig
 
@@ -157,6 +172,21 @@ def _d(x: object) -> date | None:
     if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
         return None
     return x if isinstance(x, date) else date.fromisoformat(str(x)[:10])
+
+
+def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
+    """Whole-day ticks, at most about eight of them, never the same date twice."""
+    span = max((end - start).days, 1)
+    step = max(1, math.ceil(span / 8))
+    if span > 120:
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(span / 240))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    else:
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_ha("right")
 
 
 def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[str, str]
@@ -187,19 +217,26 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
         if l_ is None:
             ax.annotate("", xy=(x1, i), xytext=(x1 - timedelta(days=pad / 3), i),
                         arrowprops={"arrowstyle": "->", "color": colour})
-    for k, (_, ev) in enumerate(events.sort_values("date").iterrows() if len(events) else []):
+    shown = []
+    for _, ev in (events.sort_values("date").iterrows() if len(events) else []):
         d = _d(ev["date"])
         if d is None or not x0 <= d <= x1:
             continue
+        shown.append((d, str(ev["event"])))
         ax.axvline(d, color="#888888", lw=0.8, ls=":")
-        ax.text(d, -0.8 - (k % 3) * 0.45, str(ev["event"])[:38], rotation=0, fontsize=6.5,
-                color="#444444", ha="left", va="bottom")
+        ax.text(d, -0.9 - (len(shown) % 2) * 0.55, f"E{len(shown)}", fontsize=7.5, color="#333333",
+                ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
+    if shown:
+        lines = [f"E{k}  {d}  {name[:95]}" for k, (d, name) in enumerate(shown, start=1)]
+        ax.annotate("Reference events:\n" + "\n".join(lines), xy=(0, 0), xycoords="axes fraction",
+                    xytext=(-150, -82), textcoords="offset points", fontsize=7, va="top",
+                    ha="left", color="#333333")
     ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st})" for s, st in
                                   zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
-    ax.set_ylim(len(t) - 0.5, -2.3)
+    ax.set_ylim(len(t) - 0.5, -1.9)
     ax.set_xlim(x0, x1)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    fig.autofmt_xdate()
+    _date_axis(ax, x0, x1)
     ax.set_xlabel("Date (window = earliest to latest possible publication; diamond = stated date)")
     ax.set_title("When each source appeared", loc="left")
     return fig
@@ -237,8 +274,8 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
             ax.annotate("", xy=(x, hi_v), xytext=(x, r["value"] / scale),
                         arrowprops={"arrowstyle": "->", "color": colour})
     ax.set_ylim(0, ymax * 1.15)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    fig.autofmt_xdate()
+    lo_x, hi_x = ax.get_xlim()
+    _date_axis(ax, mdates.num2date(lo_x).date(), mdates.num2date(hi_x).date())
     ylabel = f"{metric_label(metric)} ({unit}{', ' + word if word else ''})"
     ax.set_ylabel(ylabel)
     ax.set_xlabel("Publication date (point = window midpoint, whiskers = window)")

@@ -16,10 +16,11 @@ weaker dropped and the conflict recorded:
 4. reference events (``events.csv``): mentioned as happened -> on/after the event; an
    ``open_patterns`` phrase ("in talks", "finalizing") -> before it;
 5. citations of another source's outlet ("according to <outlet>") -> on/after its earliest;
-6. years named in future-tense clauses ("expected to close in 2025") -> on/before year end;
-7. relative phrases tied to an event in the same clause ("valued at $14 billion about a year
-   ago") and weekday references inside a window of at most ten days;
-8. deal stage (rumour < finalising < announced < aftermath, from ``data/stage_cues.csv``):
+6. relative phrases tied to an event in the same clause ("valued at $14 billion about a year
+   ago"), and weekday references: within six days after the named day, when the sentence's
+   event fell on it or the window is at most ten days wide (news names the weekday only for
+   the past week);
+7. deal stage (rumour < finalising < announced < aftermath, from ``data/stage_cues.csv``):
    never a date, only the order of sources whose windows overlap.
 """
 
@@ -47,8 +48,7 @@ STAGES = ("rumour", "finalising", "announced", "aftermath")
 STAGE_RANK = {"unknown": 0, "rumour": 1, "finalising": 2, "announced": 3, "aftermath": 4}
 
 # Strength of each kind of evidence (higher wins a conflict).
-KNOWN, DATELINE, EXPLICIT, EVENT, CITATION, FUTURE, RELATIVE, WEEKDAY, STAGE = (
-    8, 7, 6, 5, 4, 3, 2, 2, 1)
+KNOWN, DATELINE, EXPLICIT, EVENT, CITATION, RELATIVE, WEEKDAY, STAGE = 7, 6, 5, 4, 3, 2, 2, 1
 
 EVENT_COLUMNS = ["date", "event", "patterns", "open_patterns", "citation"]
 STAGE_CUES_PATH = DATA_DIR / "stage_cues.csv"
@@ -139,7 +139,7 @@ def _compile_list(value: str, where: str, column: str, required: bool) -> list[r
         try:
             rx = re.compile(p, re.IGNORECASE)
         except re.error as exc:
-            raise InputError(f"{where}: bad regex in {column} {p!r}: {exc}") from exc
+            raise InputError(f"{where}: bad {column} regex {p!r}: {exc}") from exc
         if rx.search(""):
             raise InputError(f"{where}: {column} pattern {p!r} matches empty text")
         out.append(rx)
@@ -276,6 +276,7 @@ _HEDGE = re.compile(
     r"\b(?:not|no|never|neither|nor|without|yet to|lack of|if|whether|should|unless|until|any|"
     r"will|would|could|might|can|to be|expected to)\b|n't|n’t", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
+_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to)\b|n't|n’t", re.IGNORECASE)
 
 
 def _hedged(text: str, pos: int, reach: int = 80) -> bool:
@@ -302,7 +303,7 @@ def deal_stage(sentences: Sequence[Segment],
     for seg in sentences:
         for cue in cues:
             for m in cue.pattern.finditer(seg.text):
-                if not _hedged(seg.text, m.start()):
+                if not _hedged(seg.text, m.start()) and not _INNER_HEDGE.search(m.group(0)):
                     hits[cue.stage].append((seg, m))
     chosen, why = "unknown", {}
     for rank in range(len(STAGES) - 1, -1, -1):
@@ -484,7 +485,9 @@ def _to_hit(kind: str, m: re.Match[str]) -> _DateHit | None:
         return d and _DateHit(kind, m.start(), m.end(), span, None, d.month, d.day)
     if kind == "month":
         d = _parse(m.group("mon"), ("month",), True)
-        return d and _DateHit(kind, m.start("mon"), m.end(), m.group("mon"), None, d.month, None)
+        mon = m.group("mon").rstrip(".")
+        return d and _DateHit(kind, m.start("mon"), m.start("mon") + len(mon), mon, None,
+                              d.month, None)
     return _DateHit(kind, m.start(), m.end(), span, int(m.group("y")), None, None)
 
 
@@ -500,7 +503,7 @@ def _add_months(d: date, months: int) -> date:
 
 _NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_UNIT_DAYS = {"day": 1.0, "week": 7.0}
 _AGO = re.compile(
     r"\b(?P<q>about|around|roughly|nearly|almost|some|more than|over|just over|less than|under|"
     r"barely|only)?\s*(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -517,7 +520,9 @@ def _relative_window(m: re.Match[str], event: date) -> tuple[date, date] | None:
         n = g["n"].lower()
         lo_n, hi_n = (2, 5) if n == "a few" else (2, 3) if n == "a couple of" else (
             (int(n), int(n)) if n.isdigit() else (_NUM[n], _NUM[n]))
-        unit = _UNIT_DAYS[g["u"].lower()]
+        u = g["u"].lower()
+        months = u in ("month", "year")  # calendar months: "a year ago" -> +9..+15 months
+        unit = 12.0 if u == "year" else 1.0 if u == "month" else _UNIT_DAYS[u]
         q = (g.get("q") or "").lower()
         if q in ("more than", "over", "just over"):
             lo, hi = lo_n * unit, 2 * hi_n * unit
@@ -525,6 +530,8 @@ def _relative_window(m: re.Match[str], event: date) -> tuple[date, date] | None:
             lo, hi = 0.0, hi_n * unit
         else:  # stated or approximate amounts: +-25 %
             lo, hi = 0.75 * lo_n * unit, 1.25 * hi_n * unit
+        if months:
+            return _add_months(event, math.floor(lo)), _add_months(event, math.ceil(hi))
         return event + timedelta(days=math.floor(lo)), event + timedelta(days=math.ceil(hi))
     if g.get("d"):
         d = g["d"].lower()
@@ -695,12 +702,7 @@ def _scan(cs: CleanSource, events: list[_Event],
             if h.year is not None:
                 (past_years if tense == "past" else future_years if tense == "future" else
                  set()).add(h.year)
-            if tense == "future" and h.year is not None:
-                end_of_year = date(h.year, 12, 31)
-                base.append(Evidence("future_date", h.text, s, e, None, end_of_year, FUTURE,
-                                     f"future-tense mention of {h.year}: appeared by its end"))
-                continue
-            if tense != "past":
+            if tense != "past":  # future-tense years only help resolve a dateline's year
                 continue
             if h.kind == "full":
                 d = date(h.year, h.month, h.day)
@@ -733,8 +735,17 @@ def _scan(cs: CleanSource, events: list[_Event],
             if _tense(text, wm.start()) == "future":
                 continue
             s, e = _locate(raw, seg, wm.start(), wm.end(), wm.group(0))
-            weekdays.append((_weekday_index(wm.group(1)),
-                             Evidence("weekday", wm.group(0), s, e, None, None, WEEKDAY, "")))
+            wd = _weekday_index(wm.group(1))
+            on_day = [ev for ev, _ in event_hits if ev.date.weekday() == wd]
+            if on_day:  # the sentence's event fell on the named day: within the week after it
+                ev = max(on_day, key=lambda x: x.date)
+                base.append(Evidence(
+                    "weekday", wm.group(0), s, e, ev.date, ev.date + timedelta(days=6), WEEKDAY,
+                    f"event {ev.date} ({ev.name}) fell on that {wm.group(1)}; news names the "
+                    f"weekday only within the past week: appeared within 6 days after it",
+                    ev.key))
+                continue
+            weekdays.append((wd, Evidence("weekday", wm.group(0), s, e, None, None, WEEKDAY, "")))
         if seg.index in lead_ids and dateline is not None:
             dateline = replace(dateline, weekdays=dateline.weekdays | sentence_weekdays)
 
@@ -979,12 +990,21 @@ def estimate_timeline(cleaned: list[CleanSource], events: pd.DataFrame | None) -
     return [by_id[i] for i in timeline_order(dates)]
 
 
-def _midpoint(d: SourceDate) -> date | None:
+def _midpoint(d: SourceDate) -> tuple[int, date]:
+    """Sort position of a window: a half-open window's midpoint is infinitely far out.
+
+    (group, date): 0 = open start (by latest), 1 = known date or closed window (by
+    midpoint), 2 = open end (by earliest), 3 = fully open.
+    """
     if d.published:
-        return d.published
+        return 1, d.published
     if d.earliest and d.latest:
-        return d.earliest + (d.latest - d.earliest) / 2
-    return d.earliest or d.latest
+        return 1, d.earliest + (d.latest - d.earliest) / 2
+    if d.latest:
+        return 0, d.latest
+    if d.earliest:
+        return 2, d.earliest
+    return 3, date.max
 
 
 def timeline_order(dates: list[SourceDate]) -> list[str]:
@@ -993,8 +1013,9 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
     Dates decide first: a source whose window ends before another's begins comes first.
     Among sources whose windows overlap (none certainly earlier), the deal stage decides
     (rumour < finalising < announced < aftermath; unknown stage last), then the known date or
-    window midpoint (open windows last), then the id. Stage is weaker evidence than dates, so
-    it never reorders two sources whose windows are disjoint.
+    window midpoint (a window open at the start sorts first, open at the end after closed
+    windows, fully open last), then the id. Stage is weaker evidence than dates, so it never
+    reorders two sources whose windows are disjoint.
     """
     remaining = list(dates)
     out: list[str] = []
@@ -1003,8 +1024,7 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
         return a.latest is not None and b.earliest is not None and a.latest < b.earliest
 
     def key(d: SourceDate) -> tuple:
-        mid = _midpoint(d)
-        return (d.stage_rank or len(STAGE_RANK), mid is None, mid or date.min, d.source_id)
+        return (d.stage_rank or len(STAGE_RANK), _midpoint(d), d.source_id)
 
     while remaining:
         free = [d for d in remaining if not any(before(o, d) for o in remaining if o is not d)]
@@ -1025,6 +1045,16 @@ def evidence_text(ev: Evidence) -> str:
     return f'{ev.rule}: "{_short(ev.quote, 80)}" -> {effect}'
 
 
+def _evidence_string(d: SourceDate) -> str:
+    dated = any(ev.earliest or ev.latest for ev in d.evidence if ev.used)
+    parts = [evidence_text(ev) for ev in d.evidence]
+    if not dated:
+        parts.insert(0, "no dating evidence: window left open")
+    if d.conflict:
+        parts.append(f"CONFLICT: {d.conflict}")
+    return "; ".join(parts)
+
+
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -1041,8 +1071,7 @@ def timeline_table(dates: list[SourceDate], headline: dict[str, str] | None = No
             "source_id": sid, "published": _iso(d.published), "earliest": _iso(d.earliest),
             "latest": _iso(d.latest), "stage": d.stage,
             "headline_figure": headline.get(sid, ""),
-            "evidence": "; ".join(evidence_text(ev) for ev in d.evidence)
-            + (f"; CONFLICT: {d.conflict}" if d.conflict else ""),
+            "evidence": _evidence_string(d),
             "order": n,
         })
     return pd.DataFrame(rows, columns=["source_id", "published", "earliest", "latest", "stage",
