@@ -106,8 +106,12 @@ class Params:
     def events_path(self) -> Path | None:
         return None if self.events in ("", "none") else Path(self.events)
 
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True) + "\n"
+    def to_json(self, include_out_dir: bool = True) -> str:
+        """The resolved parameters; without out_dir, so the artifact does not depend on it."""
+        values = dataclasses.asdict(self)
+        if not include_out_dir:
+            values.pop("out_dir")
+        return json.dumps(values, indent=2, sort_keys=True) + "\n"
 
 
 def from_notebook(namespace: dict[str, Any]) -> Params:

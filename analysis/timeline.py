@@ -274,17 +274,15 @@ def load_stage_cues(path: Path | str = STAGE_CUES_PATH) -> tuple[StageCue, ...]:
 # "could be announced") does not describe the deal's actual stage.
 _HEDGE = re.compile(
     r"\b(?:not|no|never|neither|nor|without|yet to|lack of|if|whether|should|unless|until|any|"
-    r"will|would|could|might|can|to be|expected to)\b|n't|n’t", re.IGNORECASE)
+    r"will|would|could|might|can|expected to)\b|n't|n’t", re.IGNORECASE)
 _MODAL_MAY = re.compile(r"\bmay\b")
 _INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to)\b|n't|n’t", re.IGNORECASE)
 
 
 def _hedged(text: str, pos: int, reach: int = 80) -> bool:
-    """True when the words just before ``pos`` (same sentence, same clause group) hedge it."""
-    prefix = text[max(0, pos - reach):pos]
-    cut = max(prefix.rfind(";"), prefix.rfind(":"))
-    if cut >= 0:
-        prefix = prefix[cut + 1:]
+    """True when the words before ``pos`` in its clause (at most ``reach`` chars) hedge it."""
+    start = max(_clause(text, pos)[0], pos - reach)
+    prefix = text[start:pos]
     return bool(_HEDGE.search(prefix) or _MODAL_MAY.search(prefix))
 
 
@@ -725,8 +723,7 @@ def _scan(cs: CleanSource, events: list[_Event],
                 p = _parse("-".join(dm.groups()), ("day", "month", "year"), False)
                 if p is None:
                     continue
-                a, b = um.start() + dm.start(), um.start() + dm.end()
-                s, e = _locate(raw, seg, a, b, dm.group(0))
+                s, e = _locate(raw, seg, um.start(), um.end(), um.group(0))
                 base.append(Evidence("link_date", um.group(0), s, e, p.date(), None, EXPLICIT,
                                      f"links to an article dated {p.date()}"))
 

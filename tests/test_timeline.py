@@ -1,124 +1,492 @@
-"""Timeline: each evidence rule, and the corpus-level promises of the dating."""
+"""Timeline: one test per evidence rule, the events file, ordering, and the corpus promises.
+
+Corpus promises: every true date (``truth.csv``) lies inside its source's window on
+harbor-lumen and unseen_shapes; the seed order follows the deal stages; the seed sidebar
+dates (removed by the cleaner) are never evidence; every bound is backed by listed evidence.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CORPORA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.cleaning import clean_corpus, load_rules
-from analysis.corpus import Corpus, Source
+from analysis.cleaning import CleanSource, Segment, clean_corpus, load_rules
+from analysis.corpus import load_corpus
 from analysis.errors import InputError
 from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
-from analysis.timeline import estimate_timeline, load_events, timeline_table
+from analysis.textnorm import normalize
+from analysis.timeline import (
+    EVENT_COLUMNS,
+    STAGE_RANK,
+    Evidence,
+    SourceDate,
+    _solve,
+    deal_stage,
+    estimate_timeline,
+    events_used_table,
+    load_events,
+    split_patterns,
+    timeline_order,
+    timeline_table,
+)
 
-EVENTS = "date,event,patterns,open_patterns,citation\n"
+FIXTURES = Path(__file__).parent / "fixtures"
+HARBOR = EXAMPLES_DIR / "harbor-lumen"
+UNSEEN = FIXTURES / "unseen_shapes"
+NO_EVENTS = load_events(None)
 
 
-def _sources(*texts: str, published: str = "", outlets: tuple[str, ...] = ()) -> list:
-    srcs = [Source(id=f"x{i}", file=f"x{i}.txt", path=Path("."), raw=t, sha256="",
-                   published=published if i == 0 else "",
-                   outlet=outlets[i] if i < len(outlets) else "") for i, t in enumerate(texts)]
-    return clean_corpus(Corpus(Path("."), None, srcs), load_rules())
+# --------------------------------------------------------------------------- helpers
+
+
+def _clean(tmp_path: Path, *texts: str, published: tuple[str, ...] = (),
+           outlets: tuple[str, ...] = ()) -> list[CleanSource]:
+    """Clean synthetic articles written to a fresh corpus folder (ids x0, x1, ...)."""
+    folder = tmp_path / f"corpus{len(list(tmp_path.glob('corpus*')))}"
+    folder.mkdir()
+    rows = ["id,file,outlet,title,url,published,notes"]
+    for i, text in enumerate(texts):
+        (folder / f"x{i}.txt").write_text(text, encoding="utf-8")
+        pub = published[i] if i < len(published) else ""
+        outlet = outlets[i] if i < len(outlets) else ""
+        rows.append(f"x{i},x{i}.txt,{outlet},,,{pub},")
+    (folder / "sources.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return clean_corpus(load_corpus(folder), load_rules())
+
+
+def _one(tmp_path: Path, text: str, events: pd.DataFrame = NO_EVENTS, **kw) -> SourceDate:
+    (d,) = estimate_timeline(_clean(tmp_path, text, **kw), events)
+    return d
 
 
 def _events(tmp_path: Path, rows: str) -> pd.DataFrame:
     f = tmp_path / "events.csv"
-    f.write_text(EVENTS + rows, encoding="utf-8")
+    f.write_text(",".join(EVENT_COLUMNS) + "\n" + rows, encoding="utf-8")
     return load_events(f)
 
 
-def test_manifest_date_wins() -> None:
-    d = estimate_timeline(_sources("The deal was signed on March 1, 2020.", published="2024-05-02"),
-                          load_events(None))[0]
-    assert d.published == date(2024, 5, 2) and d.earliest == d.latest == date(2024, 5, 2)
+def _rules(d: SourceDate, used: bool = True) -> set[str]:
+    return {e.rule for e in d.evidence if e.used == used}
 
 
-def test_dateline_with_year_from_text() -> None:
-    d = estimate_timeline(_sources("[OSLO, Oct 2] - The firm agreed a deal. It was founded in 2024."),
-                          load_events(None))[0]
-    assert d.earliest == date(2024, 10, 2) and d.latest == date(2024, 10, 2)
-    assert any(e.rule == "dateline" for e in d.evidence)
+def _truth(folder: Path) -> dict[str, date]:
+    t = pd.read_csv(folder / "truth.csv", dtype=str)
+    return {r.source_id: date.fromisoformat(r.published) for r in t.itertuples()}
 
 
-def test_undated_source_keeps_an_open_window() -> None:
-    d = estimate_timeline(_sources("The companies are in talks about a deal."), load_events(None))[0]
-    assert d.earliest is None and d.latest is None and d.stage == "rumour"
-    assert "no dating evidence" in timeline_table([d])["evidence"].iloc[0] or d.evidence
+def _inside(d: SourceDate, day: date) -> bool:
+    return (d.earliest is None or d.earliest <= day) and (d.latest is None or day <= d.latest)
 
 
-def test_explicit_past_date_is_a_lower_bound_future_is_not() -> None:
-    d = estimate_timeline(_sources("The round closed on March 3, 2024. It will close on May 1, 2026."),
-                          load_events(None))[0]
+# --------------------------------------------------------------------------- known dates
+
+
+def test_manifest_date_wins_and_a_conflicting_weaker_date_is_dropped(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Acme said the deal was signed on June 1, 2024, after months of work.",
+             published=("2024-05-02",))
+    assert d.published == d.earliest == d.latest == date(2024, 5, 2)
+    dropped = [e for e in d.evidence if not e.used]
+    assert [e.rule for e in dropped] == ["explicit_date"] and "June 1, 2024" in dropped[0].quote
+    assert "conflicts with published" in d.conflict
+
+
+def test_update_note_with_a_full_date_is_a_known_date(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Update as of Oct. 14, 2024: The deal closed on Monday, Acme said.\n\n"
+                       "Acme agreed to buy Beta for $10 million in cash.")
+    assert d.published == d.earliest == d.latest == date(2024, 10, 14)
+    assert "update_note" in _rules(d)
+
+
+def test_dateline_year_resolved_from_text_year_and_lead_weekday(tmp_path: Path) -> None:
+    d = _one(tmp_path, "[OSLO, Oct 2] - Nordvik agreed on Wednesday to buy Halden for $480m.\n\n"
+                       "Nordvik reported revenue of 6.1 billion crowns in the first half of 2024.")
+    assert d.published == d.earliest == d.latest == date(2024, 10, 2)  # a Wednesday in 2024 only
+    (ev,) = [e for e in d.evidence if e.rule == "dateline"]
+    assert ev.quote == "[OSLO, Oct 2] -" and "weekday" in ev.note
+    assert (ev.start, ev.end) == (0, len("[OSLO, Oct 2] -"))
+
+
+def test_dateline_with_an_ambiguous_year_only_snaps_the_window(tmp_path: Path) -> None:
+    # 2024 is a lower bound, but 2025-10-02 fits as well: the dateline is not usable alone
+    d = _one(tmp_path, "[OSLO, Oct 2] - The firm agreed a deal with its rival.\n\n"
+                       "It was founded in 2024 by two engineers.")
+    assert d.earliest == date(2024, 10, 2) and d.latest is None and d.published is None
+    assert any(e.rule == "dateline" and "ambiguous" in e.note for e in d.evidence)
+
+
+def test_dateline_without_any_year_evidence_leaves_the_window_open(tmp_path: Path) -> None:
+    d = _one(tmp_path, "LONDON, March 4 - Acme agreed to buy Beta for an undisclosed sum.")
+    assert d.earliest is None and d.latest is None
+    assert any(e.rule == "dateline" and "not usable alone" in e.note for e in d.evidence)
+
+
+# --------------------------------------------------------------------------- explicit dates
+
+
+def test_explicit_past_date_is_a_lower_bound_and_future_dates_are_skipped(tmp_path: Path) -> None:
+    d = _one(tmp_path, "The first round closed on March 3, 2024. "
+                       "A second round is expected to close on May 1, 2026.")
     assert d.earliest == date(2024, 3, 3) and d.latest is None
+    (ev,) = [e for e in d.evidence if e.rule == "explicit_date"]
+    assert ev.quote == "March 3, 2024"
 
 
-def test_event_mention_and_open_event(tmp_path: Path) -> None:
-    ev = _events(tmp_path, "2024-02-01,Round,raised \\$5 million,,X\n"
-                           "2024-03-10,Announcement,announced the deal,in talks,Y\n")
-    a, = estimate_timeline(_sources("Acme raised $5 million last month and is in talks with Beta."), ev)
-    assert a.earliest == date(2024, 2, 1) and a.latest == date(2024, 3, 9)
+def test_past_year_mention_and_clause_level_tense(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Nordvik, which reported revenue of 6.1 billion crowns in 2023, will fund "
+                       "the purchase with cash and close it in 2026.")
+    assert d.earliest == date(2023, 1, 1) and d.latest is None
 
 
-def test_relative_phrase_against_event(tmp_path: Path) -> None:
+def test_dated_link_is_a_lower_bound(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Acme is said to be weighing a bid for Beta. "
+                       "[Read more](https://news.example/articles/2025-06-08/acme-weighs-bid).")
+    assert d.earliest == date(2025, 6, 8) and "link_date" in _rules(d)
+
+
+def test_offsets_point_at_the_quote_in_the_raw_text(tmp_path: Path) -> None:
+    (cs,) = _clean(tmp_path, "Intro line about Acme and its rivals.\n\n"
+                             "The first round closed on March 3, 2024, people said.")
+    (d,) = estimate_timeline([cs], NO_EVENTS)
+    (ev,) = [e for e in d.evidence if e.rule == "explicit_date"]
+    assert cs.source.raw[ev.start:ev.end] == "March 3, 2024"
+
+
+# --------------------------------------------------------------------------- events
+
+
+def test_event_mentioned_as_happened_and_open_pattern(tmp_path: Path) -> None:
+    ev = _events(tmp_path, "2024-02-01,Round,raised \\$5 million,,X 2024-02-01\n"
+                           "2024-03-10,Announcement,announced the deal,in talks|finaliz,Y\n")
+    d = _one(tmp_path, "Acme raised $5 million from Northgate and is now in talks with Beta.", ev)
+    assert d.earliest == date(2024, 2, 1) and d.latest == date(2024, 3, 9)
+    assert {"event", "event_open"} <= _rules(d)
+    used = events_used_table([d], ev)
+    assert list(used.columns) == ["date", "event", "citation", "matched_sources"]
+    assert used["matched_sources"].tolist() == ["x0", "not yet: x0"]
+
+
+def test_negated_event_mention_is_not_evidence(tmp_path: Path) -> None:
+    ev = _events(tmp_path, "2024-03-10,Announcement,announced the deal,,Y\n")
+    d = _one(tmp_path, "Neither company has announced the deal so far, people said.", ev)
+    assert d.earliest is None and "event" not in _rules(d)
+
+
+def test_happened_mention_beats_a_stale_not_yet_phrase(tmp_path: Path) -> None:
+    # an aftermath story recapping "when they were in talks": the as-happened mention wins
+    ev = _events(tmp_path, "2024-03-10,Announcement,announced the deal,in talks,Y\n")
+    d = _one(tmp_path, "Acme announced the deal on Monday. Back when the two were in talks, "
+                       "few expected it.", ev)
+    assert d.earliest == date(2024, 3, 10) and d.latest is None
+    dropped = [e.rule for e in d.evidence if not e.used and not e.rule.startswith("stage:")]
+    assert dropped == ["event_open"] and "event_open" in d.conflict
+
+
+def test_relative_phrase_against_an_event_in_the_same_clause(tmp_path: Path) -> None:
     ev = _events(tmp_path, "2024-02-01,Round,valued at \\$4 billion,,X\n")
-    d, = estimate_timeline(_sources("Acme, valued at $4 billion about a year ago, grew."), ev)
-    assert date(2024, 11, 1) <= d.earliest and d.latest <= date(2025, 5, 1)
+    d = _one(tmp_path, "Acme, valued at $4 billion about a year ago, has grown fast.", ev)
+    assert d.earliest == date(2024, 11, 1) and d.latest == date(2025, 5, 1)  # +9..+15 months
+    (rel,) = [e for e in d.evidence if e.rule == "relative"]
+    assert rel.quote == "about a year ago" and rel.strength < 5
 
 
-def test_citation_of_another_source_in_the_corpus() -> None:
-    ds = estimate_timeline(_sources("Acme agreed a deal, as noted by Wire News on the day.",
-                                    "SINGAPORE, March 4, 2024 (Wire News) - Acme agreed a deal.",
-                                    outlets=("Blog", "Wire News")), load_events(None))
-    by = {d.source_id: d for d in ds}
-    assert by["x0"].earliest == by["x1"].earliest == date(2024, 3, 4)
+def test_last_week_means_the_following_calendar_week(tmp_path: Path) -> None:
+    ev = _events(tmp_path, "2024-03-07,Report,bloomberg report,,Bloomberg\n")  # a Thursday
+    d = _one(tmp_path, "Acme will pay $2 billion, according to a Bloomberg report last week.", ev)
+    assert (d.earliest, d.latest) == (date(2024, 3, 11), date(2024, 3, 17))
 
 
-def test_weekday_of_a_dated_event_means_the_following_week(tmp_path: Path) -> None:
+def test_relative_phrase_without_an_event_is_ignored(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Acme was valued at $4 billion about a year ago, its founder said.")
+    assert d.earliest is None and d.latest is None
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def test_citation_of_another_source_in_the_corpus(tmp_path: Path) -> None:
+    cs = _clean(tmp_path,
+                "Acme agreed a deal with Beta, as noted by Wire News in its first report.",
+                "SINGAPORE, March 4, 2024 (Wire News) - Acme agreed to buy Beta for $1 billion.",
+                outlets=("Blog", "Wire News"))
+    by = {d.source_id: d for d in estimate_timeline(cs, NO_EVENTS)}
+    assert by["x1"].earliest == by["x1"].latest == date(2024, 3, 4)
+    assert by["x0"].earliest == date(2024, 3, 4) and by["x0"].latest is None
+    (cite,) = [e for e in by["x0"].evidence if e.rule == "citation"]
+    assert cite.ref == "source:x1" and cite.quote == "as noted by Wire News"
+
+
+def test_a_source_naming_its_own_outlet_is_not_a_citation(tmp_path: Path) -> None:
+    cs = _clean(tmp_path, "Acme agreed a deal, according to Wire News reporters on the scene.",
+                "Beta shares rose on the news of a bid by Acme for the firm.",
+                outlets=("Wire News", "Other Desk"), published=("", "2024-03-04"))
+    by = {d.source_id: d for d in estimate_timeline(cs, NO_EVENTS)}
+    assert "citation" not in _rules(by["x0"])
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+def test_weekday_of_the_sentences_event_bounds_the_following_week(tmp_path: Path) -> None:
     ev = _events(tmp_path, "2024-03-06,Talks,began talks,,X\n")  # a Wednesday
-    d, = estimate_timeline(_sources("Acme began talks with Beta on Wednesday, people said."), ev)
-    assert d.earliest == date(2024, 3, 6) and d.latest == date(2024, 3, 12)
-    other, = estimate_timeline(_sources("Acme began talks with Beta on Friday, people said."), ev)
-    assert other.latest is None  # the weekday does not fit the event: no narrowing
+    d = _one(tmp_path, "Acme began talks with Beta on Wednesday, people said.", ev)
+    assert (d.earliest, d.latest) == (date(2024, 3, 6), date(2024, 3, 12))
+    other = _one(tmp_path, "Acme began talks with Beta on Friday, people said.", ev)
+    assert other.earliest == date(2024, 3, 6) and other.latest is None  # weekday does not fit
 
 
-@pytest.mark.parametrize("corpus", ["harbor-lumen", "unseen_shapes"])
-def test_true_dates_fall_inside_every_window(cleaned_corpora, corpus: str) -> None:
-    folder = CORPORA[corpus][0]
-    events = load_events(folder / "events.csv" if (folder / "events.csv").is_file() else None)
-    dates = estimate_timeline(cleaned_corpora[corpus][1], events)
-    truth = pd.read_csv(folder / "truth.csv", dtype=str)
-    by = {d.source_id: d for d in dates}
-    for _, t in truth.iterrows():
-        d, true = by[t["source_id"]], date.fromisoformat(t["published"])
-        assert (d.earliest is None or d.earliest <= true) and (d.latest is None or true <= d.latest), d
+def test_weekday_narrows_a_short_window(tmp_path: Path) -> None:
+    ev = _events(tmp_path, "2024-03-07,Report,bloomberg report,,Bloomberg\n")
+    d = _one(tmp_path, "Acme will pay $2 billion, according to a Bloomberg report last week. "
+                       "Its shares rose 2% on Wednesday, traders said.", ev)
+    # window from "last week" is [Mar 11, Mar 17]; the Wednesday in it is Mar 13
+    assert (d.earliest, d.latest) == (date(2024, 3, 13), date(2024, 3, 17))
+    assert any(e.rule == "weekday" and e.earliest == date(2024, 3, 13) for e in d.evidence)
 
 
-def test_seed_order_follows_the_deal_stages_and_ignores_sidebar_dates(cleaned_corpora) -> None:
-    dates = estimate_timeline(cleaned_corpora["seeds"][1], load_events(SEEDS_DIR / "events.csv"))
-    order = [d.source_id for d in dates]
-    ranks = [d.stage_rank for d in dates]
-    assert ranks == sorted(ranks)
-    assert set(order[:2]) == {"s001", "s003"} and order[2:] == ["s002", "s000"]
-    for d in dates:
-        assert all("2025-12" not in str(e.earliest) for e in d.evidence)
-        assert d.earliest is not None  # every seed window is justified by evidence
-        assert any(e.rule.startswith("event") for e in d.evidence)
+def test_weekday_alone_never_narrows(tmp_path: Path) -> None:
+    d = _one(tmp_path, "Meridale Pharma said on Friday it would acquire Corvane for $1.2 billion.")
+    assert d.earliest is None and d.latest is None
 
 
-def test_second_corpus_uses_its_own_events() -> None:
-    ev = load_events(EXAMPLES_DIR / "harbor-lumen" / "events.csv")
-    assert len(ev) == 6 and set(ev.columns) >= {"date", "event", "patterns", "open_patterns"}
+# --------------------------------------------------------------------------- deal stage
+
+
+def _segs(*texts: str) -> list[Segment]:
+    return [Segment("x", i, 0, len(t), t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("texts", "stage"), [
+    (("Acme is in talks to buy Beta, people familiar with the matter said.",), "rumour"),
+    (("Acme is finalizing a deal for Beta.", "Acme had been in talks for weeks."), "finalising"),
+    (("Acme today announced that it has signed a definitive agreement to buy Beta.",), "announced"),
+    (("Two weeks after its Beta bet, Acme still has investors to convince.",
+      "When Acme announced the purchase, its shares fell."), "aftermath"),
+    (("Beta shares rose 3% on Monday.",), "unknown"),
+])
+def test_deal_stage_is_the_latest_credible_stage(texts: tuple[str, ...], stage: str) -> None:
+    got, evidence = deal_stage(_segs(*texts))
+    assert got == stage
+    assert all(e.earliest is None and e.latest is None for e in evidence)  # ordering only
+    assert STAGE_RANK[got] == (0 if stage == "unknown" else 1 + ["rumour", "finalising",
+                                                                 "announced", "aftermath"
+                                                                 ].index(stage))
+
+
+def test_negated_and_hedged_cues_do_not_count() -> None:
+    stage, _ = deal_stage(_segs("While neither company has officially confirmed the deal, "
+                                "Acme is said to be in talks with Beta.",
+                                "Any finalized agreement would reshape the market.",
+                                "This deal, if completed, would be the largest."))
+    assert stage == "rumour"
+
+
+def test_a_lone_late_cue_deep_in_a_long_rumour_story_is_outweighed() -> None:
+    texts = ["Acme is in talks with Beta."] + ["The negotiations continue, rumours say."] * 6
+    texts.append("Analysts said Beta confirmed a separate supply contract.")
+    stage, evidence = deal_stage(_segs(*texts))
+    assert stage == "rumour"
+    (late,) = [e for e in evidence if e.rule == "stage:announced"]
+    assert not late.used and "outweighed" in late.note
+
+
+# --------------------------------------------------------------------------- ordering, tables
+
+
+def _sd(sid: str, lo: date | None, hi: date | None, stage: str) -> SourceDate:
+    return SourceDate(sid, None, lo, hi, stage, STAGE_RANK[stage], [])
+
+
+def test_order_dates_first_then_stage_for_overlapping_windows() -> None:
+    d = date(2024, 3, 1)
+    dates = [
+        _sd("late_rumour", d + timedelta(20), d + timedelta(25), "rumour"),  # disjoint: dates win
+        _sd("announced", d + timedelta(5), d + timedelta(5), "announced"),
+        _sd("finalising", d + timedelta(3), d + timedelta(9), "finalising"),  # overlaps: stage
+        _sd("early", d, d + timedelta(1), "aftermath"),
+        _sd("undated", None, None, "unknown"),
+    ]
+    assert timeline_order(dates) == ["early", "finalising", "announced", "late_rumour", "undated"]
+
+
+def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> None:
+    ev = _events(tmp_path, "2024-02-01,Round,raised \\$5 million,,X\n")
+    cs = _clean(tmp_path, "Acme raised $5 million from Northgate last month, people said.",
+                "The companies are in talks about a deal, people familiar with the matter said.")
+    dates = estimate_timeline(cs, ev)
+    table = timeline_table(dates, {"x0": "$5 m"})
+    assert list(table.columns) == ["source_id", "published", "earliest", "latest", "stage",
+                                   "headline_figure", "evidence", "order"]
+    row = table.set_index("source_id").loc["x0"]
+    assert (row["earliest"], row["latest"]) == ("2024-03-01", "2024-03-31")
+    assert 'event: "raised $5 million" -> >= 2024-02-01' in row["evidence"]
+    assert 'relative: "last month" -> in [2024-03-01, 2024-03-31]' in row["evidence"]
+    undated = table.set_index("source_id").loc["x1"]
+    assert undated["earliest"] == undated["latest"] == "" and undated["stage"] == "rumour"
+    assert undated["evidence"].startswith("no dating evidence")
+    assert table["order"].tolist() == [1, 2]
+
+
+# --------------------------------------------------------------------------- events file
+
+
+def test_no_events_file_gives_an_empty_frame_with_columns() -> None:
+    assert list(NO_EVENTS.columns) == EVENT_COLUMNS and NO_EVENTS.empty
+
+
+def test_patterns_split_at_top_level_only() -> None:
+    assert split_patterns(r"a (?:b|c)|d[|]e|f\|g") == ["a (?:b|c)", "d[|]e", r"f\|g"]
 
 
 @pytest.mark.parametrize(("rows", "message"), [
-    ("2024-13-01,Bad,x,,c\n", "row 2: date"),
-    ("2024-01-01,Bad,(unclosed,,c\n", "bad patterns regex"),
+    ("2024-13-01,Bad,x,,c\n", r"row 2: date '2024-13-01' is not an ISO date"),
+    ("2024-01-01,Ok,x,,c\nMarch 4,Bad,x,,c\n", r"row 3: date 'March 4'"),
+    ("2024-01-01,Bad,(unclosed,,c\n", r"row 2: bad patterns regex '\(unclosed'"),
+    ("2024-01-01,Bad,x,[z,c\n", r"row 2: bad open_patterns regex"),
+    ("2024-01-01,Bad,x?,,c\n", r"row 2: patterns pattern 'x\?' matches empty text"),
+    ("2024-01-01,Bad,,,c\n", r"row 2: patterns is empty"),
 ])
-def test_bad_events_file_names_file_and_row(tmp_path: Path, rows: str, message: str) -> None:
+def test_bad_events_file_names_the_file_and_row(tmp_path: Path, rows: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as err:
         _events(tmp_path, rows)
-    assert "events.csv" in str(err.value)
+    assert str(tmp_path / "events.csv") in str(err.value)
+
+
+def test_events_file_missing_column_or_file(tmp_path: Path) -> None:
+    f = tmp_path / "events.csv"
+    f.write_text("date,event\n2024-01-01,x\n", encoding="utf-8")
+    with pytest.raises(InputError, match="events.csv: missing column.*patterns"):
+        load_events(f)
+    with pytest.raises(InputError, match="not found"):
+        load_events(tmp_path / "none.csv")
+
+
+def test_shipped_events_files_load() -> None:
+    seeds = load_events(SEEDS_DIR / "events.csv")
+    assert len(seeds) == 9 and all(seeds["citation"].str.contains(r"\d{4}-\d\d-\d\d"))
+    harbor = load_events(HARBOR / "events.csv")
+    assert len(harbor) == 6 and set(harbor.columns) == set(EVENT_COLUMNS)
+
+
+# --------------------------------------------------------------------------- solver property
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(1, 7),
+                          st.sampled_from(["lo", "hi", "both"])), max_size=12))
+def test_solver_never_returns_an_empty_window(items: list) -> None:
+    base = date(2024, 1, 1)
+    evs = []
+    for a, b, strength, kind in items:
+        lo, hi = sorted((base + timedelta(a), base + timedelta(b)))
+        evs.append(Evidence("r", "q", None, None, lo if kind != "hi" else None,
+                            hi if kind != "lo" else None, strength))
+    lo, hi, dropped = _solve(evs)
+    assert lo is None or hi is None or lo <= hi
+    kept = [e for i, e in enumerate(evs) if i not in dropped]
+    assert all((e.earliest is None or lo >= e.earliest) and (e.latest is None or hi <= e.latest)
+               for e in kept)
+    if evs:  # the strongest single piece of evidence is always kept
+        top = max(range(len(evs)), key=lambda i: (evs[i].strength, -i))
+        assert top not in dropped or any(evs[j].strength == evs[top].strength for j in dropped)
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def _corpus_dates(cleaned_corpora, name: str, events_path: Path | None) -> list[SourceDate]:
+    return estimate_timeline(cleaned_corpora[name][1], load_events(events_path))
+
+
+@pytest.mark.parametrize(("name", "folder"), [("harbor-lumen", HARBOR), ("unseen_shapes", UNSEEN)])
+def test_true_dates_fall_inside_every_window(cleaned_corpora, name: str, folder: Path) -> None:
+    events = folder / "events.csv"
+    dates = _corpus_dates(cleaned_corpora, name, events if events.is_file() else None)
+    truth = _truth(folder)
+    assert {d.source_id for d in dates} == set(truth)
+    for d in dates:
+        assert _inside(d, truth[d.source_id]), (d.source_id, d.earliest, d.latest, truth)
+        if d.published:
+            assert d.published == truth[d.source_id]
+
+
+def test_unseen_dateline_fixture_and_undated_fixture(cleaned_corpora) -> None:
+    by = {d.source_id: d for d in _corpus_dates(cleaned_corpora, "unseen_shapes", None)}
+    u01, u05 = by["u01"], by["u05"]
+    assert u01.published == date(2024, 10, 2) and "dateline" in _rules(u01)
+    assert u05.published == date(2025, 3, 18) and "dateline" in _rules(u05)
+    assert by["u02"].published == date(2024, 10, 14) and "update_note" in _rules(by["u02"])
+    u04 = by["u04"]  # no date evidence at all
+    assert u04.earliest is None and u04.latest is None and u04.published is None
+
+
+def test_harbor_windows_are_as_narrow_as_the_evidence_allows(cleaned_corpora) -> None:
+    by = {d.source_id: d for d in _corpus_dates(cleaned_corpora, "harbor-lumen",
+                                                HARBOR / "events.csv")}
+    assert by["a02"].published == date(2024, 3, 8)  # "Last updated: March 8, 2024"
+    assert by["a03"].earliest == date(2024, 3, 11)  # "a Bloomberg report last week"
+    assert by["a05"].earliest == date(2024, 3, 21)  # "took her seat ... on March 21"
+    assert [by[s].stage for s in ("a01", "a02", "a03", "a04", "a05")] == [
+        "rumour", "finalising", "finalising", "announced", "aftermath"]
+    assert timeline_order(list(by.values())) == ["a01", "a02", "a03", "a04", "a05"]
+
+
+@pytest.fixture(scope="module")
+def seed_dates(cleaned_corpora) -> list[SourceDate]:
+    return _corpus_dates(cleaned_corpora, "seeds", SEEDS_DIR / "events.csv")
+
+
+def test_seed_order_follows_the_deal_stages(seed_dates: list[SourceDate]) -> None:
+    order = [d.source_id for d in seed_dates]
+    stages = {d.source_id: d.stage for d in seed_dates}
+    assert set(order[:2]) == {"s001", "s003"} and order[2:] == ["s002", "s000"]
+    assert stages["s001"] == stages["s003"] == "rumour" and stages["s002"] == "finalising"
+    assert stages["s000"] in ("announced", "aftermath")
+    ranks = [d.stage_rank for d in seed_dates]
+    assert ranks == sorted(ranks)
+
+
+def test_seed_windows_are_justified_by_listed_evidence(seed_dates: list[SourceDate]) -> None:
+    for d in seed_dates:
+        assert d.earliest is not None, d.source_id
+        used = [e for e in d.evidence if e.used]
+        assert any(e.earliest == d.earliest for e in used), d.source_id
+        assert d.latest is None or any(e.latest == d.latest for e in used), d.source_id
+    by = {d.source_id: d for d in seed_dates}
+    assert by["s002"].earliest == date(2025, 6, 10) and by["s002"].latest == date(2025, 6, 11)
+    assert by["s000"].earliest == date(2025, 6, 12)  # "$14.3B": after the announcement
+
+
+def test_seed_sidebar_dates_are_never_evidence(cleaned_corpora,
+                                               seed_dates: list[SourceDate]) -> None:
+    cleaned = {cs.source.id: cs for cs in cleaned_corpora["seeds"][1]}
+    s003 = cleaned["s003"]
+    sidebar = [(r.start, r.end) for r in s003.removals if "Dec.15 2025" in r.text]
+    assert sidebar, "the fixture still carries its sidebar dates"
+    for d in seed_dates:
+        for e in d.evidence:
+            assert "Dec.1" not in e.quote and "2025-12" not in str(e.earliest)
+            if e.start is not None and d.source_id == "s003":
+                assert not any(s <= e.start < t for s, t in sidebar)
+        assert d.latest is None or d.latest < date(2025, 12, 1)
+
+
+def test_seed_events_are_conservative(seed_dates: list[SourceDate]) -> None:
+    used = events_used_table(seed_dates, load_events(SEEDS_DIR / "events.csv"))
+    matched = dict(zip(used["date"], used["matched_sources"], strict=True))
+    assert matched["2025-06-12"] == "s000; not yet: s001, s002, s003"
+    assert matched["2025-06-30"] == ""  # "Superintelligence team" is not the 2025-06-30 lab
+    assert matched["2025-06-10"] == "s000, s002"
+
+
+def test_evidence_quotes_keep_raw_offsets(cleaned_corpora, seed_dates) -> None:
+    raw = {cs.source.id: cs.source.raw for cs in cleaned_corpora["seeds"][1]}
+    for d in seed_dates:
+        for e in d.evidence:
+            if e.start is None or e.rule.startswith("stage:"):
+                continue
+            assert normalize(e.quote) in normalize(raw[d.source_id][e.start:e.end]), e
