@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -m ipykernel install --sys-prefix --name deal-coverage --display-name "Python (deal coverage)" >/dev/null
+	$(BIN)/python -c "from analysis.pipeline import ensure_kernel; ensure_kernel()"
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the pinned dependencies

@@ -17,8 +17,11 @@ COMPARISON_COLUMNS = [
     "metric", "claim_a", "claim_b", "source_a", "source_b", "verdict", "explanation",
 ]
 VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "contradicts",
-            "different_units")
+            "differs_from_projection", "different_units")
 POINT_BOUNDS = {"exact", "approx", "derived"}
+# Not compared: a share-price move describes one trading day, and "other" mixes unrelated
+# figures; two sources giving different values there are not disagreeing about one quantity.
+NOT_COMPARED = {"share_price_move", "other"}
 # Metrics compared with each other: an implied valuation is set against stated ones.
 METRIC_FAMILIES = {"valuation_at_deal": ("valuation_at_deal", "valuation_projected")}
 
@@ -39,6 +42,10 @@ def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
         return "same", f"{da} and {db} state the same figure"
     overlap = a["lower"] <= b["upper"] and b["lower"] <= a["upper"]
+    if a["metric"] != b["metric"]:  # a valuation at the deal set against a projection
+        if overlap:
+            return "compatible_bound", f"{da} falls within what {db} projected"
+        return "differs_from_projection", f"{da} and {db} do not overlap: the projection missed"
     if overlap:
         if a["bound"] in POINT_BOUNDS and b["bound"] in POINT_BOUNDS:
             return "compatible_rounding", f"{da} and {db} overlap once rounding is allowed for"
@@ -60,7 +67,7 @@ def compare_claims(
     """
     later = later or (lambda x, y: None)
     rows = []
-    metrics = sorted(set(claims["metric"]))
+    metrics = sorted(set(claims["metric"]) - NOT_COMPARED)
     for metric in metrics:
         family = METRIC_FAMILIES.get(metric, (metric,))
         sub = claims[claims["metric"].isin(family)].sort_values("claim_id", kind="stable")

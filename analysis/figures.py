@@ -94,9 +94,8 @@ def size_before_after(sources: pd.DataFrame) -> plt.Figure:
     return fig
 
 
-PANELS = [
-    ("Deal value", ["deal_value"]),
-    ("Stake acquired", ["stake"]),
+DEAL_PANELS = [("Deal value", ["deal_value"]), ("Stake acquired", ["stake"])]
+VALUATION_PANELS = [
     ("Valuation of the target", ["valuation_before", "valuation_at_deal", "valuation_projected"]),
 ]
 _VAL_TAG = {"valuation_before": "before", "valuation_at_deal": "at deal",
@@ -111,7 +110,7 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
     """
     setup()
     groups = []
-    for title, metrics in panels or PANELS:
+    for title, metrics in panels or DEAL_PANELS:
         sub = claims[claims["metric"].isin(metrics)].copy()
         if sub.empty:
             continue
@@ -126,7 +125,7 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
         ax.axis("off")
         return fig
     sizes = [len(g[1]) for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.3 * sum(sizes) + 1.05 * len(groups) + 0.6),
+    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.05 * len(groups) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]})
     for ax, (title, sub) in zip(axes[:, 0], groups, strict=True):
         unit = sub["unit"].iloc[0]
@@ -210,6 +209,9 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
             ax.plot(pub, i, "D", color=colour, ms=8)
             continue
         start, end = e or x0, l_ or x1
+        if e and l_ and e == l_:
+            ax.plot(e, i, "o", color=colour, ms=8)
+            continue
         ax.plot([start, end], [i, i], color=colour, lw=8, alpha=0.6, solid_capstyle="butt")
         if e is None:
             ax.annotate("", xy=(x0, i), xytext=(x0 + timedelta(days=pad / 3), i),
@@ -237,7 +239,8 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
     ax.set_ylim(len(t) - 0.5, -1.9)
     ax.set_xlim(x0, x1)
     _date_axis(ax, x0, x1)
-    ax.set_xlabel("Date (window = earliest to latest possible publication; diamond = stated date)")
+    ax.set_xlabel("Date (bar = earliest to latest possible publication; diamond = stated date; "
+                  "dot = one-day window)")
     ax.set_title("When each source appeared", loc="left")
     return fig
 
@@ -264,6 +267,8 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
             xerr = [[x - e], [l_ - x]]
         elif e:
             x, xerr = e, None
+            ax.annotate("", xy=(e + timedelta(days=3), r["value"] / scale), xytext=(e, r["value"] / scale),
+                        arrowprops={"arrowstyle": "->", "color": colour})
         else:
             continue
         ax.errorbar([x], [r["value"] / scale], xerr=xerr,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .formatting import figure, interval, md, metric_label
 
+KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
 STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
               "announced": "announced", "aftermath": "aftermath", "unknown": "stage unclear"}
 
@@ -66,10 +67,13 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     head_ids = set(heads["claim_id"])
     dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
     agree = dv_heads[dv_heads["verdict"].isin(["same", "compatible_rounding", "compatible_bound"])]
-    if len(agree):
-        pairs = [f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])} "
-                 f"({r['verdict'].replace('_', ' ')})" for _, r in agree.iterrows()]
-        out.append("Headline figures that agree: " + "; ".join(pairs) + ".")
+    if len(dv_heads):
+        same = dv_heads[dv_heads["verdict"] == "same"]
+        same_txt = ("; identical figures: " + "; ".join(
+            f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])}"
+            for _, r in same.iterrows())) if len(same) else ""
+        out.append(f"Of {len(dv_heads)} pairs of headline deal values, {len(agree)} agree: the same "
+                   f"figure, equal within rounding, or admitted by a bound{same_txt}.")
     val = claims.set_index("claim_id")["value"]
     gaps = dv_heads[dv_heads["verdict"].isin(["superseded", "contradicts"])].copy()
     if len(gaps):
@@ -90,12 +94,14 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
              for s, st in zip(timeline.sort_values("order")["source_id"],
                               timeline.sort_values("order")["stage"], strict=True)]
     out.append("Timeline order: " + " → ".join(steps) + ".")
-    derived = claims[claims["source_id"] == "derived"]
-    for _, d in derived.iterrows():
-        src = str(d["claim_id"]).split("-")[1]
-        out.append(f"Implied valuation from {_label(sources, src)}'s deal value and stake: "
-                   f"{figure(d['value'], d['unit'])} (derived: {d['quote']}).")
-        break
+    derived = claims[claims["source_id"] == "derived"].copy()
+    if len(derived):
+        derived["src"] = [str(c).split("-")[1] for c in derived["claim_id"]]
+        derived["rank"] = [order.index(s) if s in order else -1 for s in derived["src"]]
+        d = derived.sort_values("rank").iloc[-1]
+        out.append(f"Implied valuation of the target from the latest source that gives both a deal "
+                   f"value and a stake, {_label(sources, d['src'])}: {figure(d['value'], d['unit'])} "
+                   f"(derived: {d['quote']}).")
     return out
 
 
@@ -124,10 +130,18 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
     """Plain-language list of the contradictions and revisions, each with both quotes."""
     by_id = claims.set_index("claim_id")
     out = []
-    rows = comparisons[comparisons["verdict"].isin(["contradicts", "superseded"])]
+    heads = set()
+    for metric in KEY_METRICS:
+        heads |= set(headline_claims(claims, metric)["claim_id"])
+    heads |= set(claims[claims["source_id"] == "derived"]["claim_id"])
+    rows = comparisons[comparisons["verdict"].isin(["contradicts", "superseded", "differs_from_projection"])
+                       & comparisons["metric"].isin(KEY_METRICS)
+                       & comparisons["claim_a"].isin(heads) & comparisons["claim_b"].isin(heads)]
+    rows = rows.assign(_v=(rows["verdict"] != "contradicts")).sort_values(
+        ["_v", "metric", "claim_a", "claim_b"], kind="stable")
     for _, r in rows.iterrows():
         a, b = by_id.loc[r["claim_a"]], by_id.loc[r["claim_b"]]
-        verb = "revised by" if r["verdict"] == "superseded" else "contradicts"
+        verb = "contradicts"
         qa = a["quote"] if a["source_id"] != "derived" else f"derived: {a['quote']}"
         qb = b["quote"] if b["source_id"] != "derived" else f"derived: {b['quote']}"
         body = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -84,6 +85,10 @@ def md(text: object) -> str:
     stray "@fig-x" into a cross-reference.
     """
     out = []
-    for ch in " ".join(str(text).split()):
+    text = " ".join(str(text).split())
+    for ch in text:
         out.append("\\" + ch if ch in _MD_SPECIAL and ch not in ".-:'\"()" else ch)
-    return "".join(out)
+    escaped = "".join(out)
+    if re.match(r"[-+]|\d+[.)]", escaped):  # would start a list item
+        escaped = "\\" + escaped if escaped[0] in "-+" else re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)
+    return escaped

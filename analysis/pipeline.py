@@ -7,6 +7,7 @@ half-written report over a good one.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import time
@@ -28,18 +29,27 @@ class NotebookFailed(RuntimeError):
     """A notebook raised; the message names the notebook and the cell."""
 
 
+QUIET = "--IPKernelApp.log_level=ERROR"  # the kernel's TCP warning is noise on a local run
+
+
 def ensure_kernel() -> str:
     """A kernelspec that starts *this* interpreter (papermill otherwise may pick another)."""
     ksm = KernelSpecManager()
     try:
         spec = ksm.get_kernel_spec(KERNEL_NAME)
-        if spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+        if (spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+                and QUIET in spec.argv):
             return KERNEL_NAME
     except NoSuchKernel:
         pass
     from ipykernel.kernelspec import install
 
-    install(kernel_name=KERNEL_NAME, display_name="Python (deal coverage)", prefix=sys.prefix)
+    path = Path(install(kernel_name=KERNEL_NAME, display_name="Python (deal coverage)",
+                        prefix=sys.prefix))
+    spec_file = path / "kernel.json"
+    spec_json = json.loads(spec_file.read_text(encoding="utf-8"))
+    spec_json["argv"] = [*spec_json["argv"], QUIET]
+    spec_file.write_text(json.dumps(spec_json, indent=1), encoding="utf-8")
     return KERNEL_NAME
 
 

@@ -48,4 +48,5 @@ def test_same_source_pairs_are_not_compared_and_derived_meets_projection() -> No
     comp = compare_claims(pd.DataFrame(rows))
     assert ("a-c01", "a-c02") not in set(zip(comp["claim_a"], comp["claim_b"], strict=True))
     pair = comp[comp["metric"] == "valuation_at_deal"]
-    assert pair["verdict"].tolist() == ["contradicts"]
+    assert pair["verdict"].tolist() == ["differs_from_projection"]
+    assert "projection" in pair["explanation"].iloc[0]
