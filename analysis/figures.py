@@ -254,6 +254,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
     scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
     ymax = 1.0
+    seen: dict[tuple, int] = {}
     for i, (_, r) in enumerate(merged.iterrows()):
         pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
         colour = PALETTE[i % len(PALETTE)]
@@ -271,6 +272,12 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
                         arrowprops={"arrowstyle": "->", "color": colour})
         else:
             continue
+        key = (x, round(r["value"], 6))
+        seen[key] = seen.get(key, -1) + 1
+        if seen[key]:  # same window and value as an earlier source: shift so both stay visible
+            x = x + timedelta(hours=5 * seen[key])
+            xerr = [[xerr[0][0] + timedelta(hours=5 * seen[key])], [xerr[1][0] - timedelta(
+                hours=5 * seen[key])]] if xerr else None
         ax.errorbar([x], [r["value"] / scale], xerr=xerr,
                     yerr=[[r["value"] / scale - lo_v], [hi_v - r["value"] / scale]],
                     fmt="o", color=colour, capsize=3, label=f"{labels.get(r['source_id'], r['source_id'])}: "

@@ -75,7 +75,7 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
         "Source": s["label"], "Title": [_short(t, 60) or "—" for t in s["title"]],
         "Raw chars": s["raw_chars"], "Clean chars": s["clean_chars"],
         "Removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
-        "Paragraphs": s["paragraphs"], "Sentences": s["sentences"],
+        "Paras": s["paragraphs"], "Sents": s["sentences"],
     }))
     by_rule = audit.assign(chars=audit["end"] - audit["start"]).pivot_table(
         index="rule", columns="source_id", values="chars", aggfunc="sum", fill_value=0)

@@ -119,6 +119,17 @@ def test_failure_names_the_problem_and_keeps_the_report(seeds_run: Path, tmp_pat
     assert digest_tree(seeds_run / "report") == before
 
 
+def test_failing_notebook_is_named_kept_and_report_untouched(seeds_run: Path, tmp_path: Path) -> None:
+    before = digest_tree(seeds_run / "report")
+    lexicon = tmp_path / "lexicon.csv"
+    lexicon.write_text("metric,pattern\ndeal_value,invest\n", encoding="utf-8")  # lacks columns
+    proc = run_cli("run", "--out", str(seeds_run), "-p", f"metric_lexicon={lexicon}")
+    assert proc.returncode == 1
+    assert "02_extract_claims.ipynb failed in cell" in proc.stderr and "lexicon" in proc.stderr
+    assert (seeds_run / "failed" / "02_extract_claims.ipynb").is_file()
+    assert digest_tree(seeds_run / "report") == before
+
+
 def test_second_corpus_report_and_findings(tmp_path: Path) -> None:
     out = tmp_path / "hl"
     corpus = EXAMPLES_DIR / "harbor-lumen"
