@@ -37,6 +37,8 @@ _STOP = {
     "June", "July", "August", "September", "October", "November", "December", "Monday",
     "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Update", "AI",
 }
+_COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|compared)\s+"
+                       r"(?:from|with|to)\s+(?:an?\s+|the\s+)?$")
 _TARGET_CTX = re.compile(
     r"(?i)\b(?:invest\w*|stake|injection|bet|acquir\w*|acquisition|buy\w*|purchase|valuation|"
     r"valued|valuing)\b[^.;]{0,80}?\b(?:in|into|of|for)\s+$"
@@ -284,8 +286,13 @@ def extract_mentions(
         for sent in cs.sentences:
             text = raw[sent.start : sent.end]
             para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
+            previous = ""
             for amount in parse_amounts(text, approx_tolerance):
                 metric = classify_metric(text, amount, lex)
+                if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
+                    # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier
+                    metric = "valuation_before" if previous.startswith("valuation") else previous
+                previous = metric
                 subject = find_subject(text, amount, metric, prev, parties, outlets)
                 start, end = sent.start + amount.start, sent.start + amount.end
                 mentions.append(

@@ -32,11 +32,19 @@ def _source_of(row: pd.Series) -> str:
     return str(row["source_id"])
 
 
+def _describe(c: pd.Series, source: str) -> str:
+    """'$14 bn (s002: $13.5 bn to $14.5 bn)': the figure, its source and what it admits."""
+    digits = 1 if c["source_id"] == "derived" else 2
+    kind = "implied, " if c["source_id"] == "derived" else ""
+    return (f"{figure(c['value'], c['unit'], digits)} ({source}: {kind}"
+            f"{interval(c['lower'], c['upper'], c['unit'])})")
+
+
 def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]) -> tuple[str, str]:
     """The verdict for one pair and a one-line explanation naming both intervals."""
     sa, sb = _source_of(a), _source_of(b)
-    da = f"{figure(a['value'], a['unit'])} ({sa}, {a['bound']}: {interval(a['lower'], a['upper'], a['unit'])})"
-    db = f"{figure(b['value'], b['unit'])} ({sb}, {b['bound']}: {interval(b['lower'], b['upper'], b['unit'])})"
+    da = _describe(a, sa)
+    db = _describe(b, sb)
     if a["unit"] != b["unit"]:
         return "different_units", f"{da} and {db} are in different units; not compared"
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
@@ -45,16 +53,17 @@ def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]
     if a["metric"] != b["metric"]:  # a valuation at the deal set against a projection
         if overlap:
             return "compatible_bound", f"{da} falls within what {db} projected"
-        return "differs_from_projection", f"{da} and {db} do not overlap: the projection missed"
+        return "differs_from_projection", (f"{da} lies outside {db}: the implied valuation at the deal "
+                                           "differs from the earlier projection")
     if overlap:
         if a["bound"] in POINT_BOUNDS and b["bound"] in POINT_BOUNDS:
             return "compatible_rounding", f"{da} and {db} overlap once rounding is allowed for"
         return "compatible_bound", f"{da} and {db} are compatible: a bound admits the other figure"
     order = later(sb, sa)
     if order is True:
-        return "superseded", f"{db} appeared later than {da} and revises it"
+        return "superseded", f"{db} appeared later than {da}: a later report puts the figure differently"
     if later(sa, sb) is True:
-        return "superseded", f"{da} appeared later than {db} and revises it"
+        return "superseded", f"{da} appeared later than {db}: a later report puts the figure differently"
     return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
 
 

@@ -35,8 +35,14 @@ class Source:
 
     @property
     def label(self) -> str:
-        """Short name for charts and tables: the outlet when known, else the id."""
-        return f"{self.outlet} ({self.id})" if self.outlet else self.id
+        """Short name for charts and tables: the outlet, else the headline's first words, and the id."""
+        if self.outlet:
+            return f"{self.outlet} ({self.id})"
+        if self.title:
+            words = self.title.split()
+            short = " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+            return f"“{short}” ({self.id})"
+        return f"unnamed site ({self.id})"
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,13 @@ def _money_scale(values: list[float]) -> tuple[float, str]:
     return 1.0, ""
 
 
+def source_colour(source_id: str, order: list[str]) -> str:
+    """One colour per source, the same in every chart (by timeline position)."""
+    return PALETTE[order.index(source_id) % len(PALETTE)] if source_id in order else "#555555"
+
+
 def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
-    """Characters removed per rule, stacked by source."""
+    """Characters removed per rule, stacked by source (``sources`` in timeline order)."""
     setup()
     audit = audit.assign(chars=audit["end"] - audit["start"])
     pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
@@ -66,9 +71,9 @@ def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
     pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=True).index]
     fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(pivot) + 1.6))
     left = [0] * len(pivot)
-    for i, src in enumerate(pivot.columns):
+    for src in pivot.columns:
         vals = pivot[src].tolist()
-        ax.barh(pivot.index, vals, left=left, color=PALETTE[i % len(PALETTE)], label=src)
+        ax.barh(pivot.index, vals, left=left, color=source_colour(src, sources), label=src)
         left = [a + b for a, b in zip(left, vals, strict=True)]
     ax.set_xlabel("Characters removed or moved to metadata (raw text)")
     ax.set_xlim(left=0)
@@ -141,8 +146,7 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
         xmax = max(finite_hi) / scale * 1.2 if finite_hi else 1
         for i, (_, r) in enumerate(sub.iterrows()):
             derived = r["source_id"] == "derived"
-            colour = "#777777" if derived else (PALETTE[order.index(r["src"]) % len(PALETTE)]
-                                                if r["src"] in order else PALETTE[0])
+            colour = "#777777" if derived else source_colour(r["src"], order)
             lo = r["lower"] / scale
             hi = r["upper"] / scale if math.isfinite(r["upper"]) else xmax
             ax.plot([lo, hi], [i, i], color=colour, lw=6, alpha=0.35, solid_capstyle="butt")
@@ -234,6 +238,12 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
         ax.annotate("Reference events:\n" + "\n".join(lines), xy=(0, 0), xycoords="axes fraction",
                     xytext=(-150, -82), textcoords="offset points", fontsize=7, va="top",
                     ha="left", color="#333333")
+    from matplotlib.lines import Line2D
+
+    used = [st for st in STAGE_COLOURS if st in set(t["stage"])]
+    ax.legend([Line2D([], [], color=STAGE_COLOURS[st], lw=6, alpha=0.6) for st in used], used,
+              title="Deal stage described", fontsize=7, title_fontsize=7, frameon=False,
+              loc="lower left", bbox_to_anchor=(1.0, 0.0))
     ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st})" for s, st in
                                   zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
     ax.set_ylim(len(t) - 0.5, -1.9)
@@ -247,6 +257,7 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
 
 def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
                        metric: str) -> plt.Figure:
+    order = list(timeline.sort_values("order")["source_id"])
     """The headline figure of each source against its date window (zero-based value axis)."""
     setup()
     fig, ax = plt.subplots(figsize=(8, 3.8))
@@ -255,9 +266,9 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
     ymax = 1.0
     seen: dict[tuple, int] = {}
-    for i, (_, r) in enumerate(merged.iterrows()):
+    for _, r in merged.iterrows():
         pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
-        colour = PALETTE[i % len(PALETTE)]
+        colour = source_colour(r["source_id"], order)
         lo_v = r["lower"] / scale
         hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else r["value"] / scale * 1.3
         ymax = max(ymax, hi_v)

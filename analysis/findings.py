@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from .formatting import figure, interval, md, metric_label
+from .formatting import VERDICT_LABELS, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
 STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
@@ -28,7 +28,8 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
     return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
 
 
-def _when(t: pd.Series) -> str:
+def when(t: pd.Series) -> str:
+    """A source's date in words: stated, a window, or open."""
     if t["published"]:
         return f"published {t['published']}"
     if t["earliest"] and t["latest"]:
@@ -60,7 +61,7 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
     out.append(
         f"The latest source in the timeline, {_label(sources, last['source_id'])} "
-        f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {_when(t_last)}), gives "
+        f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
         f"{figure(last['value'], last['unit'])}: the figure the coverage settles on."
     )
     dv = comparisons[comparisons["metric"] == "deal_value"]
@@ -80,16 +81,17 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         gaps["gap"] = [abs(val[a] - val[b]) for a, b in zip(gaps["claim_a"], gaps["claim_b"],
                                                             strict=True)]
         g = gaps.sort_values(["gap", "claim_a"], ascending=[False, True]).iloc[0]
-        kind = ("an update: the later source revised the figure" if g["verdict"] == "superseded"
+        kind = ("an update, not a contradiction: the later report puts the figure differently"
+                if g["verdict"] == "superseded"
                 else "a contradiction: the intervals do not overlap and the timeline cannot order them")
         out.append(f"The largest disagreement, {figure(val[g['claim_a']], 'USD')} "
                    f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], 'USD')} "
                    f"({_label(sources, g['source_b'])}), is {kind}.")
-    n_contra = int((comparisons["verdict"] == "contradicts").sum())
-    n_sup = int((comparisons["verdict"] == "superseded").sum())
-    out.append(f"Across all metrics, {len(comparisons)} pairs of claims were compared: "
-               f"{n_contra} contradict, {n_sup} are superseded by a later source, the rest agree "
-               f"or are compatible within rounding or a bound.")
+    counts = comparisons["verdict"].value_counts()
+    parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_LABELS.items()
+             if counts.get(v, 0)]
+    out.append(f"Across all metrics, {len(comparisons)} pairs of claims from different sources were "
+               f"compared: " + ", ".join(parts) + ".")
     steps = [f"{_label(sources, s)} ({STAGE_WORD.get(st, st)})"
              for s, st in zip(timeline.sort_values("order")["source_id"],
                               timeline.sort_values("order")["stage"], strict=True)]
@@ -100,8 +102,8 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         derived["rank"] = [order.index(s) if s in order else -1 for s in derived["src"]]
         d = derived.sort_values("rank").iloc[-1]
         out.append(f"Implied valuation of the target from the latest source that gives both a deal "
-                   f"value and a stake, {_label(sources, d['src'])}: {figure(d['value'], d['unit'])} "
-                   f"(derived: {d['quote']}).")
+                   f"value and a stake, {_label(sources, d['src'])}: about "
+                   f"{figure(d['value'], d['unit'], 1)} (derived: {d['quote']}).")
     return out
 
 
@@ -118,8 +120,8 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
     unattributed = claims[(claims["source_id"] != "derived") & (claims["stance"] != "confirmed")]
     if len(unattributed):
         out.append(f"{len(unattributed)} of {int((claims['source_id'] != 'derived').sum())} claims "
-                   "are not confirmed by a party to the deal (reported, rumoured, speculative or "
-                   "plainly asserted).")
+                   "are not stated as announced or confirmed by the parties (they are reported, "
+                   "rumoured, speculative or plainly asserted).")
     out.append("Figures are read by rules, not by hand: every claim links to its quote and "
                "character offsets so a reader can check it.")
     return out
@@ -152,7 +154,9 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
             f"{r['explanation']}. Quotes: {_label(sources, r['source_a'])}: \"{qa}\"; "
             f"{_label(sources, r['source_b'])}: \"{qb}\"."
         )
-        out.append(f"**{metric_label(r['metric'])}** — {md(body)}")
+        title = ("Implied vs projected valuation" if r["verdict"] == "differs_from_projection"
+                 else metric_label(r["metric"]))
+        out.append(f"**{title}** — {md(body)}")
     return out
 
 

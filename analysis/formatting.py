@@ -71,6 +71,17 @@ BOUND_LABELS = {
 }
 
 
+BOUND_WORDS = {"exact": "as stated", "lower": "at least", "upper": "up to",
+               "upper_approx": "nearly / toward", "approx": "about", "range": "range",
+               "derived": "derived"}
+VERDICT_LABELS = {
+    "same": "Same figure", "compatible_rounding": "Equal within rounding",
+    "compatible_bound": "Admitted by a bound", "superseded": "Later report differs",
+    "contradicts": "Contradicts", "differs_from_projection": "Outside the projection",
+    "different_units": "Different units",
+}
+
+
 def metric_label(metric: str) -> str:
     return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
 

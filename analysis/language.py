@@ -459,7 +459,10 @@ def _read_hedging(df: pd.DataFrame) -> str:
         return f"{head}, while {lo_names} {_verb(n_lo, 'uses', 'use')} none."
     factor = hi / lo
     times = "slightly more than" if factor < 1.05 else f"{_num(factor)} times"
-    return f"{head}, {times} the {_num(lo)} of {lo_names}."
+    few = df.loc[df[col] == lo, "hedges"].min() if "hedges" in df else 5
+    caution = (f" (the lower rate rests on only {int(few)} cue{'s' if few != 1 else ''}, so the "
+               "ratio is rough)") if few < 5 else ""
+    return f"{head}, {times} the {_num(lo)} of {lo_names}{caution}."
 
 
 def _read_repetition(df: pd.DataFrame) -> str:
@@ -487,8 +490,9 @@ def _read_cleaning(df: pd.DataFrame) -> str:
     both = df[["raw_flesch_reading_ease", "clean_flesch_reading_ease"]].dropna()
     if both.empty:
         return "Cleaning's effect on readability cannot be measured: no text has a score."
-    raw, clean = both["raw_flesch_reading_ease"].mean(), both["clean_flesch_reading_ease"].mean()
-    diff = round(clean - raw, 1)
+    raw = round(both["raw_flesch_reading_ease"].mean(), 1)
+    clean = round(both["clean_flesch_reading_ease"].mean(), 1)
+    diff = round(clean - raw, 1)  # from the rounded means, so the sentence adds up
     scope = "for the source" if len(both) == 1 else f"on average across the {len(both)} sources"
     if diff == 0:
         return f"Removing boilerplate left Flesch reading ease unchanged {scope} ({_num(raw)})."

@@ -132,7 +132,8 @@ def engine_info(engine: str = "auto") -> dict[str, str]:
         return {"engine": "quarto", "description": f"Quarto {_quarto_version(quarto)}"}
     return {
         "engine": "fallback",
-        "description": f"fallback: pandoc {_pandoc_version()} + typst {typst_compiler_version()}",
+        "description": (f"the fallback renderer (pandoc {_pandoc_version()} and the typst "
+                        f"{typst_compiler_version()} compiler; Quarto was not installed)"),
     }
 
 

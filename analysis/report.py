@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
+import re
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -19,20 +20,36 @@ import yaml
 
 from . import findings, paths, render
 from .artifacts import read_table
-from .formatting import BOUND_LABELS, figure, md, metric_label
+from .formatting import BOUND_LABELS, BOUND_WORDS, VERDICT_LABELS, figure, md, metric_label
 from .params import Params
+from .textnorm import normalize
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
             "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel"]
 
 
 def _md_table(df: pd.DataFrame) -> str:
-    """A pipe table with cell pipes escaped (pandoc and Quarto both read it)."""
+    """A pipe table, every cell escaped; dash counts set the relative column widths.
+
+    pandoc (and Quarto) size columns by the dashes under the header when a table is wider
+    than the page, so each column gets at least its header's length and at most 60.
+    """
     if df.empty:
         return "_(none)_\n"
-    safe = df.astype(str).apply(lambda col: col.map(md))
-    safe.columns = [md(c) for c in safe.columns]
-    return safe.to_markdown(index=False, disable_numparse=True) + "\n"
+    cells = df.astype(str).apply(lambda col: col.map(md))
+    header = [md(c) for c in df.columns]
+    widths, aligns = [], []
+    for i, h in enumerate(header):
+        col = list(cells.iloc[:, i])
+        longest = max([len(h), *(len(v) for v in col)])
+        widths.append(min(max(len(h) + 4, min(longest, 50), 6), 50))
+        numeric = all(re.fullmatch(r"[-+]?[\d,.]+%?|—", v) for v in col)
+        aligns.append("-:" if numeric else ":-")
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join(a[0] + "-" * w + a[1] for a, w in zip(aligns, widths, strict=True))
+             + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
 
 
 def _short(text: str, n: int = 160) -> str:
@@ -45,6 +62,19 @@ def _project_relative(value: object) -> str:
     text = str(value)
     root = str(paths.PROJECT_ROOT)
     return text[len(root) + 1 :] if text.startswith(root + "/") else text
+
+
+def _snippet(sentence: str, quote: str, width: int = 150) -> str:
+    """The part of a sentence around the figure, so a long sentence never hides it."""
+    sentence = " ".join(str(sentence).split())
+    q = normalize(str(quote))
+    i = sentence.find(q)
+    if i < 0 or len(sentence) <= width:
+        return _short(sentence, width)
+    start = max(0, i - (width - len(q)) // 2)
+    end = min(len(sentence), start + width)
+    start = max(0, end - width)
+    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
 
 
 def _bullets(lines: list[str]) -> str:
@@ -71,10 +101,24 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     files["caveats.md"] = _bullets([md(x) for x in findings.caveats(sources, timeline, claims)])
 
     s = sources.set_index("source_id").loc[order].reset_index()
+    tl = timeline.set_index("source_id")
+    files["sources_overview.md"] = _md_table(pd.DataFrame({
+        "Source": s["label"],
+        "Title (as given in the text)": [_short(t, 70) or "—" for t in s["title"]],
+        "When": [findings.when(tl.loc[x]) for x in s["source_id"]],
+        "Stage described": [findings.STAGE_WORD.get(tl.loc[x, "stage"], tl.loc[x, "stage"])
+                            for x in s["source_id"]],
+        "Deal value(s) stated": [
+            "; ".join(f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
+                      for v, u, b in claims[(claims["source_id"] == x)
+                                            & (claims["metric"] == "deal_value")][
+                          ["value", "unit", "bound"]].itertuples(index=False)) or "—"
+            for x in s["source_id"]],
+    }))
     files["sources_table.md"] = _md_table(pd.DataFrame({
         "Source": s["label"], "Title": [_short(t, 60) or "—" for t in s["title"]],
         "Raw chars": s["raw_chars"], "Clean chars": s["clean_chars"],
-        "Removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
+        "Share removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
         "Paras": s["paragraphs"], "Sents": s["sentences"],
     }))
     by_rule = audit.assign(chars=audit["end"] - audit["start"]).pivot_table(
@@ -95,7 +139,7 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
         for sid in order:
             cl = real[(real["metric"] == metric) & (real["source_id"] == sid)]
             row[label[sid]] = "; ".join(
-                f"{figure(v, u)}{'' if b == 'exact' else ' (' + b.replace('_', ' ') + ')'}"
+                f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
                 for v, u, b in zip(cl["value"], cl["unit"], cl["bound"], strict=True)) or "—"
         matrix[metric_label(metric)] = row
     files["claims_matrix.md"] = _md_table(
@@ -104,21 +148,25 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
         ["rank", "start"], kind="stable")
     files["claims_table.md"] = _md_table(pd.DataFrame({
-        "Claim": ranked["claim_id"], "Source": [label[x] for x in ranked["source_id"]],
+        "Source": [label[x] for x in ranked["source_id"]],
         "Metric": [metric_label(m) for m in ranked["metric"]],
-        "Figure": [figure(v, u) for v, u in zip(ranked["value"], ranked["unit"], strict=True)],
-        "Bound": ranked["bound"], "Stance": ranked["stance"],
-        "Cited": [a or "—" for a in ranked["attributed_to"]], "×": ranked["mentions"],
-        "Quote (sentence)": [_short(t, 150) for t in ranked["sentence"]],
+        "Figure": [f"{figure(v, u)} ({BOUND_WORDS.get(b, b)})" for v, u, b in
+                   zip(ranked["value"], ranked["unit"], ranked["bound"], strict=True)],
+        "Stance": ranked["stance"], "Credited to": [a or "—" for a in ranked["attributed_to"]],
+        "Mentions": ranked["mentions"],
+        "Quote": [_snippet(t, q) for t, q in zip(ranked["sentence"], ranked["quote"], strict=True)],
     }))
     derived = claims[claims["source_id"] == "derived"]
     files["derived.md"] = _bullets([
         md(f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
-           f"implied valuation {figure(r['value'], r['unit'])} (inputs {r['inputs']})")
+           f"implied valuation of about {figure(r['value'], r['unit'], 1)} "
+           f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
+           "rounding of both inputs is allowed for)")
         for _, r in derived.iterrows()])
     files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons))
     verdicts = comparisons.groupby(["metric", "verdict"]).size().unstack(fill_value=0)
     verdicts.index = [metric_label(m) for m in verdicts.index]
+    verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
     files["verdicts.md"] = _md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
 
     t = timeline.sort_values("order")
@@ -142,15 +190,14 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     l_ = lang.set_index("source_id").loc[order].reset_index()
     files["language_table.md"] = _md_table(pd.DataFrame({
         "Source": [label[x] for x in l_["source_id"]],
-        "Words (clean)": l_["clean_words"],
-        "Flesch raw → clean": [f"{a:.1f} → {b:.1f}" for a, b in
-                               zip(l_["raw_flesch_reading_ease"], l_["clean_flesch_reading_ease"],
-                                   strict=True)],
-        "FK grade": l_["clean_flesch_kincaid_grade"], "Fog": l_["clean_gunning_fog"],
-        "SMOG": l_["clean_smog_index"], "Dale-Chall": l_["clean_dale_chall"],
-        "Hedges /1k words": l_["hedges_per_1000_words"],
-        "Repetition": [f"{x:.0%}" for x in l_["repetition_share"].astype(float)],
-        "Top hedges": l_["top_hedges"],
+        "Words": l_["clean_words"],
+        "Reading ease (raw → clean)": [
+            f"{a:.1f} → {b:.1f}" for a, b in zip(l_["raw_flesch_reading_ease"],
+                                                  l_["clean_flesch_reading_ease"], strict=True)],
+        "Grade level": l_["clean_flesch_kincaid_grade"], "Fog index": l_["clean_gunning_fog"],
+        "Hedges per 1,000 words": l_["hedges_per_1000_words"],
+        "Repeats": [f"{x:.0%}" for x in l_["repetition_share"].astype(float)],
+        "Most frequent hedges": l_["top_hedges"],
     }))
     from .language import reading
 
@@ -168,7 +215,8 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
     versions = [("python", platform.python_version())]
     for name in PACKAGES:
         try:
-            versions.append((name, metadata.version(name)))
+            versions.append((f"{name} (Python wheel)" if name in ("typst", "pypandoc-binary") else name,
+                             metadata.version(name)))
         except metadata.PackageNotFoundError:
             versions.append((name, "not installed"))
     files["repro_packages.md"] = _md_table(pd.DataFrame(versions, columns=["Package", "Version"]))

@@ -15,7 +15,7 @@ from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import compare_claims
 from .corpus import Corpus, load_corpus
-from .formatting import figure
+from .formatting import BOUND_WORDS, figure
 from .language import language_metrics, load_hedge_cues
 from .near_duplicates import near_duplicates
 from .params import Params
@@ -66,7 +66,8 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
         rules = pd.Series([r.rule for r in c.removals]).value_counts().sort_index()
         rows.append({
             "source_id": src.id, "file": src.file, "label": src.label, "outlet": src.outlet,
-            "title": src.title, "published": src.published, "sha256": src.sha256,
+            "title": src.title, "published": src.published, "notes": src.notes,
+            "sha256": src.sha256,
             "raw_chars": raw_chars, "clean_chars": len(c.clean_text),
             "removed_chars": removed, "metadata_chars": moved,
             "removed_share": round((removed + moved) / nonspace, 4) if nonspace else 0.0,
@@ -148,7 +149,7 @@ def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) ->
     events = timeline.load_events(p.events_path)
     dates = timeline.estimate_timeline(cs, events)
     heads = headline_claims(claims_df)
-    headline = {r["source_id"]: f"{figure(r['value'], r['unit'])} ({r['bound']})"
+    headline = {r["source_id"]: f"{figure(r['value'], r['unit'])} ({BOUND_WORDS.get(r['bound'], r['bound'])})"
                 for _, r in heads.iterrows()}
     table = timeline.timeline_table(dates, headline)
     return Timeline(dates, table, events, timeline.events_used_table(dates, events))

@@ -1017,7 +1017,12 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
     remaining = list(dates)
     out: list[str] = []
 
+    cites = {(d.source_id, e.ref[7:]) for d in dates for e in d.evidence
+             if e.rule == "citation" and e.ref.startswith("source:") and e.used}
+
     def before(a: SourceDate, b: SourceDate) -> bool:
+        if (b.source_id, a.source_id) in cites and (a.source_id, b.source_id) not in cites:
+            return True  # b cites a, so a's piece existed first
         return a.latest is not None and b.earliest is not None and a.latest < b.earliest
 
     def key(d: SourceDate) -> tuple:

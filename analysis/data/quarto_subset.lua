@@ -217,7 +217,7 @@ end
 -- typst squeezes long-text columns to a word per line when a table is too wide, so size
 -- columns like a browser does: each gets at least its longest word, and the remaining width is
 -- shared in proportion to how much more its longest cell wants. Lengths are in characters.
-local TYPST_TABLE_CHARS = 110 -- about what fits across an A4 text block at the table font size
+local TYPST_TABLE_CHARS = 100 -- about what fits across an A4 text block at the table font size
 
 local function column_lengths(tbl)
   local ncol = #tbl.colspecs
@@ -235,7 +235,7 @@ local function column_lengths(tbl)
           for word in text:gmatch("%S+") do
             longest_word = math.max(longest_word, utf8.len(word) or #word)
           end
-          min_len[col] = math.max(min_len[col], math.min(longest_word, 20))
+          min_len[col] = math.max(min_len[col], math.min(longest_word, 20) + 2) -- + cell inset
           max_len[col] = math.max(max_len[col], math.min(utf8.len(text) or #text, 60))
         end
         col = col + cell.col_span
