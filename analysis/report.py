@@ -43,7 +43,8 @@ def _md_table(df: pd.DataFrame) -> str:
         col = list(cells.iloc[:, i])
         longest = max([len(h), *(len(v) for v in col)])
         widths.append(min(max(len(h) + 4, min(longest, 50), 6), 50))
-        numeric = all(re.fullmatch(r"[-+]?[\d,.]+%?|—", v) for v in col)
+        numeric = all(re.fullmatch(r"[-+]?[\d,.]+%?|—", v) for v in col) and any(
+            re.search(r"\d", v) for v in col)
         aligns.append("-:" if numeric else ":-")
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join(a[0] + "-" * w + a[1] for a, w in zip(aligns, widths, strict=True))

@@ -106,7 +106,8 @@ def test_engine_info_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORT_ENGINE", "fallback")
     info = engine_info()
     assert info["engine"] == "fallback"
-    assert re.fullmatch(r"fallback: pandoc \S+ \+ typst \d+\.\d+\.\d+", info["description"])
+    assert re.fullmatch(r"the fallback renderer \(pandoc \S+ and the typst \d+\.\d+\.\d+ compiler; "
+                        r"Quarto was not installed\)", info["description"])
 
 
 def test_engine_env_is_validated(monkeypatch: pytest.MonkeyPatch) -> None:
