@@ -54,6 +54,7 @@ _COUNT = re.compile(
 _NOT_COUNT_NOUNS = {
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "times", "percent",
     "dollars", "euros", "pounds", "points", "basis", "decades", "quarters", "cents", "pence",
+    "business", "news", "series", "analysis", "status", "bonus", "plus", "ways", "steps",
 }
 _QUALIFIERS = [
     ("lower", r"over|more than|exceeding|in excess of|at least|upwards of|north of|above|beyond|"
