@@ -115,6 +115,10 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
                                             & (claims["metric"] == "deal_value")][
                           ["value", "unit", "bound"]].itertuples(index=False)) or "—"
             for x in s["source_id"]],
+        "How its figures are stated": [
+            ", ".join(f"{n} {st}" for st, n in claims[claims["source_id"] == x]["stance"]
+                      .value_counts().sort_index().items()) or "—"
+            for x in s["source_id"]],
     }))
     files["sources_table.md"] = _md_table(pd.DataFrame({
         "Source": s["label"], "Title": [_short(t, 60) or "—" for t in s["title"]],
