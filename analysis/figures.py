@@ -243,7 +243,7 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
     used = [st for st in STAGE_COLOURS if st in set(t["stage"])]
     ax.legend([Line2D([], [], color=STAGE_COLOURS[st], lw=6, alpha=0.6) for st in used], used,
               title="Deal stage described", fontsize=7, title_fontsize=7, frameon=False,
-              loc="lower left", bbox_to_anchor=(1.0, 0.0))
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st})" for s, st in
                                   zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
     ax.set_ylim(len(t) - 0.5, -1.9)
