@@ -10,6 +10,7 @@ import math
 
 import pandas as pd
 
+from .claims import headline_claims
 from .formatting import VERDICT_LABELS, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
@@ -20,12 +21,6 @@ STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
 def _label(sources: pd.DataFrame, sid: str) -> str:
     row = sources[sources["source_id"] == sid]
     return str(row["label"].iloc[0]) if len(row) else sid
-
-
-def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.DataFrame:
-    sub = claims[(claims["metric"] == metric) & (claims["source_id"] != "derived")]
-    ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
-    return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
 
 
 def when(t: pd.Series) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 from .claims import Lexicons, attributed_outlets, corpus_parties
 from .cleaning import CleanSource
 from .lexicons import load_cues
+from .timeline import deal_stage
 
 COLUMNS = ["source_id", "kind", "value", "detail", "quote", "start", "end"]
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -51,6 +52,13 @@ def qualitative_claims(cleaned: list[CleanSource], cues_path: str | None = None,
 
     orgs = _org_words(cleaned)
     for cs in cleaned:
+        # The stage is the timeline's reading of the whole source, quoted at its strongest cue.
+        stage, evidence = deal_stage(cs.sentences)
+        chosen = [e for e in evidence if e.used and e.start is not None]
+        if stage != "unknown" and chosen:
+            at = next((x for x in cs.sentences if x.start <= chosen[0].start < x.end), None)
+            if at is not None:
+                add(cs.source.id, "deal_stage", stage, "", at)
         for sent in cs.sentences:
             for row in cues:
                 hit = _affirmed(row["regex"], sent.text)
