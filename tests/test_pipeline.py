@@ -106,6 +106,14 @@ def test_rerun_is_byte_identical(seeds_run: Path, tmp_path: Path) -> None:
         assert digest_tree(out / sub) == digest_tree(seeds_run / sub), sub
 
 
+def test_render_alone_rebuilds_the_same_report(seeds_run: Path) -> None:
+    before = digest_tree(seeds_run / "report")
+    proc = run_cli("render", "--out", str(seeds_run))
+    assert proc.returncode == 0, proc.stderr
+    assert digest_tree(seeds_run / "report") == before
+    assert not (seeds_run / "_staging_report").exists()
+
+
 def test_failure_names_the_problem_and_keeps_the_report(seeds_run: Path, tmp_path: Path) -> None:
     before = digest_tree(seeds_run / "report")
     bad = tmp_path / "bad"
