@@ -98,9 +98,6 @@ def lost_story(cleaned: list[CleanSource], labels: dict[str, list[dict[str, str]
     return lost
 
 
-CLAIM_FIELDS = ("value_unit", "bound", "metric", "subject", "stance")
-
-
 def _same_subject(a: str, b: str) -> bool:
     a, b = a.casefold().strip(), b.casefold().strip()
     if not a or not b:
@@ -108,65 +105,62 @@ def _same_subject(a: str, b: str) -> bool:
     return a in b or b in a or a.split()[0] == b.split()[0]
 
 
-def claim_scores(extracted, expected) -> dict[str, Score]:
-    """Precision/recall per field of extracted claims (a DataFrame) against expected rows.
+def _pair_claims(extracted, expected) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """(matched pairs, unmatched expected, unmatched extracted), derived rows left out.
 
     An extracted claim matches an expected one in the same source with the same unit and
-    value (0.01% tolerance); among candidates the one agreeing on metric and bound is
-    preferred. A field scores when the pair matches and the field agrees.
+    value (0.01% tolerance); among candidates the one agreeing on metric and bound is preferred.
     """
     ext = extracted[extracted["source_id"] != "derived"].to_dict("records")
-    exp = expected.to_dict("records")
     used: set[int] = set()
-    pairs = []
-    for e in exp:
+    pairs, missing = [], []
+    for e in expected.to_dict("records"):
         cands = [
             (i, x) for i, x in enumerate(ext)
             if i not in used and x["source_id"] == e["source_id"] and str(x["unit"]) == str(e["unit"])
             and abs(float(x["value"]) - float(e["value"])) <= 1e-4 * max(1.0, abs(float(e["value"])))
         ]
         if not cands:
+            missing.append(e)
             continue
         cands.sort(key=lambda c: (c[1]["metric"] != e["metric"], c[1]["bound"] != e["bound"]))
         used.add(cands[0][0])
         pairs.append((e, cands[0][1]))
-    checks = {
-        "value_unit": lambda e, x: True,
-        "bound": lambda e, x: e["bound"] == x["bound"],
-        "metric": lambda e, x: e["metric"] == x["metric"],
-        "subject": lambda e, x: _same_subject(str(e["subject"]), str(x["subject"])),
-        "stance": lambda e, x: e["stance"] == x["stance"],
-    }
+    return pairs, missing, [x for i, x in enumerate(ext) if i not in used]
+
+
+_CHECKS = {
+    "value_unit": lambda e, x: True,
+    "bound": lambda e, x: e["bound"] == x["bound"],
+    "metric": lambda e, x: e["metric"] == x["metric"],
+    "subject": lambda e, x: _same_subject(str(e["subject"]), str(x["subject"])),
+    "stance": lambda e, x: e["stance"] == x["stance"],
+}
+
+
+def claim_scores(extracted, expected) -> dict[str, Score]:
+    """Precision/recall per field: a field scores when the pair matches and the field agrees."""
+    pairs, missing, extra = _pair_claims(extracted, expected)
+    n_ext, n_exp = len(pairs) + len(extra), len(pairs) + len(missing)
     out = {}
-    for name, ok in checks.items():
+    for name, ok in _CHECKS.items():
         tp = sum(1 for e, x in pairs if ok(e, x))
-        out[name] = _score(tp, len(ext) - tp, len(exp) - tp)
+        out[name] = _score(tp, n_ext - tp, n_exp - tp)
     return out
 
 
 def claim_mismatches(extracted, expected) -> list[str]:
-    """Human-readable differences, for tuning the lexicons."""
-    lines = []
-    ext = extracted[extracted["source_id"] != "derived"]
-    for _, e in expected.iterrows():
-        m = ext[(ext["source_id"] == e["source_id"]) & (ext["unit"].astype(str) == str(e["unit"]))
-                & ((ext["value"] - float(e["value"])).abs() <= 1e-4 * max(1.0, float(e["value"])))]
-        if m.empty:
-            lines.append(f"MISSING {e['source_id']} {e['metric']} {e['value']} {e['unit']}: {e['quote']}")
-            continue
-        m = m.assign(_k=(m["metric"] != e["metric"]).astype(int) * 2 + (m["bound"] != e["bound"]))
-        x = m.sort_values("_k", kind="stable").iloc[0]
-        for f in ("metric", "bound", "stance"):
-            if x[f] != e[f]:
-                lines.append(f"{f.upper()} {e['source_id']} {e['quote'][:50]!r}: got {x[f]} want {e[f]}")
-        if not _same_subject(str(e["subject"]), str(x["subject"])):
-            lines.append(f"SUBJECT {e['source_id']} {e['quote'][:50]!r}: got {x['subject']} want {e['subject']}")
-    for _, x in ext.iterrows():
-        hit = expected[(expected["source_id"] == x["source_id"]) & (expected["unit"].astype(str) == str(x["unit"]))
-                       & ((expected["value"].astype(float) - x["value"]).abs() <= 1e-4 * max(1.0, x["value"]))]
-        if hit.empty:
-            lines.append(f"EXTRA {x['source_id']} {x['metric']} {x['value']} {x['unit']}: "
-                         f"{x['quote']} | {x['sentence'][:90]}")
+    """Human-readable differences behind the scores, for tuning the lexicons."""
+    pairs, missing, extra = _pair_claims(extracted, expected)
+    lines = [f"missing {e['source_id']} {e['metric']} {e['value']} {e['unit']}: {e['quote']}"
+             for e in missing]
+    for e, x in pairs:
+        for name in ("bound", "metric", "subject", "stance"):
+            if not _CHECKS[name](e, x):
+                lines.append(f"{name} {e['source_id']} {e['quote'][:50]!r}: got {x[name]!r}, "
+                             f"expected {e[name]!r}")
+    lines += [f"extra {x['source_id']} {x['metric']} {x['value']} {x['unit']}: {x['quote']}"
+              for x in extra]
     return lines
 
 
@@ -184,17 +178,22 @@ def evaluate_command(corpus_dir: Path, labels_dir: Path) -> str:
     bl = labels_dir / "boilerplate_labels.csv"
     if bl.is_file():
         out.append("cleaning (character-level, whitespace ignored): precision recall")
-        for sid, s in cleaning_scores(corpus, cleaned, read_labels(bl)).items():
+        labels = read_labels(bl)
+        for sid, s in cleaning_scores(corpus, cleaned, labels).items():
             out.append(f"  {sid:>6}  {s.precision:.3f}  {s.recall:.3f}")
-        lost = lost_story(cleaned, read_labels(bl))
+        lost = lost_story(cleaned, labels)
         out.append(f"  story spans removed: {len(lost)}")
         out += [f"    {x}" for x in lost]
     ec = labels_dir / "expected_claims.csv"
     if ec.is_file():
         exp = pd.read_csv(ec, dtype={"unit": str, "source_id": str}, keep_default_na=False)
+        claims = extract_claims(cleaned)
         out.append("claims: precision recall per field")
-        for name, s in claim_scores(extract_claims(cleaned), exp).items():
+        for name, s in claim_scores(claims, exp).items():
             out.append(f"  {name:>10}  {s.precision:.3f}  {s.recall:.3f}")
+        mismatches = claim_mismatches(claims, exp)
+        out.append(f"  differences from the labels: {len(mismatches)}")
+        out += [f"    {x}" for x in mismatches]
     if len(out) == 1:
         raise InputError(f"--labels {labels_dir}: no boilerplate_labels.csv or expected_claims.csv")
     return "\n".join(out)

@@ -6,8 +6,6 @@ artifacts, so the same text reads right for another corpus.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from .claims import headline_claims
@@ -153,9 +151,3 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
                  else metric_label(r["metric"]))
         out.append(f"**{title}** — {md(body)}")
     return out
-
-
-def fmt_number(x: float, digits: int = 1) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "n/a"
-    return f"{x:,.{digits}f}"

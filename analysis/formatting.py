@@ -60,17 +60,6 @@ METRIC_LABELS = {
     "other": "Other figures",
 }
 
-BOUND_LABELS = {
-    "exact": "as stated (rounded)",
-    "lower": "lower bound (over / at least)",
-    "upper": "upper bound (up to)",
-    "upper_approx": "just under (nearly / toward)",
-    "approx": "approximate (about)",
-    "range": "range",
-    "derived": "derived",
-}
-
-
 BOUND_WORDS = {"exact": "as stated", "lower": "at least", "upper": "up to",
                "upper_approx": "nearly / toward", "approx": "about", "range": "range",
                "derived": "derived"}

@@ -20,7 +20,7 @@ import yaml
 
 from . import findings, paths, render
 from .artifacts import read_table
-from .formatting import BOUND_LABELS, BOUND_WORDS, VERDICT_LABELS, figure, md, metric_label
+from .formatting import BOUND_WORDS, VERDICT_LABELS, figure, md, metric_label
 from .params import Params
 from .textnorm import normalize
 
@@ -246,7 +246,7 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
             "min": figure(heads["value"].min(), heads["unit"].iloc[0]) if len(heads) else "n/a",
             "max": figure(heads["value"].max(), heads["unit"].iloc[0]) if len(heads) else "n/a",
         },
-        "bounds": {k: v for k, v in BOUND_LABELS.items()},
+        "bounds": dict(BOUND_WORDS),
         "params": {"approx_tolerance": f"{p.approx_tolerance:.0%}",
                    "near_duplicate_threshold": f"{p.near_duplicate_threshold:g}",
                    "repeat_threshold": f"{p.repeat_threshold:g}"},
