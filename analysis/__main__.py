@@ -13,25 +13,50 @@ from .errors import InputError
 
 
 def _parse_kv(items: list[str]) -> dict[str, Any]:
+    """``-p KEY=VALUE``: the value stays the string typed; Params converts typed parameters."""
     out: dict[str, Any] = {}
     for item in items:
         if "=" not in item:
             raise InputError(f"-p {item!r}: expected KEY=VALUE")
         k, v = item.split("=", 1)
-        out[k.strip()] = yaml.safe_load(v) if v.strip() else ""
+        out[k.strip()] = v
     return out
+
+
+def _read_params_file(f: Path) -> dict[str, Any]:
+    """A YAML mapping of parameter: value, every scalar read as the string written.
+
+    YAML's own typing would turn ``yes`` into True and ``1e3`` into a string; Params
+    converts each value by the parameter's declared type instead.
+    """
+    if not f.is_file():
+        raise InputError(f"-f {f}: parameters file not found")
+    try:
+        text = f.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"-f {f}: not valid UTF-8 (byte {exc.start}); save it as UTF-8") from exc
+    except OSError as exc:
+        raise InputError(f"-f {f}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        loaded = yaml.load(text, Loader=yaml.BaseLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"-f {f}: not valid YAML{where}: {problem}") from exc
+    if not isinstance(loaded, dict):
+        raise InputError(f"-f {f}: expected a mapping of parameter: value")
+    for key, value in loaded.items():
+        if not isinstance(value, str):
+            raise InputError(f"-f {f}: parameter {key}: expected a single value, got a "
+                             f"{'list' if isinstance(value, list) else 'mapping'}")
+    return loaded
 
 
 def _params(args: argparse.Namespace) -> dict[str, Any]:
     values: dict[str, Any] = {}
     if args.params_file:
-        f = Path(args.params_file)
-        if not f.is_file():
-            raise InputError(f"-f {f}: parameters file not found")
-        loaded = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-        if not isinstance(loaded, dict):
-            raise InputError(f"-f {f}: expected a mapping of parameter: value")
-        values.update(loaded)
+        values.update(_read_params_file(Path(args.params_file)))
     values.update(_parse_kv(args.param or []))
     for key, attr in (("corpus_dir", "corpus"), ("manifest", "manifest"), ("out_dir", "out")):
         if getattr(args, attr, None):

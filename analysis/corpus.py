@@ -5,6 +5,7 @@ Raw text is kept exactly as decoded: every offset in every artifact indexes it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import re
@@ -16,6 +17,13 @@ from .errors import InputError
 
 MANIFEST_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "notes"]
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: Byte-order marks, longest first (UTF-32-LE's BOM begins with UTF-16-LE's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Control characters a text file should not hold (tab, newlines and form feed are text).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+#: Above this share of control characters a file is not text at all.
+MAX_CONTROL_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -58,27 +66,56 @@ class Corpus:
 def read_text_file(path: Path, encoding: str = "utf-8") -> tuple[str, str]:
     """Read an article strictly; return (text, sha256 of the bytes).
 
-    Rejects missing, empty, binary and mis-encoded files with a message naming the file.
+    Decodes first (a UTF-8/16/32 byte-order mark decides the codec), then checks the text:
+    missing, unreadable, empty, binary, mis-encoded and control-character-ridden files are
+    refused with a message naming the file.
     """
     if not path.is_file():
         raise InputError(f"{path}: file not found")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(f"{path}: file is empty")
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks binary (contains NUL bytes); expected plain text")
     try:
-        text = data.decode(encoding)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), encoding)
+    try:
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            raise InputError(f"{path}: looks binary (contains NUL bytes and is not valid {codec}); "
+                             "expected plain text") from exc
         raise InputError(
-            f"{path}: not valid {encoding} (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
+            f"{path}: not valid {codec} (byte {exc.start}: {data[exc.start:exc.start + 4]!r}); "
             f"re-save it as UTF-8 or pass -p encoding=<codec>"
         ) from exc
     except LookupError as exc:
         raise InputError(f"parameter encoding: unknown codec {encoding!r}") from exc
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.strip():
+        raise InputError(f"{path}: file is empty")
+    if "\x00" in text:
+        raise InputError(f"{path}: looks binary (contains NUL characters); expected plain text")
+    controls = len(_CONTROL_RE.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"{path}: {controls} control characters in {len(text)} "
+                         f"({controls / len(text):.0%}); expected plain text")
     return text, hashlib.sha256(data).hexdigest()
+
+
+def control_characters(text: str) -> int:
+    """How many control characters a text holds (reported per source, not removed)."""
+    return len(_CONTROL_RE.findall(text))
+
+
+def confined(directory: Path, name: str, where: str) -> Path:
+    """``directory/name`` resolved (symlinks followed); refused unless it stays inside ``directory``."""
+    if not name or Path(name).is_absolute() or name.startswith("~"):
+        raise InputError(f"{where}: file {name!r} must be a path relative to the corpus folder")
+    root = directory.resolve()
+    path = (directory / name).resolve()
+    if not path.is_relative_to(root):
+        raise InputError(f"{where}: file {name!r} resolves outside the corpus folder {root}; refused")
+    return path
 
 
 def _check_published(value: str, manifest: Path, row: int) -> str:
@@ -99,7 +136,10 @@ def load_manifest(manifest: Path) -> list[dict[str, str]]:
     if not manifest.is_file():
         raise InputError(f"{manifest}: manifest not found")
     text, _ = read_text_file(manifest)
-    rows = list(csv.DictReader(text.splitlines()))
+    try:
+        rows = list(csv.DictReader(text.splitlines()))
+    except csv.Error as exc:
+        raise InputError(f"{manifest}: not a readable CSV ({exc})") from exc
     if not rows:
         raise InputError(f"{manifest}: manifest has no rows")
     missing = [c for c in ("id", "file") if c not in (rows[0].keys())]
@@ -108,6 +148,9 @@ def load_manifest(manifest: Path) -> list[dict[str, str]]:
     seen: set[str] = set()
     out = []
     for i, row in enumerate(rows, start=2):
+        if None in row:
+            raise InputError(f"{manifest}: row {i}: {len(row[None])} field(s) more than the header "
+                             f"has columns (quote values that contain commas)")
         clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
         if not _ID_RE.match(clean["id"]):
             raise InputError(f"{manifest}: row {i}: id {clean['id']!r} must be a plain token")
@@ -141,12 +184,22 @@ def load_corpus(
             raise InputError(f"corpus folder {directory}: no sources.csv and no .txt files")
         rows = [dict.fromkeys(MANIFEST_COLUMNS, "") | {"id": f.stem, "file": f.name} for f in files]
     sources = []
-    for row in rows:
-        path = directory / row["file"]
+    seen: dict[Path, str] = {}
+    for n, row in enumerate(rows, start=2):
+        where = (f"{manifest_path}: row {n} (id {row['id']})" if manifest_path
+                 else f"{directory / row['file']}")
+        if not manifest_path and not _ID_RE.match(row["id"]):
+            raise InputError(f"{where}: file name {row['file']!r} cannot be a source id; "
+                             "rename it or list it in sources.csv with a plain id")
+        path = confined(directory, row["file"], where)
+        if path in seen:
+            raise InputError(f"{where}: file {row['file']!r} is already source {seen[path]!r}; "
+                             "one article cannot be two sources")
+        seen[path] = row["id"]
         raw, digest = read_text_file(path, encoding)
         sources.append(
             Source(
-                id=row["id"], file=row["file"], path=path.resolve(), raw=raw, sha256=digest,
+                id=row["id"], file=row["file"], path=path, raw=raw, sha256=digest,
                 outlet=row["outlet"], title=row["title"], url=row["url"],
                 published=row["published"], notes=row["notes"],
             )

@@ -115,6 +115,12 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
         out.append(f"{len(unattributed)} of {int((claims['source_id'] != 'derived').sum())} claims "
                    "are not stated as announced or confirmed by the parties (they are reported, "
                    "rumoured, speculative or plainly asserted).")
+    if "control_chars" in sources:
+        noisy = sources[sources["control_chars"].astype(int) > 0]
+        if len(noisy):
+            out.append("Control characters were found (and kept, so offsets stay true) in "
+                       + ", ".join(f"{r['label']} ({int(r['control_chars'])})" for _, r in noisy.iterrows())
+                       + "; the scrape may be damaged there.")
     out.append("Figures are read by rules, not by hand: every claim links to its quote and "
                "character offsets so a reader can check it.")
     return out
@@ -149,5 +155,5 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
         )
         title = ("Implied vs projected valuation" if r["verdict"] == "differs_from_projection"
                  else metric_label(r["metric"]))
-        out.append(f"**{title}** — {md(body)}")
+        out.append(f"**{md(title)}** — {md(body)}")
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -75,20 +74,16 @@ def metric_label(metric: str) -> str:
     return METRIC_LABELS.get(metric, metric.replace("_", " ").capitalize())
 
 
-_MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|$~^@:\"'")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def md(text: object) -> str:
-    """Escape text from the corpus for pandoc/Quarto markdown: it must never become markup.
+    """Any user or corpus string as literal pandoc/Quarto markdown text: never markup.
 
-    A scraped "![]()" would otherwise turn into an image, "$10 and $14" into maths, and a
-    stray "@fig-x" into a cross-reference.
+    Every ASCII punctuation character is backslash-escaped (pandoc's rule for a literal
+    character), so a scraped "![]()" cannot become an image, "<script>" raw HTML,
+    "`x`{=typst}" raw typst, "$10 and $14" maths, "@fig-x" a reference, or "--" an en dash.
+    Whitespace runs become one space; pandoc then escapes the text for HTML and typst.
     """
-    out = []
     text = " ".join(str(text).split())
-    for ch in text:
-        out.append("\\" + ch if ch in _MD_SPECIAL and ch not in ".-:'\"()" else ch)
-    escaped = "".join(out)
-    if re.match(r"[-+]|\d+[.)]", escaped):  # would start a list item
-        escaped = "\\" + escaped if escaped[0] in "-+" else re.sub(r"^(\d+)([.)])", r"\1\\\2", escaped)
-    return escaped
+    return "".join("\\" + ch if ch in _ASCII_PUNCTUATION else ch for ch in text)

@@ -23,7 +23,7 @@ class Params:
     corpus_dir: str = ""  # folder of .txt articles; empty means the seeds folder
     manifest: str = ""  # sources.csv; empty means sources.csv in corpus_dir if present
     events: str = ""  # reference events CSV; empty means events.csv in corpus_dir; none for none
-    out_dir: str = ""  # output folder for artifacts; empty means build in the project
+    out_dir: str = ""  # output folder; empty: build/ (CLI), build/scratch/<notebook> (notebook run alone)
     encoding: str = "utf-8"  # text encoding of the articles
     extra_rules: str = ""  # YAML file of extra boilerplate rules
     metric_lexicon: str = ""  # CSV replacing analysis/data/metric_lexicon.csv
@@ -114,6 +114,14 @@ class Params:
         return json.dumps(values, indent=2, sort_keys=True) + "\n"
 
 
-def from_notebook(namespace: dict[str, Any]) -> Params:
-    """Build Params from a notebook's parameter cell (its globals)."""
-    return Params.from_mapping({k: namespace[k] for k in Params.names() if k in namespace})
+def from_notebook(namespace: dict[str, Any], notebook: str) -> Params:
+    """Build Params from a notebook's parameter cell (its globals).
+
+    A notebook run alone (Jupyter, nbconvert, nbval) has an empty ``out_dir`` and writes to
+    ``build/scratch/<notebook>/``, never into the published artifacts; the pipeline always
+    passes its own staging folder.
+    """
+    values = {k: namespace[k] for k in Params.names() if k in namespace}
+    if not values.get("out_dir"):
+        values["out_dir"] = str(paths.SCRATCH_DIR / notebook)
+    return Params.from_mapping(values)

@@ -15,6 +15,7 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORT_SRC_DIR = PROJECT_ROOT / "report"
 DEFAULT_OUT_DIR = PROJECT_ROOT / "build"
+SCRATCH_DIR = DEFAULT_OUT_DIR / "scratch"  # where a notebook run alone writes
 EXAMPLES_DIR = PROJECT_ROOT / "examples"
 
 

@@ -1,8 +1,8 @@
 """Run the notebooks in order under papermill, then render the report, atomically.
 
-Notebooks write into a staging folder; only when all succeed (and the report renders) do
-the new artifacts and report replace the published ones, so a failure never leaves a
-half-written report over a good one.
+Notebooks write into a staging folder of the run's own; only when all succeed (and the
+report renders) is the new tree published, in one atomic switch (see ``publish.py``), so a
+failure or a kill never leaves a half-written or mixed report over a good one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import papermill as pm
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
-from . import paths
+from . import paths, publish
 from .errors import InputError
 from .params import Params
 from .stages import corpus as load_corpus_for
@@ -60,26 +60,37 @@ def notebooks() -> list[Path]:
     return found
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace ``target`` by ``new`` with a rename; the old copy goes only after."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
-    """Execute every notebook with ``values``; publish artifacts and the report under out_dir."""
+    """Execute every notebook with ``values``; publish artifacts and the report under out_dir.
+
+    Everything is built in a staging folder of this run's own and published by one atomic
+    switch (:mod:`analysis.publish`); a second run on the same out_dir is refused while this
+    one holds the lock, and a failed run leaves the published report as it was.
+    """
     p = Params.from_mapping(values)
     load_corpus_for(p)  # fail fast on a bad corpus, before any kernel starts
     out = Path(p.out_dir)
-    stage = out / "_staging"
-    if stage.exists():
-        shutil.rmtree(stage)
+    with publish.locked(out):
+        stage = publish.new_staging(out)
+        try:
+            _execute(values, stage, out, render_report, log)
+            if not render_report:  # an older report would not match these artifacts
+                (stage / "report").mkdir()
+                (stage / "report" / "NOT_RENDERED.txt").write_text(
+                    "This run stopped before rendering (--no-render).\n"
+                    "Render the report from its artifacts with: python -m analysis render\n",
+                    encoding="utf-8")
+            publish.publish(stage, out)
+        except BaseException:
+            publish.discard(stage)
+            raise
+    failed = out / "failed"
+    if failed.exists():
+        shutil.rmtree(failed)
+    return out
+
+
+def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool, log) -> None:
     (stage / "notebooks").mkdir(parents=True)
     staged = Params.from_mapping({**values, "out_dir": str(stage)})
     kernel = ensure_kernel()
@@ -111,14 +122,6 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
         t0 = time.perf_counter()
         engine = build_report(stage, staged)
         log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
-    for name in ("artifacts", "notebooks", "report"):
-        if (stage / name).exists():
-            _swap(stage / name, out / name)
-    shutil.rmtree(stage)
-    failed = out / "failed"
-    if failed.exists():
-        shutil.rmtree(failed)
-    return out
 
 
 def _as_dict(p: Params) -> dict[str, Any]:

@@ -591,18 +591,52 @@ def _render_pdf(
     return warnings
 
 
+def expand_document(text: str, variables: Mapping[str, Any]) -> str:
+    """Expand ``{{< var >}}`` in the body and, YAML-aware, in the front matter.
+
+    A value pasted into ``title: "..."`` as text could end the YAML string early (a quote in
+    an event name); so the front matter is parsed, its strings expanded, and dumped again.
+    """
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return expand_vars(text, variables)
+    front = _front_matter(text)
+
+    def expand(node: Any) -> Any:
+        if isinstance(node, str):
+            return expand_vars(node, variables)
+        if isinstance(node, list):
+            return [expand(x) for x in node]
+        if isinstance(node, dict):
+            return {k: expand(v) for k, v in node.items()}
+        return node
+
+    dumped = yaml.safe_dump(expand(front), sort_keys=False, allow_unicode=True, width=10**6)
+    return f"---\n{dumped}---\n" + expand_vars(text[match.end():], variables)
+
+
+def final_source(project_dir: Path) -> str:
+    """The document exactly as it will be rendered (includes and variables expanded), checked.
+
+    The subset check runs on this final text, so nothing pasted in by a variable or an
+    include can slip past it.
+    """
+    qmd = project_dir / MAIN_DOC
+    source = expand_includes(_read_text(qmd, MAIN_DOC), qmd, project_dir)
+    text = expand_document(source, _load_yaml(project_dir / VARIABLES_FILE))
+    violations = check_subset(text)
+    if violations:
+        raise RenderError(
+            f"{MAIN_DOC} (with its includes and variables) uses Quarto features the fallback does "
+            "not support (install Quarto, or rewrite them):\n  - " + "\n  - ".join(violations)
+        )
+    return text
+
+
 def _render_fallback(project_dir: Path) -> dict[str, Any]:
     config = _load_yaml(project_dir / "_quarto.yml")
     formats = _formats(config)
-    qmd = project_dir / MAIN_DOC
-    source = expand_includes(_read_text(qmd, MAIN_DOC), qmd, project_dir)
-    violations = check_subset(source)
-    if violations:
-        raise RenderError(
-            f"{MAIN_DOC} (with its includes) uses Quarto features the fallback does not support "
-            "(install Quarto, or rewrite them):\n  - " + "\n  - ".join(violations)
-        )
-    text = expand_vars(source, _load_yaml(project_dir / VARIABLES_FILE))
+    text = final_source(project_dir)
     front = _front_matter(text)
     out_dir = project_dir / OUTPUT_DIR
     out_dir.mkdir(exist_ok=True)
@@ -632,6 +666,7 @@ def _render_quarto(project_dir: Path) -> dict[str, Any]:
     quarto = shutil.which("quarto")
     if not quarto:
         raise InputError("the quarto engine was requested but `quarto` is not on PATH")
+    final_source(project_dir)  # the same subset and markup check as the fallback
     env = dict(os.environ)
     # typst (inside Quarto) reads SOURCE_DATE_EPOCH for the PDF's creation date.
     env.setdefault("SOURCE_DATE_EPOCH", str(DEFAULT_EPOCH))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import re
 import shutil
@@ -36,15 +37,17 @@ def _md_table(df: pd.DataFrame) -> str:
     """
     if df.empty:
         return "_(none)_\n"
-    cells = df.astype(str).apply(lambda col: col.map(md))
+    raw = df.astype(str)
+    cells = raw.apply(lambda col: col.map(md))
     header = [md(c) for c in df.columns]
     widths, aligns = [], []
     for i, h in enumerate(header):
         col = list(cells.iloc[:, i])
         longest = max([len(h), *(len(v) for v in col)])
         widths.append(min(max(len(h) + 4, min(longest, 50), 6), 50))
-        numeric = all(re.fullmatch(r"[-+]?[\d,.]+%?|—", v) for v in col) and any(
-            re.search(r"\d", v) for v in col)
+        plain = list(raw.iloc[:, i])
+        numeric = all(re.fullmatch(r"[-+]?[\d,.]+%?|—", v) for v in plain) and any(
+            re.search(r"\d", v) for v in plain)
         aligns.append("-:" if numeric else ":-")
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join(a[0] + "-" * w + a[1] for a, w in zip(aligns, widths, strict=True))
@@ -228,13 +231,14 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
 
     heads = findings.headline_claims(claims)
     engine = render.engine_info()
+    removed_nonspace = (sources["removed_share"].astype(float) * sources["nonspace_chars"]).sum()
     variables = {
         "event": {"name": event["name"], "description": event["description"],
                   "target": event["target"] or "the target", "acquirer": event["acquirer"] or "the buyer"},
         "corpus": {
             "n_sources": len(sources), "n_claims": len(real), "n_derived": len(derived),
             "n_removed_spans": len(audit),
-            "removed_share": f"{(audit['end'] - audit['start']).sum() / max(sources['raw_chars'].sum(), 1):.0%}",
+            "removed_share": f"{removed_nonspace / max(sources['nonspace_chars'].sum(), 1):.0%}",
             "n_rules": int(audit["rule"].nunique()),
             "n_comparisons": len(comparisons),
             "n_contradictions": int((comparisons["verdict"] == "contradicts").sum()),
@@ -252,7 +256,14 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
                    "repeat_threshold": f"{p.repeat_threshold:g}"},
         "engine": engine,
     }
-    return variables, files
+    return _escaped(variables), files
+
+
+def _escaped(node):
+    """Every string leaf of the report variables as literal markdown text (see ``md``)."""
+    if isinstance(node, dict):
+        return {k: _escaped(v) for k, v in node.items()}
+    return md(node) if isinstance(node, str) else node
 
 
 def stage_project(out_dir: Path, p: Params, project: Path) -> None:
@@ -287,16 +298,25 @@ def build_report(out_dir: Path, p: Params) -> str:
 
 
 def publish_report(p: Params) -> Path:
-    """Re-render from the published artifacts; replace the report only on success."""
-    out = Path(p.out_dir)
-    stage = out / "_staging_report"
-    if stage.exists():
-        shutil.rmtree(stage)
-    stage.mkdir(parents=True)
-    (stage / "artifacts").symlink_to(paths.artifacts_dir(out), target_is_directory=True)
-    build_report(stage, p)
-    from .pipeline import _swap
+    """Re-render from the published artifacts; publish artifacts, notebooks and the new report
+    together, so the report that is published always matches the artifacts beside it."""
+    from . import publish
 
-    _swap(stage / "report", out / "report")
-    shutil.rmtree(stage)
+    out = Path(p.out_dir)
+    with publish.locked(out):
+        tree = publish.current_tree(out)
+        if tree is None or not (tree / "artifacts").is_dir():
+            raise FileNotFoundError(f"no published run in {out}; run `python -m analysis run` first")
+        stage = publish.new_staging(out)
+        try:
+            for part in ("artifacts", "notebooks"):
+                if (tree / part).is_dir():
+                    shutil.copytree(tree / part, stage / part, copy_function=os.link)
+                else:
+                    (stage / part).mkdir()
+            build_report(stage, p)
+            publish.publish(stage, out)
+        except BaseException:
+            publish.discard(stage)
+            raise
     return out / "report" / "index.html"

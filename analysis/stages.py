@@ -14,7 +14,7 @@ from . import artifacts
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import compare_claims
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, control_characters, load_corpus
 from .formatting import BOUND_WORDS, figure
 from .language import language_metrics, load_hedge_cues
 from .near_duplicates import near_duplicates
@@ -28,6 +28,11 @@ def corpus(p: Params) -> Corpus:
 
 def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:
     return clean_corpus(c or corpus(p), load_rules(p.extra_rules or None))
+
+
+def _nonspace(text: str) -> int:
+    """Characters that are not whitespace: the unit of ``removed_share``, on both sides."""
+    return len(text) - sum(1 for ch in text if ch.isspace())
 
 
 def labels(cs: list[CleanSource]) -> dict[str, str]:
@@ -62,7 +67,8 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
         removed = sum(r.end - r.start for r in c.removals if r.action == "remove")
         moved = sum(r.end - r.start for r in c.removals if r.action == "metadata")
         raw_chars = len(src.raw)
-        nonspace = sum(1 for ch in src.raw if not ch.isspace())
+        nonspace = _nonspace(src.raw)
+        taken = sum(_nonspace(src.raw[r.start:r.end]) for r in c.removals)
         rules = pd.Series([r.rule for r in c.removals]).value_counts().sort_index()
         rows.append({
             "source_id": src.id, "file": src.file, "label": src.label, "outlet": src.outlet,
@@ -70,7 +76,9 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
             "sha256": src.sha256,
             "raw_chars": raw_chars, "clean_chars": len(c.clean_text),
             "removed_chars": removed, "metadata_chars": moved,
-            "removed_share": round((removed + moved) / nonspace, 4) if nonspace else 0.0,
+            "nonspace_chars": nonspace,
+            "removed_share": round(taken / nonspace, 4) if nonspace else 0.0,
+            "control_chars": control_characters(src.raw),
             "paragraphs": len(c.paragraphs), "sentences": len(c.sentences),
             "near_duplicate_paragraphs": int(((dups["source_a"] == src.id)
                                               | (dups["source_b"] == src.id)).sum()),
