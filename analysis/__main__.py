@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -100,17 +101,21 @@ def main(argv: list[str] | None = None) -> int:
             from .evaluate import evaluate_command
 
             print(evaluate_command(Path(args.corpus), Path(args.labels)))
-    except InputError as exc:
+    except (InputError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # noqa: BLE001 - report any failure as one line, exit non-zero
+    except KeyboardInterrupt:
+        print("error: interrupted; the published report was not touched", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for any failure
         if exc.__class__.__name__ in {"NotebookFailed", "RenderError"}:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-        raise
+        if os.environ.get("ANALYSIS_DEBUG"):
+            raise
+        print(f"error: {exc.__class__.__name__}: {exc} (an internal error: please report it; "
+              "ANALYSIS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
     return 0
 
 

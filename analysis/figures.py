@@ -31,6 +31,7 @@ def setup() -> None:
     plt.rcdefaults()
     plt.rcParams.update({
         "svg.hashsalt": "deal-coverage-report",
+        "text.parse_math": False,  # corpus text ("$10 bn and $14 bn") is plain text, never mathtext
         "svg.fonttype": "path",
         "font.family": "DejaVu Sans",
         "font.size": 10,
