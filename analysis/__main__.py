@@ -92,11 +92,13 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_render:
                 print(f"report:    {out / 'report' / 'index.html'} and index.pdf")
         elif args.command == "render":
-            from .params import Params
+            from . import paths
             from .report import publish_report
 
-            p = Params.from_mapping(_params(args))
-            print(f"report: {publish_report(p)}")
+            values = _params(args)
+            out = paths.absolute(values.pop("out_dir")) if values.get("out_dir") else paths.DEFAULT_OUT_DIR
+            html = publish_report(out, values)
+            print(f"report: {html} and {html.with_suffix('.pdf')}")
         else:
             from .evaluate import evaluate_command
 

@@ -120,7 +120,7 @@ def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool
 
         log("rendering report ...", end="", flush=True)
         t0 = time.perf_counter()
-        engine = build_report(stage, staged)
+        engine = build_report(stage)
         log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
 
 

@@ -7,7 +7,6 @@ figure comes from here: ``_variables.yml`` for ``{{< var >}}``, ``_generated/*.m
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -21,6 +20,7 @@ import yaml
 
 from . import findings, paths, render
 from .artifacts import read_table
+from .errors import InputError
 from .formatting import BOUND_WORDS, VERDICT_LABELS, figure, md, metric_label
 from .params import Params
 from .textnorm import normalize
@@ -85,8 +85,18 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines) + "\n" if lines else "_(none)_\n"
 
 
-def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
+def recorded_params(out_dir: Path) -> Params:
+    """The parameters the run recorded in its artifacts (``params.json``), not the command line's."""
+    path = paths.artifacts_dir(out_dir) / "params.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: artifact missing; run `python -m analysis run` first")
+    values = json.loads(path.read_text(encoding="utf-8"))
+    return Params(**{**values, "out_dir": str(out_dir)})
+
+
+def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     """(variables, {relative md path: text}) for the report, from the artifacts only."""
+    p = recorded_params(out_dir)
     sources = read_table(out_dir, "sources")
     claims = read_table(out_dir, "claims")
     comparisons = read_table(out_dir, "comparisons")
@@ -216,9 +226,8 @@ def generated_inputs(out_dir: Path, p: Params) -> tuple[dict, dict[str, str]]:
          for k, v in sorted(json.loads(p.to_json()).items()) if k != "out_dir"],
         columns=["Parameter", "Value"]))
     inputs = [(r["file"], r["sha256"]) for _, r in sources.iterrows()]
-    for extra in (p.manifest, p.events_path):
-        if extra and Path(extra).is_file():
-            inputs.append((Path(extra).name, hashlib.sha256(Path(extra).read_bytes()).hexdigest()))
+    recorded = json.loads((paths.artifacts_dir(out_dir) / "inputs.json").read_text(encoding="utf-8"))
+    inputs += [(f"{x['file']} ({x['role'].replace('_', ' ')})", x["sha256"]) for x in recorded]
     files["repro_inputs.md"] = _md_table(pd.DataFrame(inputs, columns=["Input file", "SHA-256"]))
     versions = [("python", platform.python_version())]
     for name in PACKAGES:
@@ -266,14 +275,14 @@ def _escaped(node):
     return md(node) if isinstance(node, str) else node
 
 
-def stage_project(out_dir: Path, p: Params, project: Path) -> None:
+def stage_project(out_dir: Path, project: Path) -> None:
     """Copy report/ and write the generated inputs and figures next to index.qmd."""
     if project.exists():
         shutil.rmtree(project)
     shutil.copytree(paths.REPORT_SRC_DIR, project,
                     ignore=shutil.ignore_patterns("_output", ".quarto", "_generated",
                                                   "_variables.yml"))
-    variables, files = generated_inputs(out_dir, p)
+    variables, files = generated_inputs(out_dir)
     gen = project / "_generated"
     (gen / "figures").mkdir(parents=True)
     for name, text in files.items():
@@ -284,10 +293,10 @@ def stage_project(out_dir: Path, p: Params, project: Path) -> None:
         yaml.safe_dump(variables, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
-def build_report(out_dir: Path, p: Params) -> str:
+def build_report(out_dir: Path) -> str:
     """Render the report for the artifacts in ``out_dir`` into ``out_dir/report``."""
     project = out_dir / "_render"
-    stage_project(out_dir, p, project)
+    stage_project(out_dir, project)
     result = render.render(project)
     target = out_dir / "report"
     if target.exists():
@@ -297,16 +306,20 @@ def build_report(out_dir: Path, p: Params) -> str:
     return str(result.get("engine", "fallback"))
 
 
-def publish_report(p: Params) -> Path:
-    """Re-render from the published artifacts; publish artifacts, notebooks and the new report
-    together, so the report that is published always matches the artifacts beside it."""
+def publish_report(out: Path, overrides: dict[str, object]) -> Path:
+    """Re-render from the published artifacts with the parameters their run recorded.
+
+    A flag that disagrees with the recorded run is refused: the report would otherwise
+    describe numbers computed with other settings. Artifacts, notebooks and the new report
+    are published together, so the report always matches the artifacts beside it.
+    """
     from . import publish
 
-    out = Path(p.out_dir)
     with publish.locked(out):
         tree = publish.current_tree(out)
         if tree is None or not (tree / "artifacts").is_dir():
             raise FileNotFoundError(f"no published run in {out}; run `python -m analysis run` first")
+        _check_overrides(recorded_params(tree), overrides)
         stage = publish.new_staging(out)
         try:
             for part in ("artifacts", "notebooks"):
@@ -314,9 +327,35 @@ def publish_report(p: Params) -> Path:
                     shutil.copytree(tree / part, stage / part, copy_function=os.link)
                 else:
                     (stage / part).mkdir()
-            build_report(stage, p)
+            build_report(stage)
             publish.publish(stage, out)
         except BaseException:
             publish.discard(stage)
             raise
     return out / "report" / "index.html"
+
+
+def _check_overrides(recorded: Params, overrides: dict[str, object]) -> None:
+    """Refuse ``render`` flags that differ from the run's own parameters, naming each."""
+    from dataclasses import fields
+
+    types = {f.name: f.type for f in fields(Params)}
+    for name, value in sorted(overrides.items()):
+        if name == "out_dir":
+            continue
+        if name not in types:
+            raise InputError(f"unknown parameter(s): {name}")
+        was = getattr(recorded, name)
+        if types[name] in ("float", float):
+            try:
+                same = float(value) == was
+            except (TypeError, ValueError):
+                same = False
+        elif name in ("corpus_dir", "manifest", "events", "extra_rules", "metric_lexicon", "stance_cues",
+                      "hedge_cues") and value not in ("", "none"):
+            same = str(paths.absolute(str(value))) == was
+        else:
+            same = str(value) == was
+        if not same:
+            raise InputError(f"render: parameter {name}={value!r} differs from the run's {name}={was!r}; "
+                             "rerun with `python -m analysis run` to change it")

@@ -6,7 +6,9 @@ reading another notebook's output, so every notebook also runs alone from its de
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -96,6 +98,19 @@ def write_cleaning(cs: list[CleanSource], tables: dict[str, pd.DataFrame], p: Pa
     for c in cs:
         artifacts.write_text(p.out_dir, f"clean/{c.source.id}.txt", c.clean_text + "\n")
     artifacts.write_text(p.out_dir, "params.json", p.to_json(include_out_dir=False))
+    artifacts.write_json(p.out_dir, "inputs.json", input_files(p))
+
+
+def input_files(p: Params) -> list[dict[str, str]]:
+    """The run's input files beside the articles (manifest, events, rule and lexicon files) with
+    their hashes, recorded at run time so a later ``render`` reports what the run really read."""
+    out = []
+    for role in ("manifest", "events", "extra_rules", "metric_lexicon", "stance_cues", "hedge_cues"):
+        value = getattr(p, role)
+        if value and value != "none" and Path(value).is_file():
+            out.append({"role": role, "file": Path(value).name,
+                        "sha256": hashlib.sha256(Path(value).read_bytes()).hexdigest()})
+    return out
 
 
 # --------------------------------------------------------------------------- claims

@@ -157,3 +157,37 @@ def test_second_corpus_report_and_findings(tmp_path: Path) -> None:
             assert (not row["latest"] or t["published"] <= row["latest"])
     # the announced figure is what the coverage settles on
     assert "US$2.14 bn" in html or "$2.14 bn" in html
+
+
+def test_render_reports_the_parameters_and_inputs_the_run_used(tmp_path: Path) -> None:
+    out = tmp_path / "tol"
+    proc = run_cli("run", "--out", str(out), "-p", "approx_tolerance=0.05")
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("render", "--out", str(out))  # no flags: the run's own parameters
+    assert proc.returncode == 0, proc.stderr
+    html = (out / "report" / "index.html").read_text(encoding="utf-8")
+    assert "widened by 5%" in html and "widened by 10%" not in html
+    assert "sources.csv (manifest)" in html
+    before = digest_tree(out / "report")
+    proc = run_cli("render", "--out", str(out), "--corpus", str(EXAMPLES_DIR / "harbor-lumen"))
+    assert proc.returncode == 2
+    assert "render: parameter corpus_dir=" in proc.stderr and "differs from the run's" in proc.stderr
+    proc = run_cli("render", "--out", str(out), "-p", "approx_tolerance=0.1")
+    assert proc.returncode == 2 and "approx_tolerance" in proc.stderr
+    assert digest_tree(out / "report") == before
+
+
+def test_a_notebook_run_alone_never_touches_the_published_artifacts(seeds_run: Path) -> None:
+    """Jupyter, nbconvert and nbval run a notebook with its defaults: it writes to build/scratch."""
+    import papermill as pm
+
+    from analysis.paths import DEFAULT_OUT_DIR, SCRATCH_DIR
+    from analysis.pipeline import ensure_kernel
+
+    published = DEFAULT_OUT_DIR / "artifacts"
+    before = digest_tree(published) if published.is_dir() else {}
+    nb = PROJECT_ROOT / "notebooks" / "01_clean_corpus.ipynb"
+    pm.execute_notebook(str(nb), str(seeds_run.parent / "alone.ipynb"), kernel_name=ensure_kernel(),
+                        cwd=str(nb.parent), progress_bar=False)
+    assert (SCRATCH_DIR / "01_clean_corpus" / "artifacts" / "sources.csv").is_file()
+    assert (digest_tree(published) if published.is_dir() else {}) == before
