@@ -79,9 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         sp.add_argument("-f", "--params-file", help="YAML file of parameters")
     run.add_argument("--no-render", action="store_true", help="stop after the notebooks")
     ev = sub.add_parser("evaluate", help="score cleaning and claims against labelled fixtures")
-    ev.add_argument("--corpus", required=True)
-    ev.add_argument("--labels", required=True,
-                    help="folder with boilerplate_labels.csv and/or expected_claims.csv")
+    ev.add_argument("--corpus", help="one corpus folder (with --labels)")
+    ev.add_argument("--labels", help="folder with boilerplate_labels.csv and/or expected_claims.csv")
+    ev.add_argument("--all", action="store_true", help="score every labelled corpus at once")
+    ev.add_argument("--include-unseen", action="store_true",
+                    help="with --all, also the corpus kept unseen (a folder holding a file UNSEEN)")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every difference from the labels")
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
@@ -100,9 +103,16 @@ def main(argv: list[str] | None = None) -> int:
             html = publish_report(out, values)
             print(f"report: {html} and {html.with_suffix('.pdf')}")
         else:
-            from .evaluate import evaluate_command
+            if args.all:
+                from .scorecard import evaluate_all
 
-            print(evaluate_command(Path(args.corpus), Path(args.labels)))
+                print(evaluate_all(args.include_unseen, args.verbose))
+            elif args.corpus and args.labels:
+                from .evaluate import evaluate_command
+
+                print(evaluate_command(Path(args.corpus), Path(args.labels)))
+            else:
+                raise InputError("evaluate: give --all, or --corpus DIR and --labels DIR")
     except (InputError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

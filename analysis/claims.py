@@ -21,7 +21,7 @@ from .numbers import Amount, parse_amounts
 CLAIM_COLUMNS = [
     "claim_id", "source_id", "metric", "subject", "value", "unit", "lower", "upper", "bound",
     "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
-    "inputs",
+    "inputs", "transaction",
 ]
 _ORG = re.compile(
     r"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI)(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|&))*"
@@ -332,18 +332,59 @@ def claims_table(mentions: list[Mention]) -> pd.DataFrame:
             "stance": stance, "attributed_to": first.attributed_to, "quote": first.quote,
             "start": first.start, "end": first.end, "mentions": len(ms),
             "offsets": ";".join(f"{m.start}-{m.end}" for m in ms), "sentence": first.sentence,
-            "inputs": "",
+            "inputs": "", "transaction": "",
         })
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
+def main_transaction_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims of the main transaction (all claims when transactions are not known)."""
+    from .transactions import MAIN_ID
+
+    if "transaction" not in claims or not (claims["transaction"] == MAIN_ID).any():
+        return claims
+    return claims[claims["transaction"] == MAIN_ID]
+
+
 def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.DataFrame:
-    """Per source, the claim for ``metric`` it repeats most (first mention breaks ties)."""
+    """Per source, the main transaction's claim for ``metric`` it repeats most (first mention
+    breaks ties). Figures of other transactions never enter the headline comparison."""
+    claims = main_transaction_claims(claims)
     sub = claims[(claims["metric"] == metric) & (claims["source_id"] != "derived")]
     if sub.empty:
         return sub
     ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
     return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
+
+
+#: How far a figure can be relied on, by the certainty of its sentence (higher is firmer).
+RELIABILITY = {"confirmed": 3, "reported": 2, "asserted": 1, "rumoured": 0}
+
+
+def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:
+    """The figure the coverage settles on: the latest source's headline deal value among the
+    most reliable ones (a party's confirmation over reports, reports over rumour), so a late
+    rumour or a careless aside cannot overturn an announced figure. None without a figure."""
+    heads = headline_claims(claims)
+    if heads.empty:
+        return None
+    order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
+    ranked = heads.assign(_r=[RELIABILITY.get(st, 0) for st in heads["stance"]],
+                          _o=[order.get(s, -1) for s in heads["source_id"]])
+    best = ranked[ranked["_r"] == ranked["_r"].max()].sort_values(["_o", "source_id"], kind="stable")
+    return best.iloc[-1].drop(labels=["_r", "_o"])
+
+
+def late_outliers(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """Headline figures of sources later than the settled one that its interval does not admit:
+    flagged in the report, not followed."""
+    settled = settled_claim(claims, timeline)
+    if settled is None:
+        return claims.iloc[0:0]
+    heads = headline_claims(claims)
+    order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
+    after = heads[[order.get(s, -1) > order.get(settled["source_id"], -1) for s in heads["source_id"]]]
+    return after[(after["upper"] < settled["lower"]) | (after["lower"] > settled["upper"])]
 
 
 def derived_valuations(claims: pd.DataFrame) -> pd.DataFrame:
@@ -370,16 +411,34 @@ def derived_valuations(claims: pd.DataFrame) -> pd.DataFrame:
             "stance": "derived", "attributed_to": "",
             "quote": f"{deal['quote']} / {stake['quote']}", "start": -1, "end": -1,
             "mentions": 0, "offsets": "", "sentence": "",
-            "inputs": f"{deal['claim_id']};{stake['claim_id']}",
+            "inputs": f"{deal['claim_id']};{stake['claim_id']}", "transaction": deal["transaction"],
         })
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def party_stop_words(cleaned: list[CleanSource], lex: Lexicons) -> set[str]:
+    """Names that are never a deal's party: the outlets (lexicon and manifest)."""
+    return {r["outlet"] for r in lex.outlets} | {cs.source.outlet for cs in cleaned if cs.source.outlet}
+
+
+def find_transactions(cleaned: list[CleanSource], lex: Lexicons | None = None):
+    """The corpus's transactions, main first (see :mod:`analysis.transactions`)."""
+    from .transactions import deal_mentions, group_transactions
+
+    lex = lex or Lexicons.load()
+    stop = party_stop_words(cleaned, lex)
+    return group_transactions(deal_mentions(cleaned, stop), [cs.source.id for cs in cleaned])
 
 
 def extract_claims(
     cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1
 ) -> pd.DataFrame:
-    """Claims of every source plus derived implied valuations."""
+    """Claims of every source, each with its transaction, plus derived implied valuations."""
+    from .transactions import assign
+
     lex = lex or Lexicons.load()
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance))
+    groups = find_transactions(cleaned, lex)
+    base["transaction"] = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
     derived = derived_valuations(base)
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base

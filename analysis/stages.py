@@ -211,3 +211,11 @@ def event_info(p: Params, cs: list[CleanSource]) -> dict[str, str]:
         "and where they disagree."
     )
     return {"name": name, "description": description, "target": target, "acquirer": acquirer}
+
+
+def transactions(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
+    """The transactions the corpus describes (main first), with the deal sentence of each."""
+    from .claims import find_transactions
+    from .transactions import transactions_table
+
+    return transactions_table(find_transactions(cs, lexicons(p)))

@@ -1,0 +1,310 @@
+"""Transactions: which deal each figure is about.
+
+Coverage of one company mentions several transactions: the deal the story is about, an
+earlier funding round, a rival's failed bid, another company's deal quoted for comparison.
+Each is found from its *deal sentence* ("X agreed to buy Y", "X's investment in Y",
+"Y rejected X's offer", "X will pay Y ... licensing"), named by its acquirer, target and kind,
+and every deal figure is given the transaction its sentence (or paragraph) is about.
+Figures are compared only within one transaction; the main transaction is the one the
+most sources describe. Patterns are general English; no company is named in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .cleaning import CleanSource
+
+MAIN_ID = "t1"
+#: Metrics that belong to a transaction (the rest describe companies, markets or share prices).
+DEAL_METRICS = {"deal_value", "stake", "price_per_share", "fee", "valuation_at_deal", "funding"}
+TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "sources", "mentions",
+                       "first_source", "quote", "start", "end"]
+KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
+              "funding_round": "investment", "licensing": "licensing"}
+
+_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
+_GAP = r"(?:[a-z][^\s,;:!?]*[ \t]+){0,6}?"  # a few lowercase words: "the collaborative design tool"
+_CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+        r"July|August|September|October|November|December)")
+#: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
+_LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
+_TITLES = {"CEO", "Chief", "Executive", "Officer", "Chairman", "Chair", "President", "Founder", "Co-founder",
+           "Cofounder", "Director", "Head", "Billionaire", "Tesla CEO", "Mr", "Mr.", "Ms", "Ms."}
+_LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Under", "Over", "The", "A", "An",
+               "This", "That", "Then", "And", "But", "So", "Yesterday", "Today", "On", "In",
+              "After", "Before", "Prior", "While", "When", "Why", "How", "If", "As", "Also", "Meanwhile",
+              "Now", "Earlier", "Last", "Update", "Breaking", "Exclusive", "Report", "Reports", "Sources",
+              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+              "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+              "Nov", "Dec", "US", "U.S.", "UK", "EU", "It", "Its", "Their", "His", "Her", "Our", "We", "I",
+              "They", "He", "She", "Analysts", "Investors", "Regulators", "Shares", "Stock", "Startup",
+              "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI"}
+_VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
+             r"purchased|take[ \t]+over|takes[ \t]+over|took[ \t]+over|taking[ \t]+over|snap[ \t]+up|"
+             r"snaps[ \t]+up|snapped[ \t]+up|absorb|absorbs|absorbed)")
+_VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|injecting|"
+                r"buy[ \t]+into|buys[ \t]+into|buying[ \t]+into|bought[ \t]+into)")
+_NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
+_NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
+_POSS = r"(?:['’]s)?"
+
+
+@dataclass(frozen=True)
+class DealMention:
+    """One deal sentence: who, whom, what kind, and where (raw offsets)."""
+
+    source_id: str
+    acquirer: str
+    target: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    rule: str
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+#: (rule, kind, regex with named groups a = acquirer, t = target); first match per span wins.
+DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("stake_in", "investment", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("investment_in", "investment", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("invests_in", "investment", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:[^.;!?]{{0,60}}?[ \t])?"
+        rf"(?:in|into)[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("licence_pay", "licensing", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:pay|pays|paid|paying)[ \t]+(?P<t>{_NAME})"
+        rf"(?=[^.;!?]{{0,160}}licen[cs])")),
+    ("licence_with", "licensing", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?licen[cs]\w*[ \t]+(?:deal|agreement|fee|pact)[ \t]+"
+        rf"(?:with|from|to)[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("rejected_offer", "acquisition", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:rejected|rejects|rebuffed|rebuffs|spurned|accepted|accepts|"
+        rf"turned[ \t]+down)[ \t]+(?:an?[ \t]+|the[ \t]+)?{_LINK}{{0,3}}?(?P<a>{_NAME})['’]s[ \t]+"
+        rf"{_LINK}{{0,4}}?(?:offer|bid|proposal|approach)")),
+    ("buys_into", "investment", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?(?:buy|buys|buying|bought)[ \t]+into[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("acquired_by", "acquisition", _rx(
+        rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
+        rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
+    ("buys", "acquisition", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("acquisition_of", "acquisition", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_BUY}[ \t]+(?:of|for)[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("name_acquisition", "acquisition", _rx(
+        rf"(?P<a>{_NAME})['’]s[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+"
+        rf"(?:acquisition|purchase|takeover|buyout)")),
+    ("sale_of_to", "acquisition", _rx(
+        rf"(?:acquisition|purchase|takeover|buyout|sale)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})[ \t]+"
+        rf"(?:to|by)[ \t]+(?P<a>{_NAME})")),
+    ("raised_round", "funding_round", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
+        rf"[^.;!?]{{0,60}}?(?:round|funding|financing)(?:[^.;!?]{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+    ("merger", "merger", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
+        rf"{_GAP}(?P<t>{_NAME})")),
+]
+
+
+def clean_name(name: str, stop: set[str]) -> str:
+    """A party name without leading filler ("The", "Yesterday"), titles or a possessive."""
+    words = name.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].strip(".,") in _TITLES:  # "Tesla Chief Executive Officer Elon Musk" -> "Elon Musk"
+            words = words[i + 1:]
+            break
+    while words and (words[0] in _LEAD_STOP or words[0].lower() in {"and", "of", "&"}
+                     or words[0].endswith(("-based", "-owned", "-backed"))):
+        words = words[1:]
+    while words and (words[-1] in {"&", "and", "of", "de"} or words[-1] in _LEAD_STOP - {"AI"}):
+        words = words[:-1]
+    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}(?:\.[A-Z])?", words[-1]) and words[-1] != "AI":
+        words = words[:-1]  # a ticker after the name: "Microsoft MSFT.O"
+    text = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’-")
+    return "" if not text or text in stop or text in _LEAD_STOP else text
+
+
+def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
+    """Capitalised words seen inside a sentence (not only as its first word): names, not
+    sentence-initial "By", "For", "Part"."""
+    seen: set[str] = set()
+    for cs in cleaned:
+        for sent in cs.sentences:
+            words = re.findall(r"[\w&'’.-]+", sent.text)
+            for prev, w in zip(words, words[1:], strict=False):
+                if w[:1].isupper() and not prev.endswith((".", ":")):
+                    seen.add(re.sub(r"['’]s$", "", w).strip(".,"))
+    return seen
+
+
+def _is_party(name: str, proper: set[str]) -> bool:
+    return any(w.strip(".,") in proper for w in name.split())
+
+
+def same_party(a: str, b: str) -> bool:
+    """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta'."""
+    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai", "and", "&",
+               "of", "llc", "sa", "ag", "nv"}
+
+    def words(s: str) -> set[str]:
+        return {re.sub(r"\.(?:com|io|ai)$", "", w.casefold().strip(".,'’()")) for w in s.split()} - generic - {""}
+
+    wa, wb = words(a), words(b)
+    return bool(wa and wb and (wa <= wb or wb <= wa))
+
+
+def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
+    """Every deal sentence in the kept text of every source, with its raw offsets."""
+    out: list[DealMention] = []
+    proper = proper_nouns(cleaned)
+    for cs in cleaned:
+        raw = cs.source.raw
+        for sent in cs.sentences:
+            text = raw[sent.start:sent.end]
+            taken: list[tuple[int, int]] = []
+            for rule, kind, rx in DEAL_PATTERNS:
+                for m in rx.finditer(text):
+                    if any(m.start() < e and s < m.end() for s, e in taken):
+                        continue
+                    target = clean_name(m.group("t"), stop)
+                    acquirer = clean_name(m.group("a") or "", stop)
+                    if not target or (acquirer and same_party(acquirer, target)):
+                        continue
+                    if not _is_party(target, proper):
+                        continue
+                    if acquirer and not _is_party(acquirer, proper):
+                        acquirer = ""
+                    if kind == "licensing" and not acquirer:
+                        continue
+                    if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
+                                                          text[m.end("t"):]):
+                        kind = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
+                    taken.append((m.start(), m.end()))
+                    s, e = sent.start + m.start(), sent.start + m.end()
+                    out.append(DealMention(cs.source.id, acquirer, target, kind, s, e, raw[s:e], rule))
+    return sorted(out, key=lambda d: (d.source_id, d.start))
+
+
+@dataclass
+class Transaction:
+    id: str
+    acquirer: str
+    target: str
+    kind: str
+    mentions: list[DealMention]
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source_id for m in self.mentions}
+
+
+def _matches(t: Transaction, d: DealMention) -> bool:
+    if KIND_GROUP[t.kind] != KIND_GROUP[d.kind] or not same_party(t.target, d.target):
+        return False
+    return not t.acquirer or not d.acquirer or same_party(t.acquirer, d.acquirer)
+
+
+def group_transactions(mentions: list[DealMention], source_order: list[str]) -> list[Transaction]:
+    """Mentions of one (acquirer, target, kind group) become one transaction; ids by importance.
+
+    The main transaction (``t1``) is the one the most sources describe (then the most
+    mentions, then the earliest in the corpus order); the others follow in the same order.
+    """
+    groups: list[Transaction] = []
+    for d in mentions:
+        for t in groups:
+            if _matches(t, d):
+                t.mentions.append(d)
+                if not t.acquirer and d.acquirer:
+                    t.acquirer = d.acquirer
+                break
+        else:
+            groups.append(Transaction("", d.acquirer, d.target, d.kind, [d]))
+    rank = {s: i for i, s in enumerate(source_order)}
+    for t in groups:
+        t.acquirer = _most_common([m.acquirer for m in t.mentions if m.acquirer]) or ""
+        t.target = _most_common([m.target for m in t.mentions])
+        t.kind = _most_common([m.kind for m in t.mentions])
+    groups.sort(key=lambda t: (-len(t.sources), -len(t.mentions),
+                               min(rank.get(m.source_id, len(rank)) for m in t.mentions), t.target))
+    for i, t in enumerate(groups, start=1):
+        t.id = f"t{i}"
+    return groups
+
+
+def _most_common(values: list[str]) -> str:
+    if not values:
+        return ""
+    counts = Counter(values)
+    return sorted(counts, key=lambda v: (-counts[v], -len(v), v))[0]
+
+
+def transactions_table(groups: list[Transaction]) -> pd.DataFrame:
+    rows = []
+    for t in groups:
+        first = t.mentions[0]
+        rows.append({"transaction_id": t.id, "acquirer": t.acquirer, "target": t.target, "kind": t.kind,
+                     "main": t.id == MAIN_ID, "sources": len(t.sources), "mentions": len(t.mentions),
+                     "first_source": first.source_id, "quote": first.quote, "start": first.start,
+                     "end": first.end})
+    return pd.DataFrame(rows, columns=TRANSACTION_COLUMNS)
+
+
+def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction],
+           stop: set[str]) -> list[str]:
+    """The transaction of each claim: the deal sentence nearest the figure in its sentence; else a
+    transaction whose target the sentence names; else the last deal sentence of its paragraph;
+    else the main transaction. Figures that describe no deal get ''."""
+    if not groups:
+        return ["" for _ in range(len(claims))]
+    by_source = {cs.source.id: cs for cs in cleaned}
+    of_mention = {(m.source_id, m.start): t for t in groups for m in t.mentions}
+    main = groups[0]
+    out = []
+    for _, c in claims.iterrows():
+        if c["metric"] not in DEAL_METRICS or c["source_id"] not in by_source:
+            out.append("")
+            continue
+        cs = by_source[c["source_id"]]
+        start = int(c["start"])
+        sent = next((s for s in cs.sentences if s.start <= start < s.end), None)
+        if sent is None:
+            out.append(main.id)
+            continue
+        here = [m for t in groups for m in t.mentions
+                if m.source_id == cs.source.id and sent.start <= m.start < sent.end]
+        if here:
+            nearest = min(here, key=lambda m: 0 if m.start <= start < m.end else
+                          min(abs(start - m.start), abs(start - m.end)))
+            out.append(of_mention[(nearest.source_id, nearest.start)].id)
+            continue
+        text = cs.source.raw[sent.start:sent.end]
+        named = [t for t in groups if t is not main and _names(text, t.target)
+                 and not _names(text, main.target)]
+        if named:
+            out.append(named[0].id)
+            continue
+        before = [m for t in groups for m in t.mentions if m.source_id == cs.source.id
+                  and cs.paragraphs[sent.paragraph].start <= m.start < sent.start]
+        out.append(of_mention[(before[-1].source_id, before[-1].start)].id if before else main.id)
+    return out
+
+
+def _names(text: str, party: str) -> bool:
+    first = party.split()[0] if party else ""
+    return bool(first) and re.search(rf"\b{re.escape(first)}\b", text) is not None
