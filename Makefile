@@ -37,8 +37,8 @@ evaluate: $(STAMP) ## print cleaning and claim scores on the labelled fixtures
 bench: $(STAMP) ## speed and memory ratios (benchmarks/)
 	$(BIN)/python benchmarks/run.py
 
-lab: $(STAMP) ## Jupyter Lab on notebooks/
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Jupyter Lab on notebooks/ (ARGS="--port 8890 --no-browser"; as root adds --allow-root)
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 clean: ## remove generated output (build/, report/_output)
 	rm -rf build report/_output report/.quarto

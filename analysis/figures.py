@@ -17,13 +17,22 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .formatting import metric_label  # noqa: E402
+from .formatting import bound_word, metric_label  # noqa: E402
 from .paths import figures_dir  # noqa: E402
 
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c8553d"]
 STAGE_COLOURS = {"rumour": "#edae49", "finalising": "#00798c", "announced": "#1b6ca8",
                  "aftermath": "#8d6a9f", "unknown": "#999999"}
 _SCALE_UNITS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+# The printed text width of the PDF (A4, 2.2 cm side margins in report/_quarto.yml): a chart
+# no wider than this prints at its natural size, so its text keeps the sizes set here.
+PRINT_WIDTH_IN = (21.0 - 2 * 2.2) / 2.54
+# The smallest text a chart may carry, in points at print size.
+MIN_TEXT_PT = 7.0
+# The narrowest plot area fitting may leave (inches): below it the data would be unreadable.
+MIN_AXES_IN = 1.8
+# White margin savefig adds around the tight bounding box (inches, each side).
+PAD_IN = 0.05
 
 
 def setup() -> None:
@@ -42,10 +51,66 @@ def setup() -> None:
     })
 
 
+def _wrap_wide_text(fig: plt.Figure, width_in: float) -> None:
+    """Wrap any label or note wider than the printed width onto more lines (text keeps its size)."""
+    import textwrap
+
+    from matplotlib.text import Text
+
+    renderer = fig.canvas.get_renderer()
+    for t in fig.findobj(Text):
+        text = t.get_text()
+        if not t.get_visible() or not text.strip() or t.get_rotation() not in (0.0, 360.0):
+            continue
+        wide = t.get_window_extent(renderer).width / fig.dpi
+        if wide <= width_in * 0.9:
+            continue
+        longest = max(len(line) for line in text.split("\n"))
+        chars = max(int(longest * width_in * 0.8 / wide), 20)
+        t.set_text("\n".join(textwrap.fill(line, chars) for line in text.split("\n")))
+
+
+def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
+    """Narrow the figure until its saved (tight) width fits the printed text width.
+
+    A wider chart would be scaled down on the page and its 7-8 pt labels printed at 5 pt.
+    Text keeps its size (over-wide labels wrap); the axes give up the width, but never below
+    MIN_AXES_IN. Returns the final tight width in inches.
+    """
+    fig.canvas.draw()
+    _wrap_wide_text(fig, width_in)
+    fig.canvas.draw()
+    width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    for _ in range(12):
+        over = width - width_in
+        if over <= 0.01:
+            break
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(max(w - over, 1.0), h)
+        fig.canvas.draw()  # re-runs the figure's layout engine, if it has one
+        if min(ax.get_position().width for ax in fig.axes) * fig.get_size_inches()[0] < MIN_AXES_IN:
+            fig.set_size_inches(w, h)
+            fig.canvas.draw()
+            width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+            break
+        width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    return width
+
+
+def smallest_text_pt(fig: plt.Figure) -> float:
+    """The smallest font size of any visible, non-empty text in the figure (points)."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes, default=MIN_TEXT_PT)
+
+
 def save(fig: plt.Figure, out_dir: str | Path, name: str) -> Path:
+    """Write the figure as deterministic SVG, narrowed to print at its natural size."""
     path = figures_dir(out_dir) / f"{name}.svg"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    fit_print_width(fig, PRINT_WIDTH_IN - 2 * PAD_IN)
+    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=PAD_IN)
     return path
 
 
@@ -132,7 +197,8 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
         return fig
     sizes = [len(g[1]) for g in groups]
     fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.05 * len(groups) + 0.5),
-                             squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]})
+                             squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]},
+                             layout="tight")
     for ax, (title, sub) in zip(axes[:, 0], groups, strict=True):
         unit = sub["unit"].iloc[0]
         sub = sub[sub["unit"] == unit]
@@ -161,14 +227,13 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
             name = labels.get(r["src"], r["src"])
             tag = f"{_VAL_TAG[r['metric']]}, " if r["metric"] in _VAL_TAG else ""
             ticks.append(f"{name} [{tag}implied]" if r["source_id"] == "derived"
-                         else f"{name} [{tag}{r['bound'].replace('_', ' ')}]")
+                         else f"{name} [{tag}{bound_word(r['bound'], r['lower'], r['upper'])}]")
         ax.set_yticks(range(len(sub)), ticks, fontsize=8)
         ax.set_ylim(len(sub) - 0.5, -0.6)
         ax.set_xlim(0, xmax)
         ax.set_xlabel(f"{title} ({unit_word})", fontsize=9)
         ax.set_title(title, loc="left", fontsize=10)
         ax.grid(axis="x", color="#eeeeee")
-    fig.tight_layout()
     return fig
 
 
@@ -311,23 +376,22 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
 def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     """Hedging density and readability (raw vs cleaned) per source."""
     setup()
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2))
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2), sharey=True, layout="tight")
     names = [labels.get(s, s) for s in lang["source_id"]]
-    a1.barh(names, lang["hedges_per_1000_words"], color=PALETTE[1])
+    y = range(len(lang))
+    a1.barh(list(y), lang["hedges_per_1000_words"], color=PALETTE[1])
+    a1.set_yticks(list(y), names)
     a1.set_xlim(left=0)
     a1.invert_yaxis()
-    a1.set_xlabel("Hedging cues per 1,000 words (cleaned text)")
+    a1.set_xlabel("Hedging cues per 1,000 words\n(cleaned text)")
     a1.set_title("How hedged", loc="left")
-    y = range(len(lang))
     a2.barh([i - 0.2 for i in y], lang["raw_flesch_reading_ease"], height=0.4, color="#bbbbbb",
             label="raw")
     a2.barh([i + 0.2 for i in y], lang["clean_flesch_reading_ease"], height=0.4, color=PALETTE[0],
             label="cleaned")
-    a2.set_yticks(list(y), names)
-    a2.invert_yaxis()
+    a2.tick_params(axis="y", left=False)
     a2.set_xlim(0, 100)
-    a2.set_xlabel("Flesch reading ease (0-100, higher = easier)")
+    a2.set_xlabel("Flesch reading ease\n(0-100, higher = easier)")
     a2.set_title("How readable", loc="left")
-    a2.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
+    a2.legend(frameon=False, fontsize=8, loc="lower right")
     return fig

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import headline_claims
-from .formatting import VERDICT_LABELS, figure, interval, md, metric_label
+from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
 STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
@@ -26,7 +26,7 @@ def when(t: pd.Series) -> str:
     if t["published"]:
         return f"published {t['published']}"
     if t["earliest"] and t["latest"]:
-        return f"between {t['earliest']} and {t['latest']}"
+        return date_span(t["earliest"], t["latest"])
     if t["earliest"]:
         return f"on or after {t['earliest']}"
     if t["latest"]:
@@ -43,11 +43,18 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     if heads.empty:
         return [f"No source states a deal value for {event_name}; see the claims table."]
     lo, hi = heads.loc[heads["value"].idxmin()], heads.loc[heads["value"].idxmax()]
-    out.append(
-        f"The {len(heads)} sources that state a deal value put it between "
-        f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
-        f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
-    )
+    if len(heads) == 1:
+        out.append(f"One source states a deal value: {figure(lo['value'], lo['unit'])} "
+                   f"(\"{lo['quote']}\", {_label(sources, lo['source_id'])}).")
+    elif lo["value"] == hi["value"]:
+        out.append(f"All {len(heads)} sources that state a deal value give "
+                   f"{figure(lo['value'], lo['unit'])}.")
+    else:
+        out.append(
+            f"The {len(heads)} sources that state a deal value put it between "
+            f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
+            f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
+        )
     ranked = heads.assign(rank=[order.index(s) if s in order else len(order)
                                 for s in heads["source_id"]]).sort_values("rank")
     last = ranked.iloc[-1]
@@ -62,12 +69,7 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
     agree = dv_heads[dv_heads["verdict"].isin(["same", "compatible_rounding", "compatible_bound"])]
     if len(dv_heads):
-        same = dv_heads[dv_heads["verdict"] == "same"]
-        same_txt = ("; identical figures: " + "; ".join(
-            f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])}"
-            for _, r in same.iterrows())) if len(same) else ""
-        out.append(f"Of {len(dv_heads)} pairs of headline deal values, {len(agree)} agree: the same "
-                   f"figure, equal within rounding, or admitted by a bound{same_txt}.")
+        out.append(_agreement(sources, dv_heads, agree))
     val = claims.set_index("claim_id")["value"]
     gaps = dv_heads[dv_heads["verdict"].isin(["superseded", "contradicts"])].copy()
     if len(gaps):
@@ -83,8 +85,9 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     counts = comparisons["verdict"].value_counts()
     parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_LABELS.items()
              if counts.get(v, 0)]
-    out.append(f"Across all metrics, {len(comparisons)} pairs of claims from different sources were "
-               f"compared: " + ", ".join(parts) + ".")
+    n_cmp = len(comparisons)
+    out.append(f"Across all metrics, {count(n_cmp, 'pair')} of claims from different sources "
+               f"{_verb(n_cmp, 'was', 'were')} compared" + (": " + ", ".join(parts) if parts else "") + ".")
     steps = [f"{_label(sources, s)} ({STAGE_WORD.get(st, st)})"
              for s, st in zip(timeline.sort_values("order")["source_id"],
                               timeline.sort_values("order")["stage"], strict=True)]
@@ -100,20 +103,47 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     return out
 
 
+def _verb(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+_AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal within rounding"),
+                ("compatible_bound", "admitted by a bound")]
+
+
+def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) -> str:
+    """How many headline pairs agree, naming every agreeing pair under the way it agrees."""
+    n, k = len(pairs), len(agree)
+    lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
+            else f"Of {count(n, 'pair')} of headline deal values, "
+                 + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
+    parts = []
+    for verdict, words in _AGREE_KINDS:
+        sub = agree[agree["verdict"] == verdict]
+        if len(sub):
+            names = "; ".join(f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])}"
+                              for _, r in sub.iterrows())
+            parts.append(f"{words}: {names}")
+    return lead + (" (" + "; ".join(parts) + ")" if parts else "") + "."
+
+
 def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame) -> list[str]:
     out = []
     undated = int((timeline["published"] == "").sum())
     if undated:
-        out.append(f"{undated} of {len(timeline)} sources state no publication date; their dates "
-                   "are estimated windows built from the evidence listed in the timeline table.")
+        dates = "its date is an estimated window" if undated == 1 else "their dates are estimated windows"
+        out.append(f"{undated} of {count(len(timeline), 'source')} {_verb(undated, 'states', 'state')} "
+                   f"no publication date; {dates} built from the evidence listed in the timeline table.")
     open_ = int(((timeline["earliest"] == "") | (timeline["latest"] == "")).sum())
     if open_:
-        out.append(f"{open_} source window(s) are open at one end: the text gives no evidence to "
-                   "close them, and the report does not guess.")
+        out.append(f"{count(open_, 'source window')} {_verb(open_, 'is', 'are')} open at one end: the "
+                   "text gives no evidence to close "
+                   f"{'it' if open_ == 1 else 'them'}, and the report does not guess.")
     unattributed = claims[(claims["source_id"] != "derived") & (claims["stance"] != "confirmed")]
     if len(unattributed):
-        out.append(f"{len(unattributed)} of {int((claims['source_id'] != 'derived').sum())} claims "
-                   "are not stated as announced or confirmed by the parties (they are reported, "
+        n_real = int((claims["source_id"] != "derived").sum())
+        out.append(f"{len(unattributed)} of {count(n_real, 'claim')} {_verb(len(unattributed), 'is', 'are')} "
+                   "not stated as announced or confirmed by the parties (reported, "
                    "rumoured, speculative or plainly asserted).")
     if "control_chars" in sources:
         noisy = sources[sources["control_chars"].astype(int) > 0]

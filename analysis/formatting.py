@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -42,6 +43,91 @@ def interval(lower: float, upper: float, unit: str) -> str:
     if lower <= 0:
         return f"up to {figure(upper, unit)}"
     return f"{figure(lower, unit)} to {figure(upper, unit)}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 pair', '2 pairs', '1 source window', '0 claims': a number with its noun agreeing."""
+    return f"{n} {noun_for(n, noun, plural)}"
+
+
+def noun_for(n: int, noun: str, plural: str | None = None) -> str:
+    """The noun alone, singular only for exactly one ('1 source' but '0 sources')."""
+    return noun if n == 1 else (plural or noun + "s")
+
+
+def date_span(earliest: str, latest: str) -> str:
+    """A closed date window in words: 'on X' when both ends are the same day."""
+    return f"on {earliest}" if earliest == latest else f"between {earliest} and {latest}"
+
+
+def bound_word(bound: str, lower: float, upper: float) -> str:
+    """What the wording admits, said honestly: a stated figure with a rounding interval is
+    'rounded' (the true value may be a little either side), not 'exact'."""
+    if bound == "exact":
+        return "rounded" if lower < upper else "as stated"
+    return BOUND_WORDS.get(bound, bound.replace("_", " "))
+
+
+# A figure as a reader sees it: currency, digits, and a scale word or unit after a space
+# ("$14 billion", "US$2.14 bn", "49 per cent"). Text is never cut inside one.
+_FIGURE_RE = re.compile(
+    r"(?:[A-Z]{0,3}[$€£])?\d[\d,.]*(?:\s?(?:trillion|billion|million|thousand|tn|bn|mn|mln|m|b|k|"
+    r"per\s+cent|percent|%)\b|%)?",
+    re.I,
+)
+_CUT_TRAILING = ",;:–—-(["
+
+
+def _breaks(text: str) -> list[int]:
+    """Positions of the spaces text may be cut at: between words, never inside a figure."""
+    inside = set()
+    for m in _FIGURE_RE.finditer(text):
+        inside.update(range(m.start(), m.end()))
+    return [i for i, ch in enumerate(text) if ch == " " and i not in inside]
+
+
+def _tidy_end(text: str) -> str:
+    return text.rstrip().rstrip(_CUT_TRAILING).rstrip()
+
+
+def shorten(text: object, limit: int) -> str:
+    """At most about ``limit`` characters, cut at a word boundary with an ellipsis.
+
+    Never cuts a word or a figure ("$14 billion" stays whole): a reader must not see
+    "research lab at Me…" or "4 billion" cut from "$14 billion". A single token longer than
+    the limit (a URL, a run of symbols) is not prose and is cut where the limit falls.
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cuts = [i for i in _breaks(text) if i <= limit - 1]
+    if not cuts:
+        return text[: max(limit - 1, 1)] + "…"
+    return _tidy_end(text[: cuts[-1]]) + "…"
+
+
+def excerpt(sentence: object, quote: object, width: int = 150) -> str:
+    """The words of ``sentence`` around ``quote`` (kept whole), about ``width`` characters,
+    cut at word boundaries with an ellipsis at each cut end."""
+    sentence = " ".join(str(sentence).split())
+    quote = " ".join(str(quote).split())
+    i = sentence.find(quote) if quote else -1
+    if i < 0 or len(sentence) <= width:
+        return shorten(sentence, width)
+    j = i + len(quote)
+    breaks = _breaks(sentence)
+    starts = [0] + [b + 1 for b in breaks]
+    ends = breaks + [len(sentence)]
+    ideal = max(0, i - (width - len(quote)) // 2)
+    start = min((s for s in starts if ideal <= s <= i), default=max(s for s in starts if s <= i))
+    end = max((e for e in ends if j <= e <= start + width), default=None)
+    if end is None:
+        end = min(e for e in ends if e >= j)
+    elif end == len(sentence):  # room to spare at the end: give it to the left side
+        start = min(s for s in starts if s >= end - width and s <= start) if start else 0
+    head = "…" if start > 0 else ""
+    body = sentence[start:end]
+    return head + (_tidy_end(body) + "…" if end < len(sentence) else body)
 
 
 METRIC_LABELS = {

@@ -43,6 +43,9 @@ OUTPUT_DIR = "_output"
 VARIABLES_FILE = "_variables.yml"
 SUPPORTED_FORMATS = ("html", "typst")
 CALLOUT_KINDS = ("note", "important", "warning", "tip")
+# `::: {.datatable}` around exactly one table: sortable and filterable in the HTML (see
+# report/_datatables.html), the same static table in the PDF.
+DATATABLE_CLASS = "datatable"
 
 # Fixed PDF creation date (the Unix epoch unless SOURCE_DATE_EPOCH says otherwise), so the PDF
 # bytes depend only on the inputs.
@@ -322,11 +325,17 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
         kind, c = el["t"], el.get("c")
         if kind == "Div":
             ident, classes, pairs = c[0]
+            if classes == [DATATABLE_CLASS]:
+                if ident or pairs:
+                    yield f"datatable div {_fmt_attr(c[0])}: no id or attributes are supported"
+                if [b["t"] for b in c[1]] != ["Table"]:
+                    yield "datatable div: it must hold exactly one table and nothing else"
+                continue
             callouts = [k for k in classes if k.removeprefix("callout-") in CALLOUT_KINDS]
             if not (len(classes) == 1 and callouts):
                 yield (
                     f"div {_fmt_attr(c[0])}: only .callout-note, .callout-important, "
-                    ".callout-warning and .callout-tip divs are supported"
+                    ".callout-warning, .callout-tip and .datatable divs are supported"
                 )
                 continue
             extra = [k for k, _ in pairs if k != "title"]
@@ -382,7 +391,8 @@ def check_subset(qmd_text: str) -> list[str]:
 
     Supported: ``{{< var >}}`` and ``{{< include >}}`` shortcodes; figures
     ``![caption](path){#fig-x fig-alt="..." width="..."}`` and ``@fig-x`` references;
-    ``.callout-note|important|warning|tip`` divs with an optional ``title``; heading ids
+    ``.callout-note|important|warning|tip`` divs with an optional ``title``; a ``.datatable``
+    div holding exactly one table (interactive in HTML, static in the PDF); heading ids
     ``{#sec-x}`` (anchors only: ``@sec-x`` is not supported); plain markdown (pipe tables,
     lists, footnotes, math, display code blocks). Anything else is reported,
     because the fallback would silently render it differently from Quarto. [] means OK.
@@ -444,24 +454,29 @@ def _warnings(stderr: str) -> list[str]:
     return [line.strip() for line in stderr.splitlines() if line.strip()]
 
 
+INCLUDE_KEYS = ("include-in-header", "include-before-body", "include-after-body")
+
+
 def _include_args(options: Mapping[str, Any], project_dir: Path, tmp: Path, fmt: str) -> list[str]:
-    """``include-in-header`` from _quarto.yml (file paths or ``text:`` blocks), as Quarto."""
-    raw = options.get("include-in-header")
-    if raw is None:
-        return []
-    items = raw if isinstance(raw, list) else [raw]
+    """``include-in-header``, ``include-before-body`` and ``include-after-body`` from
+    _quarto.yml (file paths relative to the project, or ``text:`` blocks), as Quarto."""
     args: list[str] = []
-    for i, item in enumerate(items):
-        if isinstance(item, dict) and "text" in item:
-            path = tmp / f"header-{fmt}-{i}.txt"
-            path.write_text(str(item["text"]), encoding="utf-8")
-        elif isinstance(item, str):
-            path = project_dir / item
-            if not path.is_file():
-                raise RenderError(f"include-in-header file not found: {item}")
-        else:
-            raise InputError(f"_quarto.yml: format {fmt}: bad include-in-header entry {item!r}")
-        args.append(f"--include-in-header={path}")
+    for key in INCLUDE_KEYS:
+        raw = options.get(key)
+        if raw is None:
+            continue
+        items = raw if isinstance(raw, list) else [raw]
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and "text" in item:
+                path = tmp / f"{key}-{fmt}-{i}.txt"
+                path.write_text(str(item["text"]), encoding="utf-8")
+            elif isinstance(item, str):
+                path = project_dir / item
+                if not path.is_file():
+                    raise RenderError(f"{key} file not found: {item}")
+            else:
+                raise InputError(f"_quarto.yml: format {fmt}: bad {key} entry {item!r}")
+            args.append(f"--{key}={path}")
     return args
 
 

@@ -18,15 +18,25 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import findings, paths, render
+from . import findings, html_tables, paths, render
 from .artifacts import read_table
 from .errors import InputError
-from .formatting import BOUND_WORDS, VERDICT_LABELS, figure, md, metric_label
+from .formatting import (
+    BOUND_WORDS,
+    VERDICT_LABELS,
+    bound_word,
+    count,
+    excerpt,
+    figure,
+    md,
+    metric_label,
+    shorten,
+)
 from .params import Params
 from .textnorm import normalize
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
-            "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel"]
+            "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel", "itables"]
 
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -56,11 +66,6 @@ def _md_table(df: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _short(text: str, n: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
 def _project_relative(value: object) -> str:
     """Paths inside the project shown relative to it, so the report does not depend on the clone."""
     text = str(value)
@@ -68,17 +73,9 @@ def _project_relative(value: object) -> str:
     return text[len(root) + 1 :] if text.startswith(root + "/") else text
 
 
-def _snippet(sentence: str, quote: str, width: int = 150) -> str:
-    """The part of a sentence around the figure, so a long sentence never hides it."""
-    sentence = " ".join(str(sentence).split())
-    q = normalize(str(quote))
-    i = sentence.find(q)
-    if i < 0 or len(sentence) <= width:
-        return _short(sentence, width)
-    start = max(0, i - (width - len(q)) // 2)
-    end = min(len(sentence), start + width)
-    start = max(0, end - width)
-    return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+def _datatable(table_md: str) -> str:
+    """A table the HTML report makes sortable and filterable (static in the PDF)."""
+    return table_md if table_md.startswith("_(none)_") else f"::: {{.datatable}}\n{table_md}:::\n"
 
 
 def _bullets(lines: list[str]) -> str:
@@ -116,9 +113,9 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
 
     s = sources.set_index("source_id").loc[order].reset_index()
     tl = timeline.set_index("source_id")
-    files["sources_overview.md"] = _md_table(pd.DataFrame({
+    files["sources_overview.md"] = _datatable(_md_table(pd.DataFrame({
         "Source": s["label"],
-        "Title (as given in the text)": [_short(t, 70) or "—" for t in s["title"]],
+        "Title (as given in the text)": [shorten(t, 70) or "—" for t in s["title"]],
         "When": [findings.when(tl.loc[x]) for x in s["source_id"]],
         "Stage described": [findings.STAGE_WORD.get(tl.loc[x, "stage"], tl.loc[x, "stage"])
                             for x in s["source_id"]],
@@ -132,9 +129,9 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             ", ".join(f"{n} {st}" for st, n in claims[claims["source_id"] == x]["stance"]
                       .value_counts().sort_index().items()) or "—"
             for x in s["source_id"]],
-    }))
+    })))
     files["sources_table.md"] = _md_table(pd.DataFrame({
-        "Source": s["label"], "Title": [_short(t, 60) or "—" for t in s["title"]],
+        "Source": s["label"], "Title": [shorten(t, 60) or "—" for t in s["title"]],
         "Raw chars": s["raw_chars"], "Clean chars": s["clean_chars"],
         "Share removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
         "Paras": s["paragraphs"], "Sents": s["sentences"],
@@ -147,7 +144,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     examples = audit.groupby("rule", sort=True).head(2)
     files["removed_examples.md"] = _md_table(pd.DataFrame({
         "Rule": examples["rule"], "Source": [label[x] for x in examples["source_id"]],
-        "Action": examples["action"], "Removed text": [_short(t, 90) for t in examples["text"]],
+        "Action": examples["action"], "Removed text": [shorten(t, 90) for t in examples["text"]],
     }))
 
     real = claims[claims["source_id"] != "derived"]
@@ -165,15 +162,16 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             columns={"index": "Metric"}))
     ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
         ["rank", "start"], kind="stable")
-    files["claims_table.md"] = _md_table(pd.DataFrame({
+    files["claims_table.md"] = _datatable(_md_table(pd.DataFrame({
         "Source": [label[x] for x in ranked["source_id"]],
         "Metric": [metric_label(m) for m in ranked["metric"]],
-        "Figure": [f"{figure(v, u)} ({BOUND_WORDS.get(b, b)})" for v, u, b in
-                   zip(ranked["value"], ranked["unit"], ranked["bound"], strict=True)],
+        "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)})" for v, u, b, lo, hi in
+                   zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],
+                       ranked["upper"], strict=True)],
         "Stance": ranked["stance"], "Credited to": [a or "—" for a in ranked["attributed_to"]],
         "Mentions": ranked["mentions"],
-        "Quote": [_snippet(t, q) for t, q in zip(ranked["sentence"], ranked["quote"], strict=True)],
-    }))
+        "Quote": [excerpt(t, normalize(str(q))) for t, q in zip(ranked["sentence"], ranked["quote"], strict=True)],
+    })))
     derived = claims[claims["source_id"] == "derived"]
     files["derived.md"] = _bullets([
         md(f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
@@ -195,15 +193,15 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Stage": t["stage"], "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
     files["timeline_evidence.md"] = "\n".join(
-        f"- **{md(label[r['source_id']])}**: {md(_short(r['evidence'], 900))}" for _, r in t.iterrows()) + "\n"
+        f"- **{md(label[r['source_id']])}**: {md(shorten(r['evidence'], 900))}" for _, r in t.iterrows()) + "\n"
     files["events_used.md"] = _md_table(events_used)
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
         ["kind", "value", "rank"], kind="stable")
-    files["qualitative_table.md"] = _md_table(pd.DataFrame({
+    files["qualitative_table.md"] = _datatable(_md_table(pd.DataFrame({
         "Kind": q["kind"].str.replace("_", " "), "Claim": q["value"],
-        "Source": [label[x] for x in q["source_id"]], "Quote": [_short(x, 130) for x in q["quote"]],
-    }))
+        "Source": [label[x] for x in q["source_id"]], "Quote": [shorten(x, 130) for x in q["quote"]],
+    })))
 
     l_ = lang.set_index("source_id").loc[order].reset_index()
     files["language_table.md"] = _md_table(pd.DataFrame({
@@ -253,6 +251,10 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             "n_contradictions": int((comparisons["verdict"] == "contradicts").sum()),
             "n_superseded": int((comparisons["verdict"] == "superseded").sum()),
             "n_events": len(events_used),
+            "sources": count(len(sources), "source"),
+            "rules": count(int(audit["rule"].nunique()), "general rule"),
+            "removed_spans": count(len(audit), "span"),
+            "comparison_summary": _comparison_summary(comparisons),
         },
         "headline": {
             "metric": metric_label("deal_value").lower(),
@@ -266,6 +268,19 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "engine": engine,
     }
     return _escaped(variables), files
+
+
+def _comparison_summary(comparisons: pd.DataFrame) -> str:
+    """'Of all 14 pairs compared, none contradict and 4 are superseded', numbers agreeing."""
+    n = len(comparisons)
+    contra = int((comparisons["verdict"] == "contradicts").sum())
+    sup = int((comparisons["verdict"] == "superseded").sum())
+    c_txt = "none contradict" if contra == 0 else f"{contra} {'contradicts' if contra == 1 else 'contradict'}"
+    s_txt = "none is superseded" if sup == 0 else f"{sup} {'is' if sup == 1 else 'are'} superseded"
+    if n == 1:
+        return f"The one pair compared {'contradicts' if contra else 'does not contradict'}" + (
+            " and is superseded" if sup else "")
+    return f"Of all {count(n, 'pair')} compared, {c_txt} and {s_txt}"
 
 
 def _escaped(node):
@@ -287,6 +302,7 @@ def stage_project(out_dir: Path, project: Path) -> None:
     (gen / "figures").mkdir(parents=True)
     for name, text in files.items():
         (gen / name).write_text(text, encoding="utf-8", newline="\n")
+    (gen / html_tables.INCLUDE_NAME).write_text(html_tables.include_html(), encoding="utf-8", newline="\n")
     for svg in sorted(paths.figures_dir(out_dir).glob("*.svg")):
         shutil.copy2(svg, gen / "figures" / svg.name)
     (project / "_variables.yml").write_text(

@@ -261,3 +261,89 @@ def test_quarto_engine_runs_quarto_per_format(
 def test_quarto_engine_needs_quarto(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="quarto"):
         render(make_project(tmp_path), engine="quarto")
+
+
+# --------------------------------------------------------------------------------------------
+# PDF layout: callouts whole, lead-ins and headings kept with what they introduce.
+
+FILLER = ("Coverage of the deal grew over the week as more outlets picked up the first report and "
+          "added their own figures. ")
+
+
+def _page_of(pages: list[str], token: str) -> int:
+    """The page of a token in the body (a heading also appears once in the contents)."""
+    hits = [i for i, text in enumerate(pages) if token in text]
+    assert hits, token
+    return hits[-1]
+
+
+def _layout_pages(tmp_path: Path, body: str) -> list[str]:
+    project = make_project(tmp_path, "---\ntitle: Layout\n---\n\n" + body)
+    pdf = render(project, engine="fallback")["pdf"]
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def test_callouts_never_split_across_pages(tmp_path: Path) -> None:
+    """Boxes at every position down the page: each one lands whole on one page."""
+    parts = []
+    for k in range(1, 25):
+        parts.append(FILLER * (k % 5 + 1))
+        items = "\n".join(f"- item {j} of box {k}" for j in range(1, 7))
+        parts.append(f'::: {{.callout-note title="Box {k}"}}\nBoxstart{k}\n\n{items}\n\nBoxend{k}\n:::')
+    pages = _layout_pages(tmp_path, "\n\n".join(parts) + "\n")
+    assert len(pages) >= 4
+    for k in range(1, 25):
+        assert _page_of(pages, f"Boxstart{k} ") == _page_of(pages, f"Boxend{k} "), k
+
+
+def test_lead_in_and_heading_stay_with_their_table(tmp_path: Path) -> None:
+    """'Software:' (a paragraph ending with a colon) and a heading with its one-line
+    introduction are never left at the bottom of a page with their table on the next."""
+    parts = []
+    for k in range(1, 31):
+        parts.append(FILLER * (k % 7 + 1))
+        rows = "\n".join(f"| firstrow{k} | 1 |" if j == 0 else f"| row {j} | {j} |" for j in range(6))
+        table = f"| Package | Version |\n|:--|--:|\n{rows}\n"
+        if k % 2:
+            parts.append(f"Leadin{k} software:\n\n{table}")
+        else:
+            parts.append(f"### Section{k}\n\nIntro{k} of the section.\n\n{table}")
+    pages = _layout_pages(tmp_path, "\n\n".join(parts) + "\n")
+    assert len(pages) >= 4
+    for k in range(1, 31):
+        lead = f"Leadin{k} " if k % 2 else f"Section{k} "
+        assert _page_of(pages, lead) == _page_of(pages, f"firstrow{k} "), k
+
+
+def test_datatable_div_is_supported_and_checked() -> None:
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert check_subset(f"::: {{.datatable}}\n{table}:::\n") == []
+    assert any("exactly one table" in v for v in check_subset("::: {.datatable}\nJust text.\n:::\n"))
+    assert any("exactly one table" in v for v in check_subset(f"::: {{.datatable}}\n{table}\nMore.\n:::\n"))
+    assert any("no id or attributes" in v for v in check_subset(f'::: {{.datatable page="5"}}\n{table}:::\n'))
+
+
+def test_datatable_is_interactive_in_html_and_static_in_pdf(tmp_path: Path) -> None:
+    body = ("::: {.datatable}\n| Outlet | Figure |\n|:--|--:|\n| Wire A | $14 bn |\n| Paper B | $10 bn |\n:::\n")
+    project = make_project(tmp_path, "---\ntitle: Tables\n---\n\n" + body)
+    (project / "after.html").write_text("<script>window.enhance = 1;</script>\n", encoding="utf-8")
+    yml = (project / "_quarto.yml").read_text(encoding="utf-8")
+    (project / "_quarto.yml").write_text(
+        yml.replace("    embed-resources: true\n", "    embed-resources: true\n    include-after-body: after.html\n"),
+        encoding="utf-8")
+    result = render(project, engine="fallback")
+    html = result["html"].read_text(encoding="utf-8")
+    assert re.search(r'<div class="datatable">\s*<div class="table-wrap">\s*<table', html)
+    assert html.index("window.enhance = 1") > html.index("Paper B")  # after the body's tables
+    text = pdf_text(result["pdf"])
+    assert "Wire A" in text and "Paper B" in text and "enhance" not in text
+
+
+def test_missing_include_after_body_is_named(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    yml = (project / "_quarto.yml").read_text(encoding="utf-8")
+    (project / "_quarto.yml").write_text(
+        yml.replace("    embed-resources: true\n", "    embed-resources: true\n    include-after-body: gone.html\n"),
+        encoding="utf-8")
+    with pytest.raises(RenderError, match="include-after-body file not found: gone.html"):
+        render(project, engine="fallback")

@@ -13,8 +13,15 @@ the fallback output match them closely enough that the report reads the same eit
     gives the bare number. A reference to a figure that does not exist, or any other citation,
     is an error: never a silent "??".
   * `::: {.callout-note|important|warning|tip title="..."}` becomes a styled box (HTML: div with
-    classes `callout callout-KIND`, styled by report.css; typst: `#block(fill:, inset:, radius:)`).
-    Without a title attribute a leading heading becomes the title, else the kind's name.
+    classes `callout callout-KIND`, styled by report.css; typst: `#block(fill:, inset:, radius:)`,
+    never split across pages). Without a title attribute a leading heading becomes the title,
+    else the kind's name.
+  * `::: {.datatable}` around one table: HTML keeps the div (report/_datatables.html makes the
+    table sortable and filterable in the browser); typst drops the div and keeps the static table.
+  * typst: a paragraph that leads into a table or figure (it ends with a colon, or it opens a
+    section, and the table or figure follows) is kept on the page where that block starts, so
+    neither "Software:" nor a heading with its one-line introduction is left alone at the
+    bottom of a page (headings already stick to the block after them).
   * Tables get content-sized columns (typst: computed widths once a table is too wide).
     HTML tables are wrapped in `div.table-wrap` so wide tables scroll instead of overflowing;
     body cells get class `nowrap` (one short token) or `prose` (long text) so report.css can
@@ -155,6 +162,12 @@ local function callout_kind(div)
 end
 
 local function Div(div)
+  if div.classes:includes("datatable") then
+    if is_typst then
+      return div.content -- the PDF keeps the static table
+    end
+    return nil
+  end
   local kind = callout_kind(div)
   if not kind then
     return nil
@@ -180,7 +193,7 @@ local function Div(div)
   if is_typst then
     local open = string.format(
       '#block(width: 100%%, fill: rgb("%s"), stroke: (left: 2.5pt + rgb("%s")), '
-        .. "inset: (x: 10pt, y: 8pt), radius: 3pt, breakable: true)[\n"
+        .. "inset: (x: 10pt, y: 8pt), radius: 3pt, breakable: false)[\n"
         .. '#block(below: 0.6em)[#text(weight: "bold", fill: rgb("%s"))[%s]]',
       style.fill,
       style.accent,
@@ -291,6 +304,38 @@ local function Table(tbl)
   return tbl
 end
 
+-- typst: keep a lead-in paragraph with the table or figure that follows it. `sticky` makes the
+-- block stay on the page where the next block starts (typst >= 0.12).
+local function is_float(block)
+  if block.t == "Table" or block.t == "Figure" then
+    return true
+  end
+  if block.t == "Div" and block.content[1] then
+    return is_float(block.content[1])
+  end
+  return block.t == "RawBlock" and block.format == "typst" and block.text:match("^#figure") ~= nil
+end
+
+local function keep_with_next(blocks)
+  if not is_typst then
+    return nil
+  end
+  local out = pandoc.Blocks({})
+  for i, block in ipairs(blocks) do
+    local nxt = blocks[i + 1]
+    local prev = blocks[i - 1]
+    local leads_in = pandoc.utils.stringify(block):match(":%s*$") or (prev and prev.t == "Header")
+    if block.t == "Para" and nxt and is_float(nxt) and leads_in then
+      out:insert(pandoc.RawBlock("typst", "#block(sticky: true)["))
+      out:insert(block)
+      out:insert(pandoc.RawBlock("typst", "]"))
+    else
+      out:insert(block)
+    end
+  end
+  return out
+end
+
 local function Cite(cite)
   local out = pandoc.Inlines({})
   for i, c in ipairs(cite.citations) do
@@ -331,5 +376,6 @@ end
 
 return {
   { Pandoc = number_figures },
+  { Blocks = keep_with_next },
   { Figure = Figure, Div = Div, Table = Table, Cite = Cite },
 }

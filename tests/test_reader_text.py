@@ -1,0 +1,121 @@
+"""What the reader meets in the report's text: quotes cut at word boundaries that never split a
+figure, numbers and nouns that agree, one-day windows read as one day, honest bound labels,
+and every agreeing pair of headline figures named."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis import findings
+from analysis.formatting import bound_word, count, date_span, excerpt, shorten
+
+SENTENCE = ("Meta is reportedly finalizing a $14 billion investment in Scale AI and is in talks with "
+            "Scale AI CEO Alexandr Wang to lead a new AI research lab at Meta.")
+WORDS = set(re.findall(r"\S+", SENTENCE))
+
+
+def _pieces(cut: str) -> list[str]:
+    """The words of a cut text, ellipses removed."""
+    return cut.replace("…", " ").split()
+
+
+@pytest.mark.parametrize("limit", range(12, len(SENTENCE) + 5, 3))
+def test_shorten_cuts_between_words_and_marks_the_cut(limit: int) -> None:
+    out = shorten(SENTENCE, limit)
+    assert len(out) <= max(limit, 1) + 1
+    assert all(w in WORDS for w in _pieces(out)), out  # no word cut in two ("Me…")
+    if len(SENTENCE) > limit:
+        assert out.endswith("…")
+    assert "$14" not in out or "$14 billion" in out  # a figure stays whole
+
+
+@pytest.mark.parametrize("width", range(30, 160, 7))
+@pytest.mark.parametrize("quote", ["$14 billion", "Alexandr Wang", "research lab"])
+def test_excerpt_keeps_the_quote_whole_and_cuts_at_words(width: int, quote: str) -> None:
+    out = excerpt(SENTENCE, quote, width)
+    assert quote in out
+    assert all(w in WORDS for w in _pieces(out)), out  # "…e task required…" cannot happen
+    assert out.startswith("…") == (not SENTENCE.startswith(out.lstrip("…").rstrip("…")))
+    assert len(out.strip("…")) <= max(width, len(quote))
+
+
+def test_excerpt_never_starts_inside_a_figure() -> None:
+    # the old cut took "4 billion investment" out of "$14 billion": wrong by $10 billion
+    text = "x" * 30 + " Meta made a $14 billion investment in the startup, said people familiar with it."
+    for width in range(20, 80):
+        out = excerpt(text, "investment", width)
+        assert "4 billion" not in out or "$14 billion" in out, out
+
+
+def test_shorten_keeps_a_figure_with_its_scale_word() -> None:
+    text = "The company agreed to invest $14 billion in the startup"
+    for limit in range(25, len(text)):
+        out = shorten(text, limit)
+        assert not re.search(r"\$14…|\$14$", out), out
+
+
+def test_plurals_agree_with_their_numbers() -> None:
+    assert count(1, "pair") == "1 pair"
+    assert count(2, "pair") == "2 pairs"
+    assert count(0, "claim") == "0 claims"
+    assert count(1, "source window") == "1 source window"
+    assert count(3, "analysis", "analyses") == "3 analyses"
+
+
+def test_a_one_day_window_reads_as_one_day() -> None:
+    assert date_span("2024-03-11", "2024-03-11") == "on 2024-03-11"
+    assert date_span("2024-03-11", "2024-03-12") == "between 2024-03-11 and 2024-03-12"
+    row = pd.Series({"published": "", "earliest": "2024-03-11", "latest": "2024-03-11"})
+    assert findings.when(row) == "on 2024-03-11"
+
+
+def test_a_rounded_figure_is_not_called_exact() -> None:
+    assert bound_word("exact", 9.5e9, 10.5e9) == "rounded"
+    assert bound_word("exact", 10e9, 10e9) == "as stated"
+    assert bound_word("lower", 10e9, float("inf")) == "at least"
+
+
+def _frames(n_sources: int, verdicts: list[tuple[str, str, str]]):
+    ids = [f"s{i:03d}" for i in range(n_sources)]
+    sources = pd.DataFrame({"source_id": ids, "label": [f"Outlet {i}" for i in range(n_sources)],
+                            "control_chars": [0] * n_sources})
+    values = {"s000": 14.3e9, "s001": 10e9, "s002": 14e9, "s003": 10e9}
+    claims = pd.DataFrame({
+        "claim_id": [f"{s}-c01" for s in ids], "source_id": ids, "metric": "deal_value",
+        "value": [values.get(s, 10e9) for s in ids], "unit": "USD",
+        "lower": [values.get(s, 10e9) * 0.95 for s in ids],
+        "upper": [values.get(s, 10e9) * 1.05 for s in ids], "bound": "exact",
+        "stance": "reported", "quote": "$x", "mentions": 1, "start": 0,
+    })
+    comparisons = pd.DataFrame([
+        {"metric": "deal_value", "claim_a": f"{a}-c01", "claim_b": f"{b}-c01", "source_a": a,
+         "source_b": b, "verdict": v, "explanation": "x"} for a, b, v in verdicts])
+    timeline = pd.DataFrame({"source_id": ids, "order": range(1, n_sources + 1),
+                             "published": "", "earliest": "2025-06-08", "latest": "",
+                             "stage": "rumour"})
+    return sources, claims, comparisons, timeline
+
+
+def test_key_findings_name_every_agreeing_pair() -> None:
+    sources, claims, comparisons, timeline = _frames(4, [
+        ("s000", "s001", "superseded"), ("s000", "s002", "compatible_rounding"),
+        ("s000", "s003", "superseded"), ("s001", "s002", "superseded"),
+        ("s001", "s003", "same"), ("s002", "s003", "superseded")])
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
+    assert "Of 6 pairs of headline deal values, 2 agree" in text
+    assert "the same figure: Outlet 1 and Outlet 3" in text
+    assert "equal within rounding: Outlet 0 and Outlet 2" in text
+
+
+def test_findings_and_caveats_with_one_of_everything_read_as_english() -> None:
+    sources, claims, comparisons, timeline = _frames(2, [("s000", "s001", "superseded")])
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal")
+                    + findings.caveats(sources, timeline.iloc[:1], claims.iloc[:1]))
+    for wrong in ("Of 1 pairs", "1 pairs", "(s)", "1 source window are", "1 sources", "1 claims"):
+        assert wrong not in text, (wrong, text)
+    assert "The one pair of headline deal values does not agree" in text
+    assert "1 pair of claims from different sources was compared" in text
+    assert "1 source window is open at one end" in text
