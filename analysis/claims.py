@@ -45,6 +45,11 @@ _TARGET_CTX = re.compile(
 )
 
 
+_DEAL_VALUED = re.compile(
+    r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
+    r"[^.;]{0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
+
+
 @dataclass
 class Mention:
     source_id: str
@@ -109,6 +114,8 @@ def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
         return "other"
     metric = best[1]
     if metric == "valuation":
+        if _DEAL_VALUED.search(sentence[max(0, amount.start - 60):amount.start]):
+            return "deal_value"  # "the deal, valued at $650 million": the price, not a company's worth
         return "valuation_" + valuation_time(sentence, amount, lex)
     return metric
 
@@ -122,18 +129,50 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
     return "at_deal"
 
 
-def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "") -> str:
-    """First stance whose cue occurs (file order is precedence); else asserted.
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s")
+_PARTY_SUBJECT = re.compile(
+    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:two )?(?:company|companies|firms?|parties|"
+    r"startup|start-up|buyer|board|group|deal|merger|transaction))|(?i:\b(?:it|he|she|they|both)\b))"
+    r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|\$[\d.,]+\s*\w+)){0,4}?\s*$")
 
-    A plain statement inside a paragraph that announces or confirms the deal counts as
-    confirmed: press releases state terms without repeating "announced" in every sentence.
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause holding the figure: a modal elsewhere in the sentence does not govern it."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
+    hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
+    return sentence[lo:hi]
+
+
+def _party_act(sentence: str, rx: re.Pattern[str], outlets: set[str]) -> bool:
+    """A party's act or statement: an act verb whose subject is a name or "the company" (not an outlet)."""
+    for m in rx.finditer(sentence):
+        head = sentence[max(0, m.start() - 80):m.start()]
+        subj = _PARTY_SUBJECT.search(head)
+        if subj and not any(o and o in subj.group(0) for o in outlets):
+            return True
+    return False
+
+
+def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
+                    outlets: set[str] | frozenset[str] = frozenset()) -> str:
+    """The certainty of a figure, by the convention in ``examples/CERTAINTY.md``: reported (credited to
+    an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
+    before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
-    for row in lex.stances:
-        if row["regex"].search(sentence):
-            return str(row["stance"])
-    for row in lex.stances:
-        if row["stance"] == "confirmed" and row["regex"].search(paragraph):
-            return "confirmed"
+    clause = _clause(sentence, *span) if span else sentence
+    for stance in ("reported", "rumoured", "confirmed"):
+        for row in lex.stances:
+            if row["stance"] != stance:
+                continue
+            scope = row.get("scope") or "sentence"
+            if scope == "sentence" and row["regex"].search(sentence):
+                return stance
+            if scope == "clause" and row["regex"].search(clause):
+                return stance
+            if scope == "act" and _party_act(sentence, row["regex"], set(outlets)):
+                return stance
+            if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
+                return stance
     return "asserted"
 
 
@@ -298,7 +337,8 @@ def extract_mentions(
                 mentions.append(
                     Mention(
                         cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
-                        subject, classify_stance(text, lex, para),
+                        subject, classify_stance(text, lex, para, (amount.start, amount.end),
+                                                 outlets | set(manifest_outlets)),
                         ";".join(attributed_outlets(text, lex, manifest_outlets)),
                     )
                 )
@@ -357,22 +397,18 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
     return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
 
 
-#: How far a figure can be relied on, by the certainty of its sentence (higher is firmer).
-RELIABILITY = {"confirmed": 3, "reported": 2, "asserted": 1, "rumoured": 0}
-
-
 def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:
-    """The figure the coverage settles on: the latest source's headline deal value among the
-    most reliable ones (a party's confirmation over reports, reports over rumour), so a late
-    rumour or a careless aside cannot overturn an announced figure. None without a figure."""
+    """The figure the coverage settles on: the headline deal value of the latest source that states
+    it as more than a rumour (a late "could be worth" does not overturn an agreed price; it is
+    flagged by :func:`late_outliers`). None without a figure."""
     heads = headline_claims(claims)
     if heads.empty:
         return None
     order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
-    ranked = heads.assign(_r=[RELIABILITY.get(st, 0) for st in heads["stance"]],
-                          _o=[order.get(s, -1) for s in heads["source_id"]])
-    best = ranked[ranked["_r"] == ranked["_r"].max()].sort_values(["_o", "source_id"], kind="stable")
-    return best.iloc[-1].drop(labels=["_r", "_o"])
+    firm = heads[heads["stance"] != "rumoured"]
+    pool = firm if len(firm) else heads
+    ranked = pool.assign(_o=[order.get(s, -1) for s in pool["source_id"]])
+    return ranked.sort_values(["_o", "source_id"], kind="stable").iloc[-1].drop(labels=["_o"])
 
 
 def late_outliers(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
@@ -434,11 +470,17 @@ def extract_claims(
     cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1
 ) -> pd.DataFrame:
     """Claims of every source, each with its transaction, plus derived implied valuations."""
-    from .transactions import assign
+    from .transactions import KIND_GROUP, assign
 
     lex = lex or Lexicons.load()
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance))
     groups = find_transactions(cleaned, lex)
-    base["transaction"] = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
+    decided = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
+    base["transaction"] = [t for t, _ in decided]
+    if groups and KIND_GROUP.get(groups[0].kind) == "investment":
+        # money raised from the investor, in the deal's own sentence, is the investment itself
+        in_deal_sentence = pd.Series([how == "sentence" for _, how in decided], index=base.index)
+        raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
+        base.loc[raised, "metric"] = "deal_value"
     derived = derived_valuations(base)
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base

@@ -21,7 +21,7 @@ VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "co
 POINT_BOUNDS = {"exact", "approx", "derived"}
 # Not compared: a share-price move describes one trading day, and "other" mixes unrelated
 # figures; two sources giving different values there are not disagreeing about one quantity.
-NOT_COMPARED = {"share_price_move", "other"}
+NOT_COMPARED = {"share_price_move", "other", "tranche"}
 # Metrics compared with each other: an implied valuation is set against stated ones.
 METRIC_FAMILIES = {"valuation_at_deal": ("valuation_at_deal", "valuation_projected")}
 
@@ -70,7 +70,8 @@ def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]
 def compare_claims(
     claims: pd.DataFrame, later: Callable[[str, str], bool | None] | None = None
 ) -> pd.DataFrame:
-    """Every cross-source pair of claims on the same metric (or metric family), with a verdict.
+    """Every cross-source pair of claims on the same metric (or metric family) and the same
+    transaction, with a verdict.
 
     ``later(x, y)`` is True when source x certainly appeared after source y (timeline).
     """
@@ -87,6 +88,8 @@ def compare_claims(
                 continue
             if _source_of(a) == _source_of(b):
                 continue
+            if str(a.get("transaction", "")) != str(b.get("transaction", "")):
+                continue  # figures of two transactions are neither an update nor a contradiction
             v, why = verdict(a, b, later)
             rows.append({
                 "metric": metric, "claim_a": a["claim_id"], "claim_b": b["claim_id"],

@@ -105,6 +105,13 @@ def _same_subject(a: str, b: str) -> bool:
     return a in b or b in a or a.split()[0] == b.split()[0]
 
 
+def _same_place(expected: dict, extracted: dict) -> bool:
+    """The labelled quote and the extracted claim's sentence overlap (same mention of a figure)."""
+    q = " ".join(str(expected.get("quote", "")).split())
+    sent = " ".join(str(extracted.get("sentence", "")).split())
+    return bool(q and sent) and (q in sent or sent in q)
+
+
 def _pair_claims(extracted, expected) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
     """(matched pairs, unmatched expected, unmatched extracted), derived rows left out.
 
@@ -123,7 +130,8 @@ def _pair_claims(extracted, expected) -> tuple[list[tuple[dict, dict]], list[dic
         if not cands:
             missing.append(e)
             continue
-        cands.sort(key=lambda c: (c[1]["metric"] != e["metric"], c[1]["bound"] != e["bound"]))
+        cands.sort(key=lambda c: (not _same_place(e, c[1]), c[1]["metric"] != e["metric"],
+                                  c[1]["bound"] != e["bound"]))
         used.add(cands[0][0])
         pairs.append((e, cands[0][1]))
     return pairs, missing, [x for i, x in enumerate(ext) if i not in used]

@@ -106,6 +106,11 @@ def score_corpus(item: Labelled) -> CorpusScores:
     main_id = main["transaction_id"] if main else None
 
     pairs, missing, extra = _pair_claims(claims, expected)
+    # The labels hold one row per figure and source; the extractor keeps "$20 billion" and
+    # "about $20 billion" apart (different bounds). A second claim of an already matched figure
+    # is a restatement, not a false figure.
+    matched = {(x["source_id"], round(float(x["value"]), 4), x["unit"]) for _, x in pairs}
+    extra = [x for x in extra if (x["source_id"], round(float(x["value"]), 4), x["unit"]) not in matched]
     out.figure_recall = _score(len(pairs), len(extra), len(missing))
 
     def label_main_dv(e: dict) -> bool:

@@ -199,18 +199,38 @@ def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.Da
     return language_metrics(cs, claim_repeats(claims_df), cues, p.repeat_threshold)
 
 
-def event_info(p: Params, cs: list[CleanSource]) -> dict[str, str]:
-    """The event's name and description: from the parameters, else from the corpus parties."""
-    from .claims import corpus_parties
+#: How the report names a transaction of each kind.
+DEAL_NOUNS = {"acquisition": "acquisition of", "merger": "merger with", "investment": "investment in",
+              "funding_round": "funding of", "licensing": "licensing deal with", "other": "deal with"}
 
-    target, acquirer = corpus_parties(cs, {r["outlet"] for r in lexicons(p).outlets})
-    name = p.event_name or (f"{acquirer}'s investment in {target}" if acquirer and target
-                            else "the deal")
+
+def deal_name(acquirer: str, target: str, kind: str) -> str:
+    """"Adobe's acquisition of Figma", "Amazon's investment in Anthropic"."""
+    noun = DEAL_NOUNS.get(kind, DEAL_NOUNS["other"])
+    if acquirer and target:
+        return f"{acquirer}'s {noun} {target}"
+    if target:
+        return f"the {noun} {target}"
+    return "the deal"
+
+
+def event_info(p: Params, cs: list[CleanSource]) -> dict:
+    """The event's name and description: from the parameters, else from the main transaction (the
+    one the most sources describe); the other transactions are listed with it."""
+    table = transactions(p, cs)
+    main = table[table["main"]].iloc[0] if table["main"].any() else None
+    kind = str(main["kind"]) if main is not None else ""
+    acquirer = str(main["acquirer"]) if main is not None else ""
+    target = str(main["target"]) if main is not None else ""
+    name = p.event_name or deal_name(acquirer, target, kind)
     description = p.event_description or (
         f"How {len(cs)} sources reported {name}: the figures they give, when they appeared, "
         "and where they disagree."
     )
-    return {"name": name, "description": description, "target": target, "acquirer": acquirer}
+    others = [{"id": r["transaction_id"], "name": deal_name(r["acquirer"], r["target"], r["kind"]),
+               "kind": r["kind"], "sources": int(r["sources"])} for _, r in table[~table["main"]].iterrows()]
+    return {"name": name, "description": description, "target": target, "acquirer": acquirer,
+            "kind": kind, "others": others}
 
 
 def transactions(p: Params, cs: list[CleanSource]) -> pd.DataFrame:

@@ -266,42 +266,44 @@ def transactions_table(groups: list[Transaction]) -> pd.DataFrame:
 
 
 def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction],
-           stop: set[str]) -> list[str]:
+           stop: set[str]) -> list[tuple[str, str]]:
     """The transaction of each claim: the deal sentence nearest the figure in its sentence; else a
     transaction whose target the sentence names; else the last deal sentence of its paragraph;
-    else the main transaction. Figures that describe no deal get ''."""
+    else the main transaction. Figures that describe no deal get ''. Each comes with how it was
+    decided: sentence, named, paragraph or default."""
     if not groups:
-        return ["" for _ in range(len(claims))]
+        return [("", "") for _ in range(len(claims))]
     by_source = {cs.source.id: cs for cs in cleaned}
     of_mention = {(m.source_id, m.start): t for t in groups for m in t.mentions}
     main = groups[0]
     out = []
     for _, c in claims.iterrows():
         if c["metric"] not in DEAL_METRICS or c["source_id"] not in by_source:
-            out.append("")
+            out.append(("", ""))
             continue
         cs = by_source[c["source_id"]]
         start = int(c["start"])
         sent = next((s for s in cs.sentences if s.start <= start < s.end), None)
         if sent is None:
-            out.append(main.id)
+            out.append((main.id, "default"))
             continue
         here = [m for t in groups for m in t.mentions
                 if m.source_id == cs.source.id and sent.start <= m.start < sent.end]
         if here:
             nearest = min(here, key=lambda m: 0 if m.start <= start < m.end else
                           min(abs(start - m.start), abs(start - m.end)))
-            out.append(of_mention[(nearest.source_id, nearest.start)].id)
+            out.append((of_mention[(nearest.source_id, nearest.start)].id, "sentence"))
             continue
         text = cs.source.raw[sent.start:sent.end]
         named = [t for t in groups if t is not main and _names(text, t.target)
-                 and not _names(text, main.target)]
+                 and not _names(text, main.target) and not same_party(t.target, main.acquirer or "-")]
         if named:
-            out.append(named[0].id)
+            out.append((named[0].id, "named"))
             continue
         before = [m for t in groups for m in t.mentions if m.source_id == cs.source.id
                   and cs.paragraphs[sent.paragraph].start <= m.start < sent.start]
-        out.append(of_mention[(before[-1].source_id, before[-1].start)].id if before else main.id)
+        out.append((of_mention[(before[-1].source_id, before[-1].start)].id, "paragraph") if before
+                   else (main.id, "default"))
     return out
 
 
