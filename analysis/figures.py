@@ -27,6 +27,9 @@ _SCALE_UNITS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "t
 # The printed text width of the PDF (A4, 2.2 cm side margins in report/_quarto.yml): a chart
 # no wider than this prints at its natural size, so its text keeps the sizes set here.
 PRINT_WIDTH_IN = (21.0 - 2 * 2.2) / 2.54
+# The tallest a chart may be (inches): the A4 text block (29.7 cm less 2 x 2.4 cm margins) less
+# room for the caption, so typst never shrinks a chart to fit a page.
+PRINT_HEIGHT_IN = 8.5
 # The smallest text a chart may carry, in points at print size.
 MIN_TEXT_PT = 7.0
 # The narrowest plot area fitting may leave (inches): below it the data would be unreadable.
@@ -70,12 +73,13 @@ def _wrap_wide_text(fig: plt.Figure, width_in: float) -> None:
         t.set_text("\n".join(textwrap.fill(line, chars) for line in text.split("\n")))
 
 
-def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
-    """Narrow the figure until its saved (tight) width fits the printed text width.
+def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN,
+                    height_in: float = PRINT_HEIGHT_IN) -> float:
+    """Narrow (and if need be shorten) the figure until its saved (tight) box fits the page.
 
-    A wider chart would be scaled down on the page and its 7-8 pt labels printed at 5 pt.
-    Text keeps its size (over-wide labels wrap); the axes give up the width, but never below
-    MIN_AXES_IN. Returns the final tight width in inches.
+    A wider or taller chart would be scaled down on the page and its 7-8 pt labels printed at
+    5 pt. Text keeps its size (over-wide labels wrap); the axes give up the room, but never
+    below MIN_AXES_IN. Returns the final tight width in inches.
     """
     fig.canvas.draw()
     _wrap_wide_text(fig, width_in)
@@ -94,6 +98,13 @@ def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
             width = fig.get_tightbbox(fig.canvas.get_renderer()).width
             break
         width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    for _ in range(12):
+        over = fig.get_tightbbox(fig.canvas.get_renderer()).height - height_in
+        if over <= 0.01:
+            break
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, max(h - over, 1.0))
+        fig.canvas.draw()
     return width
 
 
@@ -135,7 +146,7 @@ def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
     pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
                               fill_value=0).reindex(columns=sources, fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=True).index]
-    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(pivot) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, min(0.3 * len(pivot), 6.5) + 1.6))
     left = [0] * len(pivot)
     for src in pivot.columns:
         vals = pivot[src].tolist()
