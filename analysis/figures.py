@@ -404,5 +404,7 @@ def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     a2.set_xlim(0, 100)
     a2.set_xlabel("Flesch reading ease\n(0-100, higher = easier)")
     a2.set_title("How readable", loc="left")
-    a2.legend(frameon=False, fontsize=8, loc="lower right")
+    # below the axis label: inside the plot it would cover the longest bars
+    a2.legend(frameon=False, fontsize=8, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.27),
+              handlelength=1.2, columnspacing=0.8)
     return fig
