@@ -117,6 +117,10 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
+    if n > 1 and k == n:  # every pair agrees: naming them all would say nothing more
+        counts = [f"{len(agree[agree['verdict'] == v])} {words}" for v, words in _AGREE_KINDS
+                  if (agree["verdict"] == v).any()]
+        return f"{lead}: " + ", ".join(counts) + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
         sub = agree[agree["verdict"] == verdict]
