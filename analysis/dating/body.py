@@ -172,8 +172,8 @@ def _event_range(ev: RefEvent) -> str:
 
 def _event_because(ev: RefEvent) -> str:
     if ev.learned:
-        return (f"it reports {ev.name}, which {ev.source} dates "
-                f"{_event_range(ev)}")
+        when = _event_range(ev).removeprefix("on ")
+        return (f"it reports {ev.name}, which {ev.source} dates to {when} ({ev.basis})")
     cited = f" ({ev.source})" if ev.source else ""
     return f"it reports {ev.name}{cited}, {_event_range(ev)}"
 
@@ -254,7 +254,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 tied = _ties(shared, ev, names)
                 if (ev.latest - ev.earliest).days > 2:
                     continue  # a month-long event cannot place a weekday or "last week"
-                if not tied and (not (names & ev.names) or not _dates_fit(text, ev)):
+                if not tied and ((names and not names & ev.names) or not _dates_fit(text, ev)):
                     continue  # other parties, or the sentence dates its happening otherwise
                 event_hits.append((ev, m, tied))
 

@@ -104,7 +104,7 @@ def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.Dat
         parts = [", ".join(happened)] if happened else []
         if not_yet:
             parts.append(f"not yet: {', '.join(not_yet)}")
-        citation = (f"learned from {ev.source}" if ev.learned else ev.source)
+        citation = (f"learned from {ev.source}: {ev.basis}" if ev.learned else ev.source)
         rows.append({"date": _iso(ev.earliest), "latest": _iso(ev.latest), "event": ev.name,
                      "citation": citation, "matched_sources": "; ".join(parts)})
     return pd.DataFrame(rows, columns=EVENTS_USED_COLUMNS)

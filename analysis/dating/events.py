@@ -42,6 +42,7 @@ class RefEvent:
     names: frozenset[str] = frozenset()  # every name and figure of its sentence
     learned_from: str = ""  # source id of a learned event
     quote: str = ""
+    basis: str = ""  # how the teaching source dates it ("“on Friday” in its piece of ...")
 
     @property
     def learned(self) -> bool:

@@ -18,7 +18,7 @@ from ..cleaning import CleanSource
 from .body import CorpusContext, Scan, sentence_tokens
 from .events import RefEvent
 from .mentions import clause, find_dates, find_weekdays, tense
-from .model import STAGE_RANK, URL, SourceDate, days, month_end
+from .model import STAGE_RANK, URL, SourceDate, days, month_end, words
 from .stage import recap, stage_hits
 
 #: A teaching source's own window may be at most this many days wide.
@@ -78,11 +78,12 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                     old = found[key]
                     found[key] = RefEvent(old.key, lo, hi, old.name, old.source, kind=kind,
                                           tokens=old.tokens | tokens, names=old.names | names,
-                                          learned_from=old.learned_from, quote=old.quote)
+                                          learned_from=old.learned_from, quote=old.quote,
+                                          basis=old.basis)
                     continue
                 found[key] = RefEvent(f"learned:{cs.source.id}:{seg.index}", lo, hi, name,
-                                      f"{_label(cs)} ({why})", kind=kind, tokens=tokens,
-                                      names=names, learned_from=cs.source.id, quote=quote)
+                                      _label(cs), kind=kind, tokens=tokens, names=names,
+                                      learned_from=cs.source.id, quote=quote, basis=why)
     return sorted(found.values(), key=lambda e: (e.earliest, e.latest, e.kind, e.key))
 
 
@@ -116,18 +117,18 @@ def _event_dates(text: str, window: tuple[date, date] | None
                  if _valid(y, h.month, h.day)]
         cands = [c for c in cands if hi - timedelta(days=300) <= c <= hi]
         if len(cands) == 1:
-            out.append((cands[0], cands[0], h.start, f"\u201c{h.text}\u201d, dated {hi.year}",
+            out.append((cands[0], cands[0], h.start, f"\u201c{h.text}\u201d in its piece of {hi.year}",
                         True))
     for wh in find_weekdays(text):
         ds = [x for x in days(lo - timedelta(days=6), hi) if x.weekday() == wh.weekday]
         if ds:
-            out.append((ds[0], ds[-1], wh.start, f"\u201c{wh.text}\u201d in its piece of {hi}",
+            out.append((ds[0], ds[-1], wh.start, f"\u201c{wh.text}\u201d in its piece of {words(hi)}",
                         False))
     for m in _TODAY.finditer(text):
-        out.append((lo, hi, m.start(), f"\u201c{m.group(0)}\u201d in its piece of {hi}", False))
+        out.append((lo, hi, m.start(), f"\u201c{m.group(0)}\u201d in its piece of {words(hi)}", False))
     for m in _YESTERDAY.finditer(text):
         out.append((lo - timedelta(days=1), hi - timedelta(days=1), m.start(),
-                    f"\u201c{m.group(0)}\u201d in its piece of {hi}", False))
+                    f"\u201c{m.group(0)}\u201d in its piece of {words(hi)}", False))
     return out
 
 
