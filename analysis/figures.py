@@ -325,6 +325,10 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
         (bar,) = ax.plot([start or x0, end or x1], [i, i], color=colour, lw=8, alpha=0.6,
                          solid_capstyle="butt")
         bar.set_gid(f"window:{sid}")
+        if start and end and (end - start) < (x1 - x0) * 0.015:  # too short to see on this axis
+            (mark,) = ax.plot([start + (end - start) / 2], [i], "o", color=colour, mfc="white",
+                              mew=1.6, ms=6, zorder=3)
+            mark.set_gid(f"short:{sid}")
         if start is None:
             _open_arrow(ax, end, x0, i, colour, f"open-start:{sid}")
         if end is None:
@@ -359,7 +363,7 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
     ax.set_xlim(x0, x1)
     _date_axis(ax, x0.date(), x1.date())
     ax.set_xlabel("Date (bar = earliest to latest possible publication; arrow = open end; "
-                  "diamond = stated date; dot = one-day window)")
+                  "diamond = stated date; dot = one-day window; ring = a window of a few days)")
     ax.set_title("Publication window of each source", loc="left")
     return fig
 
@@ -424,7 +428,12 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     if undated:
         note += "\nNot drawn, no date evidence: " + ", ".join(undated)
     ax.set_xlabel(note)
-    if len(ax.get_legend_handles_labels()[0]):
+    handles = ax.get_legend_handles_labels()[0]
+    if len(handles) > 6:  # many sources: below the axis, where no point can hide under it
+        ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.38 if undated
+                                                                                else -0.3),
+                  ncols=2, handletextpad=0.3, columnspacing=1.0)
+    elif handles:
         ax.legend(fontsize=7, frameon=False, loc="lower right")
     ax.set_title(f"{metric_label(metric)}: each source's headline figure over time", loc="left")
     return fig

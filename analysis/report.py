@@ -195,7 +195,14 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
     files["timeline_evidence.md"] = _timeline_evidence(out_dir, t, label)
-    files["events_used.md"] = _md_table(events_used)
+    files["events_used.md"] = _md_table(pd.DataFrame({
+        "Event": events_used["event"],
+        "When": [d if not last or last == d else f"{d} to {last}"
+                 for d, last in zip(events_used["date"], events_used.get("latest", events_used["date"]),
+                                    strict=True)],
+        "Dated by": events_used["citation"],
+        "Sources it bounds": [x or "—" for x in events_used["matched_sources"]],
+    }))
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
         ["kind", "value", "rank"], kind="stable")

@@ -174,7 +174,7 @@ def test_events_learned_from_a_dated_source_bound_the_others(tmp_path: Path) -> 
     # a shared figure ties a mention without a weekday: on or after the announcement
     assert by["x2"].earliest == date(2024, 3, 1) and by["x2"].latest is None
     because = next(e.because for e in by["x2"].evidence if e.rule == "learned_event")
-    assert because.startswith("it reports the deal's announcement") and "(x0) dates to 1 March" \
+    assert because.startswith("it mentions the deal's announcement") and "(x0) dates to 1 March" \
         in because
     # other parties: not the same event
     assert by["x3"].earliest is None and by["x3"].latest is None
@@ -240,3 +240,20 @@ def test_a_leading_date_glued_to_a_ticker_is_kept_as_metadata(tmp_path: Path) ->
     assert lead.action == "metadata" and lead.text == "date 2022-06-03"
     (d,) = estimate_timeline([c], NO_EVENTS)
     assert d.published == date(2022, 6, 3)
+
+
+def test_stage_quotes_never_cut_a_word_or_a_figure() -> None:
+    from analysis.cleaning import Segment
+    from analysis.timeline import deal_stage
+
+    text = ("Meta is reportedly finalizing a $14 billion investment in Scale AI and is in talks "
+            "with Scale AI CEO Alexandr Wang to lead a new AI research lab at Meta, reflecting "
+            "Mark Zuckerberg's frustration with Meta's AI progress.")
+    _, evidence = deal_stage([Segment("x", 0, 0, len(text), text)])
+    for ev in evidence:
+        body = ev.quote.strip("…")
+        assert body in text and "$14 billion" in ev.quote or "14 billion" not in ev.quote
+        start = text.index(body)
+        assert start == 0 or text[start - 1] == " ", ev.quote  # starts at a word
+        end = start + len(body)
+        assert end == len(text) or text[end] in " ,.;", ev.quote  # ends at a word

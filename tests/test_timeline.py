@@ -365,10 +365,10 @@ def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> No
     row = table.set_index("source_id").loc["x0"]
     assert (row["earliest"], row["latest"]) == ("2024-03-01", "2024-03-31")
     # the appendix reads as sentences, never as "-> >=" notation
-    assert ("On or after 1 February 2024, because it reports Round (X), on 1 February 2024: "
-            "\u201craised $5 million\u201d.") in row["evidence"]
-    assert ("Between 1 and 31 March 2024, because it says \u201clast month\u201d of Round "
-            "(on 1 February 2024)") in row["evidence"]
+    assert ("On or after 1 February 2024, because it mentions an event of 1 February 2024: "
+            "Round (X): \u201craised $5 million\u201d.") in row["evidence"]
+    assert ("Between 1 and 31 March 2024, because it says \u201clast month\u201d of an event of "
+            "1 February 2024: Round") in row["evidence"]
     assert "->" not in row["evidence"] and ">=" not in row["evidence"]
     undated = table.set_index("source_id").loc["x1"]
     assert undated["earliest"] == undated["latest"] == "" and undated["stage"] == "talks"

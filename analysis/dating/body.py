@@ -170,12 +170,16 @@ def _event_range(ev: RefEvent) -> str:
     return span_words(ev.earliest, ev.latest)
 
 
+def _event_when(ev: RefEvent) -> str:
+    """'8 June 2025', 'between 1 and 31 March 2024': when a reference event happened."""
+    return _event_range(ev).removeprefix("on ")
+
+
 def _event_because(ev: RefEvent) -> str:
     if ev.learned:
-        when = _event_range(ev).removeprefix("on ")
-        return (f"it reports {ev.name}, which {ev.source} dates to {when} ({ev.basis})")
+        return f"it mentions {ev.name}, which {ev.source} dates to {_event_when(ev)} ({ev.basis})"
     cited = f" ({ev.source})" if ev.source else ""
-    return f"it reports {ev.name}{cited}, {_event_range(ev)}"
+    return f"it mentions an event of {_event_when(ev)}: {ev.name}{cited}"
 
 
 def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext) -> Scan:
@@ -213,8 +217,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 base.append(Evidence(
                     "event_open", om.group(0), s, e, None, ev.earliest - timedelta(days=1), EVENT,
                     f"not yet happened: event {ev.earliest} ({ev.name}) -> before it", ev.key,
-                    because=f"it describes {ev.name} as still to come ({ev.source} dates it "
-                            f"{_event_range(ev)})"))
+                    because=f"it speaks of an event of {_event_when(ev)} as still to come: "
+                            f"{ev.name}{f' ({ev.source})' if ev.source else ''}"))
                 continue
             for rx in ev.patterns:
                 m = rx.search(text)
@@ -280,8 +284,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             phrase = rm.group(0).strip()
             base.append(Evidence("relative", phrase, s, e, lo, hi, RELATIVE,
                                  f"'{phrase}' of event {ev.earliest} ({ev.name})", ev.key,
-                                 because=f"it says \u201c{phrase}\u201d of {ev.name} "
-                                         f"({_event_range(ev)})"))
+                                 because=f"it says \u201c{phrase}\u201d of an event of "
+                                         f"{_event_when(ev)}: {ev.name}"))
 
         # ---- explicit dates: past ones are lower bounds, future ones upper bounds
         sentence_weekdays = frozenset(w.weekday for w in find_weekdays(text))
@@ -344,9 +348,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                     "weekday", wh.text, s, e, lo, hi, min(RELATIVE, LEARNED), (
                         f"event {ev.earliest} ({ev.name}) fell on that {name}; news names the "
                         f"weekday only within the past week: appeared within 6 days after it"),
-                    ev.key, because=f"it says the {ev.kind or 'event'} came \u201c{wh.text}\u201d, "
-                                    f"and {ev.name} fell on {words(lo)}; a weekday is named "
-                                    "only within the week after"))
+                    ev.key, because=f"it dates {ev.name} to \u201c{wh.text}\u201d, which fell on "
+                                    f"{words(lo)}; a weekday is named only within the week after"))
                 continue
             weekdays.append((wh.weekday, Evidence("weekday", wh.text, s, e, None, None,
                                                   RELATIVE, "")))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..formatting import shorten
 from .events import RefEvent
 from .model import Evidence, SourceDate, span_words
 from .order import timeline_order
-from .solver import short
 
 TIMELINE_COLUMNS = ["source_id", "published", "earliest", "latest", "stage", "headline_figure",
                     "evidence", "order", "dated"]
@@ -26,7 +26,7 @@ def _cap(text: str) -> str:
 
 def evidence_sentence(ev: Evidence) -> str:
     """One evidence item as a sentence a reader can check against the quote."""
-    quote = f"\u201c{short(ev.quote, 90)}\u201d"
+    quote = f"\u201c{shorten(ev.quote, 110)}\u201d"
     because = ev.because or ev.note or ev.rule
     if ev.rule.startswith("stage:"):
         role = "the stage chosen" if ev.used else "another stage it names"

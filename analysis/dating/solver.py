@@ -117,8 +117,9 @@ def resolve_year(p: Partial, lo: date | None, hi: date | None, anchors: Iterable
             ok = (hi is None or d <= hi) and (lo is None or d >= lo - timedelta(days=366))
         if ok:
             cands.append(d)
-    why = (f"the years of the corpus's dated sources {anchors}" if from_corpus
-           else f"anchor years {anchors}")
+    listed = ", ".join(str(y) for y in anchors)
+    why = (f"the years of the corpus's dated sources ({listed})" if from_corpus
+           else f"the years its text names ({listed})")
     if p.day and p.weekdays:
         named = [d for d in cands if d.weekday() in p.weekdays]
         if named and (len(cands) > 1 or from_corpus):

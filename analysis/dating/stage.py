@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from ..cleaning import Segment
 from ..errors import InputError
+from ..formatting import excerpt
 from ..paths import DATA_DIR
 from .mentions import MODAL_MAY, clause, find_dates, tense
 from .model import STAGE, STAGE_RANK, STAGES, Evidence
@@ -187,10 +188,9 @@ def deal_stage(sentences: Sequence[Segment],
             continue
         seg, m = found[0]
         words = sorted({m2.group(0).lower() for _, m2 in found})
-        a, b = max(0, m.start() - 40), min(len(seg.text), m.end() + 40)
         note = why.get(stage, "another stage the source also names")
         evidence.append(Evidence(
-            rule=f"stage:{stage}", quote=seg.text[a:b],
+            rule=f"stage:{stage}", quote=excerpt(seg.text, m.group(0), 110),
             start=seg.start if seg.start >= 0 else None, end=seg.end if seg.end >= 0 else None,
             earliest=None, latest=None, strength=STAGE,
             note=f"{note}; cues: {', '.join(repr(w) for w in words[:6])}",
