@@ -46,6 +46,7 @@ evidence_sentence = _describe.evidence_sentence
 evidence_text = _describe.evidence_text
 evidence_table = _describe.evidence_table
 matched_event_count = _describe.matched_event_count
+open_windows_note = _describe.open_windows_note
 timeline_table = _describe.timeline_table
 
 
@@ -69,5 +70,5 @@ __all__ = [
     "RefEvent", "SourceDate", "StageCue", "Version", "_solve", "date_corpus", "deal_stage",
     "estimate_timeline", "evidence_sentence", "evidence_table", "evidence_text",
     "events_used_table", "load_events", "load_stage_cues", "matched_event_count",
-    "split_patterns", "time_point", "timeline_order", "timeline_table",
+    "open_windows_note", "split_patterns", "time_point", "timeline_order", "timeline_table",
 ]

@@ -257,3 +257,25 @@ def test_stage_quotes_never_cut_a_word_or_a_figure() -> None:
         assert start == 0 or text[start - 1] == " ", ev.quote  # starts at a word
         end = start + len(body)
         assert end == len(text) or text[end] in " ,.;", ev.quote  # ends at a word
+
+
+def test_open_windows_are_named_with_the_reason(tmp_path: Path) -> None:
+    from analysis.timeline import open_windows_note
+
+    cs = _corpus(tmp_path, "date 2024-03-04 Acme agreed to buy Beta for $480 million.\n",
+                 "Acme, which first announced the plan in January 2024, agreed to buy Beta.\n", BODY)
+    note = open_windows_note(timeline_table(estimate_timeline(cs, NO_EVENTS)), {"x2": "Wire (x2)"})
+    assert note == ("Open publication windows, left open rather than guessed: x1 (on or after "
+                    "2024-01-01: nothing in it bounds it from above); Wire (x2) (no date evidence "
+                    "at all).")
+
+
+def test_an_event_dated_last_week_by_a_dated_source_bounds_a_mention_with_its_figure(
+        tmp_path: Path) -> None:
+    dated = "date 2024-03-20 Acme said it agreed to buy Beta Systems for $2.7 billion last week.\n"
+    other = "Acme's $2.7 billion purchase of Beta Systems was announced, drawing praise.\n"
+    dates, events = date_corpus(_corpus(tmp_path, dated, other), NO_EVENTS)
+    (ev,) = [e for e in events if e.learned]
+    assert (ev.earliest, ev.latest) == (date(2024, 3, 11), date(2024, 3, 17))
+    by = {d.source_id: d for d in dates}
+    assert by["x1"].earliest == date(2024, 3, 11) and by["x1"].latest is None

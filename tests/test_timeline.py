@@ -1,7 +1,7 @@
 """Timeline: one test per evidence rule, the events file, ordering, and the corpus promises.
 
 Corpus promises: every true date (``truth.csv``) lies inside its source's window on
-harbor-lumen and unseen_shapes; the seed order follows the deal stages; the seed sidebar
+harbor-lumen and unseen_shapes; the seed order follows the dates; the seed sidebar
 dates (removed by the cleaner) are never evidence; every bound is backed by listed evidence.
 """
 
@@ -326,7 +326,7 @@ def test_order_dates_first_then_stage_for_overlapping_windows() -> None:
         _sd("early", d, d + timedelta(1), "aftermath"),
         _sd("undated", None, None, "unknown"),
     ]
-    assert timeline_order(dates) == ["early", "talks", "agreed", "late_talks", "undated"]
+    assert timeline_order(dates) == ["early", "talks", "agreed", "undated", "late_talks"]
 
 
 def test_a_dated_late_source_is_never_ordered_before_older_dated_sources() -> None:
@@ -351,7 +351,13 @@ def test_open_windows_are_placed_by_their_known_end_and_stage() -> None:
     assert order.index("open_ended") > order.index("review")  # among the sources it overlaps,
     assert order.index("open_ended") < order.index("ended") + 1  # its stage places it
     assert order.index("agreed") < order.index("undated_review") < order.index("ended")
-    assert order[-1] == "undated_unknown"
+    assert order[-1] == "ended" and order[-2] == "undated_unknown"  # never the latest
+
+
+def test_an_undated_source_of_the_latest_stage_is_still_not_last() -> None:
+    d = date(2024, 1, 1)
+    order = timeline_order([_sd("agreed", d, d, "agreed"), _sd("undated", None, None, "aftermath")])
+    assert order == ["undated", "agreed"]
 
 
 def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> None:
@@ -374,7 +380,7 @@ def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> No
     assert undated["earliest"] == undated["latest"] == "" and undated["stage"] == "talks"
     assert undated["evidence"].startswith("No dating evidence")
     assert table["order"].tolist() == [1, 2]
-    assert table["dated"].tolist() == [True, False]  # never to be called the latest
+    assert table["dated"].tolist() == [False, True]  # the undated one is never the latest
 
 
 # --------------------------------------------------------------------------- events file

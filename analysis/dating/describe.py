@@ -110,6 +110,25 @@ def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.Dat
     return pd.DataFrame(rows, columns=EVENTS_USED_COLUMNS)
 
 
+def open_windows_note(table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+    """A caveat naming each source whose window stays open, and why ("" when none is open)."""
+    labels = labels or {}
+    parts = []
+    for _, r in table.sort_values("order").iterrows():
+        name = labels.get(r["source_id"], r["source_id"])
+        if r["published"] or (r["earliest"] and r["latest"]):
+            continue
+        if not r["earliest"] and not r["latest"]:
+            parts.append(f"{name} (no date evidence at all)")
+        elif r["earliest"]:
+            parts.append(f"{name} (on or after {r['earliest']}: nothing in it bounds it from above)")
+        else:
+            parts.append(f"{name} (on or before {r['latest']}: nothing in it bounds it from below)")
+    if not parts:
+        return ""
+    return ("Open publication windows, left open rather than guessed: " + "; ".join(parts) + ".")
+
+
 def matched_event_count(events_used: pd.DataFrame) -> int:
     """How many reference events bound at least one source (events nobody mentions do not count)."""
     if events_used is None or not len(events_used):

@@ -129,7 +129,36 @@ def _event_dates(text: str, window: tuple[date, date] | None
     for m in _YESTERDAY.finditer(text):
         out.append((lo - timedelta(days=1), hi - timedelta(days=1), m.start(),
                     f"\u201c{m.group(0)}\u201d in its piece of {words(hi)}", False))
+    piece = f"in its piece of {words(hi)}"
+    for h in find_dates(text):  # "in March": the latest March up to the piece
+        if h.kind == "month" and tense(text, h.start) == "past":
+            year = hi.year if h.month <= hi.month else hi.year - 1
+            first = date(year, h.month, 1)
+            out.append((first, month_end(first), h.start, f"\u201c{h.text}\u201d {piece}", True))
+    for m in _BACK.finditer(text):  # "last week", "last month", "earlier this year"
+        span = _back_span(m.group(0).lower(), lo, hi)
+        if span:
+            out.append((*span, m.start(), f"\u201c{m.group(0)}\u201d {piece}", False))
     return out
+
+
+_BACK = re.compile(r"(?i)\b(?:last (?:week|month)|earlier this (?:week|month|year))\b")
+
+
+def _back_span(phrase: str, lo: date, hi: date) -> tuple[date, date] | None:
+    """The days a relative phrase in a piece dated ``[lo, hi]`` can mean."""
+    if phrase == "last week":
+        return lo - timedelta(days=lo.weekday() + 7), hi - timedelta(days=hi.weekday() + 1)
+    if phrase == "last month":
+        first = (lo.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return first, hi.replace(day=1) - timedelta(days=1)
+    if phrase == "earlier this week":
+        return lo - timedelta(days=lo.weekday()), hi
+    if phrase == "earlier this month":
+        return lo.replace(day=1), hi
+    if phrase == "earlier this year":
+        return date(lo.year, 1, 1), hi
+    return None
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -9,7 +9,8 @@
    places it (before the first source of the same stage; with none, at its known end).
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
    the sources of the same stage, else before the first of a later stage); without a stage it
-   comes last. The table marks it undated, and it is never to be called the latest.
+   comes near the end. The table marks it undated, and it is never placed last: the latest
+   source is always a dated one.
 """
 
 from __future__ import annotations
@@ -95,4 +96,9 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
             k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
                      len(placed))
         placed.insert(k, d)
-    return [d.source_id for d in placed + tail]
+    ordered = placed + tail
+    # an undated source is never the latest: the last place belongs to a dated source
+    last_dated = max((i for i, d in enumerate(ordered) if time_point(d) is not None), default=None)
+    if last_dated is not None and last_dated < len(ordered) - 1:
+        ordered = ordered[:last_dated] + ordered[last_dated + 1:] + [ordered[last_dated]]
+    return [d.source_id for d in ordered]
