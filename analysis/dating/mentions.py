@@ -88,8 +88,11 @@ def weekday_index(name: str) -> int:
     return WEEKDAYS.index(name.capitalize())
 
 
-def find_dates(text: str) -> list[DateHit]:
-    """Date mentions in ``text`` (outside links), parsed with dateparser; non-overlapping."""
+@lru_cache(maxsize=16384)
+def find_dates(text: str) -> tuple[DateHit, ...]:
+    """Date mentions in ``text`` (outside links), parsed with dateparser; non-overlapping.
+
+    Cached: each sentence is read by several readers in several passes."""
     blocked = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     hits: list[DateHit] = []
     for kind, rx in _DATE_PATTERNS:
@@ -101,7 +104,7 @@ def find_dates(text: str) -> list[DateHit]:
             if hit is not None:
                 hits.append(hit)
                 blocked.append((a, b))
-    return sorted(hits, key=lambda h: h.start)
+    return tuple(sorted(hits, key=lambda h: h.start))
 
 
 def _to_hit(kind: str, m: re.Match[str]) -> DateHit | None:

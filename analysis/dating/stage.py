@@ -116,7 +116,17 @@ def hedged(text: str, pos: int, tentative: bool = False, reach: int = 80) -> boo
 def stage_hits(text: str, cues: Sequence[StageCue] | None = None
                ) -> list[tuple[str, re.Match[str]]]:
     """(stage, match) for every cue in ``text`` that states the stage as actual."""
-    cues = load_stage_cues() if cues is None else cues
+    if cues is None:
+        return list(_default_hits(text))
+    return _hits(text, cues)
+
+
+@lru_cache(maxsize=16384)
+def _default_hits(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    return tuple(_hits(text, load_stage_cues()))
+
+
+def _hits(text: str, cues: Sequence[StageCue]) -> list[tuple[str, re.Match[str]]]:
     out = []
     for cue in cues:
         tentative = cue.stage in _TENTATIVE
