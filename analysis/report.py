@@ -190,7 +190,10 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     files["timeline_table.md"] = _md_table(pd.DataFrame({
         "#": t["order"], "Source": [label[x] for x in t["source_id"]],
         "Stated date": [x or "—" for x in t["published"]],
-        "Earliest": [x or "open" for x in t["earliest"]], "Latest": [x or "open" for x in t["latest"]],
+        "Earliest": [x or ("no date evidence" if not y else "open")
+                     for x, y in zip(t["earliest"], t["latest"], strict=True)],
+        "Latest": [y or ("—" if not x else "open")
+                   for x, y in zip(t["earliest"], t["latest"], strict=True)],
         "Stage": [findings.STAGE_WORD.get(x, x) for x in t["stage"]],
         "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
