@@ -9,8 +9,10 @@ and sentence keeps exact raw offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
 from pathlib import Path
 
 import yaml
@@ -159,7 +161,10 @@ _NAV_WORDS = {
     "opinion", "video", "videos", "deals", "world", "sports", "politics", "latest",
     "subscribe", "login", "sign", "newsletters", "podcasts", "more", "by", "country(s)",
 }
-_NAV_SPLIT = re.compile(r"\s+[|>›»•·/]\s+|\s{2,}|\t")
+# Every match starts where a whitespace run starts: ``(?<!\s)`` keeps the search from
+# restarting inside a long run (quadratic) without changing what is found.
+_NAV_SPLIT = re.compile(r"(?<!\s)(?:\s++[|>›»•·/]\s+|\s{2,}|\t)")
+_DATED_ITEM_SPLIT = re.compile(r"(?<!\s)\s++[·•|—–-]\s+")
 _WIDGET_LABEL = re.compile(
     r"(?i)^(?:overall |ticker |market |news |social )?(?:sentiment(?: score)?|rating|score|"
     r"ticker(?: sentiment)?|market cap|volume|52[- ]week (?:high|low)|p/?e ratio|price target|"
@@ -179,10 +184,10 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
 def _h_repeated_line(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
-    within = Counter(fold(line.text) for line in lines)
+    keys = [fold(line.text) for line in lines]
+    within = Counter(keys)
     out, seen = [], set()
-    for line in lines:
-        key = fold(line.text)
+    for line, key in zip(lines, keys, strict=True):
         if not key:
             continue
         words = word_count(line.text)
@@ -214,7 +219,7 @@ def _h_widget(source: Source, lines: list[Line], corpus_counts: dict) -> list[tu
 def _h_date_only_line(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
     out = []
     for i, line in enumerate(lines):
-        head = re.split(r"\s+[·•|—–-]\s+", line.text, maxsplit=1)
+        head = _DATED_ITEM_SPLIT.split(line.text, maxsplit=1)
         dated_item = len(head) == 2 and _DATE_ONLY.match(head[0]) and _headline_shaped(head[1])
         if _DATE_ONLY.match(line.text) or dated_item:
             top = i < 6
@@ -353,12 +358,16 @@ HEURISTICS = {
 # --------------------------------------------------------------------------- cleaning
 
 
+_NONSPACE = re.compile(r"\S")  # ``\s`` in a str pattern is exactly ``str.isspace``
+
+
 def _strip_span(raw: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and raw[start].isspace():
-        start += 1
-    while end > start and raw[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``(start, end)`` without leading and trailing whitespace; ``(end, end)`` when all blank."""
+    m = _NONSPACE.search(raw, start, end)
+    if m is None:
+        return end, end
+    start = m.start()
+    return start, start + len(raw[start:end].rstrip())
 
 
 def _find_removals(
@@ -390,23 +399,74 @@ def _find_removals(
     return cands
 
 
-def _resolve(raw: str, cands: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping spans: each character belongs to the first rule that claimed it."""
-    owner: list[int | None] = [None] * len(raw)
+def _paint(cands: list[tuple[int, int, str, str]]) -> list[tuple[int, int, int]]:
+    """Who owns each character: ``(start, end, k)`` runs, ``k`` the first candidate covering them.
+
+    A sweep over span ends (a heap of the candidates open at each point), so time grows
+    with the number of spans, not with the length of the text.
+    """
+    bounds: dict[int, list[tuple[int, int]]] = {}
     for k, (s, e, _, _) in enumerate(cands):
-        for i in range(s, e):
-            if owner[i] is None:
-                owner[i] = k
-    spans = []
-    i = 0
-    while i < len(raw):
-        k = owner[i]
-        if k is None:
-            i += 1
+        if e > s:
+            bounds.setdefault(s, []).append((1, k))
+            bounds.setdefault(e, []).append((0, k))
+    runs: list[tuple[int, int, int]] = []
+    open_: list[int] = []
+    closed: set[int] = set()
+    points = sorted(bounds)
+    for p, nxt in zip(points, points[1:], strict=False):
+        for opening, k in bounds[p]:
+            if opening:
+                heappush(open_, k)
+            else:
+                closed.add(k)
+        while open_ and open_[0] in closed:
+            heappop(open_)
+        if not open_:
             continue
+        k = open_[0]
+        if runs and runs[-1][1] == p and runs[-1][2] == k:
+            runs[-1] = (runs[-1][0], nxt, k)
+        else:
+            runs.append((p, nxt, k))
+    return runs
+
+
+def _resolve(raw: str, cands: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping spans: each character belongs to the first rule that claimed it.
+
+    A span runs on through whitespace (owned by anyone or no one) when the next visible
+    character belongs to the same rule, so one rule's lines merge into one span.
+    """
+    runs = _paint(cands)
+    run_starts = [r[0] for r in runs]
+
+    def owner(p: int) -> int | None:
+        i = bisect_right(run_starts, p) - 1
+        return runs[i][2] if i >= 0 and p < runs[i][1] else None
+
+    spans = []
+    n = len(raw)
+    r = 0  # index of the first run that may still hold an unvisited character
+    i = 0
+    while r < len(runs):
+        a, b, k = runs[r]
+        if b <= i:
+            r += 1
+            continue
+        i = max(i, a)
         j = i
-        while j < len(raw) and (owner[j] == k or (raw[j].isspace() and _next_owner(owner, raw, j) == k)):
-            j += 1
+        while j < n:
+            at = bisect_right(run_starts, j) - 1
+            if at >= 0 and j < runs[at][1] and runs[at][2] == k:
+                j = runs[at][1]
+                continue
+            if not raw[j].isspace():
+                break
+            m = _NONSPACE.search(raw, j)
+            if m is None or owner(m.start()) != k:
+                break
+            j = m.start()
         s, e = _strip_span(raw, i, j)
         if e > s:
             spans.append((s, e, cands[k][2], cands[k][3]))
@@ -414,17 +474,11 @@ def _resolve(raw: str, cands: list[tuple[int, int, str, str]]) -> list[tuple[int
     return spans
 
 
-def _next_owner(owner: list[int | None], raw: str, j: int) -> int | None:
-    while j < len(raw) and raw[j].isspace():
-        j += 1
-    return owner[j] if j < len(raw) else None
-
-
 _ABBREV = re.compile(
     r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
-_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9$€£])")
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*(?=\s++[\"“‘(\[]?[A-Z0-9$€£])")
 
 
 def split_sentences(raw: str, start: int, end: int) -> list[tuple[int, int]]:

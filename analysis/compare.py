@@ -81,15 +81,7 @@ def compare_claims(
     for metric in metrics:
         family = METRIC_FAMILIES.get(metric, (metric,))
         sub = claims[claims["metric"].isin(family)].sort_values("claim_id", kind="stable")
-        for (_, a), (_, b) in itertools.combinations(sub.iterrows(), 2):
-            if a["metric"] != metric and b["metric"] != metric:
-                continue
-            if a["metric"] != b["metric"] and "derived" not in (a["source_id"], b["source_id"]):
-                continue
-            if _source_of(a) == _source_of(b):
-                continue
-            if str(a.get("transaction", "")) != str(b.get("transaction", "")):
-                continue  # figures of two transactions are neither an update nor a contradiction
+        for a, b in _pairs(sub, metric):
             v, why = verdict(a, b, later)
             rows.append({
                 "metric": metric, "claim_a": a["claim_id"], "claim_b": b["claim_id"],
@@ -97,3 +89,31 @@ def compare_claims(
                 "explanation": why,
             })
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+def _pairs(sub: pd.DataFrame, metric: str) -> list[tuple[pd.Series, pd.Series]]:
+    """The pairs of rows of ``sub`` to compare, in ``itertools.combinations`` order.
+
+    Only claims of one transaction are paired, so rows are grouped by transaction first
+    and the per-pair tests read plain tuples: the work grows with the pairs compared,
+    not with every pair of the metric.
+    """
+    records = [row for _, row in sub.iterrows()]
+    keys = [(row["metric"], row["source_id"] == "derived", _source_of(row), str(row.get("transaction", "")))
+            for row in records]
+    groups: dict[str, list[int]] = {}
+    for k, key in enumerate(keys):
+        groups.setdefault(key[3], []).append(k)
+    chosen = []
+    for members in groups.values():
+        for x, y in itertools.combinations(members, 2):
+            (ma, da, sa, _), (mb, db, sb, _) = keys[x], keys[y]
+            if ma != metric and mb != metric:
+                continue
+            if ma != mb and not (da or db):
+                continue
+            if sa == sb:
+                continue
+            chosen.append((x, y))
+    chosen.sort()
+    return [(records[x], records[y]) for x, y in chosen]

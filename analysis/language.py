@@ -1,17 +1,11 @@
 """Language metrics per source: readability, hedging, self-repetition.
 
-Readability comes from textstat, on the raw file and on the cleaned text, so the
-effect of boilerplate removal shows. Hedging cues come from a configurable lexicon
-(``data/hedge_cues.csv``) and are counted on the cleaned text. Repetition is the
-share of a source's sentences that restate an earlier sentence of the same source
-or mention again a claim it already made.
-
-Determinism: textstat 0.7.13 counts syllables with NLTK's CMU dictionary when it is
-installed and otherwise *downloads it at run time*; which of the two happens would
-change the numbers from one machine to the next (and the download fails offline).
-This module therefore makes textstat count syllables with its bundled Pyphen
-hyphenation dictionary only (``_pin_textstat``), and uses its own textstat instance
-set to ``en_US``, so the same text always gets the same scores.
+Readability comes from textstat (:mod:`analysis.readability`, pinned so it never
+downloads), on the raw file and on the cleaned text, so the effect of boilerplate
+removal shows. Hedging cues come from a configurable lexicon (``data/hedge_cues.csv``)
+and are counted on the cleaned text. Repetition is the share of a source's sentences
+that restate an earlier sentence of the same source or mention again a claim it
+already made.
 """
 
 from __future__ import annotations
@@ -19,18 +13,20 @@ from __future__ import annotations
 import csv
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from rapidfuzz import fuzz, utils
-from textstat.textstat import textstatistics
 
 from .cleaning import CleanSource, Segment
 from .errors import InputError
 from .paths import DATA_DIR
+from .readability import READABILITY, forget_texts, readability
+from .similar import earlier_matches
 from .textnorm import word_count
 
 __all__ = [
@@ -49,20 +45,6 @@ DEFAULT_CUES_FILE = DATA_DIR / "hedge_cues.csv"
 CUE_KINDS = ("reporting", "rumour", "modal", "speculative", "vagueness")
 CUE_COLUMNS = ("cue", "pattern", "kind")
 MIN_REPEAT_WORDS = 6
-LANG = "en_US"
-
-# column suffix -> textstat method; ``words`` and ``sentences`` first (they explain the rest)
-READABILITY = {
-    "words": "lexicon_count",
-    "sentences": "sentence_count",
-    "flesch_reading_ease": "flesch_reading_ease",
-    "flesch_kincaid_grade": "flesch_kincaid_grade",
-    "gunning_fog": "gunning_fog",
-    "smog_index": "smog_index",
-    "dale_chall": "dale_chall_readability_score",
-}
-
-
 def columns() -> list[str]:
     """The columns of :func:`language_metrics`, in their fixed order."""
     cols = ["source_id", "label"]
@@ -72,43 +54,6 @@ def columns() -> list[str]:
     cols += [f"{kind}_per_1000_words" for kind in CUE_KINDS]
     cols += ["repeated_sentences", "repetition_share", "top_hedges"]
     return cols
-
-
-# --------------------------------------------------------------------------- textstat
-
-
-def _no_cmudict(lang: str) -> None:
-    return None
-
-
-def _pin_textstat() -> textstatistics:
-    """A private textstat instance: en_US, unrounded, Pyphen syllables only (no download)."""
-    try:
-        from textstat.backend.counts import _count_syllables
-    except ImportError:  # older textstat: Pyphen only, nothing to pin
-        pass
-    else:
-        if getattr(_count_syllables, "get_cmudict", None) is not _no_cmudict:
-            _count_syllables.get_cmudict = _no_cmudict
-            _count_syllables.count_syllables.cache_clear()
-    ts = textstatistics()
-    ts.set_lang(LANG)
-    ts.set_rounding_points(None)
-    ts.set_rm_apostrophe(True)
-    return ts
-
-
-_TS = _pin_textstat()
-
-
-def _readability(text: str) -> dict[str, float]:
-    """textstat scores for one text; scores are NaN when it has no words (not 0)."""
-    words = _TS.lexicon_count(text)
-    out: dict[str, float] = {"words": words, "sentences": _TS.sentence_count(text) if words else 0}
-    for name, method in READABILITY.items():
-        if name not in out:
-            out[name] = float(getattr(_TS, method)(text)) if words else math.nan
-    return out
 
 
 # --------------------------------------------------------------------------- cues
@@ -224,10 +169,10 @@ def hedge_spans(
     """
     table = [_cue_kind(c) for c in (_default_cues() if cues is None else cues)]
     hits = []
-    for order, (cue, rx, kind) in enumerate(table):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                hits.append((m.start(), -(m.end() - m.start()), order, m.end(), cue, kind))
+    for order, m in _cue_matches(text, [rx for _, rx, _ in table]):
+        if m.end() > m.start():
+            cue, _, kind = table[order]
+            hits.append((m.start(), -(m.end() - m.start()), order, m.end(), cue, kind))
     hits.sort()
     out: list[tuple[int, int, str, str]] = []
     last_end = -1
@@ -236,6 +181,51 @@ def hedge_spans(
             out.append((start, end, cue, kind))
             last_end = end
     return out
+
+
+_CUE_START = "(?<!\\w)"  # how _compile_cue opens every cue pattern
+
+
+def _cue_matches(text: str, patterns: list[re.Pattern[str]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """``(k, match)`` for every match of ``patterns[k].finditer(text)``, for all ``k``.
+
+    Scanning a long text once per cue costs ~1 s per MB. One pass of a single lookahead
+    over all cues, tried only where a word may start, finds the positions where some cue
+    matches; each cue is then matched there, skipping positions inside its own previous
+    match, exactly as ``finditer`` would. Cues this cannot mirror (capturing groups,
+    other flags, empty matches) are scanned on their own.
+    """
+    alone = [k for k, rx in enumerate(patterns) if rx.groups or rx.flags != re.IGNORECASE | re.UNICODE
+             or not rx.pattern.startswith(_CUE_START)]
+    joint = [k for k in range(len(patterns)) if k not in alone]
+    combined = None
+    if joint:
+        try:
+            combined = re.compile(_CUE_START + "(?=" + "|".join(f"(?:{patterns[k].pattern})" for k in joint) + ")",
+                                  re.IGNORECASE)
+        except re.error:
+            alone, joint = list(range(len(patterns))), []
+    if combined is not None:
+        free_from = dict.fromkeys(joint, 0)
+        found: dict[int, list[re.Match[str]]] = {k: [] for k in joint}
+        for q in (m.start() for m in combined.finditer(text)):
+            for k in joint:
+                if q < free_from[k] or k in alone:
+                    continue
+                m = patterns[k].match(text, q)
+                if m is None:
+                    continue
+                if m.end() == q:  # an empty match: finditer's stepping rules apply; scan it alone
+                    alone.append(k)
+                    continue
+                free_from[k] = m.end()
+                found[k].append(m)
+        for k in joint:
+            if k not in alone:
+                yield from ((k, m) for m in found[k])
+    for k in alone:
+        for m in patterns[k].finditer(text):
+            yield k, m
 
 
 # --------------------------------------------------------------------------- repetition
@@ -258,23 +248,40 @@ def _repeated_flags(
     flags = [False] * len(sentences)
     keys = [utils.default_process(s.text) for s in sentences]
     long_enough = [word_count(s.text) >= MIN_REPEAT_WORDS for s in sentences]
-    earlier: list[str] = []
-    for i, key in enumerate(keys):
-        if long_enough[i]:
-            flags[i] = any(
-                fuzz.token_set_ratio(key, prev, score_cutoff=threshold) >= threshold
-                for prev in earlier
-            )
-            earlier.append(key)
+    for _, j, _ in earlier_matches(
+        keys, threshold, limit=1, eligible=long_enough, nonzero=False,
+        score=lambda i, j: fuzz.token_set_ratio(keys[j], keys[i], score_cutoff=threshold),
+    ):
+        flags[j] = True
+    locate = _sentence_locator(sentences)
     for start, end in mention_spans:
-        best, best_overlap = None, 0
-        for i, s in enumerate(sentences):
-            overlap = min(end, s.end) - max(start, s.start)
-            if overlap > best_overlap:
-                best, best_overlap = i, overlap
+        best = locate(start, end)
         if best is not None:
             flags[best] = True
     return flags
+
+
+def _sentence_locator(sentences: Sequence[Segment]) -> Callable[[int, int], int | None]:
+    """A function giving the sentence that overlaps raw ``[start, end)`` most (the earliest on a tie).
+
+    Segmented sentences come in order and do not overlap, so the candidates are found by
+    bisection; any other list is scanned whole.
+    """
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    in_order = (all(s <= e for s, e in zip(starts, ends, strict=True))
+                and all(e <= n for e, n in zip(ends, starts[1:], strict=False)))
+
+    def locate(start: int, end: int) -> int | None:
+        span = range(bisect_right(ends, start), bisect_left(starts, end)) if in_order else range(len(starts))
+        best, best_overlap = None, 0
+        for i in span:
+            overlap = min(end, ends[i]) - max(start, starts[i])
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        return best
+
+    return locate
 
 
 def _check_mentions(
@@ -348,7 +355,8 @@ def language_metrics(
         row: dict[str, object] = {"source_id": c.source.id, "label": c.source.label}
         clean_text = c.clean_text
         for prefix, text in (("raw", c.source.raw), ("clean", clean_text)):
-            row |= {f"{prefix}_{k}": v for k, v in _readability(text).items()}
+            row |= {f"{prefix}_{k}": v for k, v in readability(text).items()}
+        forget_texts()  # textstat would otherwise keep both texts' word lists
         words = int(row["clean_words"])
         spans = hedge_spans(clean_text, cue_list)
         by_kind = Counter(kind for _, _, _, kind in spans)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 SCALES = {
@@ -136,16 +137,28 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
     """Every money, percentage and count figure in ``text``, left to right, no overlaps."""
     if not 0 <= approx_tolerance < 1:
         raise ValueError("approx_tolerance must be in [0, 1)")
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    # Spans already claimed (URLs, earlier figures): disjoint, kept sorted by start, so a
+    # new match is checked against its neighbour only, not against every earlier figure.
+    starts: list[int] = []
+    ends: list[int] = []
     found: list[Amount] = []
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        i = bisect_left(starts, e) - 1  # the last claimed span starting before e
+        return i < 0 or ends[i] <= s
+
+    def claim(s: int, e: int) -> None:
+        i = bisect_left(starts, s)
+        starts.insert(i, s)
+        ends.insert(i, e)
+
+    for m in _URL.finditer(text):
+        claim(m.start(), m.end())
 
     def add(m: re.Match[str], kind: str, value: float, unit: str, bound: str, lo: float, hi: float,
             start: int | None = None) -> None:
         s = m.start() if start is None else start
-        taken.append((m.start(), m.end()))
+        claim(m.start(), m.end())
         found.append(Amount(s, m.end(), text[s : m.end()], kind, value, unit, bound, lo, hi))
 
     for rx in (_MONEY_BETWEEN, _MONEY_RANGE):

@@ -7,6 +7,7 @@ reading another notebook's output, so every notebook also runs alone from its de
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:
 
 def _nonspace(text: str) -> int:
     """Characters that are not whitespace: the unit of ``removed_share``, on both sides."""
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))  # str.split() cuts at exactly the str.isspace characters
 
 
 def labels(cs: list[CleanSource]) -> dict[str, str]:
@@ -63,6 +64,9 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
         columns=["source_id", "sentence", "paragraph", "start", "end", "text"],
     )
     dups = near_duplicates(cs, p.near_duplicate_threshold)
+    # rows naming each source (a row within one source counts once), without a scan per source
+    dup_rows = Counter(dups["source_a"]) + Counter(dups["source_b"])
+    dup_rows.subtract(dups.loc[dups["source_a"] == dups["source_b"], "source_a"])
     rows = []
     for c in cs:
         src = c.source
@@ -71,7 +75,7 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
         raw_chars = len(src.raw)
         nonspace = _nonspace(src.raw)
         taken = sum(_nonspace(src.raw[r.start:r.end]) for r in c.removals)
-        rules = pd.Series([r.rule for r in c.removals]).value_counts().sort_index()
+        rules = sorted(Counter(r.rule for r in c.removals).items())
         rows.append({
             "source_id": src.id, "file": src.file, "label": src.label, "outlet": src.outlet,
             "title": src.title, "published": src.published, "notes": src.notes,
@@ -82,9 +86,8 @@ def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]
             "removed_share": round(taken / nonspace, 4) if nonspace else 0.0,
             "control_chars": control_characters(src.raw),
             "paragraphs": len(c.paragraphs), "sentences": len(c.sentences),
-            "near_duplicate_paragraphs": int(((dups["source_a"] == src.id)
-                                              | (dups["source_b"] == src.id)).sum()),
-            "rules": "; ".join(f"{k} ({v})" for k, v in rules.items()),
+            "near_duplicate_paragraphs": dup_rows[src.id],
+            "rules": "; ".join(f"{k} ({v})" for k, v in rules),
             **{f"meta_{k}": v for k, v in c.metadata.items()},
         })
     sources = pd.DataFrame(rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,145 @@ def test_cross_source_repeats_are_boilerplate() -> None:
 
     cleaned = clean_corpus(Corpus(Path("."), None, [a, b]), load_rules())
     assert all("Daily markets briefing" not in cs.clean_text for cs in cleaned)
+
+
+# --------------------------------------------------------------------------- linear-time forms
+# The cleaner was rewritten to run in linear time on long inputs (issue 9: a 50 MB file).
+# Each rewrite must find exactly what the straightforward form found; these tests keep the
+# straightforward forms as references.
+
+
+def _resolve_reference(raw: str, cands: list[tuple[int, int, str, str]]) -> list[tuple]:
+    """The character-by-character ownership the interval sweep replaced."""
+    owner: list[int | None] = [None] * len(raw)
+    for k, (s, e, _, _) in enumerate(cands):
+        for i in range(s, e):
+            if owner[i] is None:
+                owner[i] = k
+
+    def next_owner(j: int) -> int | None:
+        while j < len(raw) and raw[j].isspace():
+            j += 1
+        return owner[j] if j < len(raw) else None
+
+    spans, i = [], 0
+    while i < len(raw):
+        k = owner[i]
+        if k is None:
+            i += 1
+            continue
+        j = i
+        while j < len(raw) and (owner[j] == k or (raw[j].isspace() and next_owner(j) == k)):
+            j += 1
+        s, e = i, j
+        while s < e and raw[s].isspace():
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e, cands[k][2], cands[k][3]))
+        i = j
+    return spans
+
+
+@st.composite
+def _raw_and_candidates(draw):
+    raw = draw(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0.")), max_size=60))
+    n = len(raw)
+    cands = []
+    for k in range(draw(st.integers(0, 8))):
+        s = draw(st.integers(0, n))
+        e = draw(st.integers(0, n))
+        cands.append((s, e, f"r{k % 3}", draw(st.sampled_from(["remove", "metadata"]))))
+    return raw, cands
+
+
+@settings(max_examples=250, deadline=None)
+@given(_raw_and_candidates())
+def test_resolve_matches_the_character_by_character_reference(case) -> None:
+    from analysis.cleaning import _resolve
+
+    raw, cands = case
+    assert _resolve(raw, cands) == _resolve_reference(raw, cands)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2028")), max_size=30), st.data())
+def test_strip_span_matches_stripping_one_character_at_a_time(raw: str, data) -> None:
+    from analysis.cleaning import _strip_span
+
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    s, e = start, end
+    while s < e and raw[s].isspace():
+        s += 1
+    while e > s and raw[e - 1].isspace():
+        e -= 1
+    assert _strip_span(raw, start, end) == (s, e)
+
+
+@functools.cache
+def _rule(rule_id: str):
+    return next(r for r in load_rules() if r.id == rule_id)
+
+
+_SPAN_ALPHABET = st.sampled_from(list("||||!![]()\n.  \t\tabB") + [" " * 30, "x" * 61, "a.b"])
+
+
+@pytest.mark.parametrize(("rule_id", "straightforward"), [
+    ("image_markup", r"\|?[ \t]*!\[[^\]\n]*\]\([^)\n]*\)"),
+    ("pipe_table_inline", r"(?:[^|\n.]{0,60}\|{2,}\s*){3,}"),
+])
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_SPAN_ALPHABET, max_size=40).map("".join))
+def test_linear_span_rules_find_the_same_spans(rule_id: str, straightforward: str, text: str) -> None:
+    import re
+
+    from analysis.cleaning import _strip_span
+
+    rule = _rule(rule_id)
+
+    def spans(rx):
+        out = []
+        for m in rx.finditer(text):
+            s, e = _strip_span(text, m.start(), m.end())
+            if e > s:
+                out.append((s, e))
+        return out
+
+    assert spans(rule.regex()) == spans(re.compile(straightforward))
+
+
+_LINE_ALPHABET = st.sampled_from(list(" \t\u00a0|>›»•·/—–-.!?\"”’)(“A1ab") + ["   ", "Mr.", "\t\t"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE_ALPHABET, max_size=30).map("".join))
+def test_linear_line_patterns_split_as_before(text: str) -> None:
+    import re
+
+    from analysis import cleaning
+
+    assert cleaning._NAV_SPLIT.split(text) == re.split(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text)
+    assert bool(cleaning._NAV_SPLIT.search(text)) == bool(re.search(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text))
+    assert cleaning._DATED_ITEM_SPLIT.split(text, maxsplit=1) == re.split(r"\s+[·•|—–-]\s+", text, maxsplit=1)
+    old_end = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9$€£])")
+    assert [m.span() for m in cleaning._SENT_END.finditer(text)] == [m.span() for m in old_end.finditer(text)]
+
+
+_DATE_LINE_PIECES = st.sampled_from(
+    ["Published", "Updated on", "March 4, 2024", "4 March 2024", "2024-03-04", "10:05", "pm", "EST",
+     "Tue", ",", ":", "-", "–", "/", "at", "·", "|", "Markets wrap", "By Jane Doe", " ", "  ", "\t", " " * 40])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATE_LINE_PIECES, max_size=12).map("".join))
+def test_date_stamp_rule_accepts_the_same_lines_as_written_before(line: str) -> None:
+    """``\\s*x?\\s*`` was rewritten ``\\s*(?:x\\s*)?`` (same language, no quadratic blank runs)."""
+    import re
+
+    rule = _rule("date_stamp_line")
+    before = (rule.pattern.replace(r",?\s*(?:(?:/|at|,|-|–|—)\s*)?\d{1,2}", r",?\s*(?:/|at|,|-|–|—)?\s*\d{1,2}")
+              .replace(r"\s*(?:[:,–—-]\s*)?(?:\d{1,2}", r"\s*[:,–—-]?\s*(?:\d{1,2}"))
+    assert before != rule.pattern
+    assert bool(rule.regex().fullmatch(line)) == bool(re.compile(before).fullmatch(line))

@@ -335,3 +335,98 @@ def test_reading_falls_back_to_source_id_without_label():
     assert hedging.startswith("b is the most hedged")
     assert "2.0 times the 3.0 of Alpha (a)" in hedging
     assert repetition.startswith("Alpha (a) repeats itself most: 50%")
+
+
+# --------------------------------------------------------------------------- long texts
+# Linear-time forms (issue 9: one 50 MB file); each must give what the plain form gives.
+
+
+def _repeated_flags_reference(sentences, mention_spans=(), threshold=85.0):
+    """Every sentence scored against every earlier one; every mention against every sentence."""
+    from rapidfuzz import fuzz, utils
+
+    from analysis.textnorm import word_count
+
+    flags = [False] * len(sentences)
+    earlier: list[str] = []
+    for i, s in enumerate(sentences):
+        if word_count(s.text) >= 6:
+            key = utils.default_process(s.text)
+            flags[i] = any(fuzz.token_set_ratio(key, prev, score_cutoff=threshold) >= threshold
+                           for prev in earlier)
+            earlier.append(key)
+    for start, end in mention_spans:
+        best, best_overlap = None, 0
+        for i, s in enumerate(sentences):
+            overlap = min(end, s.end) - max(start, s.start)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best is not None:
+            flags[best] = True
+    return flags
+
+
+def _labelled_cleaned():
+    from analysis.paths import EXAMPLES_DIR
+
+    dirs = [SEEDS_DIR] + sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir() and p.name != "broadcom-vmware")
+    return [c for d in dirs for c in clean_corpus(load_corpus(d), load_rules())]
+
+
+def test_repeats_and_mentions_equal_the_all_pairs_reference():
+    from analysis.language import _repeated_flags
+
+    for c in _labelled_cleaned():
+        spans = [(s.start + 3, s.end + 20) for s in c.sentences[::3]] + [(0, len(c.source.raw))]
+        for threshold in (85.0, 70.0, 50.0):
+            assert (_repeated_flags(c.sentences, spans, threshold)
+                    == _repeated_flags_reference(c.sentences, spans, threshold)), (c.source.id, threshold)
+
+
+def _hedges_reference(text, cues):
+    hits = []
+    for order, c in enumerate(cues):
+        for m in c.pattern.finditer(text):
+            if m.end() > m.start():
+                hits.append((m.start(), -(m.end() - m.start()), order, m.end(), c.cue, c.kind))
+    out, last_end = [], -1
+    for start, _, _, end, cue, kind in sorted(hits):
+        if start >= last_end:
+            out.append((start, end, cue, kind))
+            last_end = end
+    return out
+
+
+def test_hedges_in_one_pass_equal_one_scan_per_cue():
+    cues = load_hedge_cues()
+    for c in _labelled_cleaned():
+        for text in (c.source.raw, c.clean_text):
+            assert hedge_spans(text, cues) == _hedges_reference(text, cues), c.source.id
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(
+    "may might could reportedly according to sources said people familiar with in talks was reported "
+    "xmay mayx May MAY - ~ . , \n".split(" ") + ["  ", "in may", "of may"]), max_size=30).map(" ".join))
+def test_hedges_in_one_pass_equal_one_scan_per_cue_on_any_mix(text):
+    cues = load_hedge_cues()
+    assert hedge_spans(text, cues) == _hedges_reference(text, cues)
+
+
+def test_a_cue_with_capturing_groups_still_matches(tmp_path):
+    cues_file = tmp_path / "cues.csv"
+    cues_file.write_text("cue,pattern,kind\nsaid to,(said) to,reporting\nmay,,modal\n", encoding="utf-8")
+    cues = load_hedge_cues(cues_file)
+    text = "It is said to be close. It may close. Said to be near."
+    assert hedge_spans(text, cues) == _hedges_reference(text, cues)
+    assert [cue for *_, cue, _ in hedge_spans(text, cues)] == ["said to", "may", "said to"]
+
+
+def test_long_texts_counted_in_chunks_score_exactly_as_textstat():
+    from analysis.readability import _readability_chunked, readability
+
+    texts = [c.source.raw for c in _labelled_cleaned()]
+    for text in texts:
+        assert _readability_chunked(text, 300) == readability(text)
+    joined = "\n\n".join(texts)
+    assert _readability_chunked(joined, 5000) == readability(joined)

@@ -90,3 +90,35 @@ def test_property_never_crashes_and_offsets_hold(text: str) -> None:
     for a in parse_amounts(text):
         assert text[a.start : a.end] == a.text
         assert a.lower <= a.upper
+
+
+
+def test_many_figures_in_one_text_parse_as_they_do_alone() -> None:
+    """Figures far apart never affect each other, however many a text holds (the claimed-span
+    check looks at neighbours only, so this stays linear)."""
+    pieces = ["Over $1.5 billion was raised", "see https://example.com/a?x=$9bn",
+              "nearly 40% of shares", "1,200 employees", "between $2 billion and $3 billion",
+              "up to €300 million", "12-15% of revenue"]
+    texts = [pieces[i % len(pieces)] + f" (item {i})." for i in range(2000)]
+    joined = " ".join(texts)
+    expected, offset = [], 0
+    for t in texts:
+        expected += [(a.start + offset, a.end + offset, a.kind, a.value, a.bound) for a in parse_amounts(t)]
+        offset += len(t) + 1
+    got = [(a.start, a.end, a.kind, a.value, a.bound) for a in parse_amounts(joined)]
+    assert len(got) > 1500
+    assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["$14 billion", " ", "https://x.io/$3bn", "5%", "-", "to", "20 people",
+                                 "www.a.com/12%", "](u/$1m)", "over ", "3", ",", "000"]), max_size=40)
+       .map("".join))
+def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
+    import re
+
+    found = parse_amounts(text)
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start, (a, b)
+    for s, e in (m.span() for m in re.finditer(r"https?://\S+|www\.\S+|\]\([^)]*\)", text)):
+        assert all(a.end <= s or a.start >= e for a in found), (text, found)
