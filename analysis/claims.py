@@ -46,7 +46,7 @@ _TARGET_CTX = re.compile(
 
 
 _DEAL_VALUED = re.compile(
-    r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
+    r"(?i)(?<!any )\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
     r"[^.;]{0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
 
 

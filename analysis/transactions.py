@@ -54,6 +54,7 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
 _POSS = r"(?:['’]s)?"
+_APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
     ("invests_in", "investment", _rx(
-        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:[^.;!?]{{0,60}}?[ \t])?"
+        rf"(?P<a>{_NAME}){_APPOS}[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:[^.;!?]{{0,60}}?[ \t])?"
         rf"(?:in|into)[ \t]+{_GAP}(?P<t>{_NAME})")),
     ("licence_pay", "licensing", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:pay|pays|paid|paying)[ \t]+(?P<t>{_NAME})"
@@ -97,6 +98,9 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("buys_into", "investment", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?(?:buy|buys|buying|bought)[ \t]+into[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
+    ("its_acquisition", "acquisition", _rx(
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+(?:acquisition|purchase|takeover|buyout)"
+        rf"(?P<a>)")),
     ("acquired_by", "acquisition", _rx(
         rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
