@@ -50,6 +50,10 @@ _DEAL_VALUED = re.compile(
     r"[^.;]{0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
 
 
+#: Money raised in other rounds, or in total, is not the investment itself.
+_NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year)\b")
+
+
 @dataclass
 class Mention:
     source_id: str
@@ -479,7 +483,9 @@ def extract_claims(
     base["transaction"] = [t for t, _ in decided]
     if groups and KIND_GROUP.get(groups[0].kind) == "investment":
         # money raised from the investor, in the deal's own sentence, is the investment itself
-        in_deal_sentence = pd.Series([how == "sentence" for _, how in decided], index=base.index)
+        in_deal_sentence = pd.Series([how == "sentence" and not _NOT_THE_DEAL.search(sent)
+                                      for (_, how), sent in zip(decided, base["sentence"], strict=True)],
+                                     index=base.index)
         raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
         base.loc[raised, "metric"] = "deal_value"
     derived = derived_valuations(base)
