@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .claims import headline_claims
+from .claims import headline_claims, late_outliers, settled_claim
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
@@ -35,13 +35,13 @@ def when(t: pd.Series) -> str:
 
 
 def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame,
-                 timeline: pd.DataFrame, event_name: str) -> list[str]:
+                 timeline: pd.DataFrame, event_name: str, others: list[dict] | tuple = ()) -> list[str]:
     """The bullet points that open the report."""
-    out: list[str] = []
+    out: list[str] = [transactions_finding(event_name, others)] if others else []
     heads = headline_claims(claims)
     order = list(timeline.sort_values("order")["source_id"])
     if heads.empty:
-        return [f"No source states a deal value for {event_name}; see the claims table."]
+        return [*out, f"No source states a deal value for {event_name}; see the claims table."]
     lo, hi = heads.loc[heads["value"].idxmin()], heads.loc[heads["value"].idxmax()]
     if len(heads) == 1:
         out.append(f"One source states a deal value: {figure(lo['value'], lo['unit'])} "
@@ -55,15 +55,18 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
             f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
             f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
         )
-    ranked = heads.assign(rank=[order.index(s) if s in order else len(order)
-                                for s in heads["source_id"]]).sort_values("rank")
-    last = ranked.iloc[-1]
+    last = settled_claim(claims, timeline)
     t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
+    firm = "" if last["stance"] == "rumoured" else " that states it as more than a rumour"
     out.append(
-        f"The latest source in the timeline, {_label(sources, last['source_id'])} "
+        f"The latest source{firm}, {_label(sources, last['source_id'])} "
         f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
-        f"{figure(last['value'], last['unit'])}: the figure the coverage settles on."
+        f"{figure(last['value'], last['unit'])} ({last['stance']}): the figure the coverage settles on."
     )
+    for _, late in late_outliers(claims, timeline).iterrows():
+        out.append(f"Flagged, not followed: the later {_label(sources, late['source_id'])} gives "
+                   f"{figure(late['value'], late['unit'])} ({late['stance']}, \"{late['quote']}\"), which the "
+                   f"settled figure does not admit.")
     dv = comparisons[comparisons["metric"] == "deal_value"]
     head_ids = set(heads["claim_id"])
     dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
@@ -101,6 +104,13 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
                    f"value and a stake, {_label(sources, d['src'])}: about "
                    f"{figure(d['value'], d['unit'], 1)} (derived: {d['quote']}).")
     return out
+
+
+def transactions_finding(event_name: str, others: list[dict] | tuple) -> str:
+    """Name the main transaction and list the others, whose figures are kept apart."""
+    listed = "; ".join(f"{o['name']} ({count(int(o['sources']), 'source')})" for o in others)
+    return (f"The coverage is about {event_name}. It also mentions {count(len(others), 'other transaction')}, "
+            f"whose figures are kept apart and never compared with this deal's: {listed}.")
 
 
 def _verb(n: int, one: str, many: str) -> str:
