@@ -135,16 +135,21 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
 
 _CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s")
 _PARTY_SUBJECT = re.compile(
-    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:two )?(?:company|companies|firms?|parties|"
-    r"startup|start-up|buyer|board|group|deal|merger|transaction))|(?i:\b(?:it|he|she|they|both)\b))"
+    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|"
+    r"parties|startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner))|"
+    r"(?i:\b(?:it|he|she|they|both)\b))"
     r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|\$[\d.,]+\s*\w+)){0,4}?\s*$")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause holding the figure: a modal elsewhere in the sentence does not govern it."""
+_MARKET_SUBJECT = re.compile(r"(?i)\b(?:shares?|stock|price|prices|index|market)\b")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The clause holding the figure, whole and up to the figure. A modal counts only before the
+    figure ("the $20 billion acquisition may be in trouble" states the figure as a fact)."""
     lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
-    return sentence[lo:hi]
+    return sentence[lo:hi], sentence[lo:end]
 
 
 def _party_act(sentence: str, rx: re.Pattern[str], outlets: set[str]) -> bool:
@@ -152,7 +157,7 @@ def _party_act(sentence: str, rx: re.Pattern[str], outlets: set[str]) -> bool:
     for m in rx.finditer(sentence):
         head = sentence[max(0, m.start() - 80):m.start()]
         subj = _PARTY_SUBJECT.search(head)
-        if subj and not any(o and o in subj.group(0) for o in outlets):
+        if subj and not any(o and o in subj.group(0) for o in outlets) and not _MARKET_SUBJECT.search(subj.group(0)):
             return True
     return False
 
@@ -163,7 +168,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
-    clause = _clause(sentence, *span) if span else sentence
+    clause, lead = _clause(sentence, *span) if span else (sentence, sentence)
     for stance in ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
@@ -171,9 +176,11 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             scope = row.get("scope") or "sentence"
             if scope == "sentence" and row["regex"].search(sentence):
                 return stance
-            if scope == "clause" and row["regex"].search(clause):
+            if scope == "clause" and row["regex"].search(lead):
                 return stance
-            if scope == "act" and _party_act(sentence, row["regex"], set(outlets)):
+            if scope == "act" and _party_act(clause, row["regex"], set(outlets)):
+                return stance
+            if scope == "statement" and _party_act(sentence, row["regex"], set(outlets)):
                 return stance
             if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
                 return stance
