@@ -152,18 +152,39 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     return sentence[lo:hi], sentence[lo:end]
 
 
-def _party_act(sentence: str, rx: re.Pattern[str], outlets: set[str]) -> bool:
-    """A party's act or statement: an act verb whose subject is a name or "the company" (not an outlet)."""
-    for m in rx.finditer(sentence):
-        head = sentence[max(0, m.start() - 80):m.start()]
-        subj = _PARTY_SUBJECT.search(head)
-        if subj and not any(o and o in subj.group(0) for o in outlets) and not _MARKET_SUBJECT.search(subj.group(0)):
+_CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
+_PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
+                         r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
+                         r"billionaire|founder|executive))\b")
+
+
+def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[str] | None = None) -> bool:
+    """A party's act or statement: an act verb with a party before it in ``text`` (one of the deal
+    parties' names when ``parties`` is given, else any name that is not an outlet, a month or a
+    filler word; or "the company", "it", "he").
+
+    The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
+    """
+    from .transactions import _LEAD_STOP
+
+    for m in rx.finditer(text):
+        head = text[:m.start()]
+        if _MARKET_SUBJECT.search(head[-25:]):
+            continue  # "shares closed", "the stock price leapt": a market, not a party
+        names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
+        names = [re.sub(r"['’]s$", "", w) for w in names]
+        if parties is not None:
+            if any(w.casefold() in parties for w in names):
+                return True
+        elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
+            return True
+        if _PARTY_NOUN.search(head):
             return True
     return False
 
 
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
-                    outlets: set[str] | frozenset[str] = frozenset()) -> str:
+                    outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None) -> str:
     """The certainty of a figure, by the convention in ``examples/CERTAINTY.md``: reported (credited to
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
@@ -178,9 +199,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 return stance
             if scope == "clause" and row["regex"].search(lead):
                 return stance
-            if scope == "act" and _party_act(clause, row["regex"], set(outlets)):
+            if scope == "act" and _party_act(clause, row["regex"], set(outlets), parties):
                 return stance
-            if scope == "statement" and _party_act(sentence, row["regex"], set(outlets)):
+            if scope == "statement" and _party_act(sentence, row["regex"], set(outlets), parties):
                 return stance
             if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
                 return stance
@@ -322,8 +343,15 @@ def find_subject(
 # --------------------------------------------------------------------------- extraction
 
 
+def party_words(groups) -> set[str]:
+    """The words naming the parties of the corpus's transactions ("musk", "twitter", "inflection")."""
+    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai", "and", "&", "of"}
+    return {w.casefold().strip(".,'’") for t in groups for name in (t.acquirer, t.target) for w in name.split()
+            if w.casefold().strip(".,'’") not in generic}
+
+
 def extract_mentions(
-    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1
+    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1, parties_words: set[str] | None = None
 ) -> list[Mention]:
     """Every figure in every kept sentence, attributed."""
     outlets = {r["outlet"] for r in lex.outlets}
@@ -349,7 +377,7 @@ def extract_mentions(
                     Mention(
                         cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
                         subject, classify_stance(text, lex, para, (amount.start, amount.end),
-                                                 outlets | set(manifest_outlets)),
+                                                 outlets | set(manifest_outlets), parties_words),
                         ";".join(attributed_outlets(text, lex, manifest_outlets)),
                     )
                 )
@@ -484,8 +512,8 @@ def extract_claims(
     from .transactions import KIND_GROUP, assign
 
     lex = lex or Lexicons.load()
-    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance))
     groups = find_transactions(cleaned, lex)
+    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None))
     decided = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
     base["transaction"] = [t for t, _ in decided]
     if groups and KIND_GROUP.get(groups[0].kind) == "investment":
