@@ -133,7 +133,7 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
     return "at_deal"
 
 
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s")
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s|\s(?:after|because|since|although|though)\s")
 _PARTY_SUBJECT = re.compile(
     r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|"
     r"parties|startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner))|"
@@ -174,7 +174,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
         names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
         names = [re.sub(r"['’]s$", "", w) for w in names]
         if parties is not None:
-            if any(w.casefold() in parties for w in names):
+            if any(re.sub(r"\.(?:com|io|ai)$", "", w.casefold()) in parties for w in names):
                 return True
         elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
             return True
@@ -183,25 +183,45 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
     return False
 
 
+#: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
+#: the whole sentence.
+_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*[^,—–]{0,60}?\b(?:said|says|announced|confirmed|stated|disclosed)\b"
+                               r"[^,—–]{0,40}$")
+
+
+def _party_statement_before(head: str, lex: Lexicons, outlets, parties) -> bool:
+    return any(row.get("scope") == "statement" and _party_act(head, row["regex"], set(outlets), parties)
+               for row in lex.stances)
+
+
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
-                    outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None) -> str:
+                    outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None,
+                    market: bool = False) -> str:
     """The certainty of a figure, by the convention in ``examples/CERTAINTY.md``: reported (credited to
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
     clause, lead = _clause(sentence, *span) if span else (sentence, sentence)
-    for stance in ("reported", "rumoured", "confirmed"):
+    lead_at = sentence.find(lead) if lead else 0
+    tail = _ATTRIBUTION_TAIL.search(sentence)
+    for stance in ("reported",) if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
             if scope == "sentence" and row["regex"].search(sentence):
                 return stance
-            if scope == "clause" and row["regex"].search(lead):
+            if scope == "clause_full" and row["regex"].search(clause):
                 return stance
+            if scope == "clause":
+                for m in row["regex"].finditer(lead):
+                    if not _party_statement_before(sentence[:lead_at + m.start()], lex, outlets, parties):
+                        return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
             if scope == "act" and _party_act(clause, row["regex"], set(outlets), parties):
                 return stance
-            if scope == "statement" and _party_act(sentence, row["regex"], set(outlets), parties):
+            if scope == "statement" and (_party_act(clause, row["regex"], set(outlets), parties)
+                                         or (tail and _party_act(tail.group(0), row["regex"], set(outlets),
+                                                                 parties))):
                 return stance
             if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
                 return stance
@@ -377,7 +397,8 @@ def extract_mentions(
                     Mention(
                         cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
                         subject, classify_stance(text, lex, para, (amount.start, amount.end),
-                                                 outlets | set(manifest_outlets), parties_words),
+                                                 outlets | set(manifest_outlets), parties_words,
+                                                 market=metric == "share_price_move"),
                         ";".join(attributed_outlets(text, lex, manifest_outlets)),
                     )
                 )
