@@ -7,7 +7,7 @@ Every chart names its sources and units; value axes start at zero where size mat
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import matplotlib
@@ -17,16 +17,20 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .formatting import bound_word, metric_label  # noqa: E402
+from .formatting import bound_word, metric_label, shorten  # noqa: E402
 from .paths import figures_dir  # noqa: E402
 
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c8553d"]
-STAGE_COLOURS = {"rumour": "#edae49", "finalising": "#00798c", "announced": "#1b6ca8",
-                 "aftermath": "#8d6a9f", "unknown": "#999999"}
+STAGE_COLOURS = {"talks": "#edae49", "agreed": "#1b6ca8", "regulatory_review": "#00798c",
+                 "completed": "#66a182", "ended": "#d1495b", "aftermath": "#8d6a9f",
+                 "unknown": "#999999"}
 _SCALE_UNITS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
 # The printed text width of the PDF (A4, 2.2 cm side margins in report/_quarto.yml): a chart
 # no wider than this prints at its natural size, so its text keeps the sizes set here.
 PRINT_WIDTH_IN = (21.0 - 2 * 2.2) / 2.54
+# The tallest a chart may be (inches): the A4 text block (29.7 cm less 2 x 2.4 cm margins) less
+# room for the caption, so typst never shrinks a chart to fit a page.
+PRINT_HEIGHT_IN = 8.5
 # The smallest text a chart may carry, in points at print size.
 MIN_TEXT_PT = 7.0
 # The narrowest plot area fitting may leave (inches): below it the data would be unreadable.
@@ -70,12 +74,13 @@ def _wrap_wide_text(fig: plt.Figure, width_in: float) -> None:
         t.set_text("\n".join(textwrap.fill(line, chars) for line in text.split("\n")))
 
 
-def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
-    """Narrow the figure until its saved (tight) width fits the printed text width.
+def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN,
+                    height_in: float = PRINT_HEIGHT_IN) -> float:
+    """Narrow (and if need be shorten) the figure until its saved (tight) box fits the page.
 
-    A wider chart would be scaled down on the page and its 7-8 pt labels printed at 5 pt.
-    Text keeps its size (over-wide labels wrap); the axes give up the width, but never below
-    MIN_AXES_IN. Returns the final tight width in inches.
+    A wider or taller chart would be scaled down on the page and its 7-8 pt labels printed at
+    5 pt. Text keeps its size (over-wide labels wrap); the axes give up the room, but never
+    below MIN_AXES_IN. Returns the final tight width in inches.
     """
     fig.canvas.draw()
     _wrap_wide_text(fig, width_in)
@@ -94,6 +99,13 @@ def fit_print_width(fig: plt.Figure, width_in: float = PRINT_WIDTH_IN) -> float:
             width = fig.get_tightbbox(fig.canvas.get_renderer()).width
             break
         width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    for _ in range(12):
+        over = fig.get_tightbbox(fig.canvas.get_renderer()).height - height_in
+        if over <= 0.01:
+            break
+        w, h = fig.get_size_inches()
+        fig.set_size_inches(w, max(h - over, 1.0))
+        fig.canvas.draw()
     return width
 
 
@@ -135,7 +147,7 @@ def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
     pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
                               fill_value=0).reindex(columns=sources, fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=True).index]
-    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(pivot) + 1.6))
+    fig, ax = plt.subplots(figsize=(7.5, min(0.3 * len(pivot), 6.5) + 1.6))
     left = [0] * len(pivot)
     for src in pivot.columns:
         vals = pivot[src].tolist()
@@ -258,117 +270,162 @@ def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
         label.set_ha("right")
 
 
+def _ts(x: object) -> datetime | None:
+    """A table date as the datetime the chart draws (midnight of that day), or None."""
+    d = _d(x)
+    return None if d is None else datetime.combine(d, time())
+
+
+def _window(r: pd.Series) -> tuple[datetime | None, datetime | None]:
+    """(start, end) of a source's window as drawn: a stated date is a one-day window."""
+    pub = _ts(r["published"])
+    return (pub, pub) if pub else (_ts(r["earliest"]), _ts(r["latest"]))
+
+
+def _axis_range(starts_ends: list[datetime | None], extra: list[datetime]) -> tuple[datetime, datetime]:
+    known = [x for x in starts_ends if x] or extra or [datetime(2000, 1, 1)]
+    lo, hi = min(known), max(known)
+    pad = timedelta(days=max((hi - lo).days * 0.08, 3))
+    return lo - pad, hi + pad
+
+
+def _open_arrow(ax: plt.Axes, tail: datetime, head: datetime, y: float, colour: str, gid: str) -> None:
+    """An open window end: a line running to the axis edge with an arrow head there."""
+    ann = ax.annotate("", xy=(head, y), xytext=(tail, y),
+                      arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.6,
+                                  "shrinkA": 0, "shrinkB": 0, "mutation_scale": 12})
+    ann.set_gid(gid)
+
+
 def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[str, str]
                      ) -> plt.Figure:
-    """Each source as a bar over its window (a dot if dated), with reference events."""
+    """Each source's window from the same dates as ``timeline.csv``: a bar from earliest to
+    latest, a diamond for a stated date, a dot for a one-day window, an arrow for an open end;
+    a source with no date evidence is written as such. Reference events are dotted lines."""
     setup()
-    t = timeline.sort_values("order")
-    known = [d for col in ("earliest", "latest", "published") for d in map(_d, t[col]) if d]
-    ev_dates = [_d(d) for d in events["date"]] if len(events) else []
-    all_dates = known + [d for d in ev_dates if d]
-    if not all_dates:
-        all_dates = [date(2000, 1, 1)]
-    lo, hi = min(known or all_dates), max(known or all_dates)
-    pad = max((hi - lo).days * 0.15, 5)
-    x0, x1 = lo - timedelta(days=pad), hi + timedelta(days=pad)
+    t = timeline.sort_values("order").reset_index(drop=True)
+    wins = [_window(r) for _, r in t.iterrows()]
+    ev_rows = [(d, _ts(r.get("latest")) or d, str(r["event"]))
+               for _, r in (events.sort_values("date").iterrows() if len(events) else [])
+               if (d := _ts(r["date"]))]
+    x0, x1 = _axis_range([x for w in wins for x in w], [d for d, _, _ in ev_rows])
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(t) + 2.2))
-    for i, (_, r) in enumerate(t.iterrows()):
+    for i, ((_, r), (start, end)) in enumerate(zip(t.iterrows(), wins, strict=True)):
+        sid = r["source_id"]
         colour = STAGE_COLOURS.get(r["stage"], "#999999")
-        pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
-        if pub:
-            ax.plot(pub, i, "D", color=colour, ms=8)
+        if start is None and end is None:
+            ax.text(x0 + (x1 - x0) / 2, i, "no date evidence", ha="center", va="center",
+                    fontsize=7.5, color="#555555", style="italic", gid=f"undated:{sid}")
             continue
-        start, end = e or x0, l_ or x1
-        if e and l_ and e == l_:
-            ax.plot(e, i, "o", color=colour, ms=8)
+        if start is not None and start == end:
+            (mark,) = ax.plot([start], [i], "D" if _ts(r["published"]) else "o", color=colour,
+                              ms=7, zorder=3)
+            mark.set_gid(f"window:{sid}")
             continue
-        ax.plot([start, end], [i, i], color=colour, lw=8, alpha=0.6, solid_capstyle="butt")
-        if e is None:
-            ax.annotate("", xy=(x0, i), xytext=(x0 + timedelta(days=pad / 3), i),
-                        arrowprops={"arrowstyle": "->", "color": colour})
-        if l_ is None:
-            ax.annotate("", xy=(x1, i), xytext=(x1 - timedelta(days=pad / 3), i),
-                        arrowprops={"arrowstyle": "->", "color": colour})
+        (bar,) = ax.plot([start or x0, end or x1], [i, i], color=colour, lw=8, alpha=0.6,
+                         solid_capstyle="butt")
+        bar.set_gid(f"window:{sid}")
+        if start is None:
+            _open_arrow(ax, end, x0, i, colour, f"open-start:{sid}")
+        if end is None:
+            _open_arrow(ax, start, x1, i, colour, f"open-end:{sid}")
     shown = []
-    for _, ev in (events.sort_values("date").iterrows() if len(events) else []):
-        d = _d(ev["date"])
-        if d is None or not x0 <= d <= x1:
+    for d, last, name in ev_rows:
+        if not x0 <= d <= x1:
             continue
-        shown.append((d, str(ev["event"])))
-        ax.axvline(d, color="#888888", lw=0.8, ls=":")
+        shown.append((f"{d:%Y-%m-%d}" + (f" to {last:%Y-%m-%d}" if last != d else ""), name))
+        if last != d:  # an event known to the month: a shaded span, not a false exact day
+            ax.axvspan(d, last, color="#888888", alpha=0.12, lw=0)
+        else:
+            ax.axvline(d, color="#888888", lw=0.8, ls=":")
         ax.text(d, -0.9 - (len(shown) % 2) * 0.55, f"E{len(shown)}", fontsize=7.5, color="#333333",
                 ha="center", va="center",
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
     if shown:
-        lines = [f"E{k}  {d}  {name[:95]}" for k, (d, name) in enumerate(shown, start=1)]
+        lines = [f"E{k}  {d}  {shorten(name, 95)}" for k, (d, name) in enumerate(shown, start=1)]
         ax.annotate("Reference events:\n" + "\n".join(lines), xy=(0, 0), xycoords="axes fraction",
                     xytext=(-150, -82), textcoords="offset points", fontsize=7, va="top",
                     ha="left", color="#333333")
     from matplotlib.lines import Line2D
 
     used = [st for st in STAGE_COLOURS if st in set(t["stage"])]
-    ax.legend([Line2D([], [], color=STAGE_COLOURS[st], lw=6, alpha=0.6) for st in used], used,
+    ax.legend([Line2D([], [], color=STAGE_COLOURS[st], lw=6, alpha=0.6) for st in used],
+              [st.replace("_", " ") for st in used],
               title="Deal stage described", fontsize=7, title_fontsize=7, frameon=False,
               loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st})" for s, st in
+    ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st.replace('_', ' ')})" for s, st in
                                   zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
     ax.set_ylim(len(t) - 0.5, -1.9)
     ax.set_xlim(x0, x1)
-    _date_axis(ax, x0, x1)
-    ax.set_xlabel("Date (bar = earliest to latest possible publication; diamond = stated date; "
-                  "dot = one-day window)")
-    ax.set_title("When each source appeared", loc="left")
+    _date_axis(ax, x0.date(), x1.date())
+    ax.set_xlabel("Date (bar = earliest to latest possible publication; arrow = open end; "
+                  "diamond = stated date; dot = one-day window)")
+    ax.set_title("Publication window of each source", loc="left")
     return fig
 
 
 def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
                        metric: str) -> plt.Figure:
-    order = list(timeline.sort_values("order")["source_id"])
-    """The headline figure of each source against its date window (zero-based value axis)."""
+    """The headline figure of each source against its date window (zero-based value axis).
+
+    Windows are drawn from the same dates as ``timeline.csv`` (a line from earliest to latest,
+    an arrow for an open end); the point sits at the stated date or the window's midpoint.
+    Points that would coincide are spread sideways so none is hidden; a source with no date
+    evidence is named under the chart instead of being drawn at a guessed date.
+    """
     setup()
+    order = list(timeline.sort_values("order")["source_id"])
     fig, ax = plt.subplots(figsize=(8, 3.8))
     merged = headlines.merge(timeline, on="source_id", how="left")
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
     scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
-    ymax = 1.0
-    seen: dict[tuple, int] = {}
-    for _, r in merged.iterrows():
-        pub, e, l_ = _d(r["published"]), _d(r["earliest"]), _d(r["latest"])
-        colour = source_colour(r["source_id"], order)
+    wins = [_window(r) for _, r in merged.iterrows()]
+    x0, x1 = _axis_range([x for w in wins for x in w], [])
+    dodge = (x1 - x0) * 0.012
+    ymax, seen, undated = 1.0, {}, []
+    for (_, r), (start, end) in zip(merged.iterrows(), wins, strict=True):
+        sid = r["source_id"]
+        name = labels.get(sid, sid)
+        colour = source_colour(sid, order)
+        y = r["value"] / scale
         lo_v = r["lower"] / scale
-        hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else r["value"] / scale * 1.3
+        hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else y * 1.3
         ymax = max(ymax, hi_v)
-        if pub:
-            x, xerr = pub, None
-        elif e and l_:
-            x = e + (l_ - e) / 2
-            xerr = [[x - e], [l_ - x]]
-        elif e:
-            x, xerr = e, None
-            ax.annotate("", xy=(e + timedelta(days=3), r["value"] / scale), xytext=(e, r["value"] / scale),
-                        arrowprops={"arrowstyle": "->", "color": colour})
-        else:
+        if start is None and end is None:
+            undated.append(name)
             continue
-        key = (x, round(r["value"], 6))
+        if start is not None and end is not None:
+            x = start + (end - start) / 2
+            (line,) = ax.plot([start, end], [y, y], color=colour, lw=2.2, alpha=0.7)
+            line.set_gid(f"window:{sid}")  # a one-day window is its point
+        else:
+            x = start or end
+            (line,) = ax.plot([start or x0, end or x1], [y, y], color=colour, lw=2.2, alpha=0.7)
+            line.set_gid(f"window:{sid}")
+            _open_arrow(ax, x, x1 if end is None else x0, y, colour,
+                        f"open-{'end' if end is None else 'start'}:{sid}")
+        key = (x, round(y, 9))
         seen[key] = seen.get(key, -1) + 1
-        if seen[key]:  # same window and value as an earlier source: shift so both stay visible
-            x = x + timedelta(hours=5 * seen[key])
-            xerr = [[xerr[0][0] + timedelta(hours=5 * seen[key])], [xerr[1][0] - timedelta(
-                hours=5 * seen[key])]] if xerr else None
-        ax.errorbar([x], [r["value"] / scale], xerr=xerr,
-                    yerr=[[r["value"] / scale - lo_v], [hi_v - r["value"] / scale]],
-                    fmt="o", color=colour, capsize=3, label=f"{labels.get(r['source_id'], r['source_id'])}: "
-                    f"{r['quote'][:40]}")
+        shift = dodge * ((seen[key] + 1) // 2) * (1 if seen[key] % 2 else -1)
+        (point,) = ax.plot([x + shift], [y], "o", color=colour, ms=7, mec="white", mew=0.8,
+                           zorder=3 + seen[key], label=f"{name}: {shorten(r['quote'], 40)}")
+        point.set_gid(f"point:{sid}")
+        ax.plot([x + shift, x + shift], [lo_v, hi_v], color=colour, lw=1, alpha=0.8)
         if not math.isfinite(r["upper"]):
-            ax.annotate("", xy=(x, hi_v), xytext=(x, r["value"] / scale),
-                        arrowprops={"arrowstyle": "->", "color": colour})
+            ax.annotate("", xy=(x + shift, hi_v), xytext=(x + shift, y),
+                        arrowprops={"arrowstyle": "-|>", "color": colour})
     ax.set_ylim(0, ymax * 1.15)
-    lo_x, hi_x = ax.get_xlim()
-    _date_axis(ax, mdates.num2date(lo_x).date(), mdates.num2date(hi_x).date())
+    ax.set_xlim(x0, x1)
+    _date_axis(ax, x0.date(), x1.date())
     ylabel = f"{metric_label(metric)} ({unit}{', ' + word if word else ''})"
     ax.set_ylabel(ylabel)
-    ax.set_xlabel("Publication date (point = window midpoint, whiskers = window)")
-    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    note = ("Publication date (point = stated date or window midpoint, line = window, "
+            "arrow = open end)")
+    if undated:
+        note += "\nNot drawn, no date evidence: " + ", ".join(undated)
+    ax.set_xlabel(note)
+    if len(ax.get_legend_handles_labels()[0]):
+        ax.legend(fontsize=7, frameon=False, loc="lower right")
     ax.set_title(f"{metric_label(metric)}: each source's headline figure over time", loc="left")
     return fig
 
@@ -393,5 +450,7 @@ def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
     a2.set_xlim(0, 100)
     a2.set_xlabel("Flesch reading ease\n(0-100, higher = easier)")
     a2.set_title("How readable", loc="left")
-    a2.legend(frameon=False, fontsize=8, loc="lower right")
+    # below the axis label: inside the plot it would cover the longest bars
+    a2.legend(frameon=False, fontsize=8, ncols=2, loc="upper center", bbox_to_anchor=(0.5, -0.27),
+              handlelength=1.2, columnspacing=0.8)
     return fig

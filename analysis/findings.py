@@ -12,8 +12,10 @@ from .claims import headline_claims, late_outliers, settled_claim
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
-STAGE_WORD = {"rumour": "talks or rumour", "finalising": "deal being finalised",
-              "announced": "announced", "aftermath": "aftermath", "unknown": "stage unclear"}
+STAGE_WORD = {"talks": "talks or rumour", "agreed": "agreed or announced",
+              "regulatory_review": "under regulatory review", "completed": "completed (closed)",
+              "ended": "ended (rejected, abandoned or terminated)", "aftermath": "aftermath",
+              "unknown": "stage unclear"}
 
 
 def _label(sources: pd.DataFrame, sid: str) -> str:
@@ -22,7 +24,7 @@ def _label(sources: pd.DataFrame, sid: str) -> str:
 
 
 def when(t: pd.Series) -> str:
-    """A source's date in words: stated, a window, or open."""
+    """A source's date in words: stated, a window, open at one end, or no evidence at all."""
     if t["published"]:
         return f"published {t['published']}"
     if t["earliest"] and t["latest"]:
@@ -31,7 +33,7 @@ def when(t: pd.Series) -> str:
         return f"on or after {t['earliest']}"
     if t["latest"]:
         return f"on or before {t['latest']}"
-    return "date unknown"
+    return "no date evidence"
 
 
 def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame,
@@ -127,6 +129,10 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
+    if n > 1 and k == n:  # every pair agrees: naming them all would say nothing more
+        counts = [f"{len(agree[agree['verdict'] == v])} {words}" for v, words in _AGREE_KINDS
+                  if (agree["verdict"] == v).any()]
+        return f"{lead}: " + ", ".join(counts) + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
         sub = agree[agree["verdict"] == verdict]

@@ -34,9 +34,10 @@ from .formatting import (
 )
 from .params import Params
 from .textnorm import normalize
+from .timeline import matched_event_count
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
-            "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel", "itables"]
+            "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel", "itables", "htmldate"]
 
 
 def _md_table(df: pd.DataFrame) -> str:
@@ -190,10 +191,10 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "#": t["order"], "Source": [label[x] for x in t["source_id"]],
         "Stated date": [x or "—" for x in t["published"]],
         "Earliest": [x or "open" for x in t["earliest"]], "Latest": [x or "open" for x in t["latest"]],
-        "Stage": t["stage"], "Headline figure": [x or "—" for x in t["headline_figure"]],
+        "Stage": [findings.STAGE_WORD.get(x, x) for x in t["stage"]],
+        "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
-    files["timeline_evidence.md"] = "\n".join(
-        f"- **{md(label[r['source_id']])}**: {md(shorten(r['evidence'], 900))}" for _, r in t.iterrows()) + "\n"
+    files["timeline_evidence.md"] = _timeline_evidence(out_dir, t, label)
     files["events_used.md"] = _md_table(events_used)
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
@@ -250,7 +251,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             "n_comparisons": len(comparisons),
             "n_contradictions": int((comparisons["verdict"] == "contradicts").sum()),
             "n_superseded": int((comparisons["verdict"] == "superseded").sum()),
-            "n_events": len(events_used),
+            "n_events": matched_event_count(events_used),
             "sources": count(len(sources), "source"),
             "rules": count(int(audit["rule"].nunique()), "general rule"),
             "removed_spans": count(len(audit), "span"),
@@ -268,6 +269,29 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "engine": engine,
     }
     return _escaped(variables), files
+
+
+#: The dating appendix lists at most this many evidence sentences per source.
+EVIDENCE_PER_SOURCE = 12
+
+
+def _timeline_evidence(out_dir: Path, t: pd.DataFrame, label: dict[str, str]) -> str:
+    """Per source, its window and the evidence behind it as plain sentences (one bullet each)."""
+    try:
+        items = read_table(out_dir, "timeline_evidence")
+    except FileNotFoundError:
+        items = None
+    lines = []
+    for _, r in t.iterrows():
+        sid = r["source_id"]
+        lines.append(f"- **{md(label[sid])}**: {md(findings.when(r))}.")
+        sentences = ([str(x) for x in items.loc[items["source_id"] == sid, "sentence"]]
+                     if items is not None else [r["evidence"]])
+        for sentence in sentences[:EVIDENCE_PER_SOURCE]:
+            lines.append(f"    - {md(shorten(sentence, 400))}")
+        if len(sentences) > EVIDENCE_PER_SOURCE:
+            lines.append(f"    - {md(f'… and {len(sentences) - EVIDENCE_PER_SOURCE} more in timeline_evidence.csv')}")
+    return "\n".join(lines) + "\n"
 
 
 def _comparison_summary(comparisons: pd.DataFrame) -> str:

@@ -133,10 +133,18 @@ def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
 
 @dataclass
 class Timeline:
-    dates: list  # list[timeline.SourceDate]
+    """The dated corpus: windows in timeline order, the table, and the reference events.
+
+    ``events`` holds the events that bound at least one source (from events.csv and learned
+    from the corpus: what the chart marks); ``events_used`` every event with the sources it
+    bounds; ``evidence`` one row per evidence item with its raw offsets.
+    """
+
+    dates: list  # list[timeline.SourceDate], in timeline order
     table: pd.DataFrame
     events: pd.DataFrame
     events_used: pd.DataFrame
+    evidence: pd.DataFrame | None = None
 
     @property
     def order(self) -> list[str]:
@@ -167,15 +175,19 @@ class Timeline:
 
 
 def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
+    """Date every source (events.csv is optional: events are also learned from the corpus)."""
     from . import timeline
 
-    events = timeline.load_events(p.events_path)
-    dates = timeline.estimate_timeline(cs, events)
+    dates, events = timeline.date_corpus(cs, timeline.load_events(p.events_path))
+    by_id = {d.source_id: d for d in dates}
+    dates = [by_id[i] for i in timeline.timeline_order(dates)]
     heads = headline_claims(claims_df)
     headline = {r["source_id"]: f"{figure(r['value'], r['unit'])} ({BOUND_WORDS.get(r['bound'], r['bound'])})"
                 for _, r in heads.iterrows()}
     table = timeline.timeline_table(dates, headline)
-    return Timeline(dates, table, events, timeline.events_used_table(dates, events))
+    used = timeline.events_used_table(dates, events)
+    matched = used[used["matched_sources"].astype(str).str.strip() != ""].reset_index(drop=True)
+    return Timeline(dates, table, matched, used, timeline.evidence_table(dates))
 
 
 def comparisons(claims_df: pd.DataFrame, tl: Timeline) -> pd.DataFrame:

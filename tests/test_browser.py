@@ -24,11 +24,26 @@ window.__errors = [];
 window.addEventListener('error', e => window.__errors.push('error: ' + e.message), true);
 window.addEventListener('unhandledrejection', e => window.__errors.push('rejection: ' + e.reason), true);
 const _err = console.error; console.error = (...a) => { window.__errors.push(a.join(' ')); _err(...a); };
+// A table of figures as the report writes them, added before the report's script runs, to
+// check that figures sort by value ("$900 m" before "$2.1 bn"), not as text.
+const SORT_CELLS = ['$14.3 bn (rounded)', '49% (rounded)', '$900 m (up to)', '—', '$2.1 bn (at least)', '2%',
+                    '$65 bn'];
+document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  const div = document.createElement('div'); div.className = 'datatable'; div.id = '__sorttest';
+  div.innerHTML = '<table><thead><tr><th>Figure</th></tr></thead><tbody>' +
+    SORT_CELLS.map(c => '<tr><td>' + c + '</td></tr>').join('') + '</tbody></table>';
+  document.body.appendChild(div);
+});
 const rows = t => Array.from(t.querySelectorAll('tbody tr')).filter(r => !r.querySelector('td.dt-empty'));
 const cellText = (r, i) => r.cells[i].textContent.trim();
-function tablesCheck() {
-  const wraps = Array.from(document.querySelectorAll('div.datatable'));
-  const out = {datatables: wraps.length, enhanced: 0, filter: null, sort: null};
+async function tablesCheck() {
+  const test = document.querySelector('#__sorttest table');
+  test.tHead.rows[0].cells[0].click();
+  await new Promise(r => setTimeout(r, 500));
+  const sortTest = rows(test).map(r => cellText(r, 0));
+  const wraps = Array.from(document.querySelectorAll('div.datatable:not(#__sorttest)'));
+  const out = {datatables: wraps.length, enhanced: 0, filter: null, sort: null, sortTest: sortTest};
   const tables = wraps.map(w => w.querySelector('table')).filter(t => t && t.classList.contains('dataTable'));
   out.enhanced = tables.length;
   const claims = tables.find(t => Array.from(t.tHead.rows[0].cells).some(c => c.textContent.trim() === 'Quote'));
@@ -46,6 +61,7 @@ function tablesCheck() {
   const heads = Array.from(claims.tHead.rows[0].cells);
   const fig = heads.findIndex(c => c.textContent.trim() === 'Figure');
   heads[fig].click();
+  await new Promise(r => setTimeout(r, 500));  // DataTables sorts after a zero-delay timeout
   const money = rows(claims).map(r => cellText(r, fig)).filter(t => /^\\$[\\d.]+ bn/.test(t))
     .map(t => parseFloat(t.slice(1)));
   out.sort = {aria: heads[fig].getAttribute('aria-sort'), money: money};
@@ -57,10 +73,11 @@ window.addEventListener('load', () => {
     const imgs = Array.from(document.images);
     const broken = imgs.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.alt || i.src.slice(0, 40));
     const out = document.createElement('pre'); out.id = '__probe';
-    let tables;
-    try { tables = tablesCheck(); } catch (e) { tables = {error: String(e)}; }
-    out.textContent = JSON.stringify({images: imgs.length, broken: broken, errors: window.__errors, tables: tables});
-    document.body.appendChild(out);
+    tablesCheck().catch(e => ({error: String(e)})).then(tables => {
+      out.textContent = JSON.stringify({images: imgs.length, broken: broken, errors: window.__errors,
+                                        tables: tables});
+      document.body.appendChild(out);
+    });
   };
   const wait = () => {
     const pending = document.querySelectorAll('div.datatable table:not(.dataTable)').length;
@@ -116,4 +133,7 @@ def test_report_loads_cleanly_in_chromium(tmp_path: Path) -> None:
     assert f["none"] == 0 and f["restored"] == f["total"], f
     s = tables["sort"]
     assert s["aria"] == "ascending" and len(s["money"]) >= 2, s
-    assert s["money"] == sorted(s["money"]), s  # "$10 bn" before "$14.3 bn": figures sort by value
+    assert s["money"] == sorted(s["money"]), s
+    # figures sort by unit, then value: money, then percentages; "—" (none) first
+    assert tables["sortTest"] == ["—", "$900 m (up to)", "$2.1 bn (at least)", "$14.3 bn (rounded)",
+                                  "$65 bn", "2%", "49% (rounded)"], tables["sortTest"]

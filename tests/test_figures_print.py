@@ -18,10 +18,16 @@ LABELS = {"s000": "Capital Focus Limited (s000)", "s001": "\u201cMeta Bids Big o
 ORDER = ["s003", "s001", "s002", "s000"]
 # The width typst gives a figure: the A4 text block of report/_quarto.yml, in points.
 PRINT_WIDTH_PT = (21.0 - 2 * 2.2) / 2.54 * 72
+# ... and the tallest a chart may be so that it and its caption fit the A4 text block.
+PRINT_HEIGHT_PT = 8.5 * 72
 
 
 def svg_width_pt(svg: str) -> float:
     return float(re.search(r'<svg[^>]*\swidth="([\d.]+)pt"', svg).group(1))
+
+
+def svg_height_pt(svg: str) -> float:
+    return float(re.search(r'<svg[^>]*\sheight="([\d.]+)pt"', svg).group(1))
 
 
 def svg_text_sizes(svg: str) -> list[float]:
@@ -71,8 +77,9 @@ def _events() -> pd.DataFrame:
 
 def all_charts() -> dict[str, plt.Figure]:
     claims, timeline = _claims(), _timeline()
-    audit = pd.DataFrame({"rule": ["promo", "about_block", "widget", "nav_strip"] * 2,
-                          "source_id": ORDER * 2, "start": [0] * 8, "end": [200, 655, 67, 47] * 2})
+    rules = [f"rule_{i:02d}" for i in range(30)]  # as many rules as a messy corpus fires
+    audit = pd.DataFrame({"rule": rules * 2, "source_id": (ORDER * 15)[:60],
+                          "start": [0] * 60, "end": [20 + 7 * i for i in range(60)]})
     sources = pd.DataFrame({"source_id": ORDER, "label": [LABELS[s] for s in ORDER],
                             "raw_chars": [4746, 35870, 2199, 2781], "clean_chars": [4456, 33528, 2032, 1991]})
     lang = pd.DataFrame({"source_id": ORDER, "hedges_per_1000_words": [24.3, 32.0, 19.5, 3.5],
@@ -103,6 +110,7 @@ def saved(tmp_path_factory) -> dict[str, Path]:
 def test_chart_prints_at_natural_size_with_readable_text(saved: dict[str, Path], name: str) -> None:
     svg = saved[name].read_text(encoding="utf-8")
     assert svg_width_pt(svg) <= PRINT_WIDTH_PT + 1, f"{name} is wider than the page and would be shrunk"
+    assert svg_height_pt(svg) <= PRINT_HEIGHT_PT + 1, f"{name} is taller than the page and would be shrunk"
     width, smallest = printed_sizes(saved[name])
     assert smallest >= figures.MIN_TEXT_PT - 0.01, f"{name}: {smallest:.1f} pt text on paper"
 

@@ -119,3 +119,12 @@ def test_findings_and_caveats_with_one_of_everything_read_as_english() -> None:
     assert "The one pair of headline deal values does not agree" in text
     assert "1 pair of claims from different sources was compared" in text
     assert "1 source window is open at one end" in text
+
+
+def test_when_every_pair_agrees_the_kinds_are_counted() -> None:
+    sources, claims, comparisons, timeline = _frames(3, [
+        ("s000", "s001", "compatible_bound"), ("s000", "s002", "compatible_rounding"),
+        ("s001", "s002", "compatible_bound")])
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
+    assert ("Of 3 pairs of headline deal values, all 3 agree: 1 equal within rounding, "
+            "2 admitted by a bound.") in text

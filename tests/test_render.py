@@ -347,3 +347,17 @@ def test_missing_include_after_body_is_named(tmp_path: Path) -> None:
         encoding="utf-8")
     with pytest.raises(RenderError, match="include-after-body file not found: gone.html"):
         render(project, engine="fallback")
+
+
+def test_table_cells_starting_with_list_markers_stay_text_in_the_pdf(tmp_path: Path) -> None:
+    """A quote like "- Some of the shares..." is a cell's text, never a typst bullet list."""
+    from analysis.formatting import md
+
+    quotes = ["- Some of the shares are non-voting.", "+ plus sign first", "= an equals sign",
+              "1. numbered first", "/ slash term: here"]
+    rows = "\n".join(f"| {md(q)} | {i} |" for i, q in enumerate(quotes))
+    project = make_project(tmp_path, "---\ntitle: Cells\n---\n\n| Quote | n |\n|:--|--:|\n" + rows + "\n")
+    text = pdf_text(render(project, engine="fallback")["pdf"])
+    for q in quotes:
+        assert q in text, (q, text)
+    assert "•" not in text

@@ -92,7 +92,8 @@ def test_manifest_date_wins_and_a_conflicting_weaker_date_is_dropped(tmp_path: P
     assert d.published == d.earliest == d.latest == date(2024, 5, 2)
     dropped = [e for e in d.evidence if not e.used]
     assert [e.rule for e in dropped] == ["explicit_date"] and "June 1, 2024" in dropped[0].quote
-    assert "conflicts with published" in d.conflict
+    assert "conflicts with stronger evidence (published" in d.conflict
+    assert "explicit_date" in d.conflict
 
 
 def test_update_note_with_a_full_date_is_a_known_date(tmp_path: Path) -> None:
@@ -128,12 +129,15 @@ def test_dateline_without_any_year_evidence_leaves_the_window_open(tmp_path: Pat
 # --------------------------------------------------------------------------- explicit dates
 
 
-def test_explicit_past_date_is_a_lower_bound_and_future_dates_are_skipped(tmp_path: Path) -> None:
+def test_explicit_past_date_is_a_lower_bound_and_a_future_date_an_upper_bound(tmp_path: Path
+                                                                              ) -> None:
     d = _one(tmp_path, "The first round closed on March 3, 2024. "
                        "A second round is expected to close on May 1, 2026.")
-    assert d.earliest == date(2024, 3, 3) and d.latest is None
+    assert d.earliest == date(2024, 3, 3) and d.latest == date(2026, 5, 1)
     (ev,) = [e for e in d.evidence if e.rule == "explicit_date"]
     assert ev.quote == "March 3, 2024"
+    (fut,) = [e for e in d.evidence if e.rule == "future_date"]
+    assert fut.quote == "May 1, 2026" and "still to come" in fut.because
 
 
 def test_past_year_mention_and_clause_level_tense(tmp_path: Path) -> None:
@@ -166,7 +170,7 @@ def test_event_mentioned_as_happened_and_open_pattern(tmp_path: Path) -> None:
     assert d.earliest == date(2024, 2, 1) and d.latest == date(2024, 3, 9)
     assert {"event", "event_open"} <= _rules(d)
     used = events_used_table([d], ev)
-    assert list(used.columns) == ["date", "event", "citation", "matched_sources"]
+    assert list(used.columns) == ["date", "latest", "event", "citation", "matched_sources"]
     assert used["matched_sources"].tolist() == ["x0", "not yet: x0"]
 
 
@@ -261,20 +265,31 @@ def _segs(*texts: str) -> list[Segment]:
 
 
 @pytest.mark.parametrize(("texts", "stage"), [
-    (("Acme is in talks to buy Beta, people familiar with the matter said.",), "rumour"),
-    (("Acme is finalizing a deal for Beta.", "Acme had been in talks for weeks."), "finalising"),
-    (("Acme today announced that it has signed a definitive agreement to buy Beta.",), "announced"),
+    (("Acme is in talks to buy Beta, people familiar with the matter said.",), "talks"),
+    (("Acme is finalizing a deal for Beta.", "Acme had been in talks for weeks."), "talks"),
+    (("Acme today announced that it has signed a definitive agreement to buy Beta.",), "agreed"),
+    (("The regulator has opened an in-depth investigation into Acme's purchase of Beta.",),
+     "regulatory_review"),
+    (("Acme completed its $2 billion acquisition of Beta on Friday.",), "completed"),
+    (("Acme and Beta said they agreed to terminate the merger.",), "ended"),
     (("Two weeks after its Beta bet, Acme still has investors to convince.",
       "When Acme announced the purchase, its shares fell."), "aftermath"),
     (("Beta shares rose 3% on Monday.",), "unknown"),
 ])
-def test_deal_stage_is_the_latest_credible_stage(texts: tuple[str, ...], stage: str) -> None:
+def test_deal_stage_is_the_latest_stage_the_lead_names(texts: tuple[str, ...], stage: str) -> None:
     got, evidence = deal_stage(_segs(*texts))
     assert got == stage
     assert all(e.earliest is None and e.latest is None for e in evidence)  # ordering only
-    assert STAGE_RANK[got] == (0 if stage == "unknown" else 1 + ["rumour", "finalising",
-                                                                 "announced", "aftermath"
-                                                                 ].index(stage))
+    assert (STAGE_RANK[got] == 0) == (stage == "unknown")
+
+
+def test_a_recapped_stage_in_the_lead_does_not_decide() -> None:
+    # "In September 2022 ... announced" is history; the news is the termination below
+    stage, _ = deal_stage(_segs("In September 2022, I wrote that Acme announced it was buying Beta.",
+                                "Acme is a large software company.",
+                                "Beta makes design tools.",
+                                "Today it was reported that the merger has been called off."))
+    assert stage == "ended"
 
 
 def test_negated_and_hedged_cues_do_not_count() -> None:
@@ -282,15 +297,16 @@ def test_negated_and_hedged_cues_do_not_count() -> None:
                                 "Acme is said to be in talks with Beta.",
                                 "Any finalized agreement would reshape the market.",
                                 "This deal, if completed, would be the largest."))
-    assert stage == "rumour"
+    assert stage == "talks"
 
 
 def test_a_lone_late_cue_deep_in_a_long_rumour_story_is_outweighed() -> None:
-    texts = ["Acme is in talks with Beta."] + ["The negotiations continue, rumours say."] * 6
-    texts.append("Analysts said Beta confirmed a separate supply contract.")
+    texts = ["Beta makes batteries.", "Its factory is in Sweden.", "It employs 900 people."]
+    texts += ["Acme is in talks with Beta, rumours say."] * 6
+    texts.append("Analysts said Acme agreed to buy a separate supplier.")
     stage, evidence = deal_stage(_segs(*texts))
-    assert stage == "rumour"
-    (late,) = [e for e in evidence if e.rule == "stage:announced"]
+    assert stage == "talks"
+    (late,) = [e for e in evidence if e.rule == "stage:agreed"]
     assert not late.used and "outweighed" in late.note
 
 
@@ -304,13 +320,38 @@ def _sd(sid: str, lo: date | None, hi: date | None, stage: str) -> SourceDate:
 def test_order_dates_first_then_stage_for_overlapping_windows() -> None:
     d = date(2024, 3, 1)
     dates = [
-        _sd("late_rumour", d + timedelta(20), d + timedelta(25), "rumour"),  # disjoint: dates win
-        _sd("announced", d + timedelta(5), d + timedelta(5), "announced"),
-        _sd("finalising", d + timedelta(3), d + timedelta(9), "finalising"),  # overlaps: stage
+        _sd("late_talks", d + timedelta(20), d + timedelta(25), "talks"),  # disjoint: dates win
+        _sd("agreed", d + timedelta(5), d + timedelta(5), "agreed"),
+        _sd("talks", d + timedelta(3), d + timedelta(9), "talks"),  # overlaps: stage
         _sd("early", d, d + timedelta(1), "aftermath"),
         _sd("undated", None, None, "unknown"),
     ]
-    assert timeline_order(dates) == ["early", "finalising", "announced", "late_rumour", "undated"]
+    assert timeline_order(dates) == ["early", "talks", "agreed", "late_talks", "undated"]
+
+
+def test_a_dated_late_source_is_never_ordered_before_older_dated_sources() -> None:
+    # the failure: a source dated to the story's last week, describing an earlier
+    # stage, was placed first; its window does not overlap the older ones, so dates decide
+    d = date(2024, 1, 1)
+    dates = [_sd("late_talks", d + timedelta(200), d + timedelta(200), "talks"),
+             _sd("old_agreed", d, d + timedelta(3), "agreed"),
+             _sd("old_review", d + timedelta(40), d + timedelta(45), "regulatory_review")]
+    assert timeline_order(dates) == ["old_agreed", "old_review", "late_talks"]
+
+
+def test_open_windows_are_placed_by_their_known_end_and_stage() -> None:
+    d = date(2024, 1, 1)
+    dates = [_sd("agreed", d, d, "agreed"), _sd("review", d + timedelta(60), d + timedelta(60),
+                                                "regulatory_review"),
+             _sd("ended", d + timedelta(120), d + timedelta(120), "ended"),
+             _sd("open_ended", d + timedelta(10), None, "ended"),  # after its earliest date
+             _sd("undated_review", None, None, "regulatory_review"),
+             _sd("undated_unknown", None, None, "unknown")]
+    order = timeline_order(dates)
+    assert order.index("open_ended") > order.index("review")  # among the sources it overlaps,
+    assert order.index("open_ended") < order.index("ended") + 1  # its stage places it
+    assert order.index("agreed") < order.index("undated_review") < order.index("ended")
+    assert order[-1] == "undated_unknown"
 
 
 def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> None:
@@ -320,15 +361,20 @@ def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> No
     dates = estimate_timeline(cs, ev)
     table = timeline_table(dates, {"x0": "$5 m"})
     assert list(table.columns) == ["source_id", "published", "earliest", "latest", "stage",
-                                   "headline_figure", "evidence", "order"]
+                                   "headline_figure", "evidence", "order", "dated"]
     row = table.set_index("source_id").loc["x0"]
     assert (row["earliest"], row["latest"]) == ("2024-03-01", "2024-03-31")
-    assert 'event: "raised $5 million" -> >= 2024-02-01' in row["evidence"]
-    assert 'relative: "last month" -> in [2024-03-01, 2024-03-31]' in row["evidence"]
+    # the appendix reads as sentences, never as "-> >=" notation
+    assert ("On or after 1 February 2024, because it reports Round (X), on 1 February 2024: "
+            "\u201craised $5 million\u201d.") in row["evidence"]
+    assert ("Between 1 and 31 March 2024, because it says \u201clast month\u201d of Round "
+            "(on 1 February 2024)") in row["evidence"]
+    assert "->" not in row["evidence"] and ">=" not in row["evidence"]
     undated = table.set_index("source_id").loc["x1"]
-    assert undated["earliest"] == undated["latest"] == "" and undated["stage"] == "rumour"
-    assert undated["evidence"].startswith("no dating evidence")
+    assert undated["earliest"] == undated["latest"] == "" and undated["stage"] == "talks"
+    assert undated["evidence"].startswith("No dating evidence")
     assert table["order"].tolist() == [1, 2]
+    assert table["dated"].tolist() == [True, False]  # never to be called the latest
 
 
 # --------------------------------------------------------------------------- events file
@@ -431,7 +477,7 @@ def test_harbor_windows_are_as_narrow_as_the_evidence_allows(cleaned_corpora) ->
     assert by["a03"].earliest == date(2024, 3, 11)  # "a Bloomberg report last week"
     assert by["a05"].earliest == date(2024, 3, 21)  # "took her seat ... on March 21"
     assert [by[s].stage for s in ("a01", "a02", "a03", "a04", "a05")] == [
-        "rumour", "finalising", "finalising", "announced", "aftermath"]
+        "talks", "talks", "talks", "agreed", "aftermath"]
     assert timeline_order(list(by.values())) == ["a01", "a02", "a03", "a04", "a05"]
 
 
@@ -440,14 +486,12 @@ def seed_dates(cleaned_corpora) -> list[SourceDate]:
     return _corpus_dates(cleaned_corpora, "seeds", SEEDS_DIR / "events.csv")
 
 
-def test_seed_order_follows_the_deal_stages(seed_dates: list[SourceDate]) -> None:
+def test_seed_order_follows_the_dates(seed_dates: list[SourceDate]) -> None:
     order = [d.source_id for d in seed_dates]
     stages = {d.source_id: d.stage for d in seed_dates}
     assert set(order[:2]) == {"s001", "s003"} and order[2:] == ["s002", "s000"]
-    assert stages["s001"] == stages["s003"] == "rumour" and stages["s002"] == "finalising"
-    assert stages["s000"] in ("announced", "aftermath")
-    ranks = [d.stage_rank for d in seed_dates]
-    assert ranks == sorted(ranks)
+    assert stages["s001"] == stages["s003"] == stages["s002"] == "talks"
+    assert stages["s000"] == "agreed"
 
 
 def test_seed_windows_are_justified_by_listed_evidence(seed_dates: list[SourceDate]) -> None:

@@ -285,6 +285,44 @@ local function typst_widths(tbl)
   return widths
 end
 
+-- typst: pandoc escapes list and heading markers ("- ", "+ ", "= ", "/ ", "1. ") at the start
+-- of a paragraph but not at the start of a table cell, where typst then reads "- Some of the
+-- shares" as a bullet list. Escape the cell's first character the same way.
+local function escape_cell_start(cell)
+  local first = cell.contents[1]
+  if not first or (first.t ~= "Plain" and first.t ~= "Para") then
+    return
+  end
+  local str = first.content[1]
+  if not str or str.t ~= "Str" then
+    return
+  end
+  local marker = str.text:match("^[-+=/]") and str.text:sub(1, 1)
+  if marker and (str.text == marker or str.text:match("^[-+=/][^%w]") or #str.text == 1) then
+    first.content[1] = pandoc.Str(str.text:sub(2))
+    first.content:insert(1, pandoc.RawInline("typst", "\\" .. marker))
+  elseif str.text:match("^%d+%.$") then
+    first.content[1] = pandoc.Str(str.text:sub(1, -2))
+    first.content:insert(2, pandoc.RawInline("typst", "\\."))
+  end
+end
+
+local function escape_cells(tbl)
+  local function rows(list)
+    for _, row in ipairs(list) do
+      for _, cell in ipairs(row.cells) do
+        escape_cell_start(cell)
+      end
+    end
+  end
+  rows(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    rows(body.head)
+    rows(body.body)
+  end
+  rows(tbl.foot.rows)
+end
+
 -- Pipe-table column widths only reflect how many dashes the separator line had (tabulate
 -- pads them to the content), so replace them: content-sized columns for the browser, the
 -- widths above for typst.
@@ -295,6 +333,9 @@ local function Table(tbl)
     specs:insert({ spec[1], widths and widths[i] or nil })
   end
   tbl.colspecs = specs
+  if is_typst then
+    escape_cells(tbl)
+  end
   if is_html then
     for _, body in ipairs(tbl.bodies) do
       mark_cells(body.body)

@@ -1,0 +1,394 @@
+"""Evidence from the story's sentences: dated mentions, reference events, weekdays, citations.
+
+Only CLEANED sentences are read (never ``.removals``: sidebars and related-link lists carry
+other articles' dates), and sentences read as the page's stamps are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from ..cleaning import CleanSource, Segment
+from .events import RefEvent
+from .mentions import (
+    AGO,
+    CALENDAR,
+    URL_RE,
+    WEEKDAYS,
+    clause,
+    find_dates,
+    find_weekdays,
+    locate,
+    relative_window,
+    tense,
+)
+from .model import (
+    CITATION,
+    EVENT,
+    EXPLICIT,
+    FUTURE,
+    LEARNED,
+    RELATIVE,
+    Evidence,
+    days,
+    month_end,
+    span_words,
+    words,
+)
+from .page import PageScan, Partial, manifest_evidence, page_scan, url_evidence, visible_sentences
+from .stage import deal_stage, headings, stage_hits
+
+_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to)\b|n't|n’t", re.IGNORECASE)
+_CAPS = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][\w]*|[A-Z]{2,}|[A-Z][a-z][\w'’-]*)\b")
+_MONEY = re.compile(r"(?:US|A|C)?[$€£]\s?(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|bn|mn|mln|"
+                    r"tn|m|b|k)?\b", re.IGNORECASE)
+_SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+          "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
+_STOP = {w.casefold() for w in (
+    "The A An In On At It Its This That These Those But And Or As If He She They We I You Mr Ms "
+    "Mrs Dr Inc Corp Co Ltd LLC Plc Group Company According However Meanwhile Also After Before "
+    "When While Why What How Who Under Over For From With By To Of Now Then Today Yesterday "
+    "Last Next Earlier Later Read More Update Updated Published Photo Image Source News Reuters "
+    "Bloomberg").split()} | {w.casefold() for w in WEEKDAYS} | {
+    m.casefold() for m in ("January February March April May June July August September October "
+                           "November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+                           ).split()}
+
+
+def sentence_tokens(text: str) -> frozenset[str]:
+    """Names, acronyms and money figures of a sentence: what can tie two mentions of one event."""
+    out = {m.group(0).casefold() for m in _CAPS.finditer(text)
+           if m.group(0).casefold() not in _STOP and len(m.group(0)) > 1}
+    for m in _MONEY.finditer(text):
+        try:
+            value = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
+        except ValueError:
+            continue
+        out.add(f"${value:g}")
+    return frozenset(out)
+
+
+@dataclass
+class CorpusContext:
+    """What every source's scan needs to know about the others."""
+
+    cite_rx: dict[str, tuple[str, re.Pattern[str]]]
+    doc_freq: Counter
+    n_sources: int
+    years: tuple[int, ...] = ()  # years of the sources dated by their own page
+
+    def distinctive(self, tokens: frozenset[str]) -> frozenset[str]:
+        """Tokens found in at most half the sources (the parties' names are not distinctive)."""
+        limit = max(2, self.n_sources // 2)
+        return frozenset(t for t in tokens if self.doc_freq.get(t, 0) <= limit)
+
+
+def corpus_context(cleaned: Sequence[CleanSource]) -> CorpusContext:
+    df: Counter = Counter()
+    for cs in cleaned:
+        df.update(set().union(*(sentence_tokens(s.text) for s in cs.sentences)) if cs.sentences
+                  else set())
+    return CorpusContext(_citation_patterns(cleaned), df, len(cleaned))
+
+
+def _citation_patterns(cleaned: Sequence[CleanSource]) -> dict[str, tuple[str, re.Pattern[str]]]:
+    out = {}
+    for cs in cleaned:
+        outlet = cs.source.outlet.strip()
+        if len(outlet) < 3:
+            continue
+        name = re.escape(outlet).replace(r"\ ", r"\s+")
+        out[cs.source.id] = (outlet, re.compile(
+            rf"\b(?:according to|as (?:noted|reported|discussed|highlighted|cited|first reported) "
+            rf"by|(?:reported|noted) by)\s+(?:the\s+)?{name}\b|\b{name}(?:'s|’s)?\s+"
+            rf"(?:first |had |has |earlier )?reported\b", re.IGNORECASE))
+    return out
+
+
+@dataclass
+class Scan:
+    """Everything one source's text says about its date, before windows are solved."""
+
+    source_id: str
+    base: list[Evidence]
+    partials: list[Partial]
+    dateline: Partial | None
+    weekdays: list[tuple[int, Evidence]]
+    anchors: list[int]
+    citations: list[tuple[str, str, Evidence]]  # (cited id, outlet, template)
+    stage: str
+    stage_evidence: list[Evidence]
+    page: PageScan = field(default_factory=PageScan)
+    sentences: list[Segment] = field(default_factory=list)  # with the page's stamps blanked
+
+
+#: Learned events of these kinds are single milestones; talks and regulatory steps recur.
+MILESTONES = {"agreed", "completed", "ended"}
+
+
+#: A deal ends once (a staged deal completes once per tranche): a mention of an end naming
+#: the event's parties is that event.
+ONCE = {"ended"}
+
+
+def _ties(shared: frozenset[str], ev: RefEvent, names: frozenset[str] = frozenset()) -> bool:
+    """Whether a mention shares enough with a learned event to be bounded by it: a milestone
+    kind, and a shared figure or two shared distinctive names (for a deal's end, which happens
+    once, a shared name of any kind)."""
+    if ev.kind not in MILESTONES:
+        return False
+    if ev.kind in ONCE and names & ev.names:
+        return True
+    return any(t.startswith("$") for t in shared) or len(shared) >= 2
+
+
+def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: frozenset[str]
+             ) -> list[tuple[RefEvent, re.Match[str] | None, bool]]:
+    """Among learned events matched by kind alone, those sharing the most names with the
+    sentence (events from the events file and tied learned events are all kept)."""
+    loose = [h for h in hits if h[0].learned and not h[2]]
+    if not loose:
+        return hits
+    best = max(len(names & h[0].names) for h in loose)
+    return [h for h in hits if not (h[0].learned and not h[2]) or len(names & h[0].names) == best]
+
+
+def _dates_fit(text: str, ev: RefEvent) -> bool:
+    """False when the sentence names a day for its happening that the event's dates exclude."""
+    named = [(h.month, h.day) for h in find_dates(text) if h.month and h.day]
+    if not named:
+        return True
+    span = {(d.month, d.day) for d in days(ev.earliest, ev.latest)}
+    return any(n in span for n in named)
+
+
+def _event_range(ev: RefEvent) -> str:
+    return span_words(ev.earliest, ev.latest)
+
+
+def _event_because(ev: RefEvent) -> str:
+    if ev.learned:
+        when = _event_range(ev).removeprefix("on ")
+        return (f"it reports {ev.name}, which {ev.source} dates to {when} ({ev.basis})")
+    cited = f" ({ev.source})" if ev.source else ""
+    return f"it reports {ev.name}{cited}, {_event_range(ev)}"
+
+
+def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext) -> Scan:
+    """Collect the dating evidence of one source (windows are solved in :mod:`.solver`)."""
+    src, raw = cs.source, cs.source.raw
+    page = page_scan(cs)
+    base = manifest_evidence(src.published) + url_evidence(src.url) + list(page.evidence)
+    partials: list[Partial] = []
+    weekdays: list[tuple[int, Evidence]] = []
+    citations: list[tuple[str, str, Evidence]] = []
+    event_years: set[int] = set()
+    past_years: set[int] = set()
+    future_years: set[int] = set()
+    dateline = page.dateline
+    given = [e for e in events if not e.learned]
+    learned = [e for e in events if e.learned]
+
+    sentences = visible_sentences(cs, page.consumed)
+    lead_ids: set[int] = set()
+    if dateline is not None:
+        after = [s for s in sentences if page.dateline_end is not None
+                 and s.end > page.dateline_end]
+        lead_ids = {s.index for s in (after[:1] or sentences[:2])}
+
+    for seg in sentences:
+        text = seg.text
+        event_hits: list[tuple[RefEvent, re.Match[str] | None, bool]] = []  # (event, match, tied)
+        names = sentence_tokens(text)
+
+        # ---- reference events from events.csv (as happened / "not yet" phrases)
+        for ev in given:
+            om = next((m for rx in ev.opens if (m := rx.search(text))), None)
+            if om is not None:
+                s, e = locate(raw, seg, om.start(), om.end(), om.group(0))
+                base.append(Evidence(
+                    "event_open", om.group(0), s, e, None, ev.earliest - timedelta(days=1), EVENT,
+                    f"not yet happened: event {ev.earliest} ({ev.name}) -> before it", ev.key,
+                    because=f"it describes {ev.name} as still to come ({ev.source} dates it "
+                            f"{_event_range(ev)})"))
+                continue
+            for rx in ev.patterns:
+                m = rx.search(text)
+                if m is None:
+                    continue
+                cs_, _ = clause(text, m.start())
+                if _NEGATED.search(text[cs_:m.start()]):
+                    continue
+                s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
+                base.append(Evidence("event", m.group(0), s, e, ev.earliest, None, EVENT,
+                                     f"mentions event {ev.earliest} ({ev.name}) as happened",
+                                     ev.key, because=_event_because(ev)))
+                event_hits.append((ev, m, True))
+                event_years.add(ev.earliest.year)
+                break
+
+        # ---- events learned from other sources: same kind, a shared name or figure
+        if learned:
+            kinds: dict[str, re.Match[str]] = {}
+            for kind, m in stage_hits(text):
+                kinds.setdefault(kind, m)
+            tokens = ctx.distinctive(names)
+            for ev in learned:
+                if ev.learned_from == src.id or ev.kind not in kinds:
+                    continue
+                m = kinds[ev.kind]
+                shared = tokens & ev.tokens
+                if _ties(shared, ev, names):
+                    s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
+                    base.append(Evidence(
+                        "learned_event", m.group(0), s, e, ev.earliest, None, LEARNED,
+                        f"mentions the {ev.kind} event learned from {ev.learned_from} "
+                        f"({ev.earliest}..{ev.latest}); shared words: "
+                        f"{', '.join(sorted(shared)[:4])}", ev.key,
+                        because=_event_because(ev)))
+                    event_years.add(ev.earliest.year)
+                tied = _ties(shared, ev, names)
+                if (ev.latest - ev.earliest).days > 2:
+                    continue  # a month-long event cannot place a weekday or "last week"
+                if not tied and ((names and not names & ev.names) or not _dates_fit(text, ev)):
+                    continue  # other parties, or the sentence dates its happening otherwise
+                event_hits.append((ev, m, tied))
+
+        # ---- relative phrases tied to an event in the same clause
+        for rm in list(AGO.finditer(text)) + list(CALENDAR.finditer(text)):
+            near: list[tuple[int, RefEvent]] = []
+            for ev, em, _tied in _closest(event_hits, names):
+                if em is None:
+                    continue
+                a, b = (em.end(), rm.start()) if em.end() <= rm.start() else (rm.end(), em.start())
+                if b - a > 60 or b < a - 200 or re.search(r"[;:()\[\]—–]|\s-\s", text[a:max(a, b)]):
+                    continue
+                near.append((abs(b - a), ev))
+            if not near:
+                continue
+            best = min(d for d, _ in near)
+            tied = [ev for d, ev in near if d == best]
+            windows = [w for ev in tied for w in (relative_window(rm, ev.earliest),
+                                                  relative_window(rm, ev.latest))]
+            lo, hi = min(w[0] for w in windows), max(w[1] for w in windows)
+            ev = tied[0]
+            s, e = locate(raw, seg, rm.start(), rm.end(), rm.group(0))
+            phrase = rm.group(0).strip()
+            base.append(Evidence("relative", phrase, s, e, lo, hi, RELATIVE,
+                                 f"'{phrase}' of event {ev.earliest} ({ev.name})", ev.key,
+                                 because=f"it says \u201c{phrase}\u201d of {ev.name} "
+                                         f"({_event_range(ev)})"))
+
+        # ---- explicit dates: past ones are lower bounds, future ones upper bounds
+        sentence_weekdays = frozenset(w.weekday for w in find_weekdays(text))
+        for h in find_dates(text):
+            t = tense(text, h.start)
+            s, e = locate(raw, seg, h.start, h.end, h.text)
+            if h.year is not None:
+                (past_years if t == "past" else future_years if t == "future" else
+                 set()).add(h.year)
+            if t == "future" and h.kind in ("full", "month_year"):
+                d = date(h.year, h.month, h.day or 1)
+                hi = d if h.kind == "full" else month_end(d)
+                base.append(Evidence("future_date", h.text, s, e, None, hi, FUTURE,
+                                     f"names {h.text} as still to come: appeared before it",
+                                     because=f"it names {h.text} as still to come"))
+                continue
+            if t != "past":
+                continue
+            if h.kind == "full":
+                d = date(h.year, h.month, h.day)
+            elif h.kind == "month_year":
+                d = date(h.year, h.month, 1)
+            elif h.kind == "year":
+                d = date(h.year, 1, 1)
+            else:
+                beside = next((w.weekday for w in find_weekdays(text)
+                               if -25 <= h.start - w.end <= 3 or -3 <= w.start - h.end <= 25),
+                              None)
+                partials.append(Partial(
+                    "explicit_date", h.text, s, e, h.month, h.day, pubdate=False,
+                    weekdays=sentence_weekdays, weekday_beside=beside,
+                    event_dates=tuple(ev.earliest for ev, _, tied in event_hits
+                                      if tied and ev.earliest == ev.latest)))
+                continue
+            base.append(Evidence("explicit_date", h.text, s, e, d, None, EXPLICIT,
+                                 f"past-tense mention of {h.text}: appeared on/after {d}",
+                                 because=f"it mentions {h.text} as past"))
+
+        # ---- dated links (an article can only link to one that exists)
+        for um in URL_RE.finditer(text):
+            for ev in url_evidence(um.group(0)):
+                s, e = locate(raw, seg, um.start(), um.end(), um.group(0))
+                base.append(Evidence("link_date", um.group(0), s, e, ev.earliest, None, EXPLICIT,
+                                     f"links to an article dated {ev.earliest}",
+                                     because="it links to an article of that date"))
+
+        # ---- weekdays: the sentence's event fell on it, or resolved later against the window
+        for wh in find_weekdays(text):
+            s, e = locate(raw, seg, wh.start, wh.end, wh.text)
+            name = WEEKDAYS[wh.weekday]
+            fitting = [h for h in event_hits
+                       if any(d.weekday() == wh.weekday for d in days(h[0].earliest, h[0].latest))]
+            fits = [(ev, [d for d in days(ev.earliest, ev.latest) if d.weekday() == wh.weekday])
+                    for ev, _, _ in _closest(fitting, names)]
+            if fits:
+                lo = min(ds[0] for _, ds in fits)
+                hi = max(ds[-1] for _, ds in fits) + timedelta(days=6)
+                ev = max(fits, key=lambda f: f[1][-1])[0]
+                base.append(Evidence(
+                    "weekday", wh.text, s, e, lo, hi, min(RELATIVE, LEARNED), (
+                        f"event {ev.earliest} ({ev.name}) fell on that {name}; news names the "
+                        f"weekday only within the past week: appeared within 6 days after it"),
+                    ev.key, because=f"it says the {ev.kind or 'event'} came \u201c{wh.text}\u201d, "
+                                    f"and {ev.name} fell on {words(lo)}; a weekday is named "
+                                    "only within the week after"))
+                continue
+            weekdays.append((wh.weekday, Evidence("weekday", wh.text, s, e, None, None,
+                                                  RELATIVE, "")))
+        if seg.index in lead_ids and dateline is not None:
+            dateline = replace(dateline, weekdays=dateline.weekdays | sentence_weekdays)
+
+        # ---- citations of another source in the corpus
+        for sid, (outlet, rx) in ctx.cite_rx.items():
+            if sid == src.id or outlet.casefold() == src.outlet.strip().casefold():
+                continue
+            cm = rx.search(text)
+            if cm is not None:
+                s, e = locate(raw, seg, cm.start(), cm.end(), cm.group(0))
+                citations.append((sid, outlet, Evidence("citation", cm.group(0), s, e, None, None,
+                                                        CITATION, "", f"source:{sid}")))
+
+    anchors = sorted(event_years | past_years) or sorted(future_years)
+    stage, stage_ev = deal_stage(headings(src.title, src.url) + list(cs.sentences))
+    return Scan(src.id, _dedupe(base), partials, dateline, weekdays, anchors,
+                _dedupe_citations(citations), stage, stage_ev, page, sentences)
+
+
+def _dedupe(evs: list[Evidence]) -> list[Evidence]:
+    """One item per (rule, ref, bounds); repeats are counted in the note."""
+    out: dict[tuple, Evidence] = {}
+    counts: dict[tuple, int] = {}
+    for ev in evs:
+        key = (ev.rule, ev.ref, ev.earliest, ev.latest)
+        counts[key] = counts.get(key, 0) + 1
+        out.setdefault(key, ev)
+    for key, ev in out.items():
+        if counts[key] > 1:
+            ev.note += f" (+{counts[key] - 1} more mention(s))"
+    return list(out.values())
+
+
+def _dedupe_citations(cits: list[tuple[str, str, Evidence]]) -> list[tuple[str, str, Evidence]]:
+    seen: dict[str, tuple[str, str, Evidence]] = {}
+    for c in cits:
+        seen.setdefault(c[0], c)
+    return list(seen.values())
+
+
+__all__ = ["CorpusContext", "Scan", "corpus_context", "scan_source", "sentence_tokens",
+           "manifest_evidence"]

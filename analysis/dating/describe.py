@@ -1,0 +1,117 @@
+"""The dating results as tables and plain sentences for the report.
+
+Every evidence item reads as a sentence: "on or after 8 June 2025, because it cites
+Bloomberg's report of that day: “quote”". Nothing here decides a date.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .events import RefEvent
+from .model import Evidence, SourceDate, span_words
+from .order import timeline_order
+from .solver import short
+
+TIMELINE_COLUMNS = ["source_id", "published", "earliest", "latest", "stage", "headline_figure",
+                    "evidence", "order", "dated"]
+EVIDENCE_COLUMNS = ["source_id", "rule", "quote", "start", "end", "earliest", "latest",
+                    "strength", "used", "sentence"]
+EVENTS_USED_COLUMNS = ["date", "latest", "event", "citation", "matched_sources"]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def evidence_sentence(ev: Evidence) -> str:
+    """One evidence item as a sentence a reader can check against the quote."""
+    quote = f"\u201c{short(ev.quote, 90)}\u201d"
+    because = ev.because or ev.note or ev.rule
+    if ev.rule.startswith("stage:"):
+        role = "the stage chosen" if ev.used else "another stage it names"
+        return f"Deal stage ({role}): {because}, {quote}; this orders overlapping windows only."
+    bound = span_words(ev.earliest, ev.latest) if (ev.earliest or ev.latest) else ""
+    if not bound:
+        return _cap(f"no bound: {because}, {quote}.")
+    if not ev.used:
+        return _cap(f"not used: {because} ({bound}, {quote}), but stronger evidence conflicts.")
+    return _cap(f"{bound}, because {because}: {quote}.")
+
+
+def evidence_text(ev: Evidence) -> str:
+    """Kept for callers of the old name: the evidence item as a sentence."""
+    return evidence_sentence(ev)
+
+
+def evidence_summary(d: SourceDate) -> str:
+    """All of a source's evidence as sentences, strongest first."""
+    parts = [evidence_sentence(ev) for ev in d.evidence]
+    if not d.dated:
+        parts.insert(0, "No dating evidence: the window is left open.")
+    return " ".join(parts)
+
+
+def _iso(d) -> str:
+    return d.isoformat() if d else ""
+
+
+def timeline_table(dates: list[SourceDate], headline: dict[str, str] | None = None
+                   ) -> pd.DataFrame:
+    """One row per source in timeline order, its evidence as sentences; ``dated`` is False for
+    a source without any evidence (never to be called the latest)."""
+    headline = headline or {}
+    by_id = {d.source_id: d for d in dates}
+    rows = []
+    for n, sid in enumerate(timeline_order(dates), start=1):
+        d = by_id[sid]
+        rows.append({
+            "source_id": sid, "published": _iso(d.published), "earliest": _iso(d.earliest),
+            "latest": _iso(d.latest), "stage": d.stage,
+            "headline_figure": headline.get(sid, ""),
+            "evidence": evidence_summary(d),
+            "order": n, "dated": d.dated,
+        })
+    return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+
+
+def evidence_table(dates: list[SourceDate]) -> pd.DataFrame:
+    """One row per evidence item with its raw offsets (provenance of every bound)."""
+    rows = []
+    for sid in timeline_order(dates):
+        d = next(x for x in dates if x.source_id == sid)
+        for ev in d.evidence:
+            rows.append({"source_id": sid, "rule": ev.rule, "quote": ev.quote,
+                         "start": "" if ev.start is None else ev.start,
+                         "end": "" if ev.end is None else ev.end,
+                         "earliest": _iso(ev.earliest), "latest": _iso(ev.latest),
+                         "strength": ev.strength, "used": ev.used,
+                         "sentence": evidence_sentence(ev)})
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+_MATCH_RULES = {"event", "relative", "weekday", "learned_event"}
+
+
+def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.DataFrame:
+    """Each reference event (given or learned) and the sources it bounds (as happened / not yet)."""
+    rows = []
+    for ev in events:
+        happened = sorted({d.source_id for d in dates for e in d.evidence
+                           if e.ref == ev.key and e.rule in _MATCH_RULES and e.used})
+        not_yet = sorted({d.source_id for d in dates for e in d.evidence
+                          if e.ref == ev.key and e.rule == "event_open" and e.used})
+        parts = [", ".join(happened)] if happened else []
+        if not_yet:
+            parts.append(f"not yet: {', '.join(not_yet)}")
+        citation = (f"learned from {ev.source}: {ev.basis}" if ev.learned else ev.source)
+        rows.append({"date": _iso(ev.earliest), "latest": _iso(ev.latest), "event": ev.name,
+                     "citation": citation, "matched_sources": "; ".join(parts)})
+    return pd.DataFrame(rows, columns=EVENTS_USED_COLUMNS)
+
+
+def matched_event_count(events_used: pd.DataFrame) -> int:
+    """How many reference events bound at least one source (events nobody mentions do not count)."""
+    if events_used is None or not len(events_used):
+        return 0
+    return int(events_used["matched_sources"].fillna("").astype(str).str.strip().ne("").sum())

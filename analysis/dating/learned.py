@@ -1,0 +1,140 @@
+"""Events learned from the corpus itself, so a corpus needs no hand-made events file.
+
+When a source dated by its own page says the deal "was announced on Monday", or any source
+says it "was abandoned on December 18, 2023", that is a dated deal event (its kind is the
+stage the sentence names). Another source reporting the same kind of event with a shared name
+or figure was written on or after it; one naming the weekday or "today" is bounded on both
+sides. Only sources dated by their own page (manifest, stamp, dateline, address) teach
+events, so a learned date never rests on another learned date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ..cleaning import CleanSource
+from .body import CorpusContext, Scan, sentence_tokens
+from .events import RefEvent
+from .mentions import clause, find_dates, find_weekdays, tense
+from .model import STAGE_RANK, URL, SourceDate, days, month_end, words
+from .stage import recap, stage_hits
+
+#: A teaching source's own window may be at most this many days wide.
+TEACHER_MAX_WIDTH = 1
+_KIND_WORDS = {"talks": "the reported talks", "agreed": "the deal's announcement",
+               "regulatory_review": "the regulatory step", "completed": "the deal's completion",
+               "ended": "the deal's end"}
+_TODAY = re.compile(r"(?i)\b(?:today|this morning|earlier today|tonight)\b")
+_YESTERDAY = re.compile(r"(?i)\byesterday\b")
+
+
+def _own_window(d: SourceDate) -> tuple[date, date] | None:
+    """The window set by the source's own page, when it is narrow enough to date events."""
+    own = [e for e in d.evidence if e.used and e.strength >= URL and e.earliest and e.latest]
+    if not own or d.earliest is None or d.latest is None:
+        return None
+    if (d.latest - d.earliest).days > TEACHER_MAX_WIDTH:
+        return None
+    return d.earliest, d.latest
+
+
+def _label(cs: CleanSource) -> str:
+    return cs.source.label
+
+
+def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
+                 dates: Sequence[SourceDate], ctx: CorpusContext) -> list[RefEvent]:
+    """Dated deal events named in the corpus, one per (kind, dates), with their sources."""
+    by_id = {d.source_id: d for d in dates}
+    sentences = {s.source_id: s.sentences for s in scans}
+    found: dict[tuple[str, date, date], RefEvent] = {}
+    for cs in cleaned:
+        d = by_id.get(cs.source.id)
+        window = _own_window(d) if d else None
+        for seg in sentences.get(cs.source.id, cs.sentences):
+            hits = [(k, m) for k, m in stage_hits(seg.text) if k != "aftermath"]
+            if not hits:
+                continue
+            fresh = [(k, m) for k, m in hits if not recap(seg.text, m.start())]
+            for lo, hi, at, why, explicit in _event_dates(seg.text, window):
+                # a weekday or "today" dates a fresh happening, never a recapped one; the
+                # sentence's latest stage names the happening ("announced Tuesday that it has
+                # provisionally found" is a regulatory step, not an announcement of the deal)
+                pool = hits if explicit else fresh
+                if not pool:
+                    continue
+                top = max(STAGE_RANK[k] for k, _ in pool)
+                kind, m = min(((k, m) for k, m in pool if STAGE_RANK[k] == top),
+                              key=lambda h: abs(h[1].start() - at))
+                cs_, ce = clause(seg.text, m.start())
+                quote = seg.text[min(cs_, at):max(ce, m.end())].strip(" ,;")
+                names = sentence_tokens(seg.text)
+                tokens = ctx.distinctive(names)
+                key = (kind, lo, hi)
+                name = f"{_KIND_WORDS.get(kind, kind)} (\u201c{_clip(quote)}\u201d)"
+                if key in found:
+                    old = found[key]
+                    found[key] = RefEvent(old.key, lo, hi, old.name, old.source, kind=kind,
+                                          tokens=old.tokens | tokens, names=old.names | names,
+                                          learned_from=old.learned_from, quote=old.quote,
+                                          basis=old.basis)
+                    continue
+                found[key] = RefEvent(f"learned:{cs.source.id}:{seg.index}", lo, hi, name,
+                                      _label(cs), kind=kind, tokens=tokens, names=names,
+                                      learned_from=cs.source.id, quote=quote, basis=why)
+    return sorted(found.values(), key=lambda e: (e.earliest, e.latest, e.kind, e.key))
+
+
+def _clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n - 1)
+    return text[: cut if cut > 0 else n - 1].rstrip(" ,;:") + "…"
+
+
+def _event_dates(text: str, window: tuple[date, date] | None
+                 ) -> list[tuple[date, date, int, str, bool]]:
+    """(earliest, latest, position, why, explicit) of each dated happening the sentence names."""
+    out = []
+    for h in find_dates(text):
+        if h.kind not in ("full", "month_year") or tense(text, h.start) != "past":
+            continue
+        d = date(h.year, h.month, h.day or 1)
+        e = d if h.kind == "full" else month_end(d)
+        if window and e > window[1]:
+            continue
+        out.append((d, e, h.start, f"\u201c{h.text}\u201d", True))
+    if window is None:
+        return out
+    lo, hi = window
+    for h in find_dates(text):
+        if h.kind != "month_day" or tense(text, h.start) == "future":
+            continue
+        cands = [date(y, h.month, h.day) for y in (hi.year, hi.year - 1)
+                 if _valid(y, h.month, h.day)]
+        cands = [c for c in cands if hi - timedelta(days=300) <= c <= hi]
+        if len(cands) == 1:
+            out.append((cands[0], cands[0], h.start, f"\u201c{h.text}\u201d in its piece of {hi.year}",
+                        True))
+    for wh in find_weekdays(text):
+        ds = [x for x in days(lo - timedelta(days=6), hi) if x.weekday() == wh.weekday]
+        if ds:
+            out.append((ds[0], ds[-1], wh.start, f"\u201c{wh.text}\u201d in its piece of {words(hi)}",
+                        False))
+    for m in _TODAY.finditer(text):
+        out.append((lo, hi, m.start(), f"\u201c{m.group(0)}\u201d in its piece of {words(hi)}", False))
+    for m in _YESTERDAY.finditer(text):
+        out.append((lo - timedelta(days=1), hi - timedelta(days=1), m.start(),
+                    f"\u201c{m.group(0)}\u201d in its piece of {words(hi)}", False))
+    return out
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True

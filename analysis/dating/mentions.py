@@ -1,0 +1,266 @@
+"""Date mentions in prose: explicit dates, weekdays, relative phrases, and their tense.
+
+Why tense: a past-tense date ("closed on March 3, 2024") is an event before the article; a
+future one ("decision due by 4 October 2024") an event after it. Parsing is dateparser's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from ..cleaning import Segment
+from .model import add_months, month_end
+
+_DP_LANG = ["en"]
+
+MON_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?")
+DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR_RE = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?,?"
+_DATE_PATTERNS = [
+    ("full", re.compile(r"(?<![\d/])(?:19|20)\d\d-\d\d-\d\d(?!\d)")),
+    ("full", re.compile(rf"\b{MON_RE}\s?{DAY_RE},?\s+{YEAR_RE}")),
+    ("full", re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MON_RE},?\s+{YEAR_RE}")),
+    ("month_year", re.compile(rf"\b(?:(?:early|mid|late)[- ])?{MON_RE},?\s+(?:of\s+)?{YEAR_RE}")),
+    ("month_day", re.compile(rf"\b{MON_RE}\s?{DAY_RE}(?!\s*,?\s*\d)")),
+    ("month_day", re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MON_RE}")),
+    ("month", re.compile(rf"\b(?:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
+                         rf"(?:(?:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
+    ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<y>{YEAR_RE})"
+                        rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d)")),
+]
+URL_RE = re.compile(r"https?://[^\s)\]>\"']+")
+_WEEKDAY = re.compile(
+    r"\b(?:(?:on|late|early|late on|early on|since|by|until|from|last|this|said|says|announced|"
+    r"reported|filed|disclosed|confirmed|revealed|added|voted|told \w+(?: \w+)?)\s+)?"
+    r"(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?:\s+(?:morning|afternoon|evening|night))?")
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|won't|expects?|expected|expecting|scheduled|plans? to|planned to|"
+    r"planning|intends?|intended to|aims? to|set to|on track|due to|could|should|might|upcoming|"
+    r"forthcoming|next|forecasts?|projected|anticipated?|likely to|poised to|going to|hopes? to|"
+    r"has until|have until|deadline)\b", re.IGNORECASE)
+MODAL_MAY = re.compile(r"\bmay\b")
+_PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|runs|lasts|"
+                      r"says|does)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|told|rose|fell|took|began|begun|made|got|went|came|paid|sold|"
+    r"bought|led|won|gave|grew|saw|became|left|held|ago|earlier|previously|"
+    r"(?!(?:need|speed|feed|seed|hundred|indeed|proceed|exceed|succeed|embed|breed|bleed|greed|"
+    r"shed|red|bed|expected|scheduled|planned|intended|projected|anticipated|forecasted)\b)"
+    r"[a-z]{2,}ed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    kind: str  # full, month_year, month_day, month, year
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+@lru_cache(maxsize=8192)
+def parse(text: str, parts: tuple[str, ...], partial: bool) -> datetime | None:
+    """dateparser with the parts we require; partial dates get a fixed (leap) base year."""
+    settings: dict = {"REQUIRE_PARTS": list(parts), "PREFER_DAY_OF_MONTH": "first"}
+    if partial:
+        settings["RELATIVE_BASE"] = datetime(2000, 1, 1)
+    try:
+        return dateparser.parse(text, languages=_DP_LANG, settings=settings)
+    except (ValueError, OverflowError):
+        return None
+
+
+def weekday_index(name: str) -> int:
+    return WEEKDAYS.index(name.capitalize())
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Date mentions in ``text`` (outside links), parsed with dateparser; non-overlapping."""
+    blocked = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    hits: list[DateHit] = []
+    for kind, rx in _DATE_PATTERNS:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in blocked):
+                continue
+            hit = _to_hit(kind, m)
+            if hit is not None:
+                hits.append(hit)
+                blocked.append((a, b))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _to_hit(kind: str, m: re.Match[str]) -> DateHit | None:
+    span = m.group(0)
+    if kind == "full":
+        d = parse(re.sub(r"\bof\s+", "", span), ("day", "month", "year"), False)
+        return d and DateHit(kind, m.start(), m.end(), span, d.year, d.month, d.day)
+    if kind == "month_year":
+        core = re.sub(r"^(?:early|mid|late)[- ]|\bof\s+", "", span)
+        d = parse(core, ("month", "year"), False)
+        return d and DateHit(kind, m.start(), m.end(), span, d.year, d.month, None)
+    if kind == "month_day":
+        d = parse(re.sub(r"\bof\s+", "", span), ("day", "month"), True)
+        return d and DateHit(kind, m.start(), m.end(), span, None, d.month, d.day)
+    if kind == "month":
+        if m.group(0).lower().startswith("may") or m.group("mon").rstrip(".") == "May" and \
+                m.group(0).split()[0].lower() in ("this", "last"):
+            return None  # "may" is a modal verb far more often than a month
+        d = parse(m.group("mon"), ("month",), True)
+        mon = m.group("mon").rstrip(".")
+        return d and DateHit(kind, m.start("mon"), m.start("mon") + len(mon), mon, None,
+                             d.month, None)
+    return DateHit(kind, m.start(), m.end(), span, int(m.group("y")), None, None)
+
+
+# --------------------------------------------------------------------------- clauses, tense
+
+
+def clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause around ``pos`` (between commas, semicolons, brackets and dashes)."""
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def tense(text: str, pos: int) -> str | None:
+    """``"past"``, ``"future"`` or None for the mention at ``pos``.
+
+    The nearest tense cue before the mention in its clause decides (else the first after it);
+    with no cue in the clause, the sentence decides the same way.
+    """
+    cs, ce = clause(text, pos)
+    for lo, hi in ((cs, ce), (0, len(text))):
+        cues = sorted(
+            [(m.start(), "future") for m in _FUTURE.finditer(text, lo, hi)]
+            + [(m.start(), "future") for m in MODAL_MAY.finditer(text, lo, hi)]
+            + [(m.start(), "past") for m in _PAST.finditer(text, lo, hi)])
+        if cues:
+            before = [c for c in cues if c[0] < pos]
+            return (before[-1] if before else cues[0])[1]
+        if (lo, hi) == (cs, ce) and _PRESENT.search(text, lo, hi):
+            return None  # the clause's own verb is in the present: neither past nor future
+    return None
+
+
+def locate(raw: str, seg: Segment | None, a: int, b: int, fragment: str) -> tuple[int, int]:
+    """Raw offsets of ``fragment`` (found at ``a:b`` of the segment's normalised text)."""
+    if seg is None:
+        i = raw.find(fragment)
+        if i >= 0:
+            return i, i + len(fragment)
+        words = [re.escape(w) for w in fragment.split()]
+        m = re.search(r"\s+".join(words), raw) if words else None
+        return (m.start(), m.end()) if m else (-1, -1)
+    window = raw[seg.start:seg.end]
+    if window == seg.text:
+        return seg.start + a, seg.start + b
+    i = window.find(fragment)
+    if i >= 0:
+        return seg.start + i, seg.start + i + len(fragment)
+    words = [re.escape(w) for w in fragment.split()]
+    m = re.search(r"\s+".join(words), window) if words else None
+    if m:
+        return seg.start + m.start(), seg.start + m.end()
+    return seg.start, seg.end
+
+
+# --------------------------------------------------------------------------- weekdays
+
+
+@dataclass(frozen=True)
+class WeekdayHit:
+    weekday: int
+    start: int
+    end: int
+    text: str
+
+
+def find_weekdays(text: str) -> list[WeekdayHit]:
+    """Weekday references that are not in future tense ("said on Friday", "Monday afternoon")."""
+    out = []
+    for m in _WEEKDAY.finditer(text):
+        if re.search(r"(?i)\b(?:next|coming|following)\s+$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        reported = re.match(r"(?i)(?:said|says|announced|reported|filed|disclosed|confirmed|"
+                            r"revealed|voted|told)\b", m.group(0))
+        if not reported and tense(text, m.start(1)) == "future":
+            continue
+        out.append(WeekdayHit(weekday_index(m.group(1)), m.start(), m.end(), m.group(0)))
+    return out
+
+
+# --------------------------------------------------------------------------- relative phrases
+
+_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_UNIT_DAYS = {"day": 1.0, "week": 7.0}
+AGO = re.compile(
+    r"\b(?P<q>about|around|roughly|nearly|almost|some|more than|over|just over|less than|under|"
+    r"barely|only)?\s*(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a few|a couple of|\d+)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|after)\b",
+    re.IGNORECASE)
+CALENDAR = re.compile(
+    r"(?<!the )\b(?P<w>last|earlier this|this|later this)\s+(?P<u>week|month|year|spring|summer|"
+    r"autumn|fall|winter)\b|\b(?P<d>yesterday|today|this morning|earlier today|tonight)\b",
+    re.IGNORECASE)
+
+
+def relative_window(m: re.Match[str], event: date) -> tuple[date, date] | None:
+    """Publication window implied by a relative phrase about an event on ``event``."""
+    g = m.groupdict()
+    if g.get("n"):
+        n = g["n"].lower()
+        lo_n, hi_n = (2, 5) if n == "a few" else (2, 3) if n == "a couple of" else (
+            (int(n), int(n)) if n.isdigit() else (_NUM[n], _NUM[n]))
+        u = g["u"].lower()
+        months = u in ("month", "year")  # calendar months: "a year ago" -> +9..+15 months
+        unit = 12.0 if u == "year" else 1.0 if u == "month" else _UNIT_DAYS[u]
+        q = (g.get("q") or "").lower()
+        if q in ("more than", "over", "just over"):
+            lo, hi = lo_n * unit, 2 * hi_n * unit
+        elif q in ("less than", "under", "barely", "only"):
+            lo, hi = 0.0, hi_n * unit
+        else:  # stated or approximate amounts: +-25 %
+            lo, hi = 0.75 * lo_n * unit, 1.25 * hi_n * unit
+        if months:
+            return add_months(event, math.floor(lo)), add_months(event, math.ceil(hi))
+        return event + timedelta(days=math.floor(lo)), event + timedelta(days=math.ceil(hi))
+    if g.get("d"):
+        d = g["d"].lower()
+        return (event + timedelta(days=1),) * 2 if d == "yesterday" else (event, event)
+    w, u = g["w"].lower(), g["u"].lower()
+    week0 = event - timedelta(days=event.weekday())
+    if u in ("spring", "summer", "autumn", "fall", "winter"):
+        return (event, add_months(event, 15)) if w == "last" else (event, event + timedelta(92))
+    if w == "last":
+        if u == "week":
+            return week0 + timedelta(days=7), week0 + timedelta(days=13)
+        if u == "month":
+            nxt = add_months(event.replace(day=1), 1)
+            return nxt, month_end(nxt)
+        return date(event.year + 1, 1, 1), date(event.year + 1, 12, 31)
+    if u == "week":
+        return event, week0 + timedelta(days=6)
+    if u == "month":
+        return event, month_end(event)
+    return event, date(event.year, 12, 31)

@@ -1,0 +1,98 @@
+"""The timeline order: time first, the deal stage only between overlapping windows.
+
+1. Sources with a closed window sit at its midpoint (a known date at that day). Walking in
+   that order, a source moves ahead of an earlier-placed one only when their windows overlap
+   and the earlier-placed one describes a strictly later deal stage, so two sources whose
+   windows do not overlap are never reordered.
+2. A half-open window overlaps every source on its open side: it comes after (before) every
+   source placed before its known end, and among the sources beyond that end its stage
+   places it (before the first source of the same stage; with none, at its known end).
+3. A source with no date evidence at all overlaps everything: only its stage places it (amid
+   the sources of the same stage, else before the first of a later stage); without a stage it
+   comes last. The table marks it undated, and it is never to be called the latest.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from .model import SourceDate
+
+
+def time_point(d: SourceDate) -> datetime | None:
+    """Where a source sits on the time axis (None: no evidence at all)."""
+    if d.published:
+        return datetime.combine(d.published, time())
+    if d.earliest and d.latest:
+        lo = datetime.combine(d.earliest, time())
+        return lo + (datetime.combine(d.latest, time()) - lo) / 2
+    if d.earliest or d.latest:
+        return datetime.combine(d.earliest or d.latest, time())
+    return None
+
+
+def _overlap(a: SourceDate, b: SourceDate) -> bool:
+    lo_a, hi_a = a.earliest or date.min, a.latest or date.max
+    lo_b, hi_b = b.earliest or date.min, b.latest or date.max
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _cites(a: SourceDate, b: SourceDate) -> bool:
+    return any(e.rule == "citation" and e.ref == f"source:{b.source_id}" and e.used
+               for e in a.evidence)
+
+
+def _closed(d: SourceDate) -> bool:
+    return d.published is not None or (d.earliest is not None and d.latest is not None)
+
+
+def _by_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int, first: bool = False
+              ) -> int | None:
+    """Insertion index amid (or, ``first``, before) the ``placed[lo:hi]`` sources of ``d``'s
+    stage (None: there are none)."""
+    same = [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank]
+    if not same or not d.stage_rank:
+        return None
+    return same[0] if first else same[len(same) // 2]
+
+
+def timeline_order(dates: list[SourceDate]) -> list[str]:
+    """Source ids in timeline order (see the module docstring)."""
+    placed: list[SourceDate] = []
+    for d in sorted((d for d in dates if _closed(d)),
+                    key=lambda d: (time_point(d), d.stage_rank or 99, d.source_id)):
+        k = len(placed)
+        while k > 0:
+            prev = placed[k - 1]
+            later_stage = d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+            cited_by = _cites(prev, d) and not _cites(d, prev)
+            if _overlap(prev, d) and (later_stage or cited_by):
+                k -= 1
+                continue
+            break
+        placed.insert(k, d)
+
+    half = sorted((d for d in dates if not _closed(d) and time_point(d) is not None),
+                  key=lambda d: (time_point(d), d.source_id))
+    for d in half:
+        at = time_point(d)
+        if d.earliest:  # open at the end: after everything placed before its earliest date
+            start = next((i for i, p in enumerate(placed) if time_point(p) >= at), len(placed))
+            k = _by_stage(placed, d, start, len(placed), first=True)
+            placed.insert(start if k is None else k, d)
+        else:  # open at the start: before everything placed after its latest date
+            end = next((i for i, p in enumerate(placed) if time_point(p) > at), len(placed))
+            k = _by_stage(placed, d, 0, end, first=True)
+            placed.insert(end if k is None else k, d)
+
+    tail = []
+    for d in sorted((d for d in dates if time_point(d) is None), key=lambda d: d.source_id):
+        if not d.stage_rank:
+            tail.append(d)
+            continue
+        k = _by_stage(placed, d, 0, len(placed))
+        if k is None:
+            k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
+                     len(placed))
+        placed.insert(k, d)
+    return [d.source_id for d in placed + tail]

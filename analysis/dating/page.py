@@ -1,0 +1,346 @@
+"""Page-level dates: the manifest, the page's address, and the stamps a page carries.
+
+Stamps are read from the raw text's head (the lines above the story) and the opening of the
+story: a leading ``date 2024-03-21`` line, "Published ... | Last updated ...", a byline with a
+date, a dateline ("NEW YORK, Feb 24 (Reuters) -"), and "Update as of ..." blocks that make a
+page hold several versions. Traps: a date in the site header among navigation is the day the
+page was captured (an upper bound only); sidebar dates of other items and copyright years are
+never read (they sit outside the head or are removed by the cleaner).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from htmldate.extractors import YM_PATTERN, YMD_NO_SEP_PATTERN, extract_url_date
+from htmldate.utils import Extractor
+
+from ..cleaning import CleanSource, Line, Segment, split_lines
+from ..textnorm import normalize
+from .mentions import DAY_RE, MON_RE, YEAR_RE, find_dates
+from .model import HEADER, KNOWN, STAMP, URL, Evidence, Version, month_end, words
+
+#: The head of a page: at most this many lines above the first story paragraph.
+HEAD_LINES = 30
+#: Stamps are also looked for among the short lines of the first lines of a page.
+HEAD_TOP = 8
+#: Fixed plausibility range for URL dates (htmldate's default ends "today": not reproducible).
+_URL_OPTIONS = Extractor(False, datetime(2099, 12, 31), datetime(1995, 1, 1), False, "%Y-%m-%d")
+
+_LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+_NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?|"
+                   r"\b\d{1,2}\s*[ap]\.?m\.?\b(?:\s+[A-Z]{2,4}\b)?")
+_UPDATED = re.compile(r"(?i)\b(?:(?:last\s+)?updated|(?:last\s+)?modified|revised)\b")
+_LABEL_WORDS = re.compile(
+    r"(?i)\b(?:first|last|published|posted|updated|modified|revised|date[ds]?|press|release[sd]?|"
+    r"issued|on|at|by|originally|original|article|from|time|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|news)\b")
+_VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|has|have|had|said|says|will|would|could|"
+                   r"announced|agreed|reported|told|which|that|the)\b")
+_DATELINE = re.compile(
+    rf"\[?(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}),?\s+)?"
+    rf"(?P<date>{MON_RE}\s?{DAY_RE}(?:,?\s*{YEAR_RE})?|{DAY_RE}\s+{MON_RE}(?:,?\s*{YEAR_RE})?)\]?\s*"
+    rf"(?:\((?P<agency>[^)\n]{{2,40}})\)|/(?P<wire>[^/\n]{{2,40}})/)?\s*[-–—]{{1,2}}\s")
+_UPDATE_MARK = re.compile(
+    r"(?im)^[ \t]*(?:update[ds]?|editor'?s note|correction)(?:\s+as of|\s+on)?\s+(?P<when>[^:\n]{3,40}):")
+_ORIGINAL_MARK = re.compile(
+    r"(?im)^[ \t]*original(?:ly)?(?:\s+(?:article|story|post|version))?(?:\s+published)?"
+    r"(?:\s+(?:from|on))?\s*:?\s+(?P<when>[^:\n]{3,40}?)\s*(?::|$)")
+_NAV_RULES = {"nav_strip", "nav_strip_inline", "masthead", "skip_link", "breadcrumb", "logo_line",
+              "section_label", "share_line", "promo"}
+
+
+@dataclass
+class Partial:
+    """A date without a year, waiting for the year to be resolved from other evidence."""
+
+    rule: str
+    quote: str
+    start: int | None
+    end: int | None
+    month: int
+    day: int | None
+    pubdate: bool  # True: the date IS the publication date (dateline); False: a past mention
+    weekdays: frozenset[int] = frozenset()
+    event_dates: tuple[date, ...] = ()
+    weekday_beside: int | None = None  # a weekday named right beside it ("Friday (Sept. 27)")
+
+
+@dataclass
+class PageScan:
+    """What the page itself says about its date, before the story text is read."""
+
+    evidence: list[Evidence] = field(default_factory=list)
+    dateline: Partial | None = None
+    dateline_end: int | None = None
+    versions: list[Version] = field(default_factory=list)
+    consumed: list[tuple[int, int]] = field(default_factory=list)  # raw spans read as stamps
+
+
+# --------------------------------------------------------------------------- manifest and URL
+
+
+def manifest_evidence(published: str) -> list[Evidence]:
+    if not published:
+        return []
+    d = date.fromisoformat(published)
+    return [Evidence("published", f"published={published}", None, None, d, d, KNOWN,
+                     "date given in the manifest", because="the manifest gives its date")]
+
+
+def url_evidence(url: str) -> list[Evidence]:
+    """A date in the page's address (htmldate's URL patterns), read from the path only."""
+    if not url:
+        return []
+    path = urlsplit(url).path
+    full = extract_url_date(path, _URL_OPTIONS)
+    if full:
+        d = date.fromisoformat(full)
+        return [Evidence("url_date", url, None, None, d, d, URL, f"the address holds the date {d}",
+                         because="its web address carries that date")]
+    m = YMD_NO_SEP_PATTERN.search(path)
+    if m:
+        s = m.group(1)
+        try:
+            d = date(int(s[:4]), int(s[4:6]), int(s[6:]))
+        except ValueError:
+            d = None
+        if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
+            return [Evidence("url_date", url, None, None, d, d, URL,
+                             f"the address holds the date {d}",
+                             because="its web address carries that date")]
+    if re.search(r"(?<!\d)\d{1,2}[/_-]\d{1,2}[/_-]\d{4}(?!\d)", path):
+        return []  # month/day/year or day/month/year: the order is not knowable
+    m = YM_PATTERN.search(path)
+    if m:
+        year, month = m.group("year") or m.group("year2"), m.group("month") or m.group("month2")
+        try:
+            first = date(int(year), int(month), 1)
+        except ValueError:
+            return []
+        return [Evidence("url_month", url, None, None, first, month_end(first), URL,
+                         f"the address holds the month {first:%Y-%m}",
+                         because=f"its web address carries the month {first:%B %Y}")]
+    return []
+
+
+# --------------------------------------------------------------------------- head of the page
+
+
+def _is_body(line: Line) -> bool:
+    return len(line.text.split()) >= 15 and bool(re.search(r"[.!?]", line.text))
+
+
+def head_and_body(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Lines above the first story paragraph (at most :data:`HEAD_LINES`), and the rest."""
+    for i, line in enumerate(lines[:HEAD_LINES + 1]):
+        if _is_body(line):
+            return lines[:i], lines[i:]
+    return lines[:HEAD_LINES], lines[HEAD_LINES:]
+
+
+def _stamp_dates(text: str) -> list[tuple[str, date | None, int | None, int | None, int, int]]:
+    """(role, full date, month, day, start, end) for each date in a stamp-shaped line, else []."""
+    if len(text.split()) > 18 or len(text) > 160:
+        return []
+    found = []
+    for m in _NUMERIC_DMY.finditer(text):
+        try:
+            found.append((date(int(m.group(3)), int(m.group(2)), int(m.group(1))), None, None,
+                          m.start(), m.end()))
+        except ValueError:
+            continue
+    for h in find_dates(text):
+        if any(s <= h.start < e for *_, s, e in found):
+            continue
+        if h.kind == "full":
+            found.append((date(h.year, h.month, h.day), None, None, h.start, h.end))
+        elif h.kind == "month_day":
+            found.append((None, h.month, h.day, h.start, h.end))
+    if not found:
+        return []
+    rest = text
+    for *_, s, e in sorted(found, key=lambda f: -f[3]):
+        rest = rest[:s] + " " + rest[e:]
+    rest = _TIME.sub(" ", rest)
+    if _VERB.search(rest):
+        return []
+    rest = _LABEL_WORDS.sub(" ", rest)
+    leftover = re.findall(r"[A-Za-z][\w'’.-]*", rest)
+    if len(leftover) > 5:
+        return []
+    out = []
+    for d, mon, day, s, e in sorted(found, key=lambda f: f[3]):
+        seg_start = max(text.rfind("|", 0, s), text.rfind("·", 0, s), 0)
+        role = "updated" if _UPDATED.search(text[seg_start:s]) else "published"
+        out.append((role, d, mon, day, s, e))
+    return out
+
+
+def _removed_rules(cs: CleanSource, line: Line) -> set[str]:
+    return {r.rule for r in cs.removals if r.action == "remove" and r.start < line.end
+            and line.start < r.end}
+
+
+def _title_index(cs: CleanSource, head: list[Line]) -> int | None:
+    title = " ".join(cs.source.title.split()).casefold()
+    if not title:
+        return None
+    for i, line in enumerate(head):
+        if " ".join(line.text.split()).casefold().startswith(title[:60]):
+            return i
+    return None
+
+
+def page_scan(cs: CleanSource) -> PageScan:
+    """The page's own date evidence: stamps and datelines in its head, update blocks."""
+    raw = cs.source.raw
+    scan = PageScan()
+    lines = split_lines(raw)
+    head, body = head_and_body(lines)
+
+    m = _LEADING_DATE.match(raw)
+    if m:
+        d = date.fromisoformat(m.group(1))
+        scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
+                                      d, d, STAMP, f"the page opens with its date {d}",
+                                      because="the page opens with that date"))
+        scan.consumed.append((m.start(), m.end()))
+
+    opening = lines[:len(head) + 4]  # where a dateline can open the story
+    if len(head) < HEAD_TOP:  # a standfirst above the stamp: look a little further down
+        head = head + [x for x in body[:HEAD_TOP - len(head)] if len(x.text.split()) <= 18]
+    title_at = _title_index(cs, head)
+    published: list[tuple[date, Evidence]] = []
+    updated: list[tuple[date, Evidence]] = []
+    stamped = [bool(_stamp_dates(line.text)) for line in head]
+    for i, line in enumerate(head):
+        removed = _removed_rules(cs, line)
+        if removed & {"related_list", "related_links", "copyright"}:
+            continue
+        stamps = _stamp_dates(line.text) if stamped[i] else []
+        if not stamps:
+            continue
+        listed = (i > 0 and stamped[i - 1]) or (i + 1 < len(head) and stamped[i + 1])
+        if "sidebar_date" in removed and listed:
+            continue  # a run of dated lines is a list of other items, not the page's stamp
+        near = head[max(0, i - 2):i + 3]
+        nav_near = any(_removed_rules(cs, x) & _NAV_RULES for x in near if x is not line)
+        only_date = len(stamps) == 1 and not _LABEL_WORDS.sub("", _TIME.sub("", line.text.replace(
+            line.text[stamps[0][4]:stamps[0][5]], ""))).strip(" ,|·•/-–—")
+        if nav_near and only_date and (title_at is None or i < title_at):
+            role, d, *_ = stamps[0]
+            if d is not None:
+                scan.evidence.append(Evidence(
+                    "header_date", line.text, line.start, line.end, None, d, HEADER,
+                    "a bare date in the site header among navigation: the day the page was "
+                    "captured, so an upper bound only",
+                    because="the site header shows that day's date, the day the page was "
+                            "captured"))
+                scan.consumed.append((line.start, line.end))
+            continue
+        for role, d, mon, day, _s, _e in stamps:
+            if d is None:
+                if scan.dateline is None:
+                    scan.dateline = Partial("stamp", line.text, line.start, line.end, mon, day,
+                                            pubdate=True)
+                    scan.dateline_end = line.end
+                continue
+            ev = Evidence("stamp", line.text, line.start, line.end, d, d, STAMP,
+                          f"{role} stamp {d}", because=f"the page says it was {role} then")
+            (updated if role == "updated" else published).append((d, ev))
+        scan.consumed.append((line.start, line.end))
+    if published or updated:
+        lo = min(d for d, _ in published) if published else max(d for d, _ in updated)
+        hi = max(d for d, _ in updated) if updated else max(d for d, _ in published)
+        if hi < lo:
+            hi = lo
+        first = (published or updated)[0][1]
+        because = (f"the page says it was published on {words(lo)} and last updated on "
+                   f"{words(hi)}" if lo != hi else first.because)
+        scan.evidence.append(Evidence("stamp", " | ".join(dict.fromkeys(
+            e.quote for _, e in published + updated)), first.start, first.end, lo, hi, STAMP,
+            f"stamps: published {lo}, updated {hi}" if lo != hi else first.note,
+            because=because))
+
+    for line in opening:
+        dm = _DATELINE.match(raw, line.start)
+        if dm is None or not (dm.group("place") or dm.group("agency") or dm.group("wire")
+                              or line.text.startswith("[")):
+            continue
+        text = dm.group(0).strip()
+        hits = [h for h in find_dates(dm.group("date")) if h.kind in ("full", "month_day")]
+        if not hits:
+            continue
+        h = hits[0]
+        scan.consumed.append((dm.start(), dm.end()))
+        start, end = line.start, line.start + len(dm.group(0).rstrip())
+        if h.kind == "full":
+            d = date(h.year, h.month, h.day)
+            scan.evidence.append(Evidence("dateline", text, start, end, d, d, STAMP,
+                                          f"the dateline states the full date {d}",
+                                          because="its dateline gives that date"))
+        elif scan.dateline is None or scan.dateline.rule == "stamp":
+            scan.dateline = Partial("dateline", text, start, end, h.month, h.day, pubdate=True)
+        scan.dateline_end = end
+        break
+
+    scan.versions = _versions(raw)
+    if scan.versions:
+        latest = max(scan.versions, key=lambda v: v.day)
+        if latest.label == "update":
+            scan.evidence.append(Evidence(
+                "update_note", raw[latest.start:latest.start + 60].split("\n")[0].strip(),
+                latest.start, latest.start + len(raw[latest.start:].split(":")[0]) + 1,
+                latest.day, latest.day, STAMP,
+                f"the page's latest version is dated {latest.day}",
+                because="its latest version (an update note) carries that date"))
+    return scan
+
+
+def _versions(raw: str) -> list[Version]:
+    """Dated versions of a page: update blocks (to the end of their paragraph) and the original."""
+    marks = []
+    for rx, label in ((_UPDATE_MARK, "update"), (_ORIGINAL_MARK, "original")):
+        for m in rx.finditer(raw):
+            hits = [h for h in find_dates(m.group("when")) if h.kind == "full"]
+            if hits:
+                h = hits[0]
+                marks.append((m.start(), date(h.year, h.month, h.day), label))
+    if not marks:
+        return []
+    marks.sort()
+    out = []
+    for k, (start, day, label) in enumerate(marks):
+        nxt = marks[k + 1][0] if k + 1 < len(marks) else len(raw)
+        if label == "update":
+            para = raw.find("\n\n", start)
+            nxt = min(nxt, para if para >= 0 else len(raw))
+        out.append(Version(start, nxt, day, label))
+    return out
+
+
+def visible_sentences(cs: CleanSource, consumed: list[tuple[int, int]]) -> list[Segment]:
+    """The story's sentences with the page's stamps blanked out (same length, same offsets).
+
+    A leading "date 2024-03-21" glued to the first sentence is the page's date, not an event
+    the sentence reports.
+    """
+    out = []
+    raw = cs.source.raw
+    for seg in cs.sentences:
+        if any(s <= seg.start and seg.end <= e + 1 for s, e in consumed):
+            continue
+        text = seg.text
+        for s, e in consumed:
+            if s < seg.end and seg.start < e:
+                piece = normalize(raw[max(s, seg.start):min(e, seg.end)]).strip()
+                i = text.find(piece) if piece else -1
+                if i >= 0:
+                    text = text[:i] + " " * len(piece) + text[i + len(piece):]
+        out.append(seg if text == seg.text else replace(seg, text=text))
+    return out

@@ -1,0 +1,199 @@
+"""The deal stage a source describes: talks, agreed, regulatory review, completed, ended, aftermath.
+
+Cues come from ``data/stage_cues.csv`` (general words, never names). A cue in a hedged,
+negated or future context ("if completed", "has not been announced", "expected to close")
+does not describe the deal's actual stage. The stage orders sources whose windows overlap and
+names the kind of a dated event ("said on Monday they agreed to end the merger" is an
+``ended`` event), never a date by itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..cleaning import Segment
+from ..errors import InputError
+from ..paths import DATA_DIR
+from .mentions import MODAL_MAY, clause, find_dates, tense
+from .model import STAGE, STAGE_RANK, STAGES, Evidence
+
+STAGE_CUES_PATH = DATA_DIR / "stage_cues.csv"
+#: The lead: the first sentences (headline and opening), where a story says what it reports.
+LEAD_SENTENCES = 3
+#: Outside the lead, a later stage needs at least this share of the cue count of the
+#: best-supported earlier stage (a lone stray word deep in a long story does not promote it).
+STAGE_MIN_SHARE = 0.25
+#: Stages whose cues are themselves tentative ("could reach a deal"): hedges do not cancel them.
+_TENTATIVE = {"talks", "regulatory_review", "aftermath"}
+
+
+@dataclass(frozen=True)
+class StageCue:
+    stage: str
+    pattern: re.Pattern[str]
+    description: str
+
+
+@lru_cache(maxsize=8)
+def load_stage_cues(path: Path | str = STAGE_CUES_PATH) -> tuple[StageCue, ...]:
+    """The deal-stage cue lexicon (``stage,pattern,description``), validated."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"stage cue file {path}: not found")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    out = []
+    for n, row in enumerate(rows, start=2):
+        stage = (row.get("stage") or "").strip()
+        if stage not in STAGES:
+            raise InputError(f"stage cue file {path}: row {n}: stage {stage!r} not in {STAGES}")
+        try:
+            rx = re.compile(row.get("pattern") or "", re.IGNORECASE)
+        except re.error as exc:
+            raise InputError(f"stage cue file {path}: row {n}: bad regex: {exc}") from exc
+        if not rx.pattern or rx.search(""):
+            raise InputError(f"stage cue file {path}: row {n}: pattern matches empty text")
+        out.append(StageCue(stage, rx, (row.get("description") or "").strip()))
+    if not out:
+        raise InputError(f"stage cue file {path}: no cues")
+    return tuple(out)
+
+
+_HEDGE = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|yet to|lack of|if|whether|should|unless|until|any|"
+    r"will|would|could|might|can|expected to|expects? to|plans? to|set to|aims? to|seeks? to|"
+    r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
+    r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
+    r"talks to|discussions to|negotiations to|offers?|offered|offering|bids?|bidding|proposes|"
+    r"in case|once|when)\b|n't|n’t",
+    re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b|n't|n’t",
+                       re.IGNORECASE)
+_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to)\b|n't|n’t", re.IGNORECASE)
+#: A subordinate clause starts afresh: "will try to force him to buy after he terminated the
+#: deal" - the "will" belongs to the main clause, the termination happened.
+_SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although|though|who|"
+                          r"which|that)\b", re.IGNORECASE)
+
+
+_LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
+_RECAP_TIME = re.compile(
+    r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|back in|"
+    r"initially|originally|first (?:announced|revealed|reported))\b", re.IGNORECASE)
+
+
+def recap(text: str, pos: int) -> bool:
+    """True when the cue's clause dates it in the past ("In April, Twitter agreed to sell"):
+    a recap of an earlier stage, not what the story reports."""
+    start, end = clause(text, pos)
+    if start and len(_LEADING_STAMP.sub("", text[:start]).strip()) <= 30:
+        start = 0  # "In April, Twitter agreed to sell": the date opens the sentence
+    part = _LEADING_STAMP.sub("", text[start:end])
+    if _RECAP_TIME.search(part):
+        return True
+    return any(h.kind in ("full", "month_year", "month", "year") and tense(part, h.start) == "past"
+               for h in find_dates(part))
+
+
+def hedged(text: str, pos: int, tentative: bool = False, reach: int = 80) -> bool:
+    """True when the words before ``pos`` in its (sub)clause hedge or negate it."""
+    start = max(clause(text, pos)[0], pos - reach)
+    for m in _SUBORDINATE.finditer(text, start, pos):
+        start = m.end()
+    prefix = text[start:pos]
+    if tentative:
+        return bool(_NEGATION.search(prefix))
+    return bool(_HEDGE.search(prefix) or MODAL_MAY.search(prefix))
+
+
+def stage_hits(text: str, cues: Sequence[StageCue] | None = None
+               ) -> list[tuple[str, re.Match[str]]]:
+    """(stage, match) for every cue in ``text`` that states the stage as actual."""
+    cues = load_stage_cues() if cues is None else cues
+    out = []
+    for cue in cues:
+        tentative = cue.stage in _TENTATIVE
+        for m in cue.pattern.finditer(text):
+            if hedged(text, m.start(), tentative):
+                continue
+            if not tentative and _INNER_HEDGE.search(m.group(0)):
+                continue
+            out.append((cue.stage, m))
+    return out
+
+
+def slug_words(url: str) -> str:
+    """The headline words of a page address ("adobe-inc-cancelled-the-acquisition-of-figma")."""
+    path = urlsplit(url or "").path.rstrip("/")
+    last = re.sub(r"\.(?:html?|php|aspx?)$", "", path.rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[-_+]+", last) if w and not re.fullmatch(r"[\da-f]{6,}|\d+", w)]
+    return " ".join(words) if len(words) >= 4 else ""
+
+
+def headings(title: str, url: str) -> list[Segment]:
+    """The manifest headline and the address's headline words, read as part of the lead."""
+    texts = [t for t in (" ".join((title or "").split()), slug_words(url)) if t]
+    return [Segment("", -1 - i, -1, -1, t) for i, t in enumerate(texts)]
+
+
+def deal_stage(sentences: Sequence[Segment],
+               cues: Sequence[StageCue] | None = None) -> tuple[str, list[Evidence]]:
+    """The deal stage a source describes, with one evidence item per stage that has cues.
+
+    Why the lead first: a story says in its headline and opening what it reports, and recaps
+    earlier (or reports later) stages below. The latest stage with a cue in the lead
+    (:data:`LEAD_SENTENCES`) is chosen; with no cue there, the latest stage whose cues reach
+    :data:`STAGE_MIN_SHARE` of the best-supported earlier stage. No cue at all: ``"unknown"``.
+    """
+    hits: dict[str, list[tuple[Segment, re.Match[str]]]] = {s: [] for s in STAGES}
+    recaps: set[tuple[int, int]] = set()
+    for seg in sentences:
+        for stage, m in stage_hits(seg.text, cues):
+            hits[stage].append((seg, m))
+            if recap(seg.text, m.start()):
+                recaps.add((seg.index, m.start()))
+    lead_of = {s: sum(seg.index < LEAD_SENTENCES and (seg.index, m.start()) not in recaps
+                      for seg, m in hits[s]) for s in STAGES}
+    chosen, why = "unknown", {}
+    in_lead = [s for s in STAGES if lead_of[s]]
+    if in_lead:
+        chosen = max(in_lead, key=lambda s: (STAGE_RANK[s], lead_of[s], len(hits[s])))
+        why[chosen] = (f"chosen: latest stage named in the lead ({lead_of[chosen]} cue(s) there, "
+                       f"{len(hits[chosen])} in all)")
+    else:
+        for rank in range(len(STAGES) - 1, -1, -1):
+            stage = STAGES[rank]
+            found = hits[stage]
+            if not found:
+                continue
+            best_earlier = max((len(hits[s]) for s in STAGES[:rank]), default=0)
+            if len(found) >= STAGE_MIN_SHARE * best_earlier:
+                chosen = stage
+                why[stage] = (f"chosen: latest stage with credible cues ({len(found)} cue(s), "
+                              "none in the lead)")
+                break
+            why[stage] = (f"not chosen: {len(found)} cue(s), none in the lead, outweighed by "
+                          f"{best_earlier} cues of an earlier stage")
+    evidence = []
+    for stage in STAGES:
+        found = hits[stage]
+        if not found:
+            continue
+        seg, m = found[0]
+        words = sorted({m2.group(0).lower() for _, m2 in found})
+        a, b = max(0, m.start() - 40), min(len(seg.text), m.end() + 40)
+        note = why.get(stage, "another stage the source also names")
+        evidence.append(Evidence(
+            rule=f"stage:{stage}", quote=seg.text[a:b],
+            start=seg.start if seg.start >= 0 else None, end=seg.end if seg.end >= 0 else None,
+            earliest=None, latest=None, strength=STAGE,
+            note=f"{note}; cues: {', '.join(repr(w) for w in words[:6])}",
+            used=stage == chosen,
+            because=f"it describes the deal as {stage.replace('_', ' ')}"))
+    return chosen, evidence

@@ -1,0 +1,242 @@
+"""Dating from the sources' own text: page stamps in their common forms, URL dates, the traps,
+page versions, events learned from the corpus, the order, and the date-protecting cleaning rules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.cleaning import clean_corpus, load_rules
+from analysis.corpus import load_corpus
+from analysis.timeline import (
+    SourceDate,
+    date_corpus,
+    estimate_timeline,
+    events_used_table,
+    load_events,
+    matched_event_count,
+    timeline_table,
+)
+
+NO_EVENTS = load_events(None)
+
+
+def _corpus(tmp_path: Path, *pages: str | tuple[str, str], titles: tuple[str, ...] = ()):
+    """Clean a corpus of pages (text, or (text, url)); ids x0, x1, ..."""
+    folder = tmp_path / f"corpus{len(list(tmp_path.glob('corpus*')))}"
+    folder.mkdir()
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["id", "file", "outlet", "title", "url", "published", "notes"])
+    for i, page in enumerate(pages):
+        text, url = (page, "") if isinstance(page, str) else page
+        (folder / f"x{i}.txt").write_text(text, encoding="utf-8")
+        w.writerow([f"x{i}", f"x{i}.txt", "", titles[i] if i < len(titles) else "", url, "", ""])
+    (folder / "sources.csv").write_text(out.getvalue(), encoding="utf-8")
+    return clean_corpus(load_corpus(folder), load_rules())
+
+
+def _dates(tmp_path: Path, *pages, **kw) -> dict[str, SourceDate]:
+    return {d.source_id: d for d in estimate_timeline(_corpus(tmp_path, *pages, **kw), NO_EVENTS)}
+
+
+BODY = ("Acme Corp agreed to buy Beta Systems for $480 million in cash, the companies said in a "
+        "statement, adding two factories to its network.\n\nBeta makes sensors for port cranes "
+        "and its founders will stay on to run the unit for at least three years.\n")
+
+
+# --------------------------------------------------------------------------- page stamps
+
+
+@pytest.mark.parametrize(("head", "lo", "hi"), [
+    ("date 2024-03-21 ", date(2024, 3, 21), date(2024, 3, 21)),
+    ("Acme buys Beta\n\nPublished 3:05 PM EST, Tue June 4, 2024\n\n", date(2024, 6, 4),
+     date(2024, 6, 4)),
+    ("Acme buys Beta\nLast updated: March 8, 2024, 6:42 pm SGT\n\n", date(2024, 3, 8),
+     date(2024, 3, 8)),
+    ("Acme buys Beta\n\nBy Rich Smith – Sep 19, 2022 at 1:40PM\n\n", date(2022, 9, 19),
+     date(2022, 9, 19)),
+    ("Acme buys Beta\n\nPublished on Jul 28, 2025 | Last updated: Jul 31, 2025\n\n",
+     date(2025, 7, 28), date(2025, 7, 31)),
+    ("16.07.2024 15:08:42\n\nAcme buys Beta\n\n", date(2024, 7, 16), date(2024, 7, 16)),
+    ("Acme buys Beta\n\nReuters 03 Jun, 2022\n\n", date(2022, 6, 3), date(2022, 6, 3)),
+    ("Acme buys Beta\nApr 02, 2024\n\n", date(2024, 4, 2), date(2024, 4, 2)),
+    ("Press release, 10 March 2025\n\n", date(2025, 3, 10), date(2025, 3, 10)),
+    ("SAN FRANCISCO, Jan. 5, 2024 /PRNewswire/ -- ", date(2024, 1, 5), date(2024, 1, 5)),
+])
+def test_page_stamps_in_their_common_forms(tmp_path: Path, head: str, lo: date, hi: date) -> None:
+    (d,) = _dates(tmp_path, head + BODY).values()
+    assert (d.earliest, d.latest) == (lo, hi)
+    used = [e for e in d.evidence if e.used and e.earliest == lo]
+    assert used and all(e.because for e in used)
+
+
+def test_month_day_dateline_takes_its_year_from_the_text_and_the_weekday(tmp_path: Path) -> None:
+    text = ("NEW YORK, Sep 3 (Wire) - Acme said on Tuesday it agreed to buy Beta for $480 "
+            "million.\n\nAcme reported revenue of $2 billion in 2024, its best year so far.\n")
+    (d,) = _dates(tmp_path, text).values()
+    assert d.published == d.earliest == d.latest == date(2024, 9, 3)  # a Tuesday in 2024 only
+
+
+def test_year_less_dateline_resolved_by_the_corpus_years_only_with_a_weekday(tmp_path: Path
+                                                                             ) -> None:
+    dated = "date 2024-03-19 Acme hired the founders of Beta Systems to lead its new unit.\n"
+    wire = ("March 21 (Wire) - Acme agreed to pay Beta about $650 million, a person familiar "
+            "with the matter told Wire on Thursday.\n")
+    no_weekday = "March 21 (Wire) - Acme agreed to pay Beta about $650 million, people said.\n"
+    by = _dates(tmp_path, dated, wire, no_weekday)
+    assert by["x1"].earliest == by["x1"].latest == date(2024, 3, 21)  # 2024-03-21: a Thursday
+    (dl,) = [e for e in by["x2"].evidence if e.rule == "dateline"]  # 2024? 2025? not knowable
+    assert dl.earliest is None and dl.latest is None and "ambiguous" in dl.because
+    assert by["x2"].latest is None
+
+
+# --------------------------------------------------------------------------- URL dates
+
+
+@pytest.mark.parametrize(("url", "lo", "hi"), [
+    ("https://news.example/2024/03/21/acme-buys-beta/", date(2024, 3, 21), date(2024, 3, 21)),
+    ("https://news.example/deals/acme-buys-beta-2024-03-19", date(2024, 3, 19), date(2024, 3, 19)),
+    ("https://news.example/20240319/acme-buys-beta", date(2024, 3, 19), date(2024, 3, 19)),
+    ("https://news.example/2022/09/acme-buys-beta/", date(2022, 9, 1), date(2022, 9, 30)),
+    ("https://news.example/article/08/02/2024/acme-buys-beta", None, None),  # M/D or D/M?
+    ("https://news.example/story/37974682/acme-buys-beta?id=20240101x", None, None),
+])
+def test_url_dates_come_from_the_address_path(tmp_path: Path, url: str, lo, hi) -> None:
+    (d,) = _dates(tmp_path, (BODY, url)).values()
+    assert (d.earliest, d.latest) == (lo, hi)
+    if lo:
+        assert any(e.rule.startswith("url_") and e.used for e in d.evidence)
+
+
+# --------------------------------------------------------------------------- traps
+
+
+def test_a_header_date_among_navigation_is_an_upper_bound_only(tmp_path: Path) -> None:
+    text = ("Home | News | Deals | Markets\nThursday, December 18, 2025\nSearch\n\n"
+            "Acme buys Beta\n\n" + BODY)
+    (d,) = _dates(tmp_path, text, titles=("Acme buys Beta",)).values()
+    assert d.earliest is None and d.latest == date(2025, 12, 18)
+    (ev,) = [e for e in d.evidence if e.rule == "header_date"]
+    assert "captured" in ev.because
+
+
+def test_copyright_years_sidebar_dates_and_recounted_events_are_not_publication_dates(
+        tmp_path: Path) -> None:
+    text = ("Acme buys Beta\n\nAcme agreed to buy Beta, which Acme first announced in September "
+            "2022, for $480 million.\n\nBeta makes sensors for cranes and ships in four "
+            "countries, the company said.\n\nLatest News\nDec.15 2025\nDec.14 2025\n"
+            "Rivals eye port deals\n\n© 2025 Wire Media. All rights reserved.\n")
+    (d,) = _dates(tmp_path, text).values()
+    assert d.earliest == date(2022, 9, 1) and d.latest is None  # "announced in September 2022"
+    assert not any(e.earliest and e.earliest.year == 2025 or e.latest and e.latest.year == 2025
+                   for e in d.evidence)
+
+
+def test_a_page_with_versions_is_dated_by_its_latest_and_keeps_each_version(tmp_path: Path
+                                                                             ) -> None:
+    text = ("Update as of May 3, 2024: The deal closed on Friday, Acme said.\n\n"
+            "Original article from April 29, 2024: Acme agreed to buy Beta for $480 million "
+            "in cash, the companies said in a statement.\n")
+    (d,) = _dates(tmp_path, text).values()
+    assert d.published == d.earliest == d.latest == date(2024, 5, 3)
+    assert [(v.label, v.day) for v in d.versions] == [("update", date(2024, 5, 3)),
+                                                       ("original", date(2024, 4, 29))]
+    assert d.version_date(text.index("$480 million")) == date(2024, 4, 29)
+    assert d.version_date(text.index("closed on Friday")) == date(2024, 5, 3)
+
+
+# --------------------------------------------------------------------------- learned events
+
+
+LEARNED = (
+    "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 "
+    "billion in cash.\n",
+    "Acme agreed on Friday to buy Beta Systems, the two companies said in a statement.\n",
+    "Acme's $2.1 billion purchase of Beta, which was announced by the companies, drew praise "
+    "from analysts.\n",
+    "Zeta agreed on Friday to buy Omega for an undisclosed sum, the companies said.\n",
+)
+
+
+def test_events_learned_from_a_dated_source_bound_the_others(tmp_path: Path) -> None:
+    dates, events = date_corpus(_corpus(tmp_path, *LEARNED), NO_EVENTS)
+    by = {d.source_id: d for d in dates}
+    (ev,) = [e for e in events if e.learned]
+    assert (ev.kind, ev.earliest, ev.learned_from) == ("agreed", date(2024, 3, 1), "x0")
+    # "agreed on Friday": the Friday of the learned announcement, within the week after
+    assert (by["x1"].earliest, by["x1"].latest) == (date(2024, 3, 1), date(2024, 3, 7))
+    # a shared figure ties a mention without a weekday: on or after the announcement
+    assert by["x2"].earliest == date(2024, 3, 1) and by["x2"].latest is None
+    because = next(e.because for e in by["x2"].evidence if e.rule == "learned_event")
+    assert because.startswith("it reports the deal's announcement") and "(x0) dates to 1 March" \
+        in because
+    # other parties: not the same event
+    assert by["x3"].earliest is None and by["x3"].latest is None
+    used = events_used_table(dates, events)
+    row = used[used["citation"].str.startswith("learned from")].iloc[0]
+    assert row["matched_sources"] == "x1, x2" and matched_event_count(used) == 1
+
+
+def test_matched_event_count_counts_only_events_that_bound_a_source(tmp_path: Path) -> None:
+    f = tmp_path / "events.csv"
+    f.write_text("date,event,patterns,open_patterns,citation\n"
+                 "2024-03-01,Deal,agreed to buy,,X\n2024-05-01,Other,never mentioned,,Y\n",
+                 encoding="utf-8")
+    events = load_events(f)
+    dates = estimate_timeline(_corpus(tmp_path, BODY), events)
+    assert matched_event_count(events_used_table(dates, events)) == 1
+
+
+# --------------------------------------------------------------------------- order, undated
+
+
+def test_an_undated_source_is_marked_and_named_so(tmp_path: Path) -> None:
+    cs = _corpus(tmp_path, "date 2024-03-04 Acme agreed to buy Beta for $480 million.\n", BODY)
+    table = timeline_table(estimate_timeline(cs, NO_EVENTS))
+    undated = table.set_index("source_id").loc["x1"]
+    assert not undated["dated"] and undated["evidence"].startswith("No dating evidence")
+    from analysis.findings import when
+
+    assert when(undated) == "no date evidence"
+
+
+# --------------------------------------------------------------------------- cleaning protects dates
+
+
+DATELINES = [
+    "Press release, 10 March 2025",
+    "Published 3:05 PM EST, Tue June 4, 2024",
+    "Last updated: March 8, 2024, 6:42 pm SGT",
+    "By Rich Smith – Sep 19, 2022 at 1:40PM",
+    "Aug 2, 2024, 1:01pm EDT",
+    "16.07.2024 15:08:42",
+]
+
+
+@pytest.mark.parametrize("line", DATELINES)
+def test_cleaning_never_removes_a_line_that_dates_the_page(tmp_path: Path, line: str) -> None:
+    # two files sharing the line shape (the issue's two-file corpus), the line deep in the head
+    head = "Home | News | Deals\nMenu\nSearch\nSign in\nMarkets\nAcme buys Beta\n"
+    cs = _corpus(tmp_path, head + line + "\n\n" + BODY, "Beta news\n" + line + "\n\n" + BODY)
+    for c in cs:
+        raw = c.source.raw
+        at = raw.index(line)
+        removed = [r for r in c.removals if r.action == "remove" and r.start < at + len(line)
+                   and at < r.end]
+        assert not removed, (line, removed)
+    for d in estimate_timeline(cs, NO_EVENTS):
+        assert d.earliest is not None and d.earliest == d.latest or d.latest is not None, line
+
+
+def test_a_leading_date_glued_to_a_ticker_is_kept_as_metadata(tmp_path: Path) -> None:
+    (c,) = _corpus(tmp_path, "date 2022-06-03 ANL 10.40 Decreased By -0.30 (-2.8%)\n\n" + BODY)
+    (lead,) = [r for r in c.removals if r.rule == "date_lead"]
+    assert lead.action == "metadata" and lead.text == "date 2022-06-03"
+    (d,) = estimate_timeline([c], NO_EVENTS)
+    assert d.published == date(2022, 6, 3)

@@ -1,0 +1,92 @@
+"""Dating and stage scores on every labelled corpus (examples/broadcom-vmware is never read here:
+it is the unseen check), and the scoring function itself."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.evaluate_dates import (
+    NARROW_DAYS,
+    evaluate_corpus,
+    format_scores,
+    main,
+    score_dates,
+)
+from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+from analysis.timeline import SourceDate
+
+LABELLED = {"seeds": SEEDS_DIR, **{n: EXAMPLES_DIR / n for n in (
+    "harbor-lumen", "adobe-figma", "amazon-anthropic", "microsoft-inflection", "musk-twitter")}}
+# Known gaps against the issue's order bar (tau): amazon-anthropic holds several transactions
+# (tranches in 2023 and 2024); one undated-ended source is placed early. Strict: fixing it
+# turns these into failures to be removed.
+TAU_GAPS_EMPTIED = {"amazon-anthropic"}
+TAU_GAPS_GIVEN = {"amazon-anthropic", "microsoft-inflection"}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, tuple]:
+    return {name: evaluate_corpus(folder) for name, folder in LABELLED.items()}
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_windows_hold_every_true_date_and_most_are_narrow(scores, name: str) -> None:
+    emptied, given = scores[name]
+    for s in (emptied, given):
+        assert s.inside == 1.0, format_scores(s)
+        assert s.narrow >= 0.6, format_scores(s)
+        assert s.stage_agreement is not None and s.stage_agreement >= 0.85, s.stage_misses
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_order_agrees_with_the_true_dates_published_emptied(scores, name: str, request) -> None:
+    if name in TAU_GAPS_EMPTIED:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known gap, see module"))
+    assert scores[name][0].tau >= 0.8, format_scores(scores[name][0])
+
+
+@pytest.mark.parametrize("name", sorted(LABELLED))
+def test_order_agrees_with_the_true_dates_published_given(scores, name: str, request) -> None:
+    if name in TAU_GAPS_GIVEN:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known gap, see module"))
+    assert scores[name][1].tau >= 0.9, format_scores(scores[name][1])
+
+
+def _sd(sid: str, lo: date | None, hi: date | None, stage: str = "talks") -> SourceDate:
+    return SourceDate(sid, None, lo, hi, stage, 1, [])
+
+
+def test_score_dates_counts_misses_widths_and_order() -> None:
+    truth = {"a": {"published": "2024-03-01", "stage": "talks"},
+             "b": {"published": "2024-03-10", "stage": "agreed"},
+             "c": {"published": "2024-03-20", "stage": "talks"}}
+    dates = [_sd("a", date(2024, 3, 1), date(2024, 3, 1)),
+             _sd("c", date(2024, 3, 21), None),  # misses its true date
+             _sd("b", date(2024, 3, 5), date(2024, 3, 5 + NARROW_DAYS + 1))]
+    s = score_dates(dates, truth, "toy", "published emptied")
+    assert s.misses == ("c",) and s.inside == pytest.approx(2 / 3)
+    assert s.narrow == pytest.approx(1 / 3) and s.median_width == NARROW_DAYS + 1
+    assert s.tau == pytest.approx(1 / 3)  # order a, c, b against true a, b, c
+    assert s.stage_agreement == pytest.approx(2 / 3) and s.stage_misses == ("b: got talks, truth agreed",)
+
+
+def test_bad_truth_file_and_unknown_source_are_clear_errors(tmp_path: Path, capsys) -> None:
+    (tmp_path / "truth.csv").write_text("source_id,published\nx,2024-13-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="truth.csv: row 2: published '2024-13-01'"):
+        evaluate_corpus(LABELLED["harbor-lumen"], tmp_path / "truth.csv")
+    (tmp_path / "truth.csv").write_text("source_id,published\nzz,2024-03-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"names source\(s\) not in the corpus: \['zz'\]"):
+        evaluate_corpus(LABELLED["harbor-lumen"], tmp_path / "truth.csv")
+    assert main([str(tmp_path / "missing")]) == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_command_prints_both_modes(capsys) -> None:
+    assert main([str(LABELLED["harbor-lumen"])]) == 0
+    out = capsys.readouterr().out
+    assert "harbor-lumen (published emptied, 5 sources): true date inside window 100%" in out
+    assert "harbor-lumen (published given, 5 sources)" in out and "Kendall tau" in out

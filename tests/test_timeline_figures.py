@@ -1,0 +1,97 @@
+"""The timeline charts draw exactly the windows of ``timeline.csv``: same ends (no hours lost to
+date arithmetic), open ends as arrows, every point visible, undated sources named not guessed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from analysis import figures, stages
+from analysis.claims import headline_claims
+from analysis.params import Params
+from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+
+TABLE = pd.DataFrame({
+    "source_id": ["a", "b", "c", "d", "e", "f"], "order": [1, 2, 3, 4, 5, 6],
+    "published": ["", "", "", "2025-06-12", "", ""],
+    "earliest": ["2025-06-08", "2025-06-08", "2025-06-10", "2025-06-12", "2025-06-13", ""],
+    "latest": ["2025-06-11", "2025-06-11", "2025-06-11", "2025-06-12", "", ""],
+    "stage": ["talks", "talks", "talks", "agreed", "completed", "unknown"],
+})
+HEADS = pd.DataFrame({"claim_id": [f"{s}-c01" for s in "abcdef"], "source_id": list("abcdef"),
+                      "metric": "deal_value", "value": [10e9, 10e9, 14e9, 14.3e9, 14.3e9, 9e9],
+                      "lower": [9.5e9, 9.5e9, 13.5e9, 14.25e9, 14.25e9, 8.5e9],
+                      "upper": [10.5e9, 10.5e9, 14.5e9, 14.35e9, float("inf"), 9.5e9],
+                      "bound": "exact", "unit": "USD", "quote": "$10 billion"})
+
+
+def _drawn(fig: plt.Figure) -> dict[str, list]:
+    """Artists by gid (window:<id>, open-end:<id>, point:<id>, undated:<id>)."""
+    out: dict[str, list] = {}
+    for artist in fig.findobj():
+        gid = artist.get_gid()
+        if gid:
+            out.setdefault(gid, []).append(artist)
+    return out
+
+
+def _x_days(line) -> list[datetime]:
+    return [mdates.num2date(x).replace(tzinfo=None) for x in mdates.date2num(line.get_xdata())]
+
+
+def _check_windows(fig: plt.Figure, table: pd.DataFrame) -> None:
+    drawn = _drawn(fig)
+    x0, x1 = (mdates.num2date(x).replace(tzinfo=None) for x in fig.axes[0].get_xlim())
+    for _, r in table.iterrows():
+        sid, lo, hi = r["source_id"], r["published"] or r["earliest"], r["published"] or r["latest"]
+        if not lo and not hi:
+            assert f"window:{sid}" not in drawn and f"point:{sid}" not in drawn
+            continue
+        (line,) = drawn[f"window:{sid}"]
+        xs = _x_days(line)
+        want_lo = datetime.fromisoformat(lo) if lo else x0
+        want_hi = datetime.fromisoformat(hi) if hi else x1
+        assert (min(xs), max(xs)) == (want_lo, want_hi), (sid, xs)
+        assert (f"open-end:{sid}" in drawn) == (not hi) and (f"open-start:{sid}" in drawn) == (not lo)
+
+
+def test_timeline_chart_draws_the_table_windows() -> None:
+    fig = figures.timeline_windows(TABLE, pd.DataFrame(columns=["date", "event"]), {})
+    _check_windows(fig, TABLE)
+    assert "undated:f" in _drawn(fig)
+    plt.close(fig)
+
+
+def test_headline_chart_draws_the_table_windows_and_every_point() -> None:
+    fig = figures.headline_over_time(TABLE, HEADS, {}, "deal_value")
+    _check_windows(fig, TABLE[TABLE["source_id"].isin(["c", "e", "f"])])  # single windows
+    drawn = _drawn(fig)
+    points = {sid: drawn[f"point:{sid}"][0] for sid in "abcde"}
+    # s002's midpoint is the middle of its window (noon on 06-10), not its start
+    assert _x_days(points["c"]) == [datetime(2025, 6, 10, 12)]
+    # a and b share window and value: both points stay visible, side by side
+    xa, xb = _x_days(points["a"])[0], _x_days(points["b"])[0]
+    assert xa != xb and abs((xa - xb).total_seconds()) < 86400 * 1.5
+    assert {xa, xb} != {datetime(2025, 6, 9, 12)} and datetime(2025, 6, 9, 12) in {xa, xb}
+    assert "Not drawn, no date evidence: f" in fig.axes[0].get_xlabel()
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("folder", [SEEDS_DIR, EXAMPLES_DIR / "adobe-figma"])
+def test_charts_of_a_real_run_match_its_timeline_table(folder, tmp_path) -> None:
+    p = Params.from_mapping({"corpus_dir": str(folder), "out_dir": str(tmp_path)})
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    tl = stages.build_timeline(p, cs, claims)
+    _check_windows(figures.timeline_windows(tl.table, tl.events, stages.labels(cs)), tl.table)
+    heads = headline_claims(claims)
+    fig = figures.headline_over_time(tl.table, heads, stages.labels(cs), "deal_value")
+    one_each = tl.table[tl.table["source_id"].isin(
+        heads["source_id"].value_counts()[lambda c: c == 1].index)]
+    _check_windows(fig, one_each)
+    plt.close("all")
+    assert date.fromisoformat(tl.table["earliest"].iloc[0])  # the table is the chart's source
