@@ -119,6 +119,8 @@ def _verb(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
+#: Above this many agreeing pairs the finding counts them instead of naming each.
+MAX_NAMED_PAIRS = 6
 _AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal within rounding"),
                 ("compatible_bound", "admitted by a bound")]
 
@@ -129,10 +131,15 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
-    if n > 1 and k == n:  # every pair agrees: naming them all would say nothing more
+    if n > 1 and (k == n or k > MAX_NAMED_PAIRS):
+        # every pair agrees, or too many to read: count the kinds, name who is in the other pairs
         counts = [f"{len(agree[agree['verdict'] == v])} {words}" for v, words in _AGREE_KINDS
                   if (agree["verdict"] == v).any()]
-        return f"{lead}: " + ", ".join(counts) + "."
+        odd = pairs.drop(agree.index)
+        who = sorted(set(odd["source_a"]) | set(odd["source_b"]))
+        rest = (f"; the pairs that do not agree involve {', '.join(_label(sources, x) for x in who)}"
+                if who else "")
+        return f"{lead}: " + ", ".join(counts) + rest + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
         sub = agree[agree["verdict"] == verdict]

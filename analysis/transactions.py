@@ -58,6 +58,8 @@ _SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not e
 _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
 
 
+#: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn").
+_NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer"}
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
@@ -212,8 +214,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
-                    if kind == "licensing" and not acquirer:
-                        continue
+                    if not acquirer and rule not in _NO_SUBJECT_NEEDED:
+                        continue  # "The purchase price is higher than ...": a verb needs its buyer
                     if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
                                                           text[m.end("t"):]):
                         kind = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
