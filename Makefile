@@ -29,10 +29,11 @@ test: $(STAMP) ## lint, unit tests, every notebook (nbval), end-to-end render an
 	$(BIN)/nbstripout --verify notebooks/*.ipynb
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env
 
-evaluate: $(STAMP) ## print cleaning and claim scores on the labelled fixtures
+evaluate: $(STAMP) ## score every labelled corpus at once: cleaning, claims, transactions, certainty, stage, dates
 	$(BIN)/python -m analysis evaluate --corpus seeds --labels tests/fixtures/seeds
 	$(BIN)/python -m analysis evaluate --corpus examples/harbor-lumen --labels examples/harbor-lumen
 	$(BIN)/python -m analysis evaluate --corpus tests/fixtures/unseen_shapes --labels tests/fixtures/unseen_shapes
+	$(BIN)/python -m analysis evaluate --all $(ARGS)
 
 bench: $(STAMP) ## speed and memory ratios (benchmarks/)
 	$(BIN)/python benchmarks/run.py

@@ -46,8 +46,12 @@ _TARGET_CTX = re.compile(
 
 
 _DEAL_VALUED = re.compile(
-    r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
+    r"(?i)(?<!any )\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
     r"[^.;]{0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
+
+
+#: Money raised in other rounds, or in total, is not the investment itself.
+_NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year)\b")
 
 
 @dataclass
@@ -129,47 +133,95 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
     return "at_deal"
 
 
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s")
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s|\s(?:after|because|since|although|though)\s")
 _PARTY_SUBJECT = re.compile(
-    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:two )?(?:company|companies|firms?|parties|"
-    r"startup|start-up|buyer|board|group|deal|merger|transaction))|(?i:\b(?:it|he|she|they|both)\b))"
+    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|"
+    r"parties|startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner))|"
+    r"(?i:\b(?:it|he|she|they|both)\b))"
     r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|\$[\d.,]+\s*\w+)){0,4}?\s*$")
 
 
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The clause holding the figure: a modal elsewhere in the sentence does not govern it."""
+_MARKET_SUBJECT = re.compile(r"(?i)\b(?:shares?|stock|price|prices|index|market)\b")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The clause holding the figure, whole and up to the figure. A modal counts only before the
+    figure ("the $20 billion acquisition may be in trouble" states the figure as a fact)."""
     lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
-    return sentence[lo:hi]
+    return sentence[lo:hi], sentence[lo:end]
 
 
-def _party_act(sentence: str, rx: re.Pattern[str], outlets: set[str]) -> bool:
-    """A party's act or statement: an act verb whose subject is a name or "the company" (not an outlet)."""
-    for m in rx.finditer(sentence):
-        head = sentence[max(0, m.start() - 80):m.start()]
-        subj = _PARTY_SUBJECT.search(head)
-        if subj and not any(o and o in subj.group(0) for o in outlets):
+_CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
+_PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
+                         r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
+                         r"billionaire|founder|executive))\b")
+
+
+def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[str] | None = None) -> bool:
+    """A party's act or statement: an act verb with a party before it in ``text`` (one of the deal
+    parties' names when ``parties`` is given, else any name that is not an outlet, a month or a
+    filler word; or "the company", "it", "he").
+
+    The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
+    """
+    from .transactions import _LEAD_STOP
+
+    for m in rx.finditer(text):
+        head = text[:m.start()]
+        if _MARKET_SUBJECT.search(head[-25:]):
+            continue  # "shares closed", "the stock price leapt": a market, not a party
+        names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
+        names = [re.sub(r"['’]s$", "", w) for w in names]
+        if parties is not None:
+            if any(re.sub(r"\.(?:com|io|ai)$", "", w.casefold()) in parties for w in names):
+                return True
+        elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
+            return True
+        if _PARTY_NOUN.search(head):
             return True
     return False
 
 
+#: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
+#: the whole sentence.
+_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*[^,—–]{0,60}?\b(?:said|says|announced|confirmed|stated|disclosed)\b"
+                               r"[^,—–]{0,40}$")
+
+
+def _party_statement_before(head: str, lex: Lexicons, outlets, parties) -> bool:
+    return any(row.get("scope") == "statement" and _party_act(head, row["regex"], set(outlets), parties)
+               for row in lex.stances)
+
+
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
-                    outlets: set[str] | frozenset[str] = frozenset()) -> str:
+                    outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None,
+                    market: bool = False) -> str:
     """The certainty of a figure, by the convention in ``examples/CERTAINTY.md``: reported (credited to
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
-    clause = _clause(sentence, *span) if span else sentence
-    for stance in ("reported", "rumoured", "confirmed"):
+    clause, lead = _clause(sentence, *span) if span else (sentence, sentence)
+    lead_at = sentence.find(lead) if lead else 0
+    tail = _ATTRIBUTION_TAIL.search(sentence)
+    for stance in ("reported",) if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
             if scope == "sentence" and row["regex"].search(sentence):
                 return stance
-            if scope == "clause" and row["regex"].search(clause):
+            if scope == "clause_full" and row["regex"].search(clause):
                 return stance
-            if scope == "act" and _party_act(sentence, row["regex"], set(outlets)):
+            if scope == "clause":
+                for m in row["regex"].finditer(lead):
+                    if not _party_statement_before(sentence[:lead_at + m.start()], lex, outlets, parties):
+                        return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
+            if scope == "act" and _party_act(clause, row["regex"], set(outlets), parties):
+                return stance
+            if scope == "statement" and (_party_act(clause, row["regex"], set(outlets), parties)
+                                         or (tail and _party_act(tail.group(0), row["regex"], set(outlets),
+                                                                 parties))):
                 return stance
             if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
                 return stance
@@ -311,8 +363,15 @@ def find_subject(
 # --------------------------------------------------------------------------- extraction
 
 
+def party_words(groups) -> set[str]:
+    """The words naming the parties of the corpus's transactions ("musk", "twitter", "inflection")."""
+    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai", "and", "&", "of"}
+    return {w.casefold().strip(".,'’") for t in groups for name in (t.acquirer, t.target) for w in name.split()
+            if w.casefold().strip(".,'’") not in generic}
+
+
 def extract_mentions(
-    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1
+    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1, parties_words: set[str] | None = None
 ) -> list[Mention]:
     """Every figure in every kept sentence, attributed."""
     outlets = {r["outlet"] for r in lex.outlets}
@@ -338,7 +397,8 @@ def extract_mentions(
                     Mention(
                         cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
                         subject, classify_stance(text, lex, para, (amount.start, amount.end),
-                                                 outlets | set(manifest_outlets)),
+                                                 outlets | set(manifest_outlets), parties_words,
+                                                 market=metric == "share_price_move"),
                         ";".join(attributed_outlets(text, lex, manifest_outlets)),
                     )
                 )
@@ -473,13 +533,15 @@ def extract_claims(
     from .transactions import KIND_GROUP, assign
 
     lex = lex or Lexicons.load()
-    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance))
     groups = find_transactions(cleaned, lex)
+    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None))
     decided = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
     base["transaction"] = [t for t, _ in decided]
     if groups and KIND_GROUP.get(groups[0].kind) == "investment":
         # money raised from the investor, in the deal's own sentence, is the investment itself
-        in_deal_sentence = pd.Series([how == "sentence" for _, how in decided], index=base.index)
+        in_deal_sentence = pd.Series([how == "sentence" and not _NOT_THE_DEAL.search(sent)
+                                      for (_, how), sent in zip(decided, base["sentence"], strict=True)],
+                                     index=base.index)
         raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
         base.loc[raised, "metric"] = "deal_value"
     derived = derived_valuations(base)

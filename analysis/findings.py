@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .claims import headline_claims
+from .claims import headline_claims, late_outliers, settled_claim
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
@@ -37,13 +37,13 @@ def when(t: pd.Series) -> str:
 
 
 def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame,
-                 timeline: pd.DataFrame, event_name: str) -> list[str]:
+                 timeline: pd.DataFrame, event_name: str, others: list[dict] | tuple = ()) -> list[str]:
     """The bullet points that open the report."""
-    out: list[str] = []
+    out: list[str] = [transactions_finding(event_name, others)] if others else []
     heads = headline_claims(claims)
     order = list(timeline.sort_values("order")["source_id"])
     if heads.empty:
-        return [f"No source states a deal value for {event_name}; see the claims table."]
+        return [*out, f"No source states a deal value for {event_name}; see the claims table."]
     lo, hi = heads.loc[heads["value"].idxmin()], heads.loc[heads["value"].idxmax()]
     if len(heads) == 1:
         out.append(f"One source states a deal value: {figure(lo['value'], lo['unit'])} "
@@ -57,15 +57,18 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
             f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
             f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
         )
-    ranked = heads.assign(rank=[order.index(s) if s in order else len(order)
-                                for s in heads["source_id"]]).sort_values("rank")
-    last = ranked.iloc[-1]
+    last = settled_claim(claims, timeline)
     t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
+    firm = "" if last["stance"] == "rumoured" else " that states it as more than a rumour"
     out.append(
-        f"The latest source in the timeline, {_label(sources, last['source_id'])} "
+        f"The latest source{firm}, {_label(sources, last['source_id'])} "
         f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
-        f"{figure(last['value'], last['unit'])}: the figure the coverage settles on."
+        f"{figure(last['value'], last['unit'])} ({last['stance']}): the figure the coverage settles on."
     )
+    for _, late in late_outliers(claims, timeline).iterrows():
+        out.append(f"Flagged, not followed: the later {_label(sources, late['source_id'])} gives "
+                   f"{figure(late['value'], late['unit'])} ({late['stance']}, \"{late['quote']}\"), which the "
+                   f"settled figure does not admit.")
     dv = comparisons[comparisons["metric"] == "deal_value"]
     head_ids = set(heads["claim_id"])
     dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
@@ -105,10 +108,19 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     return out
 
 
+def transactions_finding(event_name: str, others: list[dict] | tuple) -> str:
+    """Name the main transaction and list the others, whose figures are kept apart."""
+    listed = "; ".join(f"{o['name']} ({count(int(o['sources']), 'source')})" for o in others)
+    return (f"The coverage is about {event_name}. It also mentions {count(len(others), 'other transaction')}, "
+            f"whose figures are kept apart and never compared with this deal's: {listed}.")
+
+
 def _verb(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
 
 
+#: Above this many agreeing pairs the finding counts them instead of naming each.
+MAX_NAMED_PAIRS = 6
 _AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal within rounding"),
                 ("compatible_bound", "admitted by a bound")]
 
@@ -119,10 +131,15 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
-    if n > 1 and k == n:  # every pair agrees: naming them all would say nothing more
+    if n > 1 and (k == n or k > MAX_NAMED_PAIRS):
+        # every pair agrees, or too many to read: count the kinds, name who is in the other pairs
         counts = [f"{len(agree[agree['verdict'] == v])} {words}" for v, words in _AGREE_KINDS
                   if (agree["verdict"] == v).any()]
-        return f"{lead}: " + ", ".join(counts) + "."
+        odd = pairs.drop(agree.index)
+        who = sorted(set(odd["source_a"]) | set(odd["source_b"]))
+        rest = (f"; the pairs that do not agree involve {', '.join(_label(sources, x) for x in who)}"
+                if who else "")
+        return f"{lead}: " + ", ".join(counts) + rest + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
         sub = agree[agree["verdict"] == verdict]

@@ -39,7 +39,8 @@ _MONEY_BETWEEN = re.compile(
     rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
 )
 _MONEY = re.compile(
-    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:\s?(?P<s1>{_SCALE}))?(?P<plus>-?plus\b|\+)?(?!\d)"
+    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:(?:\s?|-(?=(?i:trillion|billion|million|thousand|bn)\b))"
+    rf"(?P<s1>{_SCALE}))?(?P<plus>-?plus\b|\+)?(?!\d)"
 )
 _MONEY_SUFFIX = re.compile(
     rf"(?<![\w$€£.,])(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?P<cur>{_SUFFIX_CUR})\b"

@@ -109,7 +109,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     files: dict[str, str] = {}
 
     files["findings.md"] = _bullets([md(x) for x in findings.key_findings(
-        sources, claims, comparisons, timeline, event["name"])])
+        sources, claims, comparisons, timeline, event["name"], event.get("others", ()))])
     files["caveats.md"] = _bullets([md(x) for x in findings.caveats(sources, timeline, claims)])
 
     s = sources.set_index("source_id").loc[order].reset_index()

@@ -149,8 +149,8 @@ def score_corpus(item: Labelled) -> CorpusScores:
                              f"expected {e['stance']}")
 
     tl = stages.build_timeline(p, cs, claims)
-    truth_path = item.labels / "truth.csv"
-    if truth_path.is_file():
+    truth_path = truth_file(item)
+    if truth_path is not None:
         truth = _read(truth_path)
         if "stage" in truth:
             got = dict(zip(tl.table["source_id"], tl.table["stage"], strict=True))
@@ -244,5 +244,26 @@ def _yn(x: bool | None) -> str:
     return "-" if x is None else ("yes" if x else "NO")
 
 
+def truth_file(item: Labelled) -> Path | None:
+    """A corpus's true dates and stages: beside its labels, else beside its texts."""
+    for folder in (item.labels, item.corpus):
+        if (folder / "truth.csv").is_file():
+            return folder / "truth.csv"
+    return None
+
+
+def dating_lines(items: list[Labelled]) -> list[str]:
+    from .evaluate_dates import evaluate_corpus
+    from .evaluate_dates import format_scores as format_dates
+
+    lines = ["", "dating (every labelled corpus, with published emptied and as given):"]
+    for item in items:
+        truth = truth_file(item)
+        if truth is not None and (item.corpus / "sources.csv").is_file():
+            lines += [format_dates(s) for s in evaluate_corpus(item.corpus, truth)]
+    return lines
+
+
 def evaluate_all(include_unseen: bool = False, verbose: bool = False) -> str:
-    return format_scores([score_corpus(c) for c in labelled_corpora(include_unseen)], verbose)
+    items = labelled_corpora(include_unseen)
+    return "\n".join([format_scores([score_corpus(c) for c in items], verbose), *dating_lines(items)])

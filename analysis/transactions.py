@@ -54,6 +54,13 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
 _POSS = r"(?:['’]s)?"
+_SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not end it
+_APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
+
+
+#: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn").
+_NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer"}
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
 @dataclass(frozen=True)
@@ -82,11 +89,11 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
     ("invests_in", "investment", _rx(
-        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:[^.;!?]{{0,60}}?[ \t])?"
+        rf"(?P<a>{_NAME}){_APPOS}[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:{_SPAN}{{0,60}}?[ \t])?"
         rf"(?:in|into)[ \t]+{_GAP}(?P<t>{_NAME})")),
     ("licence_pay", "licensing", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:pay|pays|paid|paying)[ \t]+(?P<t>{_NAME})"
-        rf"(?=[^.;!?]{{0,160}}licen[cs])")),
+        rf"(?={_SPAN}{{0,160}}licen[cs])")),
     ("licence_with", "licensing", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?licen[cs]\w*[ \t]+(?:deal|agreement|fee|pact)[ \t]+"
         rf"(?:with|from|to)[ \t]+{_GAP}(?P<t>{_NAME})")),
@@ -97,6 +104,9 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("buys_into", "investment", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?(?:buy|buys|buying|bought)[ \t]+into[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
+    ("its_acquisition", "acquisition", _rx(
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+(?:acquisition|purchase|takeover|buyout)"
+        rf"(?P<a>)")),
     ("acquired_by", "acquisition", _rx(
         rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
@@ -114,11 +124,24 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?:to|by)[ \t]+(?P<a>{_NAME})")),
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
-        rf"[^.;!?]{{0,60}}?(?:round|funding|financing)(?:[^.;!?]{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+        rf"{_SPAN}{{0,60}}?(?:round|funding|financing)(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
     ("merger", "merger", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
         rf"{_GAP}(?P<t>{_NAME})")),
 ]
+
+
+_DESCRIBED = re.compile(rf"(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+(?P<n>{_NAME})")
+
+
+def _head_noun_name(text: str, m: re.Match[str]) -> str:
+    """The target's name after a capitalised adjective: "Swedish battery start-up Lumen Cells"."""
+    name = m.group("t")
+    if len(name.split()) == 1:
+        nxt = _DESCRIBED.match(text, m.end("t"))
+        if nxt and name.endswith(("ish", "ian", "ese", "an", "ch")):
+            return nxt.group("n")
+    return name
 
 
 def clean_name(name: str, stop: set[str]) -> str:
@@ -181,7 +204,9 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                 for m in rx.finditer(text):
                     if any(m.start() < e and s < m.end() for s, e in taken):
                         continue
-                    target = clean_name(m.group("t"), stop)
+                    if _NEGATED.search(m.group(0)):
+                        continue  # "will not acquire control of": no such transaction
+                    target = clean_name(_head_noun_name(text, m), stop)
                     acquirer = clean_name(m.group("a") or "", stop)
                     if not target or (acquirer and same_party(acquirer, target)):
                         continue
@@ -189,8 +214,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
-                    if kind == "licensing" and not acquirer:
-                        continue
+                    if not acquirer and rule not in _NO_SUBJECT_NEEDED:
+                        continue  # "The purchase price is higher than ...": a verb needs its buyer
                     if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
                                                           text[m.end("t"):]):
                         kind = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
@@ -297,6 +322,12 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         text = cs.source.raw[sent.start:sent.end]
         named = [t for t in groups if t is not main and _names(text, t.target)
                  and not _names(text, main.target) and not same_party(t.target, main.acquirer or "-")]
+        if main.acquirer and not _names(text, main.acquirer):
+            # "Anthropic agreed to use Google's cloud ... for a $2 billion investment": both parties
+            # of another transaction, and not the main buyer
+            named += [t for t in groups if t is not main and t.acquirer and t not in named
+                      and not same_party(t.acquirer, main.acquirer)
+                      and _names(text, t.acquirer) and _names(text, t.target)]
         if named:
             out.append((named[0].id, "named"))
             continue

@@ -1,0 +1,124 @@
+"""Transactions, deal-value precision, certainty and the settled figure, on small texts and on
+every labelled corpus at once (the real-coverage quality bar)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import stages
+from analysis.claims import Lexicons, classify_metric, classify_stance, settled_claim
+from analysis.compare import compare_claims
+from analysis.numbers import parse_amounts
+from analysis.params import Params
+from analysis.scorecard import labelled_corpora, score_corpus
+
+
+def corpus(tmp_path: Path, texts: dict[str, str]) -> Params:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Params.from_mapping({"corpus_dir": str(tmp_path), "out_dir": str(tmp_path / "out")})
+
+
+THREE_DEALS = {
+    "a": "Northwind agreed to buy Southgate for $8 billion, the companies said on Monday. "
+         "Northwind will pay Southgate a $400 million termination fee if regulators block the deal.\n",
+    "b": "Northwind's $8 billion acquisition of Southgate is the largest in its history. "
+         "Earlier, Southgate rejected Eastbay's offer of $6.5 billion.\n",
+    "c": "Southgate will be bought by Northwind for about $8 billion. In 2021 Westfield paid Southgate "
+         "a $300 million licensing fee to use its software under a licensing agreement.\n",
+}
+
+
+def test_each_transaction_is_found_and_the_main_one_named(tmp_path: Path) -> None:
+    p = corpus(tmp_path, THREE_DEALS)
+    table = stages.transactions(p, stages.cleaned(p))
+    main = table[table["main"]].iloc[0]
+    assert (main["acquirer"], main["target"], main["kind"]) == ("Northwind", "Southgate", "acquisition")
+    assert main["sources"] == 3
+    others = {(r["acquirer"], r["target"], r["kind"]) for _, r in table[~table["main"]].iterrows()}
+    assert ("Eastbay", "Southgate", "acquisition") in others
+    assert ("Westfield", "Southgate", "licensing") in others
+    assert stages.event_info(p, stages.cleaned(p))["name"] == "Northwind's acquisition of Southgate"
+
+
+def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
+    p = corpus(tmp_path, THREE_DEALS)
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    by_value = {v: (m, t) for v, m, t in zip(claims["value"], claims["metric"], claims["transaction"],
+                                              strict=True)}
+    assert by_value[8e9] == ("deal_value", "t1")
+    assert by_value[4e8][0] == "fee"  # a termination fee is not the price
+    assert by_value[6.5e9][1] != "t1" and by_value[3e8][1] != "t1"
+    comparisons = compare_claims(claims)
+    values = claims.set_index("claim_id")["value"]
+    for _, r in comparisons.iterrows():  # $6.5bn (another bidder) is never compared with $8bn
+        assert {values[r["claim_a"]], values[r["claim_b"]]} != {6.5e9, 8e9}
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("Adobe will pay Figma a termination fee of $1 billion.", "fee"),
+    ("Musk offered $54.20 a share for the company.", "price_per_share"),
+    ("Amazon is investing an additional $2.75 billion in the startup.", "tranche"),
+    ("The new round brings Amazon's investment in the startup to $8 billion.", "other"),
+    ("The deal, valued at about $650 million, was signed on Tuesday.", "deal_value"),
+    ("Microsoft paid Inflection AI $650 million to license its models.", "deal_value"),
+    ("The company lost about $29bn in market cap.", "other"),
+    ("Adobe agreed to snap up tiny rival Figma for $20 billion last week.", "deal_value"),
+])
+def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
+    lex = Lexicons.load()
+    amount = parse_amounts(sentence)[0]
+    assert classify_metric(sentence, amount, lex) == metric
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Meta is in talks to invest $10 billion in Scale AI, people familiar with the matter said.", "reported"),
+    ("The deal could be worth $10 billion.", "rumoured"),
+    ("A $2 billion deal has not been announced.", "rumoured"),
+    ("Adobe announced on Thursday that it will buy Figma for $20 billion.", "confirmed"),
+    ("Amazon is investing up to $4 billion in Anthropic, the two companies said Monday.", "confirmed"),
+    ("Adobe's $20 billion deal for Figma collapsed last year.", "asserted"),
+    ("Adobe's proposed $20 billion takeover may be in trouble, analysts warn; regulators object.", "asserted"),
+    ("Bloomberg reported that Adobe would pay $20 billion.", "reported"),
+])
+def test_certainty_follows_the_written_convention(sentence: str, stance: str) -> None:
+    lex = Lexicons.load()
+    amount = parse_amounts(sentence)[0]
+    assert classify_stance(sentence, lex, "", (amount.start, amount.end), {"Bloomberg"}) == stance
+
+
+def test_a_late_rumour_does_not_overturn_the_agreed_figure() -> None:
+    claims = pd.DataFrame({
+        "claim_id": ["a-c01", "b-c01", "c-c01"], "source_id": ["a", "b", "c"],
+        "metric": ["deal_value"] * 3, "value": [8e9, 8e9, 12e9], "unit": ["USD"] * 3,
+        "lower": [7.5e9, 7.5e9, 11.5e9], "upper": [8.5e9, 8.5e9, 12.5e9], "bound": ["exact"] * 3,
+        "stance": ["reported", "confirmed", "rumoured"], "mentions": [1, 1, 1], "start": [0, 0, 0],
+        "transaction": ["t1"] * 3, "quote": ["$8 billion", "$8 billion", "$12 billion"]})
+    timeline = pd.DataFrame({"source_id": ["a", "b", "c"], "order": [1, 2, 3]})
+    assert settled_claim(claims, timeline)["source_id"] == "b"
+
+
+REAL = [c for c in labelled_corpora() if (c.labels / "transactions.csv").is_file()]
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return {c.name: score_corpus(c) for c in REAL}
+
+
+@pytest.mark.parametrize("name", [c.name for c in REAL])
+def test_real_coverage_main_transaction_and_settled_figure(scores, name: str) -> None:
+    s = scores[name]
+    assert s.main_right, (s.main_found, s.main_expected)
+    assert s.settled_right, (s.settled, s.settled_expected)
+
+
+@pytest.mark.parametrize("name", [c.name for c in REAL])
+def test_real_coverage_figure_recall_and_deal_value_precision(scores, name: str) -> None:
+    s = scores[name]
+    assert s.figure_recall.recall >= 0.93, s.figure_recall
+    assert s.deal_value.precision >= 0.85, s.deal_value
