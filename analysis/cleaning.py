@@ -183,6 +183,11 @@ _JOB = re.compile(
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
+def _story_sentence(text: str, words: int) -> bool:
+    """A full sentence of the story (a repeated caption or pull quote): its first copy is kept."""
+    return words >= 20 or (words >= 12 and text.rstrip().endswith((".", "!", "?", '"', "”", ",")))
+
+
 def _h_repeated_line(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
     keys = [fold(line.text) for line in lines]
     within = Counter(keys)
@@ -192,7 +197,7 @@ def _h_repeated_line(source: Source, lines: list[Line], corpus_counts: dict) -> 
             continue
         words = word_count(line.text)
         across = corpus_counts.get(key, 0)
-        if within[key] >= 2 and words < 40:
+        if within[key] >= 2 and words < 40 and not _story_sentence(line.text, words):
             out.append((line.start, line.end, "repeated_line"))
         elif across >= 2 and words < 15:
             out.append((line.start, line.end, "repeated_line"))

@@ -272,3 +272,17 @@ def test_date_stamp_rule_accepts_the_same_lines_as_written_before(line: str) -> 
               .replace(r"\s*(?:[:,–—-]\s*)?(?:\d{1,2}", r"\s*[:,–—-]?\s*(?:\d{1,2}"))
     assert before != rule.pattern
     assert bool(rule.regex().fullmatch(line)) == bool(re.compile(before).fullmatch(line))
+
+
+def test_a_repeated_story_sentence_keeps_its_first_copy(tmp_path) -> None:
+    """A caption that repeats a sentence of the story loses its later copy, not the story's."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+
+    story = ("Trading was halted at noon on Tuesday after the shares jumped 13 percent to $47.93, and the "
+             "stock closed at $52, an increase of 22 percent on the day.")
+    (tmp_path / "a.txt").write_text(f"Headline here\n\n{story}\n\nMore text follows in the article.\n\n{story}\n",
+                                    encoding="utf-8")
+    cs = clean_corpus(load_corpus(tmp_path), load_rules())[0]
+    assert cs.clean_text.count("$47.93") == 1
+    assert [r.rule for r in cs.removals if "$47.93" in r.text] == ["exact_repeat"]
