@@ -10,6 +10,7 @@ import pandas as pd
 
 from .claims import headline_claims, late_outliers, settled_claim
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
+from .timeline import open_windows_note
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
 STAGE_WORD = {"talks": "talks or rumour", "agreed": "agreed or announced",
@@ -157,17 +158,15 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
         dates = "its date is an estimated window" if undated == 1 else "their dates are estimated windows"
         out.append(f"{undated} of {count(len(timeline), 'source')} {_verb(undated, 'states', 'state')} "
                    f"no publication date; {dates} built from the evidence listed in the timeline table.")
-    open_ = int(((timeline["earliest"] == "") | (timeline["latest"] == "")).sum())
-    if open_:
-        out.append(f"{count(open_, 'source window')} {_verb(open_, 'is', 'are')} open at one end: the "
-                   "text gives no evidence to close "
-                   f"{'it' if open_ == 1 else 'them'}, and the report does not guess.")
+    note = open_windows_note(timeline, dict(zip(sources["source_id"], sources["label"], strict=True)))
+    if note:
+        out.append(note)
     unattributed = claims[(claims["source_id"] != "derived") & (claims["stance"] != "confirmed")]
     if len(unattributed):
         n_real = int((claims["source_id"] != "derived").sum())
         out.append(f"{len(unattributed)} of {count(n_real, 'claim')} {_verb(len(unattributed), 'is', 'are')} "
                    "not stated as announced or confirmed by the parties (reported, "
-                   "rumoured, speculative or plainly asserted).")
+                   "rumoured or plainly asserted).")
     if "control_chars" in sources:
         noisy = sources[sources["control_chars"].astype(int) > 0]
         if len(noisy):

@@ -12,8 +12,8 @@ import pandas as pd
 
 from .claims import Lexicons, attributed_outlets, corpus_parties
 from .cleaning import CleanSource
+from .dating.stage import deal_stage, headings
 from .lexicons import load_cues
-from .timeline import deal_stage
 
 COLUMNS = ["source_id", "kind", "value", "detail", "quote", "start", "end"]
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -53,7 +53,7 @@ def qualitative_claims(cleaned: list[CleanSource], cues_path: str | None = None,
     orgs = _org_words(cleaned)
     for cs in cleaned:
         # The stage is the timeline's reading of the whole source, quoted at its strongest cue.
-        stage, evidence = deal_stage(cs.sentences)
+        stage, evidence = deal_stage(headings(cs.source.title, cs.source.url) + list(cs.sentences))
         chosen = [e for e in evidence if e.used and e.start is not None]
         if stage != "unknown" and chosen:
             at = next((x for x in cs.sentences if x.start <= chosen[0].start < x.end), None)

@@ -118,7 +118,8 @@ def test_findings_and_caveats_with_one_of_everything_read_as_english() -> None:
         assert wrong not in text, (wrong, text)
     assert "The one pair of headline deal values does not agree" in text
     assert "1 pair of claims from different sources was compared" in text
-    assert "1 source window is open at one end" in text
+    assert ("Open publication windows, left open rather than guessed: Outlet 0 (on or after 2025-06-08: "
+            "nothing in it bounds it from above)") in text
 
 
 def test_when_every_pair_agrees_the_kinds_are_counted() -> None:
