@@ -483,13 +483,18 @@ def late_outliers(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
     return after[(after["upper"] < settled["lower"]) | (after["lower"] > settled["upper"])]
 
 
-def derived_valuations(claims: pd.DataFrame) -> pd.DataFrame:
-    """Implied valuation = deal value / stake, per source that gives both (marked derived)."""
+def derived_valuations(claims: pd.DataFrame, kind: str = "investment") -> pd.DataFrame:
+    """Implied valuation = deal value / stake, per source that gives both for the same transaction
+    (marked derived). Only for a minority investment: an acquisition buys the whole company, and a
+    stake mentioned beside it is another holding."""
+    if kind not in ("investment", "funding_round"):
+        return pd.DataFrame(columns=CLAIM_COLUMNS)
     deals = headline_claims(claims, "deal_value")
     stakes = headline_claims(claims, "stake")
     rows = []
     for _, deal in deals.iterrows():
-        st = stakes[stakes["source_id"] == deal["source_id"]]
+        st = stakes[(stakes["source_id"] == deal["source_id"])
+                    & (stakes["transaction"] == deal["transaction"])]
         if st.empty or deal["unit"] == "percent":
             continue
         stake = st.iloc[0]
@@ -544,5 +549,5 @@ def extract_claims(
                                      index=base.index)
         raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
         base.loc[raised, "metric"] = "deal_value"
-    derived = derived_valuations(base)
+    derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base

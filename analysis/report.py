@@ -35,6 +35,7 @@ from .formatting import (
 from .params import Params
 from .textnorm import normalize
 from .timeline import matched_event_count
+from .transactions import MAIN_ID
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
             "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel", "itables", "htmldate"]
@@ -92,6 +93,24 @@ def recorded_params(out_dir: Path) -> Params:
     return Params(**{**values, "out_dir": str(out_dir)})
 
 
+def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label: dict[str, str]) -> pd.DataFrame:
+    """The transactions besides the main one, with the figures the sources give for each."""
+    from .stages import deal_name
+
+    rows = []
+    for _, t in transactions[transactions["main"].astype(str) != "True"].iterrows():
+        figs = claims[(claims["transaction"] == t["transaction_id"]) & (claims["source_id"] != "derived")]
+        rows.append({
+            "Transaction": deal_name(t["acquirer"], t["target"], t["kind"]),
+            "Sources": ", ".join(dict.fromkeys(label.get(s, s) for s in [t["first_source"], *figs["source_id"]])),
+            "Figures given": "; ".join(f"{figure(v, u)} ({metric_label(m).lower()})"
+                                       for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True))
+                             or "—",
+            "First mention": shorten(t["quote"], 90),
+        })
+    return pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
+
+
 def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     """(variables, {relative md path: text}) for the report, from the artifacts only."""
     p = recorded_params(out_dir)
@@ -104,6 +123,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     audit = read_table(out_dir, "cleaning_audit")
     events_used = read_table(out_dir, "events_used")
     event = json.loads((paths.artifacts_dir(out_dir) / "event.json").read_text(encoding="utf-8"))
+    # figures of the main transaction and figures about no transaction (revenue, share moves)
+    main_claims = claims[claims["transaction"].isin(["", MAIN_ID])]
     label = dict(zip(sources["source_id"], sources["label"], strict=True))
     order = list(timeline.sort_values("order")["source_id"])
     files: dict[str, str] = {}
@@ -122,8 +143,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
                             for x in s["source_id"]],
         "Deal value(s) stated": [
             "; ".join(f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
-                      for v, u, b in claims[(claims["source_id"] == x)
-                                            & (claims["metric"] == "deal_value")][
+                      for v, u, b in main_claims[(main_claims["source_id"] == x)
+                                                 & (main_claims["metric"] == "deal_value")][
                           ["value", "unit", "bound"]].itertuples(index=False)) or "—"
             for x in s["source_id"]],
         "How its figures are stated": [
@@ -149,11 +170,13 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     }))
 
     real = claims[claims["source_id"] != "derived"]
+    files["transactions.md"] = _md_table(_other_transactions(claims, read_table(out_dir, "transactions"), label))
+    main_real = main_claims[main_claims["source_id"] != "derived"]
     matrix = {}
-    for metric in sorted(set(real["metric"])):
+    for metric in sorted(set(main_real["metric"])):
         row = {}
         for sid in order:
-            cl = real[(real["metric"] == metric) & (real["source_id"] == sid)]
+            cl = main_real[(main_real["metric"] == metric) & (main_real["source_id"] == sid)]
             row[label[sid]] = "; ".join(
                 f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
                 for v, u, b in zip(cl["value"], cl["unit"], cl["bound"], strict=True)) or "—"
@@ -165,7 +188,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         ["rank", "start"], kind="stable")
     files["claims_table.md"] = _datatable(_md_table(pd.DataFrame({
         "Source": [label[x] for x in ranked["source_id"]],
-        "Metric": [metric_label(m) for m in ranked["metric"]],
+        "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else f" ({t})")
+                   for m, t in zip(ranked["metric"], ranked["transaction"], strict=True)],
         "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)})" for v, u, b, lo, hi in
                    zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],
                        ranked["upper"], strict=True)],
