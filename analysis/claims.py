@@ -133,7 +133,8 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
     return "at_deal"
 
 
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|\.\s|\s(?:after|because|since|although|though)\s")
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
+                         r"\s(?:after|because|since|although|though)\s")
 _PARTY_SUBJECT = re.compile(
     r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|"
     r"parties|startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner))|"
@@ -204,7 +205,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     clause, lead = _clause(sentence, *span) if span else (sentence, sentence)
     lead_at = sentence.find(lead) if lead else 0
     tail = _ATTRIBUTION_TAIL.search(sentence)
-    for stance in ("reported",) if market else ("reported", "rumoured", "confirmed"):
+    for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
                 continue
