@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 SCALES = {
@@ -134,32 +135,47 @@ def interval(value: float, bound: str, half_unit: float, approx_tolerance: float
     return value - half_unit, value + half_unit
 
 
+class _Taken:
+    """Spans already claimed (links, earlier figures), disjoint and sorted by start.
+
+    A new match is checked against its neighbour only, not against every earlier figure.
+    Matches of one ``finditer`` pass never overlap each other, so they join the sorted
+    lists when the pass ends (``settle``), a merge instead of one insertion each.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.pending = list(spans)
+        self.settle()
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e) - 1  # the last claimed span starting before e
+        return i < 0 or self.ends[i] <= s
+
+    def claim(self, s: int, e: int) -> None:
+        self.pending.append((s, e))
+
+    def settle(self) -> None:
+        if self.pending:
+            merged = sorted([*zip(self.starts, self.ends, strict=True), *self.pending])
+            self.starts = [a for a, _ in merged]
+            self.ends = [b for _, b in merged]
+            self.pending = []
+
+
 def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
     """Every money, percentage and count figure in ``text``, left to right, no overlaps."""
     if not 0 <= approx_tolerance < 1:
         raise ValueError("approx_tolerance must be in [0, 1)")
-    # Spans already claimed (URLs, earlier figures): disjoint, kept sorted by start, so a
-    # new match is checked against its neighbour only, not against every earlier figure.
-    starts: list[int] = []
-    ends: list[int] = []
+    taken = _Taken(m.span() for m in _URL.finditer(text))
+    free = taken.free
     found: list[Amount] = []
-
-    def free(s: int, e: int) -> bool:
-        i = bisect_left(starts, e) - 1  # the last claimed span starting before e
-        return i < 0 or ends[i] <= s
-
-    def claim(s: int, e: int) -> None:
-        i = bisect_left(starts, s)
-        starts.insert(i, s)
-        ends.insert(i, e)
-
-    for m in _URL.finditer(text):
-        claim(m.start(), m.end())
 
     def add(m: re.Match[str], kind: str, value: float, unit: str, bound: str, lo: float, hi: float,
             start: int | None = None) -> None:
         s = m.start() if start is None else start
-        claim(m.start(), m.end())
+        taken.claim(m.start(), m.end())
         found.append(Amount(s, m.end(), text[s : m.end()], kind, value, unit, bound, lo, hi))
 
     for rx in (_MONEY_BETWEEN, _MONEY_RANGE):
@@ -174,6 +190,7 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
             hu = min(_half_unit(m.group("n1")) * s1, _half_unit(m.group("n2")) * s2)
             a, b = interval((lo + hi) / 2, "range", hu, approx_tolerance, lo, hi)
             add(m, "money", (lo + hi) / 2, _currency(m.group("cur")), "range", a, b)
+        taken.settle()
     for rx in (_MONEY, _MONEY_SUFFIX):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -185,12 +202,14 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
                 bound, qstart = "lower", m.start()
             lo, hi = interval(value, bound, _half_unit(m.group("n1")) * scale, approx_tolerance)
             add(m, "money", value, _currency(m.group("cur")), bound, lo, hi, qstart)
+        taken.settle()
     for m in _PCT_RANGE.finditer(text):
         if free(m.start(), m.end()):
             lo, hi = _num(m.group("n1")), _num(m.group("n2"))
             if hi > lo:
                 a, b = interval((lo + hi) / 2, "range", 0.5, approx_tolerance, lo, hi)
                 add(m, "percent", (lo + hi) / 2, "percent", "range", a, b)
+    taken.settle()
     for m in _PCT.finditer(text):
         if free(m.start(), m.end()):
             value = _num(m.group("n1"))
@@ -199,6 +218,7 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
                 bound, qstart = "lower", m.start()
             lo, hi = interval(value, bound, _half_unit(m.group("n1")), approx_tolerance)
             add(m, "percent", value, "percent", bound, lo, hi, qstart)
+    taken.settle()
     for m in _COUNT.finditer(text):
         noun = m.group("noun")
         raw_n = m.group("n1")
