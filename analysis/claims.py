@@ -153,6 +153,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     return sentence[lo:hi], sentence[lo:end]
 
 
+_NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
@@ -175,7 +176,11 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
         names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
         names = [re.sub(r"['’]s$", "", w) for w in names]
         if parties is not None:
-            if any(re.sub(r"\.(?:com|io|ai)$", "", w.casefold()) in parties for w in names):
+            spots = [x for x in _CAPITALISED.finditer(head)
+                     if re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'")).casefold())
+                     in parties]
+            # the party must still be the subject: "For Lumen, ..., the cash pays for" is not Lumen paying
+            if spots and not _NEW_SUBJECT.search(head[spots[-1].end():]):
                 return True
         elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
             return True
