@@ -180,7 +180,9 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
                      if re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'")).casefold())
                      in parties]
             # the party must still be the subject: "For Lumen, ..., the cash pays for" is not Lumen paying
-            if spots and not _NEW_SUBJECT.search(head[spots[-1].end():]):
+            # ... and not a possessor: "Adobe's $20 billion deal to buy Figma" states no act of Adobe's
+            if (spots and not _NEW_SUBJECT.search(head[spots[-1].end():])
+                    and not re.search(r"['’]s$", spots[-1].group(0))):
                 return True
         elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
             return True
