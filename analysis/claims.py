@@ -472,6 +472,8 @@ def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | N
     heads = headline_claims(claims)
     if heads.empty:
         return None
+    # figures are not converted between currencies: settle within the unit most sources use
+    heads = heads[heads["unit"] == heads["unit"].value_counts().sort_index().idxmax()]
     order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
     firm = heads[heads["stance"] != "rumoured"]
     pool = firm if len(firm) else heads
