@@ -9,17 +9,18 @@ and sentence keeps exact raw offsets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from heapq import heappop, heappush
 from pathlib import Path
 
 import yaml
 
 from .corpus import Corpus, Source
 from .errors import InputError
+from .parallel import map_sources
 from .paths import DATA_DIR
+from .spans import resolve as _resolve
+from .spans import strip_span as _strip_span
 from .textnorm import fold, normalize, word_count
 
 RULE_KINDS = {"line", "span", "tail", "heuristic"}
@@ -363,18 +364,6 @@ HEURISTICS = {
 # --------------------------------------------------------------------------- cleaning
 
 
-_NONSPACE = re.compile(r"\S")  # ``\s`` in a str pattern is exactly ``str.isspace``
-
-
-def _strip_span(raw: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` without leading and trailing whitespace; ``(end, end)`` when all blank."""
-    m = _NONSPACE.search(raw, start, end)
-    if m is None:
-        return end, end
-    start = m.start()
-    return start, start + len(raw[start:end].rstrip())
-
-
 def _find_removals(
     source: Source, lines: list[Line], rules: list[Rule], corpus_counts: dict
 ) -> list[tuple[int, int, str, str]]:
@@ -402,81 +391,6 @@ def _find_removals(
                 action = hit[3] if len(hit) > 3 else rule.action
                 cands.append((s, e, name, action))
     return cands
-
-
-def _paint(cands: list[tuple[int, int, str, str]]) -> list[tuple[int, int, int]]:
-    """Who owns each character: ``(start, end, k)`` runs, ``k`` the first candidate covering them.
-
-    A sweep over span ends (a heap of the candidates open at each point), so time grows
-    with the number of spans, not with the length of the text.
-    """
-    bounds: dict[int, list[tuple[int, int]]] = {}
-    for k, (s, e, _, _) in enumerate(cands):
-        if e > s:
-            bounds.setdefault(s, []).append((1, k))
-            bounds.setdefault(e, []).append((0, k))
-    runs: list[tuple[int, int, int]] = []
-    open_: list[int] = []
-    closed: set[int] = set()
-    points = sorted(bounds)
-    for p, nxt in zip(points, points[1:], strict=False):
-        for opening, k in bounds[p]:
-            if opening:
-                heappush(open_, k)
-            else:
-                closed.add(k)
-        while open_ and open_[0] in closed:
-            heappop(open_)
-        if not open_:
-            continue
-        k = open_[0]
-        if runs and runs[-1][1] == p and runs[-1][2] == k:
-            runs[-1] = (runs[-1][0], nxt, k)
-        else:
-            runs.append((p, nxt, k))
-    return runs
-
-
-def _resolve(raw: str, cands: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping spans: each character belongs to the first rule that claimed it.
-
-    A span runs on through whitespace (owned by anyone or no one) when the next visible
-    character belongs to the same rule, so one rule's lines merge into one span.
-    """
-    runs = _paint(cands)
-    run_starts = [r[0] for r in runs]
-
-    def owner(p: int) -> int | None:
-        i = bisect_right(run_starts, p) - 1
-        return runs[i][2] if i >= 0 and p < runs[i][1] else None
-
-    spans = []
-    n = len(raw)
-    r = 0  # index of the first run that may still hold an unvisited character
-    i = 0
-    while r < len(runs):
-        a, b, k = runs[r]
-        if b <= i:
-            r += 1
-            continue
-        i = max(i, a)
-        j = i
-        while j < n:
-            at = bisect_right(run_starts, j) - 1
-            if at >= 0 and j < runs[at][1] and runs[at][2] == k:
-                j = runs[at][1]
-                continue
-            if not raw[j].isspace():
-                break
-            m = _NONSPACE.search(raw, j)
-            if m is None or owner(m.start()) != k:
-                break
-            j = m.start()
-        s, e = _strip_span(raw, i, j)
-        if e > s:
-            spans.append((s, e, cands[k][2], cands[k][3]))
-        i = j
-    return spans
 
 
 _ABBREV = re.compile(
@@ -590,6 +504,7 @@ def corpus_line_counts(corpus: Corpus) -> dict[str, int]:
     return dict(counts)
 
 
-def clean_corpus(corpus: Corpus, rules: list[Rule]) -> list[CleanSource]:
+def clean_corpus(corpus: Corpus, rules: list[Rule], jobs: int = 1) -> list[CleanSource]:
+    """Every source cleaned, in corpus order (``jobs`` worker processes; same result)."""
     counts = corpus_line_counts(corpus)
-    return [clean_source(src, rules, counts) for src in corpus.sources]
+    return map_sources(clean_source, corpus.sources, jobs, (rules, counts))

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, utils
 
 from .cleaning import CleanSource, Segment
 from .errors import InputError
+from .parallel import map_sources
 from .paths import DATA_DIR
 from .readability import READABILITY, forget_texts, readability
 from .similar import earlier_matches
@@ -331,6 +332,7 @@ def language_metrics(
     claim_mentions: dict[str, list[tuple[int, int]]] | None = None,
     cues: Iterable[Sequence] | None = None,
     repeat_threshold: float = 85.0,
+    jobs: int = 1,
 ) -> pd.DataFrame:
     """One row per source, columns as :func:`columns`, floats rounded to 2 decimals.
 
@@ -344,31 +346,16 @@ def language_metrics(
       (``token_set_ratio >= repeat_threshold``) or hold a repeated claim mention, and
       their share of all its sentences. ``claim_mentions`` maps source id to raw
       ``(start, end)`` spans of the 2nd and later mentions of a claim.
+
+    ``jobs`` worker processes share the sources out; the table is the same either way.
     """
     if not 0 <= repeat_threshold <= 100:
         raise InputError(f"parameter repeat_threshold: {repeat_threshold} is not in 0..100")
     cue_list = list(_default_cues() if cues is None else cues)
     order = {c[0]: i for i, c in enumerate(cue_list)}
     mentions = _check_mentions(claim_mentions, cleaned)
-    rows = []
-    for c in cleaned:
-        row: dict[str, object] = {"source_id": c.source.id, "label": c.source.label}
-        clean_text = c.clean_text
-        for prefix, text in (("raw", c.source.raw), ("clean", clean_text)):
-            row |= {f"{prefix}_{k}": v for k, v in readability(text).items()}
-        forget_texts()  # textstat would otherwise keep both texts' word lists
-        words = int(row["clean_words"])
-        spans = hedge_spans(clean_text, cue_list)
-        by_kind = Counter(kind for _, _, _, kind in spans)
-        row["hedges"] = len(spans)
-        row["hedges_per_1000_words"] = _per_1000(len(spans), words)
-        for kind in CUE_KINDS:
-            row[f"{kind}_per_1000_words"] = _per_1000(by_kind[kind], words)
-        flags = _repeated_flags(c.sentences, mentions.get(c.source.id, ()), repeat_threshold)
-        row["repeated_sentences"] = sum(flags)
-        row["repetition_share"] = sum(flags) / len(flags) if flags else math.nan
-        row["top_hedges"] = _top_hedges(spans, order)
-        rows.append(row)
+    work = [(c, mentions.get(c.source.id, ())) for c in cleaned]
+    rows = map_sources(_source_row, work, jobs, (cue_list, order, repeat_threshold))
     df = pd.DataFrame(rows, columns=columns())
     counts = [f"{p}_{k}" for p in ("raw", "clean") for k in ("words", "sentences")]
     counts += ["hedges", "repeated_sentences"]
@@ -376,6 +363,29 @@ def language_metrics(
     floats = [col for col in df.columns if col not in counts + ["source_id", "label", "top_hedges"]]
     df[floats] = df[floats].astype("float64").round(2)
     return df
+
+
+def _source_row(item: tuple[CleanSource, Sequence[tuple[int, int]]], cue_list: list, order: dict[str, int],
+                repeat_threshold: float) -> dict[str, object]:
+    """One source's row of :func:`language_metrics` (module level: worker processes run it)."""
+    c, mention_spans = item
+    row: dict[str, object] = {"source_id": c.source.id, "label": c.source.label}
+    clean_text = c.clean_text
+    for prefix, text in (("raw", c.source.raw), ("clean", clean_text)):
+        row |= {f"{prefix}_{k}": v for k, v in readability(text).items()}
+    forget_texts()  # textstat would otherwise keep both texts' word lists
+    words = int(row["clean_words"])
+    spans = hedge_spans(clean_text, cue_list)
+    by_kind = Counter(kind for _, _, _, kind in spans)
+    row["hedges"] = len(spans)
+    row["hedges_per_1000_words"] = _per_1000(len(spans), words)
+    for kind in CUE_KINDS:
+        row[f"{kind}_per_1000_words"] = _per_1000(by_kind[kind], words)
+    flags = _repeated_flags(c.sentences, mention_spans, repeat_threshold)
+    row["repeated_sentences"] = sum(flags)
+    row["repetition_share"] = sum(flags) / len(flags) if flags else math.nan
+    row["top_hedges"] = _top_hedges(spans, order)
+    return row
 
 
 # --------------------------------------------------------------------------- reading

@@ -186,7 +186,7 @@ def _raw_and_candidates(draw):
 @settings(max_examples=250, deadline=None)
 @given(_raw_and_candidates())
 def test_resolve_matches_the_character_by_character_reference(case) -> None:
-    from analysis.cleaning import _resolve
+    from analysis.spans import resolve as _resolve
 
     raw, cands = case
     assert _resolve(raw, cands) == _resolve_reference(raw, cands)
@@ -195,7 +195,7 @@ def test_resolve_matches_the_character_by_character_reference(case) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2028")), max_size=30), st.data())
 def test_strip_span_matches_stripping_one_character_at_a_time(raw: str, data) -> None:
-    from analysis.cleaning import _strip_span
+    from analysis.spans import strip_span as _strip_span
 
     start = data.draw(st.integers(0, len(raw)))
     end = data.draw(st.integers(start, len(raw)))
@@ -224,7 +224,7 @@ _SPAN_ALPHABET = st.sampled_from(list("||||!![]()\n.  \t\tabB") + [" " * 30, "x"
 def test_linear_span_rules_find_the_same_spans(rule_id: str, straightforward: str, text: str) -> None:
     import re
 
-    from analysis.cleaning import _strip_span
+    from analysis.spans import strip_span as _strip_span
 
     rule = _rule(rule_id)
 
