@@ -466,19 +466,30 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
 
 
 def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:
-    """The figure the coverage settles on: the headline deal value of the latest source that states
-    it as more than a rumour (a late "could be worth" does not overturn an agreed price; it is
-    flagged by :func:`late_outliers`). None without a figure."""
+    """The figure the coverage settles on: the headline deal value of the latest dated source that
+    states it as more than a rumour and that at least one other such source backs (a late "could be
+    worth", or a lone odd figure, does not overturn an agreed price; it is flagged by
+    :func:`late_outliers`). None without a figure."""
     heads = headline_claims(claims)
     if heads.empty:
         return None
     # figures are not converted between currencies: settle within the unit most sources use
     heads = heads[heads["unit"] == heads["unit"].value_counts().sort_index().idxmax()]
+    if "dated" in timeline:  # a source without date evidence is never "the latest"
+        dated = set(timeline[timeline["dated"].astype(str).isin(["True", "true", "1"])]["source_id"])
+        if heads["source_id"].isin(dated).any():
+            heads = heads[heads["source_id"].isin(dated)]
     order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
     firm = heads[heads["stance"] != "rumoured"]
     pool = firm if len(firm) else heads
-    ranked = pool.assign(_o=[order.get(s, -1) for s in pool["source_id"]])
-    return ranked.sort_values(["_o", "source_id"], kind="stable").iloc[-1].drop(labels=["_o"])
+    ranked = pool.assign(_o=[order.get(s, -1) for s in pool["source_id"]]).sort_values(
+        ["_o", "source_id"], kind="stable")
+    for i in range(len(ranked) - 1, -1, -1):  # latest first; a lone figure no other source backs is skipped
+        row = ranked.iloc[i]
+        others = ranked.drop(ranked.index[i])
+        if len(others) == 0 or ((others["lower"] <= row["upper"]) & (row["lower"] <= others["upper"])).any():
+            return row.drop(labels=["_o"])
+    return ranked.iloc[-1].drop(labels=["_o"])
 
 
 def late_outliers(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
@@ -559,5 +570,30 @@ def extract_claims(
                                      index=base.index)
         raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
         base.loc[raised, "metric"] = "deal_value"
+    if groups:
+        base["transaction"] = _implausible_defaults(base, decided, groups[0].id)
     derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base
+
+
+#: A figure given to the main deal only by default (no deal sentence) but this many times smaller
+#: or larger than the figures its deal sentences give is about some other deal.
+IMPLAUSIBLE_FACTOR = 3.0
+
+
+def _implausible_defaults(base: pd.DataFrame, decided: list[tuple[str, str]], main_id: str) -> list[str]:
+    """Transactions, with default-assigned deal values far from the main deal's attested ones set to
+    UNATTRIBUTED: "$884 million" in a paragraph about someone else's sale is not the deal's price."""
+    from .transactions import UNATTRIBUTED
+
+    attested = [v for (t, how), v, m, u in zip(decided, base["value"], base["metric"], base["unit"], strict=True)
+                if t == main_id and how == "sentence" and m == "deal_value" and u != "percent"]
+    out = list(base["transaction"])
+    if not attested:
+        return out
+    mid = sorted(attested)[len(attested) // 2]
+    for i, ((t, how), v, m) in enumerate(zip(decided, base["value"], base["metric"], strict=True)):
+        if t == main_id and how != "sentence" and m == "deal_value" and not (
+                mid / IMPLAUSIBLE_FACTOR <= v <= mid * IMPLAUSIBLE_FACTOR):
+            out[i] = UNATTRIBUTED
+    return out

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from .formatting import figure, interval
+from .transactions import UNATTRIBUTED
 
 COMPARISON_COLUMNS = [
     "metric", "claim_a", "claim_b", "source_a", "source_b", "verdict", "explanation",
@@ -105,7 +106,9 @@ def _pairs(sub: pd.DataFrame, metric: str) -> list[tuple[pd.Series, pd.Series]]:
     for k, key in enumerate(keys):
         groups.setdefault(key[3], []).append(k)
     chosen = []
-    for members in groups.values():
+    for tx, members in groups.items():
+        if tx == UNATTRIBUTED:
+            continue  # a deal figure whose transaction is unknown is compared with nothing
         for x, y in itertools.combinations(members, 2):
             (ma, da, sa, _), (mb, db, sb, _) = keys[x], keys[y]
             if ma != metric and mb != metric:

@@ -35,7 +35,7 @@ from .formatting import (
 from .params import Params
 from .textnorm import normalize
 from .timeline import matched_event_count
-from .transactions import MAIN_ID
+from .transactions import MAIN_ID, UNATTRIBUTED
 
 PACKAGES = ["pandas", "matplotlib", "papermill", "nbval", "textstat", "dateparser", "ftfy",
             "rapidfuzz", "pypandoc-binary", "typst", "pyyaml", "ipykernel", "itables", "htmldate"]
@@ -188,7 +188,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         ["rank", "start"], kind="stable")
     files["claims_table.md"] = _datatable(_md_table(pd.DataFrame({
         "Source": [label[x] for x in ranked["source_id"]],
-        "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else f" ({t})")
+        "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else " (deal unclear)" if t == UNATTRIBUTED
+                                      else f" ({t})")
                    for m, t in zip(ranked["metric"], ranked["transaction"], strict=True)],
         "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)})" for v, u, b, lo, hi in
                    zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],

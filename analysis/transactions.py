@@ -20,6 +20,8 @@ import pandas as pd
 from .cleaning import CleanSource
 
 MAIN_ID = "t1"
+#: A deal figure whose transaction cannot be told (never compared, never in the headline).
+UNATTRIBUTED = "?"
 #: Metrics that belong to a transaction (the rest describe companies, markets or share prices).
 DEAL_METRICS = {"deal_value", "stake", "price_per_share", "fee", "valuation_at_deal", "funding"}
 TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "sources", "mentions",
@@ -163,16 +165,25 @@ def clean_name(name: str, stop: set[str]) -> str:
 
 
 def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
-    """Capitalised words seen inside a sentence (not only as its first word): names, not
-    sentence-initial "By", "For", "Part"."""
+    """Words that are names: capitalised inside a sentence, or never written in lower case in the
+    corpus (so a name that only opens sentences, "Northwind agreed ...", counts; "By", "For",
+    "Part" do not, as the corpus also writes "by", "for", "part")."""
     seen: set[str] = set()
+    lower: set[str] = set()
+    starts: set[str] = set()
     for cs in cleaned:
         for sent in cs.sentences:
             words = re.findall(r"[\w&'’.-]+", sent.text)
-            for prev, w in zip(words, words[1:], strict=False):
-                if w[:1].isupper() and not prev.endswith((".", ":")):
-                    seen.add(re.sub(r"['’]s$", "", w).strip(".,"))
-    return seen
+            lower.update(w for w in words if w.islower())
+            for i, w in enumerate(words):
+                name = re.sub(r"['’]s$", "", w).strip(".,")
+                if not w[:1].isupper():
+                    continue
+                if i and not words[i - 1].endswith((".", ":")):
+                    seen.add(name)
+                else:
+                    starts.add(name)
+    return seen | {w for w in starts if w.lower() not in lower and w not in _LEAD_STOP}
 
 
 def _is_party(name: str, proper: set[str]) -> bool:

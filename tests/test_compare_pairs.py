@@ -12,6 +12,7 @@ from analysis.cleaning import clean_corpus, load_rules
 from analysis.compare import COMPARISON_COLUMNS, METRIC_FAMILIES, NOT_COMPARED, _source_of, compare_claims, verdict
 from analysis.corpus import load_corpus
 from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+from analysis.transactions import UNATTRIBUTED
 
 DIRS = [SEEDS_DIR] + sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir() and p.name != "broadcom-vmware")
 
@@ -30,6 +31,8 @@ def _every_pair(claims: pd.DataFrame, later) -> pd.DataFrame:
             if _source_of(a) == _source_of(b):
                 continue
             if str(a.get("transaction", "")) != str(b.get("transaction", "")):
+                continue
+            if a.get("transaction") == UNATTRIBUTED:
                 continue
             v, why = verdict(a, b, later)
             rows.append({"metric": metric, "claim_a": a["claim_id"], "claim_b": b["claim_id"],

@@ -136,3 +136,29 @@ def test_the_settled_figure_stays_in_the_currency_most_sources_use() -> None:
         "transaction": ["t1"] * 3, "quote": ["$61 billion", "$61 billion", "£54billion"]})
     timeline = pd.DataFrame({"source_id": ["a", "b", "c"], "order": [1, 2, 3]})
     assert settled_claim(claims, timeline)["unit"] == "USD"
+
+
+def test_a_default_figure_far_from_the_attested_price_is_not_the_deal(tmp_path: Path) -> None:
+    """'$884 million' in a paragraph about someone else's share sale is not the deal's price."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $8 billion, the companies said.\n",
+        "b": "Northwind's $8 billion acquisition of Southgate closed.\n\nEarlier, a fund sold shares in an "
+             "$884 million deal.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    row = claims[claims["value"] == 884e6].iloc[0]
+    assert row["transaction"] == "?"
+    assert 884e6 not in set(compare_claims(claims).merge(
+        claims[["claim_id", "value"]], left_on="claim_a", right_on="claim_id")["value"])
+
+
+def test_the_latest_undated_or_unbacked_figure_is_not_settled_on() -> None:
+    claims = pd.DataFrame({
+        "claim_id": ["a-c01", "b-c01", "c-c01", "d-c01"], "source_id": ["a", "b", "c", "d"],
+        "metric": ["deal_value"] * 4, "value": [650e6, 650e6, 414e6, 700e6], "unit": ["USD"] * 4,
+        "lower": [640e6, 640e6, 410e6, 690e6], "upper": [660e6, 660e6, 418e6, 710e6], "bound": ["exact"] * 4,
+        "stance": ["confirmed", "reported", "asserted", "confirmed"], "mentions": [1] * 4, "start": [0] * 4,
+        "transaction": ["t1"] * 4, "quote": ["$650 million"] * 2 + ["$414 million", "$700 million"]})
+    timeline = pd.DataFrame({"source_id": ["a", "b", "c", "d"], "order": [1, 2, 3, 4],
+                             "dated": [True, True, True, False]})
+    assert settled_claim(claims, timeline)["source_id"] == "b"  # c is unbacked, d undated
