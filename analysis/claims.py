@@ -135,12 +135,6 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
 
 _CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
                          r"\s(?:after|because|since|although|though)\s")
-_PARTY_SUBJECT = re.compile(
-    r"(?:(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*))*|(?i:the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|"
-    r"parties|startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner))|"
-    r"(?i:\b(?:it|he|she|they|both)\b))"
-    r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|\$[\d.,]+\s*\w+)){0,4}?\s*$")
-
 
 _MARKET_SUBJECT = re.compile(r"(?i)\b(?:shares?|stock|price|prices|index|market)\b")
 
