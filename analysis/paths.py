@@ -6,6 +6,7 @@ reads or writes a file goes through here and gets an absolute path.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -15,7 +16,9 @@ SEEDS_DIR = PROJECT_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORT_SRC_DIR = PROJECT_ROOT / "report"
 DEFAULT_OUT_DIR = PROJECT_ROOT / "build"
-SCRATCH_DIR = DEFAULT_OUT_DIR / "scratch"  # where a notebook run alone writes
+#: Where a notebook run alone writes; ANALYSIS_SCRATCH_DIR moves it (make test points it at a
+#: temporary folder, so nbval leaves build/ as it was).
+SCRATCH_DIR = Path(os.environ.get("ANALYSIS_SCRATCH_DIR") or DEFAULT_OUT_DIR / "scratch").resolve()
 EXAMPLES_DIR = PROJECT_ROOT / "examples"
 
 
