@@ -101,7 +101,7 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
     for _, t in transactions[transactions["main"].astype(str) != "True"].iterrows():
         figs = claims[(claims["transaction"] == t["transaction_id"]) & (claims["source_id"] != "derived")]
         rows.append({
-            "Transaction": deal_name(t["acquirer"], t["target"], t["kind"]),
+            "Transaction": f"{t['transaction_id']}: {deal_name(t['acquirer'], t['target'], t['kind'])}",
             "Sources": ", ".join(dict.fromkeys(label.get(s, s) for s in [t["first_source"], *figs["source_id"]])),
             "Figures given": "; ".join(f"{figure(v, u)} ({metric_label(m).lower()})"
                                        for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True))
