@@ -47,7 +47,7 @@ _TARGET_CTX = re.compile(
 
 _DEAL_VALUED = re.compile(
     r"(?i)(?<!any )\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
-    r"[^.;]{0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
+    r"(?-i:[^.;A-Z]){0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")  # no other name between: the deal is what is valued
 
 
 #: Money raised in other rounds, or in total, is not the investment itself.

@@ -62,6 +62,8 @@ _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, in
 
 #: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn").
 _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer"}
+_DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
+                               r"area|region|office|headquarters|based)\b")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
@@ -199,7 +201,9 @@ def same_party(a: str, b: str) -> bool:
         return {re.sub(r"\.(?:com|io|ai)$", "", w.casefold().strip(".,'’()")) for w in s.split()} - generic - {""}
 
     wa, wb = words(a), words(b)
-    return bool(wa and wb and (wa <= wb or wb <= wa))
+    # "VM Ware" ~ "VMware": the same letters without the space
+    return bool(wa and wb and (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
+                               or "".join(a.casefold().split()) == "".join(b.casefold().split())))
 
 
 def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
@@ -221,8 +225,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     acquirer = clean_name(m.group("a") or "", stop)
                     if not target or (acquirer and same_party(acquirer, target)):
                         continue
-                    if not _is_party(target, proper):
-                        continue
+                    if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
+                        continue  # "a stake in the San Francisco company": a place, not the target
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
                     if not acquirer and rule not in _NO_SUBJECT_NEEDED:

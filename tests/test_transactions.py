@@ -162,3 +162,14 @@ def test_the_latest_undated_or_unbacked_figure_is_not_settled_on() -> None:
     timeline = pd.DataFrame({"source_id": ["a", "b", "c", "d"], "order": [1, 2, 3, 4],
                              "dated": [True, True, True, False]})
     assert settled_claim(claims, timeline)["source_id"] == "b"  # c is unbacked, d undated
+
+
+def test_name_variants_are_one_party_and_a_place_is_not_a_target(tmp_path: Path) -> None:
+    from analysis.transactions import same_party
+
+    assert same_party("VM Ware", "VMware") and same_party("Elon Musk", "Musk")
+    assert not same_party("Amazon", "Anthropic")
+    p = corpus(tmp_path, {"a": "Northwind disclosed a 9% stake in the San Francisco company on Monday. "
+                               "Northwind agreed to buy Southgate for $8 billion.\n"})
+    table = stages.transactions(p, stages.cleaned(p))
+    assert "San Francisco" not in set(table["target"])
