@@ -151,7 +151,7 @@ _NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
-                         r"billionaire|founder|executive))\b")
+                         r"billionaire|founder|executive|deal|transaction|agreement|merger))\b")
 
 
 def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[str] | None = None) -> bool:
