@@ -36,8 +36,9 @@ evaluate: $(STAMP) ## score every labelled corpus at once: cleaning, claims, tra
 	$(BIN)/python -m analysis evaluate --corpus tests/fixtures/unseen_shapes --labels tests/fixtures/unseen_shapes
 	$(BIN)/python -m analysis evaluate --all $(ARGS)
 
-bench: $(STAMP) ## speed and memory ratios (benchmarks/)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP) ## speed and memory benchmarks, written to benchmarks/results.md (ARGS=--full adds 10,000 articles)
+	@$(BIN)/python -c "import quantulum3" 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 lab: $(STAMP) ## Jupyter Lab on notebooks/ (ARGS="--port 8890 --no-browser"; as root adds --allow-root)
 	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
