@@ -482,3 +482,15 @@ def test_a_run_killed_midway_leaves_the_report_and_the_next_run_succeeds(tmp_pat
     assert again.returncode == 0, again.stderr
     assert [p.name for p in (out / publish.RUNS).iterdir()] == [publish.current_tree(out).name]
     assert (out / "report" / "NOT_RENDERED.txt").is_file()
+
+
+def test_impossible_dates_in_the_text_or_url_are_not_a_crash(tmp_path: Path) -> None:
+    """'date 2024-00-10' at the top or '/2024-13-45/' in the address names no day: ignored, no traceback."""
+    from analysis import stages
+
+    c = corpus(tmp_path / "c", "id,file,url\na,a.txt,https://x.example/2024-13-45/story\n",
+               {"a.txt": (" date 2024-00-10 " + ARTICLE).encode()})
+    p = Params.from_mapping({"corpus_dir": str(c), "out_dir": str(tmp_path / "o")})
+    cs = stages.cleaned(p)
+    table = stages.build_timeline(p, cs, stages.claims(p, cs)).table
+    assert table.loc[0, "published"] == ""

@@ -84,6 +84,14 @@ class PageScan:
 # --------------------------------------------------------------------------- manifest and URL
 
 
+def _iso_or_none(text: str) -> date | None:
+    """An ISO date from text the corpus holds, or None when it names no real day."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def manifest_evidence(published: str) -> list[Evidence]:
     if not published:
         return []
@@ -98,8 +106,8 @@ def url_evidence(url: str) -> list[Evidence]:
         return []
     path = urlsplit(url).path
     full = extract_url_date(path, _URL_OPTIONS)
-    if full:
-        d = date.fromisoformat(full)
+    d = _iso_or_none(full) if full else None
+    if d is not None:
         return [Evidence("url_date", url, None, None, d, d, URL, f"the address holds the date {d}",
                          because="its web address carries that date")]
     m = YMD_NO_SEP_PATTERN.search(path)
@@ -204,8 +212,8 @@ def page_scan(cs: CleanSource) -> PageScan:
     head, body = head_and_body(lines)
 
     m = _LEADING_DATE.match(raw)
-    if m:
-        d = date.fromisoformat(m.group(1))
+    d = _iso_or_none(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
+    if m and d is not None:
         scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
                                       d, d, STAMP, f"the page opens with its date {d}",
                                       because="the page opens with that date"))
