@@ -229,10 +229,11 @@ def deal_name(acquirer: str, target: str, kind: str) -> str:
     return "the deal"
 
 
-def event_info(p: Params, cs: list[CleanSource]) -> dict:
+def event_info(p: Params, cs: list[CleanSource], table: pd.DataFrame | None = None) -> dict:
     """The event's name and description: from the parameters, else from the main transaction (the
-    one the most sources describe); the other transactions are listed with it."""
-    table = transactions(p, cs)
+    one the most sources describe); the other transactions are listed with it. ``table``: the
+    transactions already found (see :func:`transactions`), so they are not found twice."""
+    table = transactions(p, cs) if table is None else table
     main = table[table["main"]].iloc[0] if table["main"].any() else None
     kind = str(main["kind"]) if main is not None else ""
     acquirer = str(main["acquirer"]) if main is not None else ""
