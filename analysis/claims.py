@@ -367,9 +367,9 @@ def find_subject(
 
 def party_words(groups) -> set[str]:
     """The words naming the parties of the corpus's transactions ("musk", "twitter", "inflection")."""
-    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai", "and", "&", "of"}
-    return {w.casefold().strip(".,'’") for t in groups for name in (t.acquirer, t.target) for w in name.split()
-            if w.casefold().strip(".,'’") not in generic}
+    from .transactions import name_words
+
+    return {w for t in groups for name in (t.acquirer, t.target) for w in name_words(name)}
 
 
 def extract_mentions(
@@ -555,7 +555,7 @@ def extract_claims(
     lex = lex or Lexicons.load()
     groups = find_transactions(cleaned, lex)
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None))
-    decided = assign(base, cleaned, groups, party_stop_words(cleaned, lex))
+    decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
     if groups and KIND_GROUP.get(groups[0].kind) == "investment":
         # money raised from the investor, in the deal's own sentence, is the investment itself

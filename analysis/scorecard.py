@@ -18,6 +18,7 @@ import pandas as pd
 
 from .evaluate import Score, _pair_claims, _score
 from .paths import EXAMPLES_DIR, PROJECT_ROOT, SEEDS_DIR
+from .transactions import same_party
 
 STANCES = ("confirmed", "reported", "asserted", "rumoured")
 UNSEEN_MARKER = "UNSEEN"
@@ -53,16 +54,6 @@ def main_transaction(labels: Path) -> dict[str, str] | None:
     rows = _read(path)
     main = rows[rows["main"].str.lower() == "yes"]
     return main.iloc[0].to_dict() if len(main) else None
-
-
-def same_party(a: str, b: str) -> bool:
-    """Names of one party: 'Elon Musk (X Holdings)' ~ 'Musk', 'Inflection AI' ~ 'Inflection'."""
-    def words(s: str) -> set[str]:
-        return {w.casefold().strip(".,'’()") for w in s.replace("’s", "").replace("'s", "").split()
-                if len(w.strip(".,'’()")) > 1}
-    wa, wb = words(a), words(b)
-    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai"}
-    return bool((wa - generic) & (wb - generic))
 
 
 @dataclass

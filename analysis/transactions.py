@@ -192,15 +192,20 @@ def _is_party(name: str, proper: set[str]) -> bool:
     return any(w.strip(".,") in proper for w in name.split())
 
 
+#: Words that do not tell one party from another ("Inc", "Group", "Platforms").
+GENERIC_NAME_WORDS = frozenset({"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai",
+                                "and", "&", "of", "llc", "sa", "ag", "nv"})
+
+
+def name_words(name: str) -> set[str]:
+    """The words that identify a party: 'Amazon.com Inc.' -> {'amazon'}."""
+    words = {re.sub(r"\.(?:com|io|ai)$", "", w.casefold().strip(".,'’()")) for w in name.split()}
+    return words - GENERIC_NAME_WORDS - {""}
+
+
 def same_party(a: str, b: str) -> bool:
     """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta'."""
-    generic = {"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai", "and", "&",
-               "of", "llc", "sa", "ag", "nv"}
-
-    def words(s: str) -> set[str]:
-        return {re.sub(r"\.(?:com|io|ai)$", "", w.casefold().strip(".,'’()")) for w in s.split()} - generic - {""}
-
-    wa, wb = words(a), words(b)
+    wa, wb = name_words(a), name_words(b)
     # "VM Ware" ~ "VMware": the same letters without the space
     return bool(wa and wb and (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
                                or "".join(a.casefold().split()) == "".join(b.casefold().split())))
@@ -305,8 +310,8 @@ def transactions_table(groups: list[Transaction]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TRANSACTION_COLUMNS)
 
 
-def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction],
-           stop: set[str]) -> list[tuple[str, str]]:
+def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction]
+           ) -> list[tuple[str, str]]:
     """The transaction of each claim: the deal sentence nearest the figure in its sentence; else a
     transaction whose target the sentence names; else the last deal sentence of its paragraph;
     else the main transaction. Figures that describe no deal get ''. Each comes with how it was
