@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 
 from analysis import stages
-from analysis.claims import Lexicons, classify_metric, classify_stance, settled_claim
+from analysis.claims import Lexicons, classify_metric, settled_claim
 from analysis.compare import compare_claims
 from analysis.numbers import parse_amounts
 from analysis.params import Params
 from analysis.scorecard import labelled_corpora, score_corpus
+from analysis.stance import classify_stance
 
 
 def corpus(tmp_path: Path, texts: dict[str, str]) -> Params:
