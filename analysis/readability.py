@@ -21,11 +21,10 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from textstat.backend import counts as ts_counts
-from textstat.backend.utils._get_lang_cfg import get_lang_cfg
-from textstat.backend.utils._get_lang_root import get_lang_root
-from textstat.textstat import textstatistics
+if TYPE_CHECKING:  # textstat pulls in nltk and scipy (1.5 s): imported on first use, not with the package
+    from textstat.textstat import textstatistics
 
 LANG = "en_US"
 # column suffix -> textstat method; ``words`` and ``sentences`` first (they explain the rest)
@@ -63,8 +62,14 @@ def _textstat_modules() -> list:
     return [m for n, m in list(sys.modules.items()) if n.startswith("textstat") and m is not None]
 
 
+@lru_cache(maxsize=1)
 def _pin_textstat() -> textstatistics:
-    """A private textstat instance: en_US, unrounded, Pyphen syllables only (no download)."""
+    """A private textstat instance: en_US, unrounded, Pyphen syllables only (no download).
+
+    Made on first use, so importing :mod:`analysis` (every notebook does) does not load textstat.
+    """
+    from textstat.textstat import textstatistics
+
     try:
         from textstat.backend.counts import _count_syllables
     except ImportError:  # older textstat: Pyphen only, nothing to pin
@@ -123,9 +128,6 @@ def _word_cached(fn: Callable) -> Callable:
     return call
 
 
-_TS = _pin_textstat()
-
-
 def forget_texts() -> None:
     """Drop textstat's cached results for whole texts (their word lists can be large)."""
     for m in _textstat_modules():
@@ -137,13 +139,14 @@ def forget_texts() -> None:
 
 def readability(text: str, chunk: int = CHUNK) -> dict[str, float]:
     """textstat scores for one text; scores are NaN when it has no words (not 0)."""
+    ts = _pin_textstat()
     if len(text) > chunk:
         return _readability_chunked(text, chunk)
-    words = _TS.lexicon_count(text)
-    out: dict[str, float] = {"words": words, "sentences": _TS.sentence_count(text) if words else 0}
+    words = ts.lexicon_count(text)
+    out: dict[str, float] = {"words": words, "sentences": ts.sentence_count(text) if words else 0}
     for name, method in READABILITY.items():
         if name not in out:
-            out[name] = float(getattr(_TS, method)(text)) if words else math.nan
+            out[name] = float(getattr(ts, method)(text)) if words else math.nan
     return out
 
 
@@ -161,6 +164,11 @@ def _chunks(text: str, size: int) -> Iterator[str]:
 
 def _readability_chunked(text: str, size: int) -> dict[str, float]:
     """:func:`readability` from counts summed over chunks: textstat 0.7.13's formulas, same floats."""
+    _pin_textstat()  # syllables from Pyphen only, words cached
+    from textstat.backend import counts as ts_counts
+    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
     threshold = int(get_lang_cfg(LANG, "syllable_threshold"))
     words = sentences = syllables = poly = hard = harder = 0
     for piece in _chunks(text, size):
