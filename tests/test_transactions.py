@@ -69,6 +69,11 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Microsoft paid Inflection AI $650 million to license its models.", "deal_value"),
     ("The company lost about $29bn in market cap.", "other"),
     ("Adobe agreed to snap up tiny rival Figma for $20 billion last week.", "deal_value"),
+    # a loss borne since the deal is not its price
+    ("Northwind's Failed Acquisition of Southgate Has Cost the Company Over $38 Billion", "other"),
+    # money earlier investors put in is funding, even beside the word 'investors'
+    ("Investors like Bluefin and Greyrock, who put $414 million into the company, will recoup it.", "funding"),
+    ("Northwind had bought the storage specialist Southgate for the crazy sum of $61 billion.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
