@@ -29,9 +29,12 @@ TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "
 KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
               "funding_round": "investment", "licensing": "licensing"}
 
-_WORD = r"(?:[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+#: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing").
+_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
-_GAP = r"(?:[a-z][^\s,;:!?]*[ \t]+){0,6}?"  # a few lowercase words: "the collaborative design tool"
+#: A few lowercase words: "the collaborative design tool"; never an infinitive ("to hire"), whose
+#: object is not the deal's ("deal to acquire decision to hire X's team").
+_GAP = r"(?:(?!to[ \t])[a-z][^\s,;:!?]*[ \t]+){0,6}?"
 _CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
         r"July|August|September|October|November|December)")
 #: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
@@ -129,6 +132,11 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
         rf"{_SPAN}{{0,60}}?(?:round|funding|financing)(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+    ("raised_from", "investment", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,5}}?(?:raised|raises|raising|secured|secures|received|receives|"
+        rf"got|gets)[ \t]+{_SPAN}{{0,40}}?[ \t]from[ \t]+(?P<a>{_NAME})")),
+    ("take_private", "acquisition", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:take|takes|taking|took|taken)[ \t]+(?P<t>{_NAME})[ \t]+private\b")),
     ("merger", "merger", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
         rf"{_GAP}(?P<t>{_NAME})")),
@@ -163,7 +171,9 @@ def clean_name(name: str, stop: set[str]) -> str:
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}(?:\.[A-Z])?", words[-1]) and words[-1] != "AI":
         words = words[:-1]  # a ticker after the name: "Microsoft MSFT.O"
     text = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’-")
-    return "" if not text or text in stop or text in _LEAD_STOP else text
+    if not name_words(text):  # "Inc." alone (a sentence split after it) names no party
+        return ""
+    return "" if text in stop or text in _LEAD_STOP else text
 
 
 def proper_nouns(cleaned: list[CleanSource]) -> set[str]:

@@ -179,3 +179,35 @@ def test_name_variants_are_one_party_and_a_place_is_not_a_target(tmp_path: Path)
                                "Northwind agreed to buy Southgate for $8 billion.\n"})
     table = stages.transactions(p, stages.cleaned(p))
     assert "San Francisco" not in set(table["target"])
+
+
+def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path: Path) -> None:
+    """'$72 billion' for the buyer's old plan to take another company private is not this deal's value."""
+    p = corpus(tmp_path, {
+        "a": "Rook agreed to buy Southgate for $44 billion, the companies said.\n",
+        "b": "Rook's $44 billion acquisition of Southgate was approved.\n\nIn 2018, Rook had declared that he "
+             "would take Westfield private. He even said he had funding secured for a $72 billion deal.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    others = {(r["acquirer"], r["target"], r["kind"]) for _, r in table[~table["main"]].iterrows()}
+    assert ("Rook", "Westfield", "acquisition") in others
+    claims = stages.claims(p, cs)
+    assert claims[claims["value"] == 72e9].iloc[0]["transaction"] not in ("t1", "")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the object of 'acquire' is 'decision', not the team another verb takes
+    ("Just to follow up on Northwind's deal to acquire decision to hire Southgate's AI team, here are the "
+     "details.", set()),
+    # a company suffix with its full stop is part of the name
+    ("Northwind.com Inc. is investing an additional $4 billion in the startup Southgate.",
+     {("Northwind.com Inc", "Southgate", "investment")}),
+    # money a company raised from a named investor is that investor's investment
+    ("On Monday, Southgate announced that it had raised as much as $4 billion from Northwind.",
+     {("Northwind", "Southgate", "investment")}),
+])
+def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, expected: set) -> None:
+    p = corpus(tmp_path, {"a": sentence + "\n"})
+    table = stages.transactions(p, stages.cleaned(p))
+    assert {(r["acquirer"], r["target"], r["kind"]) for _, r in table.iterrows()} == expected
