@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Segment
+from .citations import CitationIndex, citation_index
 from .events import RefEvent
 from .mentions import (
     AGO,
@@ -76,7 +77,7 @@ def sentence_tokens(text: str) -> frozenset[str]:
 class CorpusContext:
     """What every source's scan needs to know about the others."""
 
-    cite_rx: dict[str, tuple[str, re.Pattern[str]]]
+    citations: CitationIndex
     doc_freq: Counter
     n_sources: int
     years: tuple[int, ...] = ()  # years of the sources dated by their own page
@@ -92,21 +93,7 @@ def corpus_context(cleaned: Sequence[CleanSource]) -> CorpusContext:
     for cs in cleaned:
         df.update(set().union(*(sentence_tokens(s.text) for s in cs.sentences)) if cs.sentences
                   else set())
-    return CorpusContext(_citation_patterns(cleaned), df, len(cleaned))
-
-
-def _citation_patterns(cleaned: Sequence[CleanSource]) -> dict[str, tuple[str, re.Pattern[str]]]:
-    out = {}
-    for cs in cleaned:
-        outlet = cs.source.outlet.strip()
-        if len(outlet) < 3:
-            continue
-        name = re.escape(outlet).replace(r"\ ", r"\s+")
-        out[cs.source.id] = (outlet, re.compile(
-            rf"\b(?:according to|as (?:noted|reported|discussed|highlighted|cited|first reported) "
-            rf"by|(?:reported|noted) by)\s+(?:the\s+)?{name}\b|\b{name}(?:'s|’s)?\s+"
-            rf"(?:first |had |has |earlier )?reported\b", re.IGNORECASE))
-    return out
+    return CorpusContext(citation_index(cleaned), df, len(cleaned))
 
 
 @dataclass
@@ -357,14 +344,10 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             dateline = replace(dateline, weekdays=dateline.weekdays | sentence_weekdays)
 
         # ---- citations of another source in the corpus
-        for sid, (outlet, rx) in ctx.cite_rx.items():
-            if sid == src.id or outlet.casefold() == src.outlet.strip().casefold():
-                continue
-            cm = rx.search(text)
-            if cm is not None:
-                s, e = locate(raw, seg, cm.start(), cm.end(), cm.group(0))
-                citations.append((sid, outlet, Evidence("citation", cm.group(0), s, e, None, None,
-                                                        CITATION, "", f"source:{sid}")))
+        for sid, outlet, cm in ctx.citations.cited(text, src.id, src.outlet):
+            s, e = locate(raw, seg, cm.start(), cm.end(), cm.group(0))
+            citations.append((sid, outlet, Evidence("citation", cm.group(0), s, e, None, None,
+                                                    CITATION, "", f"source:{sid}")))
 
     anchors = sorted(event_years | past_years) or sorted(future_years)
     stage, stage_ev = deal_stage(headings(src.title, src.url) + list(cs.sentences))
