@@ -250,7 +250,9 @@ def relative_window(m: re.Match[str], event: date) -> tuple[date, date] | None:
         return event + timedelta(days=math.floor(lo)), event + timedelta(days=math.ceil(hi))
     if g.get("d"):
         d = g["d"].lower()
-        return (event + timedelta(days=1),) * 2 if d == "yesterday" else (event, event)
+        # one day of slack: time zones, and copies reposted the day after
+        return (event + timedelta(days=1), event + timedelta(days=2)) if d == "yesterday" \
+            else (event, event + timedelta(days=1))
     w, u = g["w"].lower(), g["u"].lower()
     week0 = event - timedelta(days=event.weekday())
     if u in ("spring", "summer", "autumn", "fall", "winter"):

@@ -86,6 +86,39 @@ def solve(evs: Sequence[Evidence]) -> tuple[date | None, date | None, dict[int, 
     return lo, hi, dropped
 
 
+#: Page stamps that a page may carry stale (a template's or an old version's date); the
+#: manifest's ``published`` is the user's word and is never overruled.
+STALE_PRONE = ("date_line", "stamp")
+
+
+def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
+    """The evidence without stale page stamps, and those stamps (marked unused, with why).
+
+    Why: a page can open with a stale date (a template's metadata line) while its own text
+    reports later events as happening now. A stamp is stale when a two-sided date the text
+    ties to a dated event ("today, X announced ...", "said on Monday") lies wholly after it:
+    a page cannot speak of a later day as its own. A one-sided "happened" bound is not
+    enough (a misread tense or a loose event match would overrule a true stamp).
+    """
+    later = [ev for ev in evs if ev.ref and ev.strength < STAMP and ev.earliest and ev.latest
+             and ev.rule in ("relative", "weekday")]
+    keep: list[Evidence] = []
+    stale: list[Evidence] = []
+    for ev in evs:
+        by = next((x for x in later if ev.rule in STALE_PRONE and ev.latest
+                   and x.earliest > ev.latest), None) if ev.strength == STAMP else None
+        if by is None:
+            keep.append(ev)
+            continue
+        stale.append(replace(ev, used=False, note=(
+            f"{ev.rule} \u201c{short(ev.quote, 50)}\u201d not used: a stale stamp, since the "
+            f"page's own text speaks of a later day as its own ({by.rule} \u201c"
+            f"{short(by.quote, 50)}\u201d: {bounds_text(by)})"),
+            because=f"its stamp {bounds_text(ev)} is stale: its text says "
+                    f"\u201c{short(by.quote, 40)}\u201d of an event of {bounds_text(by)}"))
+    return keep, stale
+
+
 def resolve_year(p: Partial, lo: date | None, hi: date | None, anchors: Iterable[int],
                  corpus_years: Iterable[int] = ()) -> tuple[date | None, str]:
     """The full date of a year-less mention, or None with the reason.
@@ -151,6 +184,7 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
                                  f"cites {outlet} ({sid}), whose date is open: no bound"),
                            because=(f"it cites {name}, which appeared on or after {words(e)}"
                                     if e else f"it cites {name}, whose date is open")))
+    evs, stale = split_stale(evs)
     lo, hi, _ = solve(evs)
     for p in scan.partials:
         d, why = resolve_year(p, lo, hi, scan.anchors,
@@ -239,6 +273,8 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
                 and lo == hi == ev.earliest:
             published = ev.earliest
             break
+    evs += stale
+    conflicts += [ev.note for ev in stale]
     evs.sort(key=lambda ev: (-ev.strength, not ev.used, ev.start if ev.start is not None else -1))
     return SourceDate(scan.source_id, published, lo, hi, scan.stage, STAGE_RANK[scan.stage],
                       evs + scan.stage_evidence, "; ".join(conflicts), list(scan.page.versions))
@@ -279,4 +315,13 @@ def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None
     learned = learn_events(cleaned, scans, own, ctx)
     dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned], labels,
                        ctx.years)
+    # a source whose stamp the learned events showed stale must not teach from that stamp
+    stale = {d.source_id for d in dates if any(not e.used and e.rule in STALE_PRONE
+                                               and "stale stamp" in e.note for e in d.evidence)}
+    if stale & {e.learned_from for e in learned}:
+        final = {d.source_id: d for d in dates}
+        learned = learn_events(cleaned, scans, [final[d.source_id] if d.source_id in stale
+                                                else d for d in own], ctx)
+        dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned], labels,
+                           ctx.years)
     return dates, given + learned
