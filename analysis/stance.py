@@ -14,25 +14,101 @@ if TYPE_CHECKING:
     from .claims import Lexicons
 
 
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although|and)\b|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
-                         r"\s(?:after|because|since|although|though)\s")
+_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
+                         r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
+                         r"\s(?:after|because|since|although|though)\s|"
+                         # another quantity compared: "..., up from $4 billion in the round it closed"
+                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b)|"
+                         # a new subject and verb after a comma: "It would be costly, VMware was valued at"
+                         r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
+#: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
+_LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Although|Though|Because)\b[^,;:]*,\s*")
+#: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
+#: be the subject of its verb: "Musk, who completed the $44 billion deal")
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+#: "when talks of the deal were first reported", "before rumors of a deal began": a time clause dates
+#: the figure's context; its talks and reports are not the figure's
+_TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
+                          r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
 
-_MARKET_SUBJECT = re.compile(r"(?i)\b(?:shares?|stock|price|prices|index|market)\b")
+#: "shares closed", "Twitter's stock price leapt": a market, not a party, is the subject of the verb
+#: (its noun ends the words before the verb; "$54.20 per share, Musk will pay" is still Musk's act)
+_MARKET_SUBJECT = re.compile(r"(?i)\b(?<!per )(?<!a )(?:shares?|stock|price|prices|index|market)"
+                             r"(?:\s+(?:of|in)\s+[\w.&'’-]+)?\s+(?:[a-z]+ly\s+)?$")
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
-    """The clause holding the figure, whole and up to the figure. A modal counts only before the
-    figure ("the $20 billion acquisition may be in trouble" states the figure as a fact)."""
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
+    """Where the clause holding the figure starts and ends, and where its modals may start (at a
+    relative pronoun). A modal counts only before the figure ("the $20 billion acquisition may be in trouble"
+    states the figure as a fact) and inside its relative clause ("..., who have been guaranteed $1.50")."""
     lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
     hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
-    return sentence[lo:hi], sentence[lo:end]
+    lead = _LEADING_CLAUSE.match(sentence)
+    if lead and lead.end() <= start:
+        lo = max(lo, lead.end())
+    elif lead and end <= lead.end():
+        hi = min(hi, lead.end())
+    hi = next((m.start() for m in _RELATIVE.finditer(sentence, end, hi)), hi)
+    rel = [m for m in _RELATIVE.finditer(sentence, lo, start)]
+    modal_lo = rel[-1].start() + 1 if rel else lo
+    if rel:
+        comma = sentence.find(", ", end, hi)  # the relative clause closes at its comma
+        hi = comma if comma >= 0 else hi
+    return lo, hi, modal_lo
+
+
+def _mask_time_clauses(sentence: str, start: int, end: int) -> str:
+    """The sentence with the time clauses after the figure blanked (same length)."""
+    out = sentence
+    for m in _TIME_CLAUSE.finditer(sentence, end):
+        if m.start() >= end:
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
-_PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
+_PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
+                         r"stockholders|"
+                         r"the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
-                         r"billionaire|founder|executive|deal|transaction|agreement|merger))\b")
+                         r"billionaire|founder|executive|deal|transaction|agreement|merger|regulator|watchdog))\b")
+#: a name after one of these words is its object, not the subject of a later verb ("a $4 billion
+#: investment in Anthropic completed earlier this year", "a deal to buy Figma Inc., announced")
+_OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|about|over|against|than|like|buy|"
+                            r"acquire|purchase|join)\s+(?:(?-i:[A-Z])[\w&.'’-]*\s+)*$")
+#: "a previously agreed plan", "the announced deal": a participle used as an adjective
+_ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her)\s+(?:[a-z]+ly\s+)?$")
+#: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
+_DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
+                             r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
+#: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
+_GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s+$")
+#: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken|done|called off")
+#: "... was blocked in March 2018 by President ...": a passive act with its agent is still an act
+_AGENT = re.compile(r"^[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
+
+
+def _subject_spots(head: str, parties: set[str], gerund: bool = False) -> list[re.Match[str]]:
+    """Mentions of a party in ``head`` that can be the subject of the verb after it: not a possessor
+    ("Adobe Inc.'s $20 billion deal") and not an object ("an investment in Anthropic"), unless a
+    relative pronoun makes it one ("Musk, who completed") or a gerund follows it ("an analysis of Meta
+    Platforms, Inc. committing $14.3 billion")."""
+    spots = []
+    for x in _CAPITALISED.finditer(head):
+        word = re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'")).casefold())
+        if word not in parties:
+            continue
+        run = re.match(r"(?:\s+[A-Z][\w&.'’-]*)*", head[x.end():])
+        if re.search(r"['’]s$", x.group(0) + run.group(0)):
+            continue
+        if (_OBJECT_BEFORE.search(head[:x.start()]) and not re.match(r",\s+(?:who|which)\b", head[x.end():])
+                and not (gerund and re.fullmatch(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*", head[x.end():]))):
+            continue
+        spots.append(x)
+    return spots
 
 
 def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[str] | None = None) -> bool:
@@ -41,6 +117,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
     filler word; or "the company", "it", "he").
 
     The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
+    A passive verb ("when it was announced") is no party's act.
     """
     from .transactions import _LEAD_STOP
 
@@ -48,33 +125,71 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
         head = text[:m.start()]
         if _MARKET_SUBJECT.search(head[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
+        if _PARTICIPLE.fullmatch(m.group(0)) and _ADJECTIVE_BEFORE.search(head):
+            continue
+        if _PASSIVE_BEFORE.search(head) and _PARTICIPLE.fullmatch(m.group(0)):
+            if _AGENT.match(text[m.end():]):
+                return True  # "was blocked in March 2018 by President ...": the agent acted
+            continue  # "when it was announced": no party acts
+        direct = _DIRECT_SUBJECT.search(head)
+        if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(m.group(0))
+                and not re.search(r"['’]s$", direct.group(0).strip(" ,"))
+                and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
+            return True  # the verb's own subject, a name: a party to the act it tells
         names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
         names = [re.sub(r"['’]s$", "", w) for w in names]
         if parties is not None:
-            spots = [x for x in _CAPITALISED.finditer(head)
-                     if re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'")).casefold())
-                     in parties]
+            spots = _subject_spots(head, parties, m.group(0).endswith("ing") or head.endswith("to "))
             # the party must still be the subject: "For Lumen, ..., the cash pays for" is not Lumen paying
-            # ... and not a possessor: "Adobe's $20 billion deal to buy Figma" states no act of Adobe's
-            if (spots and not _NEW_SUBJECT.search(head[spots[-1].end():])
-                    and not re.search(r"['’]s$", spots[-1].group(0))):
+            if spots and not _NEW_SUBJECT.search(head[spots[-1].end():]):
                 return True
         elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
             return True
-        if _PARTY_NOUN.search(head):
-            return True
+        if any(not re.search(r"\bby\s+$", head[:x.start()]) for x in _PARTY_NOUN.finditer(head)):
+            return True  # "it", "the company" (not the agent of another verb: "announced by the companies")
     return False
 
 
 #: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
-#: the whole sentence.
-_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*[^,—–]{0,60}?\b(?:said|says|announced|confirmed|stated|disclosed)\b"
-                               r"[^,—–]{0,40}$")
+#: the whole sentence (not a relative clause: "..., which was the day before Musk disclosed his stake").
+_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
+                               r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
+#: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
+_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly)[^,—–]{0,120}$")
+#: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
+_FRAME_AFTER = re.compile(r"^\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
+_FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
+                         r"details|confirmed|confirms|wrote|writes)\b")
+#: "an initial $1.25 billion investment made by Amazon": a party's act told in the passive
+_AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agreed|invested|led|provided|"
+                          r"committed|signed|disclosed|proposed|completed|put)\s+by\s+")
+#: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
+#: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover")
+_POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def _party_statement_before(head: str, lex: Lexicons, outlets, parties) -> bool:
     return any(row.get("scope") == "statement" and _party_act(head, row["regex"], set(outlets), parties)
                for row in lex.stances)
+
+
+def _framed_by_party(before: str, outlets, parties) -> bool:
+    """A party's statement verb followed by a colon, a quote or "that" before the figure."""
+    return any(_FRAME_AFTER.match(before[m.end():]) and _party_act(before[:m.end()], _FRAME_VERB, set(outlets),
+                                                                   parties)
+               for m in _FRAME_VERB.finditer(before))
+
+
+def _agent_is_party(after: str, outlets: set[str]) -> bool:
+    """The agent of a passive act right after the figure ("... made by Amazon") is a party to it."""
+    m = _AGENT_AFTER.match(after)
+    if not m:
+        return False
+    agent = after[m.end():]
+    name = _CAPITALISED.match(agent)
+    if name:
+        return not any(name.group(0).rstrip(".,") in o for o in outlets)
+    return bool(_PARTY_NOUN.match(agent))
 
 
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
@@ -84,27 +199,40 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
-    clause, lead = _clause(sentence, *span) if span else (sentence, sentence)
-    lead_at = sentence.find(lead) if lead else 0
+    start, end = span if span else (0, len(sentence))
+    lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
+    clause, modal_lead = sentence[lo:hi], sentence[modal_at:end]
+    masked = _mask_time_clauses(sentence, start, end) if span else sentence
+    masked_clause = masked[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
+    credit = _SENTENCE_TAIL.search(masked)
+    poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
-            if scope == "sentence" and row["regex"].search(sentence):
+            if scope == "sentence" and row["regex"].search(masked):
                 return stance
-            if scope == "clause_full" and row["regex"].search(clause):
+            if scope == "clause_full" and (row["regex"].search(masked_clause)
+                                           or (stance == "reported" and credit
+                                               and row["regex"].search(credit.group(0)[:45]))):
                 return stance
             if scope == "clause":
-                for m in row["regex"].finditer(lead):
-                    if not _party_statement_before(sentence[:lead_at + m.start()], lex, outlets, parties):
+                for m in row["regex"].finditer(modal_lead):
+                    if poss and modal_at + m.start() < poss.start():
+                        continue  # the modal governs another verb, not the possessor's deal
+                    if not _party_statement_before(sentence[:modal_at + m.start()], lex, outlets, parties):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
-            if scope == "act" and _party_act(clause, row["regex"], set(outlets), parties):
+            if scope == "act" and (_party_act(clause, row["regex"], set(outlets), parties)
+                                   or _agent_is_party(sentence[end:], set(outlets))
+                                   or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(
+                                       sentence[:hi], row["regex"], set(outlets), parties))):
                 return stance
             if scope == "statement" and (_party_act(clause, row["regex"], set(outlets), parties)
                                          or (tail and _party_act(tail.group(0), row["regex"], set(outlets),
-                                                                 parties))):
+                                                                 parties))
+                                         or (span and _framed_by_party(sentence[:start], outlets, parties))):
                 return stance
             if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
                 return stance
