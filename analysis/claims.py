@@ -51,10 +51,6 @@ _DEAL_VALUED = re.compile(
     r"(?-i:[^.;A-Z]){0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")  # no other name between: the deal is what is valued
 
 
-#: Money raised in other rounds, or in total, is not the investment itself.
-_NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year)\b")
-
-
 @dataclass
 class Mention:
     source_id: str
@@ -454,44 +450,15 @@ def extract_claims(
     cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1
 ) -> pd.DataFrame:
     """Claims of every source, each with its transaction, plus derived implied valuations."""
-    from .transactions import KIND_GROUP, assign
+    from .deal_metrics import settle_deal_metrics
+    from .transactions import assign
 
     lex = lex or Lexicons.load()
     groups = find_transactions(cleaned, lex)
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None))
     decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
-    if groups and KIND_GROUP.get(groups[0].kind) == "investment":
-        # money raised from the investor, in the deal's own sentence, is the investment itself
-        in_deal_sentence = pd.Series([how == "sentence" and not _NOT_THE_DEAL.search(sent)
-                                      for (_, how), sent in zip(decided, base["sentence"], strict=True)],
-                                     index=base.index)
-        raised = (base["metric"] == "funding") & (base["transaction"] == groups[0].id) & in_deal_sentence
-        base.loc[raised, "metric"] = "deal_value"
-    if groups:
-        base["transaction"] = _implausible_defaults(base, decided, groups[0].id)
+    base = settle_deal_metrics(base, decided, cleaned, groups)
     derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base
 
-
-#: A figure given to the main deal only by default (no deal sentence) but this many times smaller
-#: or larger than the figures its deal sentences give is about some other deal.
-IMPLAUSIBLE_FACTOR = 3.0
-
-
-def _implausible_defaults(base: pd.DataFrame, decided: list[tuple[str, str]], main_id: str) -> list[str]:
-    """Transactions, with default-assigned deal values far from the main deal's attested ones set to
-    UNATTRIBUTED: "$884 million" in a paragraph about someone else's sale is not the deal's price."""
-    from .transactions import UNATTRIBUTED
-
-    attested = [v for (t, how), v, m, u in zip(decided, base["value"], base["metric"], base["unit"], strict=True)
-                if t == main_id and how == "sentence" and m == "deal_value" and u != "percent"]
-    out = list(base["transaction"])
-    if not attested:
-        return out
-    mid = sorted(attested)[len(attested) // 2]
-    for i, ((t, how), v, m) in enumerate(zip(decided, base["value"], base["metric"], strict=True)):
-        if t == main_id and how != "sentence" and m == "deal_value" and not (
-                mid / IMPLAUSIBLE_FACTOR <= v <= mid * IMPLAUSIBLE_FACTOR):
-            out[i] = UNATTRIBUTED
-    return out

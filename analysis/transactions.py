@@ -67,6 +67,7 @@ _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, in
 _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
+_UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
@@ -228,7 +229,9 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
     for cs in cleaned:
         raw = cs.source.raw
         for sent in cs.sentences:
-            text = raw[sent.start:sent.end]
+            # a hard-wrapped line ("acquire all of the\noutstanding shares") reads on: the same
+            # number of characters, so offsets stay raw
+            text = _UNWRAP.sub(lambda m: " " * len(m.group(0)), raw[sent.start:sent.end])
             taken: list[tuple[int, int]] = []
             for rule, kind, rx in DEAL_PATTERNS:
                 for m in rx.finditer(text):

@@ -56,3 +56,48 @@ def test_outlet_attribution(claims) -> None:
     hl = claims["harbor-lumen"]
     a02 = hl[(hl["source_id"] == "a02") & (hl["metric"] == "deal_value") & (hl["value"] == 2.1e9)]
     assert a02["attributed_to"].iloc[0] == "Bloomberg"
+
+
+def _claims_of(tmp_path, texts: dict[str, str]):
+    from analysis import stages
+    from analysis.params import Params
+
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    p = Params.from_mapping({"corpus_dir": str(tmp_path), "out_dir": str(tmp_path / "out")})
+    return stages.claims(p, stages.cleaned(p))
+
+
+def test_the_value_an_acquisition_puts_on_its_target_is_its_price(tmp_path) -> None:
+    """A hard-wrapped press release: 'a transaction that values X at $61 billion' is the price."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind and Southgate announced an agreement under which Northwind will acquire all of the\n"
+             "outstanding shares of Southgate\nin a cash-and-stock transaction that values Southgate at "
+             "approximately $61\nbillion, based on the closing price of Northwind stock.\n",
+        "b": "Northwind agreed to buy Southgate for $61 billion.\n",
+    })
+    row = claims[(claims["source_id"] == "a") & (claims["value"] == 61e9)].iloc[0]
+    assert (row["metric"], row["transaction"]) == ("deal_value", "t1")
+
+
+def test_in_an_investment_the_value_a_deal_puts_on_the_target_stays_a_valuation(tmp_path) -> None:
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to invest $2 billion in Southgate for a 25% stake. The deal values Southgate "
+             "at $8 billion.\n",
+    })
+    assert claims[claims["value"] == 8e9].iloc[0]["metric"] == "valuation_at_deal"
+
+
+def test_a_running_total_is_the_deal_only_when_it_reaches_the_agreed_price(tmp_path) -> None:
+    """Tranches adding up to the agreed $4 billion are the deal; a total over two deals ($8bn) is not."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to invest up to $4 billion in Southgate.\n",
+        "b": "Northwind invested an additional $2.75 billion in Southgate. This follows an initial $1.25 billion, "
+             "bringing Northwind's total investment in Southgate to $4 billion.\n",
+        "c": "Northwind is investing up to $4 billion in Southgate. The new round later brought Northwind's "
+             "investment in Southgate to $8 billion.\n",
+    })
+    by = {(s, v): (m, t) for s, v, m, t in zip(claims["source_id"], claims["value"], claims["metric"],
+                                                 claims["transaction"], strict=True)}
+    assert by[("b", 4e9)] == ("deal_value", "t1")
+    assert by[("c", 8e9)][0] == "other"

@@ -1,0 +1,103 @@
+"""Which figures are the price of the corpus's own deal, once its transactions are known.
+
+:func:`analysis.claims.classify_metric` reads one sentence; some figures only tell what they are
+once the deal is known. Money the target "raised" from its investor, in the deal's sentence, is the
+investment. In an acquisition, the value the deal puts on the whole target ("a transaction that
+values X at $61 billion") is its price (in an investment it is the target's valuation). A running
+total that reaches exactly the agreed price ("bringing its total investment in X to $4 billion")
+is that price, its tranches added up; one beyond it ("to $8 billion") is a total over several
+deals. A deal figure given to the main deal only by default and far from its attested price is
+about some other deal. The rules are general English; no company is named.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from .cleaning import CleanSource
+from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
+
+#: Money raised in other rounds, or in total, is not the investment itself.
+NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year)\b")
+#: "a cash-and-stock transaction that values VMware at approximately": the deal values its target.
+DEAL_VALUES_TARGET = re.compile(
+    r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|offer|bid)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+(?:[a-z]+\s+)?$")
+#: "bringing Amazon's total investment in Anthropic to": a running total (the lexicon calls it other).
+RUNNING_TOTAL = re.compile(
+    r"(?i)\b(?:brings?|bringing|brought|lifts?|lifting|lifted|takes|taking)\b(?:\s+[\w'’-]+){1,8}?\s+to\s*$")
+#: Relative gap within which a running total is the agreed price itself ("$4 billion" and "$4bn").
+SAME_FIGURE = 0.02
+#: A figure given to the main deal only by default but this many times smaller or larger than the
+#: figures its deal sentences give is about some other deal.
+IMPLAUSIBLE_FACTOR = 3.0
+
+
+def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], cleaned: list[CleanSource],
+                        groups: list[Transaction]) -> pd.DataFrame:
+    """``base`` with the metric and transaction of deal figures settled by the rules above.
+
+    ``decided`` is :func:`analysis.transactions.assign`'s answer for ``base`` (transaction, how)."""
+    base = base.copy()
+    if not groups:
+        return base
+    main = groups[0]
+    how = pd.Series([h for _, h in decided], index=base.index)
+    in_main_sentence = (base["transaction"] == main.id) & (how == "sentence")
+    before = _text_before(base, cleaned)
+    if KIND_GROUP.get(main.kind) == "investment":
+        raised = (base["metric"] == "funding") & in_main_sentence & ~base["sentence"].str.contains(NOT_THE_DEAL)
+        base.loc[raised, "metric"] = "deal_value"
+    if KIND_GROUP.get(main.kind) == "acquisition":
+        # the deal's own sentence, or one that names the main target as what the deal values
+        valued = before.map(lambda t: _valued(t, main.target))
+        deal_values = valued.map(lambda v: v is not None) & (in_main_sentence | valued.map(lambda v: v is True))
+        base.loc[(base["metric"] == "valuation_at_deal") & (base["transaction"] == main.id) & deal_values,
+                 "metric"] = "deal_value"
+    price = _attested_price(base, how, main.id)
+    if price is not None:
+        near = pd.Series([math.isclose(float(v), price, rel_tol=SAME_FIGURE) for v in base["value"]],
+                         index=base.index)
+        totals = (base["metric"] == "other") & before.map(lambda t: RUNNING_TOTAL.search(t) is not None) & near
+        if totals.any():
+            again = assign(base[totals].assign(metric="deal_value"), cleaned, groups)
+            for i, (t, h) in zip(base.index[totals], again, strict=True):
+                if t == main.id and h == "sentence":
+                    base.loc[i, ["metric", "transaction"]] = ["deal_value", t]
+        plausible = pd.Series([price / IMPLAUSIBLE_FACTOR <= float(v) <= price * IMPLAUSIBLE_FACTOR
+                               for v in base["value"]], index=base.index)
+        far = (base["transaction"] == main.id) & (how != "sentence") & (base["metric"] == "deal_value") & ~plausible
+        base.loc[far, "transaction"] = UNATTRIBUTED
+    return base
+
+
+def _valued(before: str, target: str) -> bool | None:
+    """None if no deal values anything right before the figure; else whether what it values is
+    ``target`` ("values VMware at", not "values the company at")."""
+    m = DEAL_VALUES_TARGET.search(before)
+    return None if m is None else same_party(m.group("n"), target)
+
+
+def _attested_price(base: pd.DataFrame, how: pd.Series, main_id: str) -> float | None:
+    """The median deal value the main deal's own sentences give (None without one)."""
+    rows = base[(base["transaction"] == main_id) & (how == "sentence") & (base["metric"] == "deal_value")
+                & (base["unit"] != "percent")]
+    if rows.empty:
+        return None
+    values = sorted(float(v) for v in rows["value"])
+    return values[len(values) // 2]
+
+
+def _text_before(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.Series:
+    """Each claim's sentence up to its figure, from the raw text (whitespace made single spaces)."""
+    by_source = {cs.source.id: cs for cs in cleaned}
+    out = []
+    for sid, start in zip(base["source_id"], base["start"], strict=True):
+        cs = by_source.get(sid)
+        start = int(start)
+        sent = None if cs is None else next((s for s in cs.sentences if s.start <= start < s.end), None)
+        out.append("" if sent is None else " ".join(cs.source.raw[sent.start:start].split()) + " ")
+    return pd.Series(out, index=base.index, dtype=object)
