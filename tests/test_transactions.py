@@ -203,6 +203,10 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # a company suffix with its full stop is part of the name
     ("Northwind.com Inc. is investing an additional $4 billion in the startup Southgate.",
      {("Northwind.com Inc", "Southgate", "investment")}),
+    # a hard-wrapped line reads on
+    ("Northwind and Southgate announced an agreement under which Northwind will acquire all of the\n"
+     "outstanding shares of Southgate\nin a cash-and-stock transaction that values Southgate at $61\nbillion.",
+     {("Northwind", "Southgate", "acquisition")}),
     # money a company raised from a named investor is that investor's investment
     ("On Monday, Southgate announced that it had raised as much as $4 billion from Northwind.",
      {("Northwind", "Southgate", "investment")}),
