@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import headline_claims, late_outliers, settled_claim
-from .formatting import VERDICT_LABELS, count, date_span, figure, interval, md, metric_label
+from .formatting import VERDICT_LABELS, count, date_span, figure, interval, listing, many_sources, md, metric_label
 from .timeline import open_windows_note
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
@@ -66,7 +66,13 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
         f"{figure(last['value'], last['unit'])} ({last['stance']}): the figure the coverage settles on."
     )
-    for _, late in late_outliers(claims, timeline).iterrows():
+    late_rows = late_outliers(claims, timeline)
+    if many_sources(len(sources)) and len(late_rows) > MAX_NAMED_PAIRS:
+        out.append(f"Flagged, not followed: {count(len(late_rows), 'later source')} give a figure the settled "
+                   "figure does not admit (" + listing([f"{_label(sources, s)}: {figure(v, u)}" for s, v, u in zip(
+                       late_rows["source_id"], late_rows["value"], late_rows["unit"], strict=True)], 4) + ").")
+        late_rows = late_rows.iloc[:0]
+    for _, late in late_rows.iterrows():
         out.append(f"Flagged, not followed: the later {_label(sources, late['source_id'])} gives "
                    f"{figure(late['value'], late['unit'])} ({late['stance']}, \"{late['quote']}\"), which the "
                    f"settled figure does not admit.")
@@ -94,10 +100,7 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     n_cmp = len(comparisons)
     out.append(f"Across all metrics, {count(n_cmp, 'pair')} of claims from different sources "
                f"{_verb(n_cmp, 'was', 'were')} compared" + (": " + ", ".join(parts) if parts else "") + ".")
-    steps = [f"{_label(sources, s)} ({STAGE_WORD.get(st, st)})"
-             for s, st in zip(timeline.sort_values("order")["source_id"],
-                              timeline.sort_values("order")["stage"], strict=True)]
-    out.append("Timeline order: " + " → ".join(steps) + ".")
+    out.append(_timeline_finding(sources, timeline))
     derived = claims[claims["source_id"] == "derived"].copy()
     if len(derived):
         derived["src"] = [str(c).split("-")[1] for c in derived["claim_id"]]
@@ -109,9 +112,29 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     return out
 
 
+def _timeline_finding(sources: pd.DataFrame, timeline: pd.DataFrame) -> str:
+    """The timeline order, source by source; at scale the first and last and the stage counts."""
+    t = timeline.sort_values("order")
+    steps = [f"{_label(sources, s)} ({STAGE_WORD.get(st, st)})" for s, st in zip(t["source_id"], t["stage"],
+                                                                                  strict=True)]
+    if not many_sources(len(t)):
+        return "Timeline order: " + " → ".join(steps) + "."
+    stages = t["stage"].value_counts()
+    mix = ", ".join(f"{n} {STAGE_WORD.get(st, st)}" for st, n in stages.items())
+    return (f"Timeline order of the {len(t)} sources runs from {steps[0]} to {steps[-1]}; by the stage they "
+            f"describe: {mix} (the timeline table has the order).")
+
+
+#: At scale the opening finding names this many other transactions and counts the rest.
+MAX_NAMED_TRANSACTIONS = 8
+
+
 def transactions_finding(event_name: str, others: list[dict] | tuple) -> str:
     """Name the main transaction and list the others, whose figures are kept apart."""
-    listed = "; ".join(f"{o['name']} ({count(int(o['sources']), 'source')})" for o in others)
+    named = [f"{o['name']} ({count(int(o['sources']), 'source')})" for o in others]
+    listed = "; ".join(named[:MAX_NAMED_TRANSACTIONS]) + (
+        f"; and {len(named) - MAX_NAMED_TRANSACTIONS} more listed under Other transactions"
+        if len(named) > MAX_NAMED_TRANSACTIONS else "")
     return (f"The coverage is about {event_name}. It also mentions {count(len(others), 'other transaction')}, "
             f"whose figures are kept apart and never compared with this deal's: {listed}.")
 
@@ -138,8 +161,10 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
                   if (agree["verdict"] == v).any()]
         odd = pairs.drop(agree.index)
         who = sorted(set(odd["source_a"]) | set(odd["source_b"]))
-        rest = (f"; the pairs that do not agree involve {', '.join(_label(sources, x) for x in who)}"
-                if who else "")
+        names = [_label(sources, x) for x in who]
+        rest = (f"; the pairs that do not agree involve {', '.join(names)}" if who and not many_sources(len(sources))
+                else f"; the pairs that do not agree involve {count(len(who), 'source')} "
+                     f"(for example {listing(names, 4)})" if who else "")
         return f"{lead}: " + ", ".join(counts) + rest + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
@@ -159,6 +184,12 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
         out.append(f"{undated} of {count(len(timeline), 'source')} {_verb(undated, 'states', 'state')} "
                    f"no publication date; {dates} built from the evidence listed in the timeline table.")
     note = open_windows_note(timeline, dict(zip(sources["source_id"], sources["label"], strict=True)))
+    if note and many_sources(len(timeline)):
+        nodate = timeline[timeline["published"] == ""]
+        none = int(((nodate["earliest"] == "") & (nodate["latest"] == "")).sum())
+        half = int(((nodate["earliest"] == "") != (nodate["latest"] == "")).sum())
+        note = (f"Publication windows left open rather than guessed: {count(half, 'source')} open at one end, "
+                f"{count(none, 'source')} with no date evidence at all (the timeline table shows which).")
     if note:
         out.append(note)
     unattributed = claims[(claims["source_id"] != "derived") & (claims["stance"] != "confirmed")]
@@ -171,18 +202,18 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
         noisy = sources[sources["control_chars"].astype(int) > 0]
         if len(noisy):
             out.append("Control characters were found (and kept, so offsets stay true) in "
-                       + ", ".join(f"{r['label']} ({int(r['control_chars'])})" for _, r in noisy.iterrows())
+                       + (", " if not many_sources(len(sources)) else "; ").join(
+                           [f"{r['label']} ({int(r['control_chars'])})" for _, r in noisy.iterrows()][
+                               :len(noisy) if not many_sources(len(sources)) else 6])
                        + "; the scrape may be damaged there.")
     out.append("Figures are read by rules, not by hand: every claim links to its quote and "
                "character offsets so a reader can check it.")
     return out
 
 
-def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame
-                  ) -> list[str]:
-    """Plain-language list of the contradictions and revisions, each with both quotes."""
-    by_id = claims.set_index("claim_id")
-    out = []
+def disagreement_rows(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:
+    """The comparisons the report lists as disagreements: contradictions first, then revisions,
+    between headline claims of the key metrics and the derived valuations."""
     heads = set()
     for metric in KEY_METRICS:
         heads |= set(headline_claims(claims, metric)["claim_id"])
@@ -190,9 +221,16 @@ def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.D
     rows = comparisons[comparisons["verdict"].isin(["contradicts", "superseded", "differs_from_projection"])
                        & comparisons["metric"].isin(KEY_METRICS)
                        & comparisons["claim_a"].isin(heads) & comparisons["claim_b"].isin(heads)]
-    rows = rows.assign(_v=(rows["verdict"] != "contradicts")).sort_values(
-        ["_v", "metric", "claim_a", "claim_b"], kind="stable")
-    for _, r in rows.iterrows():
+    return rows.assign(_v=(rows["verdict"] != "contradicts")).sort_values(
+        ["_v", "metric", "claim_a", "claim_b"], kind="stable").drop(columns="_v")
+
+
+def disagreements(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame
+                  ) -> list[str]:
+    """Plain-language list of the contradictions and revisions, each with both quotes."""
+    by_id = claims.set_index("claim_id")
+    out = []
+    for _, r in disagreement_rows(claims, comparisons).iterrows():
         a, b = by_id.loc[r["claim_a"]], by_id.loc[r["claim_b"]]
         verb = "contradicts"
         qa = a["quote"] if a["source_id"] != "derived" else f"derived: {a['quote']}"

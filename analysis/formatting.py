@@ -173,3 +173,23 @@ def md(text: object) -> str:
     """
     text = " ".join(str(text).split())
     return "".join("\\" + ch if ch in _ASCII_PUNCTUATION else ch for ch in text)
+
+
+#: Above this many sources the report and its charts aggregate (by outlet, by period, by figure
+#: cluster) instead of giving every source its own row, bar or column: 40 rows of a table or bars
+#: of a chart still read on a page; hundreds do not. Full per-source tables stay in the
+#: artifacts and in the HTML report's interactive tables.
+MANY_SOURCES = 40
+
+
+def many_sources(n: int) -> bool:
+    """True when a table or chart of ``n`` sources should aggregate rather than list each."""
+    return n > MANY_SOURCES
+
+
+def listing(names: list[str], limit: int = 6, noun: str = "more") -> str:
+    """'A, B and C', or 'A, B, C … and 12 more' past ``limit``, so a sentence stays readable."""
+    names = list(names)
+    if len(names) <= limit:
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    return ", ".join(names[:limit]) + f" and {len(names) - limit} {noun}"

@@ -46,6 +46,9 @@ CALLOUT_KINDS = ("note", "important", "warning", "tip")
 # `::: {.datatable}` around exactly one table: sortable and filterable in the HTML (see
 # report/_datatables.html), the same static table in the PDF.
 DATATABLE_CLASS = "datatable"
+# `::: {.content-visible when-format="html"}` (or .content-hidden): HTML-only (PDF-only) content,
+# as in Quarto; the report keeps full per-source tables for the HTML reader this way.
+CONDITIONAL_CLASSES = ("content-visible", "content-hidden")
 
 # Fixed PDF creation date (the Unix epoch unless SOURCE_DATE_EPOCH says otherwise), so the PDF
 # bytes depend only on the inputs.
@@ -331,6 +334,11 @@ def _ast_violations(blocks: list[Any]) -> Iterator[str]:
                 if [b["t"] for b in c[1]] != ["Table"]:
                     yield "datatable div: it must hold exactly one table and nothing else"
                 continue
+            if len(classes) == 1 and classes[0] in CONDITIONAL_CLASSES:
+                if ident or pairs != [["when-format", "html"]]:
+                    yield (f"div {_fmt_attr(c[0])}: conditional content supports only "
+                           'when-format="html"')
+                continue
             callouts = [k for k in classes if k.removeprefix("callout-") in CALLOUT_KINDS]
             if not (len(classes) == 1 and callouts):
                 yield (
@@ -391,7 +399,8 @@ def check_subset(qmd_text: str) -> list[str]:
 
     Supported: ``{{< var >}}`` and ``{{< include >}}`` shortcodes; figures
     ``![caption](path){#fig-x fig-alt="..." width="..."}`` and ``@fig-x`` references;
-    ``.callout-note|important|warning|tip`` divs with an optional ``title``; a ``.datatable``
+    ``.callout-note|important|warning|tip`` divs with an optional ``title``; ``.content-visible``
+    or ``.content-hidden`` divs with ``when-format="html"``; a ``.datatable``
     div holding exactly one table (interactive in HTML, static in the PDF); heading ids
     ``{#sec-x}`` (anchors only: ``@sec-x`` is not supported); plain markdown (pipe tables,
     lists, footnotes, math, display code blocks). Anything else is reported,

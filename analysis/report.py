@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import findings, html_tables, paths, render
+from . import findings, html_tables, paths, render, report_scale
 from .artifacts import read_table
 from .errors import InputError
 from .formatting import (
@@ -28,6 +28,8 @@ from .formatting import (
     count,
     excerpt,
     figure,
+    listing,
+    many_sources,
     md,
     metric_label,
     shorten,
@@ -93,19 +95,23 @@ def recorded_params(out_dir: Path) -> Params:
     return Params(**{**values, "out_dir": str(out_dir)})
 
 
-def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label: dict[str, str]) -> pd.DataFrame:
-    """The transactions besides the main one, with the figures the sources give for each."""
+def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label: dict[str, str],
+                        many: bool = False) -> pd.DataFrame:
+    """The transactions besides the main one, with the figures the sources give for each
+    (``many``: the first few sources and each distinct figure once, so a row stays short)."""
     from .stages import deal_name
 
     rows = []
     for _, t in transactions[transactions["main"].astype(str) != "True"].iterrows():
         figs = claims[(claims["transaction"] == t["transaction_id"]) & (claims["source_id"] != "derived")]
+        names = list(dict.fromkeys(label.get(s, s) for s in [t["first_source"], *figs["source_id"]]))
+        given = [f"{figure(v, u)} ({metric_label(m).lower()})"
+                 for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True)]
         rows.append({
             "Transaction": f"{t['transaction_id']}: {deal_name(t['acquirer'], t['target'], t['kind'])}",
-            "Sources": ", ".join(dict.fromkeys(label.get(s, s) for s in [t["first_source"], *figs["source_id"]])),
-            "Figures given": "; ".join(f"{figure(v, u)} ({metric_label(m).lower()})"
-                                       for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True))
-                             or "—",
+            "Sources": (", ".join(names) if not many else
+                        f"{len(names)}: {listing(names, 3)}" if len(names) > 3 else ", ".join(names)),
+            "Figures given": "; ".join(given if not many else _first(list(dict.fromkeys(given)), 6)) or "—",
             "First mention": shorten(t["quote"], 90),
         })
     return pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
@@ -127,6 +133,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     main_claims = claims[claims["transaction"].isin(["", MAIN_ID])]
     label = dict(zip(sources["source_id"], sources["label"], strict=True))
     order = list(timeline.sort_values("order")["source_id"])
+    many = many_sources(len(sources))
     files: dict[str, str] = {}
 
     files["findings.md"] = _bullets([md(x) for x in findings.key_findings(
@@ -163,14 +170,14 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     by_rule = by_rule.reindex(columns=order, fill_value=0)
     by_rule.columns = [label[c] for c in by_rule.columns]
     files["removed_by_rule.md"] = _md_table(by_rule.reset_index().rename(columns={"rule": "Rule"}))
-    examples = audit.groupby("rule", sort=True).head(2)
+    examples = audit.groupby("rule", sort=True).head(1 if many else 2)
     files["removed_examples.md"] = _md_table(pd.DataFrame({
         "Rule": examples["rule"], "Source": [label[x] for x in examples["source_id"]],
         "Action": examples["action"], "Removed text": [shorten(t, 90) for t in examples["text"]],
     }))
 
     real = claims[claims["source_id"] != "derived"]
-    files["transactions.md"] = _md_table(_other_transactions(claims, read_table(out_dir, "transactions"), label))
+    files["transactions.md"] = _md_table(_other_transactions(claims, read_table(out_dir, "transactions"), label, many))
     main_real = main_claims[main_claims["source_id"] != "derived"]
     matrix = {}
     for metric in sorted(set(main_real["metric"])):
@@ -206,6 +213,10 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
            "rounding of both inputs is allowed for)")
         for _, r in derived.iterrows()])
     files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons))
+    derived_lines = files["derived.md"].splitlines()
+    if many and len(derived_lines) > report_scale.TOP_ROWS:
+        files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + _bullets([md(
+            f"… and {len(derived_lines) - report_scale.TOP_ROWS} more derived valuations in claims.csv")])
     verdicts = comparisons.groupby(["metric", "verdict"]).size().unstack(fill_value=0)
     verdicts.index = [metric_label(m) for m in verdicts.index]
     verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
@@ -229,7 +240,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
                  for d, last in zip(events_used["date"], events_used.get("latest", events_used["date"]),
                                     strict=True)],
         "Dated by": events_used["citation"],
-        "Sources it bounds": [x or "—" for x in events_used["matched_sources"]],
+        "Sources it bounds": [_bounded(x, label, many) for x in events_used["matched_sources"]],
     }))
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
@@ -263,6 +274,20 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     recorded = json.loads((paths.artifacts_dir(out_dir) / "inputs.json").read_text(encoding="utf-8"))
     inputs += [(f"{x['file']} ({x['role'].replace('_', ' ')})", x["sha256"]) for x in recorded]
     files["repro_inputs.md"] = _md_table(pd.DataFrame(inputs, columns=["Input file", "SHA-256"]))
+    if many:
+        files["repro_inputs.md"] = (_md_table(pd.DataFrame(inputs[len(sources):], columns=["Input file", "SHA-256"]))
+                                    + "\n" + report_scale.full_table_note(
+                                        f"The SHA-256 of each of the {len(sources)} articles", "sources.csv")
+                                    + "\n" + report_scale.html_only(_datatable(files["repro_inputs.md"])))
+        try:
+            evidence = read_table(out_dir, "timeline_evidence")
+        except FileNotFoundError:
+            evidence = None
+        files.update(report_scale.aggregated(
+            files, _md_table, sources=sources, timeline=timeline, main_claims=main_claims,
+            disagreement_rows=findings.disagreement_rows(claims, comparisons), claims=claims, qual=qual,
+            lang=lang, audit=audit, evidence=evidence, label=label, when=findings.when,
+            stage_word=findings.STAGE_WORD))
     versions = [("python", platform.python_version())]
     for name in PACKAGES:
         try:
@@ -303,7 +328,20 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
                    "repeat_threshold": f"{p.repeat_threshold:g}"},
         "engine": engine,
     }
-    return _escaped(variables), files
+    return {**_escaped(variables), **report_scale.report_text(many)}, files
+
+
+def _first(items: list[str], limit: int) -> list[str]:
+    """The first ``limit`` items, then one saying how many more there are."""
+    return items if len(items) <= limit else [*items[:limit], f"and {len(items) - limit} more"]
+
+
+def _bounded(matched: str, label: dict[str, str], many: bool) -> str:
+    """The sources an event bounds: every id, or at scale the count and the first few."""
+    ids = [x.strip() for x in str(matched or "").split(",") if x.strip()]
+    if not ids:
+        return "—"
+    return f"{len(ids)}: {listing(ids, 4)}" if many and len(ids) > 4 else matched
 
 
 #: The dating appendix lists at most this many evidence sentences per source.

@@ -18,6 +18,9 @@ the fallback output match them closely enough that the report reads the same eit
     else the kind's name.
   * `::: {.datatable}` around one table: HTML keeps the div (report/_datatables.html makes the
     table sortable and filterable in the browser); typst drops the div and keeps the static table.
+  * `::: {.content-visible when-format="html"}` (and `.content-hidden`): the content only in
+    the HTML (or only in the PDF), as Quarto does; used for the full per-source tables that the
+    report summarises in print when a corpus has many sources.
   * typst: a paragraph that leads into a table or figure (it ends with a colon, or it opens a
     section, and the table or figure follows) is kept on the page where that block starts, so
     neither "Software:" nor a heading with its one-line introduction is left alone at the
@@ -162,6 +165,12 @@ local function callout_kind(div)
 end
 
 local function Div(div)
+  -- Quarto's conditional content, for the one condition the report uses: HTML only (or not).
+  local when = div.attributes["when-format"]
+  if when == "html" and (div.classes:includes("content-visible") or div.classes:includes("content-hidden")) then
+    local shown = div.classes:includes("content-visible") == is_html
+    return shown and div.content or pandoc.Blocks({})
+  end
   if div.classes:includes("datatable") then
     if is_typst then
       return div.content -- the PDF keeps the static table
