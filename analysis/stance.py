@@ -72,7 +72,8 @@ _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators
                          r"stockholders|"
                          r"the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
-                         r"billionaire|founder|executive|deal|transaction|agreement|merger|regulator|watchdog))\b")
+                         r"billionaire|founder|executive|deal|transaction|agreement|merger|regulator|watchdog|"
+                         r"commission|authority|authorities))\b")
 #: a name after one of these words is its object, not the subject of a later verb ("a $4 billion
 #: investment in Anthropic completed earlier this year", "a deal to buy Figma Inc., announced")
 _OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|about|over|against|than|like|buy|"
@@ -82,6 +83,9 @@ _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her)\
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
+#: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
+_NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
+                      r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
 #: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
 _GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s+$")
 #: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
@@ -131,8 +135,11 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
             if _AGENT.match(text[m.end():]):
                 return True  # "was blocked in March 2018 by President ...": the agent acted
             continue  # "when it was announced": no party acts
+        if _NOUN_TO.search(head) and (m.group(0).startswith("to ") or head.endswith("to ")):
+            continue
         direct = _DIRECT_SUBJECT.search(head)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(m.group(0))
+                and not _OBJECT_BEFORE.search(head[:direct.start()])
                 and not re.search(r"['’]s$", direct.group(0).strip(" ,"))
                 and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
             return True  # the verb's own subject, a name: a party to the act it tells
@@ -152,7 +159,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
 
 #: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
 #: the whole sentence (not a relative clause: "..., which was the day before Musk disclosed his stake").
-_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
+_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
 _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly)[^,—–]{0,120}$")

@@ -1,0 +1,184 @@
+"""Certainty (stance) of a figure, one test per cause of disagreement with the careful labels of
+``examples/CERTAINTY.md``, on sentence shapes taken from real coverage (names made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.claims import Lexicons
+from analysis.stance import classify_stance
+
+PARTIES = {"northwind", "southgate", "vance"}
+OUTLETS = {"Reuters", "Bloomberg"}
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicons:
+    return Lexicons.load()
+
+
+def stance(lex: Lexicons, sentence: str, figure: str, parties: set[str] | None = PARTIES,
+           market: bool = False) -> str:
+    """The stance of the first occurrence of ``figure`` in ``sentence``."""
+    at = sentence.index(figure)
+    return classify_stance(sentence, lex, "", (at, at + len(figure)), OUTLETS, parties, market=market)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a modal before a relative clause governs the antecedent's verb, not the figure inside it
+    ("Part of that $653 million total may go toward buying back the equity of existing Southgate "
+     "shareholders, who have been guaranteed $1.50 for every dollar of equity they own.", "$1.50", "asserted"),
+    # a party's act inside a relative clause after the figure is not about the figure
+    ("The purchase price represents a 38% premium to Southgate's closing stock price on April 1, which was "
+     "the last trading day before Mr. Vance disclosed his stake in Southgate.", "38%", "asserted"),
+    # ... but the antecedent of "who" is the subject of the act in its relative clause
+    ("Southgate will receive around $25 million, while investors like Greylock and Eastbay Ventures, who put "
+     "$414 million into the company, will roughly recoup their investment.", "$414 million", "confirmed"),
+])
+def test_relative_clauses(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # a leading time clause is its own clause: the act in it is not the figure's
+    ("After Vance disclosed a 9% stake in Southgate in early April, Southgate's stock price leapt from around "
+     "$40 per share to as high as over $50 per share.", "$40", False, "asserted"),
+    # talks, rumours and reports in a time clause after the figure date its context, they do not credit it
+    ("Northwind’s offer price of $142.50 per Southgate share represents a premium of nearly 49 per cent to the "
+     "stock’s closing price when talks of the deal were first reported on May 22.", "49 per cent", False,
+     "asserted"),
+    ("That is more than 40 percent higher than Southgate’s stock price before rumors of a deal began to "
+     "circulate over the weekend.", "40 percent", False, "asserted"),
+    ("Southgate shares jumped more than 5% in the premarket Monday on reports the company is nearing a deal "
+     "with Vance.", "5%", True, "asserted"),
+])
+def test_time_clauses_do_not_qualify_the_figure(lex: Lexicons, sentence: str, figure: str, market: bool,
+                                                 expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
+
+
+def test_an_outlet_in_a_time_clause_before_the_figure_still_credits_it(lex: Lexicons) -> None:
+    sentence = "That is when Reuters reported the talks, with a price tag of $2-2.5 billion for 30% of the company."
+    assert stance(lex, sentence, "$2-2.5 billion") == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("The regulator is also seeking more information on the investments from Northwind into Southgate, which "
+     "was worth $4 billion, stated a report.", "$4 billion"),
+    ("The report noted that the company’s investors, who once saw it as a “rocket ship” valued at $4 billion, "
+     "are now expected to see a modest return.", "$4 billion"),
+    ("Investors in a subsequent $1.3 billion funding round last year will receive 1.1 times their investment, "
+     "the person said.", "$1.3 billion"),
+    ("As The Journal notes, companies are required to report any acquisition that's valued at $119 million or "
+     "more to federal antitrust agencies.", "$119 million"),
+])
+def test_credit_to_a_report_or_an_unnamed_person(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the passive "was announced" is no party's act
+    ("The transaction, worth $61 billion when it was announced in May 2022, pushes the chipmaker deeper "
+     "into software.", "$61 billion", "asserted"),
+    # "by the companies" is the agent of another verb; "in Southgate" is an object, not a subject
+    ("The new infusion, announced by the companies on Friday, follows a $4 billion investment in Southgate "
+     "completed earlier this year.", "$4 billion", "asserted"),
+    # "a previously agreed plan": a participle used as an adjective, and an agreed plan is no rumour
+    ("The deal marks the second round of funding provided by the giant under a previously agreed plan to "
+     "invest up to $4bn in the startup.", "$4bn", "asserted"),
+    # a possessor's deal is named, not done: "Northwind Inc.'s $20 billion deal to buy Southgate Inc."
+    ("The competition authority, which was investigating Northwind Inc.'s $20 billion deal to buy Southgate "
+     "Inc., announced Tuesday that it has provisionally found the deal would harm competition.",
+     "$20 billion", "asserted"),
+])
+def test_what_is_no_party_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a passive act with its agent right after the figure
+    ("This investment follows an initial $1.25 billion investment made by Northwind in September.",
+     "$1.25 billion"),
+    # a name right before the verb is its subject, and a party to the act it tells
+    ("A day earlier, a bankrupt exchange, Eastbay, sold a significant portion of its 8% stake in Southgate "
+     "to institutional investors.", "8%"),
+    # a gerund after "after" has the main clause's subject
+    ("Vance offered $43 billion for Southgate soon after disclosing a 9.2% stake in the company.", "9.2%"),
+    # "stock" ending a noun phrase far from the verb is no market subject; "per share" neither
+    ("The deal is a combination of cash and stock, with Northwind assuming $8 billion in Southgate debt.",
+     "$8 billion"),
+    ("At $54.20 per share, Vance will pay a 38% premium over Southgate's closing stock price.", "38%"),
+    # a regulator's own decision
+    ("Watchdogs have cleared the £54billion takeover of Southgate by Northwind.", "£54billion"),
+    # a party's words in the first person
+    ("\"As a result, I am offering to buy 100% of Southgate for $54.20 per share in cash.", "$54.20"),
+    # a party's continued act
+    ("Northwind is following up on its investment in the startup Southgate with another $4 billion.",
+     "$4 billion"),
+])
+def test_party_acts_in_other_shapes(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "parties"), [
+    # "said:" frames the quote after it (a regulator's panel chair speaking for its decision)
+    ("Jane Roe, chair of the independent group conducting the investigation, said: “The digital design "
+     "sector is worth nearly £60 billion to the UK – representing 2.7% of the national economy.”",
+     "£60 billion", PARTIES),
+    # "detailed that" frames the rest of the sentence, past its "while"
+    ("In its quarterly report to the regulator this week, the online retailer detailed that it had invested "
+     "in a $1.25-billion note, while its ability to invest up to $2.75-billion in a second note expires in "
+     "the first quarter.", "$2.75-billion", PARTIES),
+])
+def test_a_party_statement_frames_what_follows(lex: Lexicons, sentence: str, figure: str,
+                                               parties: set[str]) -> None:
+    assert stance(lex, sentence, figure, parties) == "confirmed"
+
+
+def test_a_modal_before_a_possessors_deal_governs_another_verb(lex: Lexicons) -> None:
+    sentence = ("The window in which regulators could object to Vance's planned $44 billion takeover of "
+                "Southgate has now ended, according to the company.")
+    assert stance(lex, sentence, "$44 billion") == "confirmed"
+    # a modal inside the possessor's noun phrase still makes the figure a rumour
+    assert stance(lex, "Northwind's potential $10 billion investment in Southgate is large.",
+                  "$10 billion") == "rumoured"
+
+
+def test_a_comparison_is_its_own_clause(lex: Lexicons) -> None:
+    sentence = ("The final terms value Southgate at more than $6 billion, up from $4 billion in the funding "
+                "round the start-up closed in late February.")
+    assert stance(lex, sentence, "$6 billion") == "asserted"
+    assert stance(lex, sentence, "$4 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "citing concerns" is the regulator's reason, not a press citation
+    ("The European Commission has opened an in-depth investigation into Northwind Inc.'s proposed $61 billion "
+     "acquisition of Southgate Inc., citing concerns that the transaction would restrict competition.",
+     "$61 billion", "confirmed"),
+    # "$142.50 per Southgate share" is a price, not "per the Verge"
+    ("Northwind’s offer price of $142.50 per Southgate share is a premium.", "$142.50", "asserted"),
+    # the author's own earlier reporting is the source's own voice
+    ("In the blog post Northwind acquires Southgate for 61 billion US-$, I reported in 2022, that Northwind "
+     "had bought Southgate for 61 billion US dollars.", "61 billion US-$", "confirmed"),
+    # a budget and a back-of-the-envelope calculation are plans and estimates
+    ("The start-up booked revenue of about 180 million euros last year and has budgeted $900 million for a "
+     "second factory.", "$900 million", "rumoured"),
+    ("Back of the envelope calculations suggest Northwind is paying about 12% of market cap for the "
+     "revenue.", "12%", "rumoured"),
+])
+def test_cue_words_read_in_context(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    ("Northwind is in talks to invest $10 billion in Southgate, people familiar with the matter said.", "$10 billion",
+     "reported"),
+    ("Northwind and Southgate have terminated their merger deal, which is valued at $20 billion.", "$20 billion",
+     "confirmed"),
+    ("Northwind said it would invest $4 billion in Southgate.", "$4 billion", "confirmed"),
+    ("Northwind's $20 billion deal for Southgate collapsed last year.", "$20 billion", "asserted"),
+    ("A $2 billion deal has not been announced.", "$2 billion", "rumoured"),
+])
+def test_the_convention_still_holds(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
