@@ -275,6 +275,13 @@ def _segs(*texts: str) -> list[Segment]:
     (("Two weeks after its Beta bet, Acme still has investors to convince.",
       "When Acme announced the purchase, its shares fell."), "aftermath"),
     (("Beta shares rose 3% on Monday.",), "unknown"),
+    (("Acme is to acquire Beta, the Ohio sensor maker, in a $2 billion deal.",), "agreed"),
+    (("Beijing weighs delaying approval of Acme's $2 billion Beta deal.",
+      "Regulators there have not signed off, people familiar with the matter said."),
+     "regulatory_review"),
+    (("Watchdogs have cleared the £2billion takeover of Beta by Acme.",), "regulatory_review"),
+    (("acme cuts at least beta jobs following billion acquisition",
+      "Acme said in May 2022 that it had completed the acquisition."), "aftermath"),
 ])
 def test_deal_stage_is_the_latest_stage_the_lead_names(texts: tuple[str, ...], stage: str) -> None:
     got, evidence = deal_stage(_segs(*texts))
