@@ -6,8 +6,10 @@ investment. In an acquisition, the value the deal puts on the whole target ("a t
 values X at $61 billion") is its price (in an investment it is the target's valuation). A running
 total that reaches exactly the agreed price ("bringing its total investment in X to $4 billion")
 is that price, its tranches added up; one beyond it ("to $8 billion") is a total over several
-deals. A deal figure given to the main deal only by default and far from its attested price is
-about some other deal. The rules are general English; no company is named.
+deals. An "additional" figure in the sentence of a later deal of the same parties (see
+:func:`analysis.transactions.group_transactions`) is that deal's amount. A deal figure given to
+the main deal only by default and far from its attested price is about some other deal. The
+rules are general English; no company is named.
 """
 
 from __future__ import annotations
@@ -57,21 +59,32 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         deal_values = valued.map(lambda v: v is not None) & (in_main_sentence | valued.map(lambda v: v is True))
         base.loc[(base["metric"] == "valuation_at_deal") & (base["transaction"] == main.id) & deal_values,
                  "metric"] = "deal_value"
+    later = {t.id for t in groups if t.follow_on}
+    for i, t in _in_deal_sentence(base, base["metric"] == "tranche", cleaned, groups):
+        if t in later:  # "an additional $4 billion" of a later deal: that deal's amount, not a tranche
+            base.loc[i, ["metric", "transaction"]] = ["deal_value", t]
     price = _attested_price(base, how, main.id)
     if price is not None:
         near = pd.Series([math.isclose(float(v), price, rel_tol=SAME_FIGURE) for v in base["value"]],
                          index=base.index)
         totals = (base["metric"] == "other") & before.map(lambda t: RUNNING_TOTAL.search(t) is not None) & near
-        if totals.any():
-            again = assign(base[totals].assign(metric="deal_value"), cleaned, groups)
-            for i, (t, h) in zip(base.index[totals], again, strict=True):
-                if t == main.id and h == "sentence":
-                    base.loc[i, ["metric", "transaction"]] = ["deal_value", t]
+        for i, t in _in_deal_sentence(base, totals, cleaned, groups):
+            if t == main.id:
+                base.loc[i, ["metric", "transaction"]] = ["deal_value", t]
         plausible = pd.Series([price / IMPLAUSIBLE_FACTOR <= float(v) <= price * IMPLAUSIBLE_FACTOR
                                for v in base["value"]], index=base.index)
         far = (base["transaction"] == main.id) & (how != "sentence") & (base["metric"] == "deal_value") & ~plausible
         base.loc[far, "transaction"] = UNATTRIBUTED
     return base
+
+
+def _in_deal_sentence(base: pd.DataFrame, mask: pd.Series, cleaned: list[CleanSource],
+                      groups: list[Transaction]) -> list[tuple[int, str]]:
+    """(row, transaction) of the masked rows whose own sentence is a deal sentence, read as deal figures."""
+    if not mask.any():
+        return []
+    again = assign(base[mask].assign(metric="deal_value"), cleaned, groups)
+    return [(i, t) for i, (t, h) in zip(base.index[mask], again, strict=True) if h == "sentence"]
 
 
 def _valued(before: str, target: str) -> bool | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cleaning import CleanSource
+from .numbers import parse_amounts
 
 MAIN_ID = "t1"
 #: A deal figure whose transaction cannot be told (never compared, never in the headline).
@@ -68,6 +69,7 @@ _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+_FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
@@ -83,6 +85,10 @@ class DealMention:
     end: int
     quote: str
     rule: str
+    #: The money figure inside the deal sentence ("invest up to $4 billion in X"), 0 without one.
+    amount: float = 0.0
+    #: A figure inside the deal sentence called additional ("an additional $4 billion"), 0 without one.
+    follow_on: float = 0.0
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -233,6 +239,7 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
             # number of characters, so offsets stay raw
             text = _UNWRAP.sub(lambda m: " " * len(m.group(0)), raw[sent.start:sent.end])
             taken: list[tuple[int, int]] = []
+            money = [a for a in parse_amounts(text) if a.kind == "money"]
             for rule, kind, rx in DEAL_PATTERNS:
                 for m in rx.finditer(text):
                     if any(m.start() < e and s < m.end() for s, e in taken):
@@ -254,7 +261,10 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         kind = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
                     taken.append((m.start(), m.end()))
                     s, e = sent.start + m.start(), sent.start + m.end()
-                    out.append(DealMention(cs.source.id, acquirer, target, kind, s, e, raw[s:e], rule))
+                    inside = [a for a in money if m.start() <= a.start < m.end()]
+                    extra = [a.value for a in inside if _FOLLOW_ON.search(text[max(0, a.start - 25):a.start])]
+                    out.append(DealMention(cs.source.id, acquirer, target, kind, s, e, raw[s:e], rule,
+                                           inside[0].value if inside else 0.0, extra[0] if extra else 0.0))
     return sorted(out, key=lambda d: (d.source_id, d.start))
 
 
@@ -265,6 +275,8 @@ class Transaction:
     target: str
     kind: str
     mentions: list[DealMention]
+    #: A later deal of the same parties ("an additional $4 billion" as large as the first deal).
+    follow_on: bool = False
 
     @property
     def sources(self) -> set[str]:
@@ -293,6 +305,7 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
                 break
         else:
             groups.append(Transaction("", d.acquirer, d.target, d.kind, [d]))
+    groups = [part for t in groups for part in _split_follow_on(t)]
     rank = {s: i for i, s in enumerate(source_order)}
     for t in groups:
         t.acquirer = _most_common([m.acquirer for m in t.mentions if m.acquirer]) or ""
@@ -303,6 +316,27 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
     for i, t in enumerate(groups, start=1):
         t.id = f"t{i}"
     return groups
+
+
+#: Share below the deal's size an additional figure may fall and still be a deal of its own (rounding).
+FOLLOW_ON_SLACK = 0.02
+
+
+def _split_follow_on(t: Transaction) -> list[Transaction]:
+    """The transaction, and apart from it the later deal of the same parties its sentences call
+    additional: a tranche is a part of the deal, so an "additional $4 billion" as large as the
+    deal's own figure ("up to $4 billion") is a new deal, while an "additional $2.75 billion" of a
+    $4 billion deal is a tranche and stays."""
+    sizes = sorted(m.amount for m in t.mentions if m.amount > 0 and not m.follow_on)
+    if not sizes:
+        return [t]
+    size = sizes[len(sizes) // 2]
+    later = [m for m in t.mentions if m.follow_on >= size * (1 - FOLLOW_ON_SLACK)]
+    if not later or len(later) == len(t.mentions):
+        return [t]
+    rest = [m for m in t.mentions if m not in later]
+    return [Transaction(t.id, t.acquirer, t.target, t.kind, rest),
+            Transaction("", later[0].acquirer or t.acquirer, t.target, t.kind, later, follow_on=True)]
 
 
 def _most_common(values: list[str]) -> str:

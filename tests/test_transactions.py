@@ -215,3 +215,22 @@ def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, ex
     p = corpus(tmp_path, {"a": sentence + "\n"})
     table = stages.transactions(p, stages.cleaned(p))
     assert {(r["acquirer"], r["target"], r["kind"]) for _, r in table.iterrows()} == expected
+
+
+def test_a_later_deal_of_the_same_parties_is_its_own_transaction_but_a_tranche_is_not(tmp_path: Path) -> None:
+    """An 'additional $4 billion' as large as the agreed deal is a new deal; an 'additional $2.75
+    billion' of a $4 billion deal is one of its tranches and is never compared with it."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to invest up to $4 billion in Southgate.\n",
+        "b": "Northwind is investing up to $4 billion in Southgate, the companies said.\n",
+        "c": "Northwind invested an additional $2.75 billion in Southgate, completing the deal.\n",
+        "d": "Northwind is investing an additional $4 billion in Southgate, its second deal with the startup.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    assert list(zip(table["acquirer"], table["target"], table["kind"], table["sources"], strict=True)) == [
+        ("Northwind", "Southgate", "investment", 3), ("Northwind", "Southgate", "investment", 1)]
+    claims = stages.claims(p, cs).set_index(["source_id", "value"])
+    assert claims.loc[("c", 2.75e9), "metric"] == "tranche"
+    assert tuple(claims.loc[("d", 4e9), ["metric", "transaction"]]) == ("deal_value", "t2")
+    assert tuple(claims.loc[("a", 4e9), ["metric", "transaction"]]) == ("deal_value", "t1")
