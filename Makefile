@@ -27,7 +27,8 @@ report: $(STAMP) ## run the notebooks and render build/report/index.html and ind
 test: $(STAMP) ## lint, unit tests, every notebook (nbval), end-to-end render and browser check
 	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/nbstripout --verify notebooks/*.ipynb
-	scratch=$$(mktemp -d) && ANALYSIS_SCRATCH_DIR=$$scratch $(BIN)/python -m pytest tests notebooks --nbval-lax \
+	scratch=$$(mktemp -d) && ANALYSIS_SCRATCH_DIR=$$scratch ANALYSIS_CACHE_DIR=$$scratch/cache \
+	  $(BIN)/python -m pytest tests notebooks --nbval-lax \
 	  --nbval-current-env; status=$$?; rm -rf "$$scratch"; exit $$status
 
 evaluate: $(STAMP) ## score every labelled corpus at once: cleaning, claims, transactions, certainty, stage, dates

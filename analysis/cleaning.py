@@ -17,7 +17,7 @@ import yaml
 
 from .corpus import Corpus, Source
 from .errors import InputError
-from .parallel import map_sources
+from .parallel import Workers, map_sources
 from .paths import DATA_DIR
 from .spans import resolve as _resolve
 from .spans import strip_span as _strip_span
@@ -504,7 +504,7 @@ def corpus_line_counts(corpus: Corpus) -> dict[str, int]:
     return dict(counts)
 
 
-def clean_corpus(corpus: Corpus, rules: list[Rule], jobs: int = 1) -> list[CleanSource]:
+def clean_corpus(corpus: Corpus, rules: list[Rule], jobs: int | Workers = 1) -> list[CleanSource]:
     """Every source cleaned, in corpus order (``jobs`` worker processes; same result)."""
     counts = corpus_line_counts(corpus)
     return map_sources(clean_source, corpus.sources, jobs, (rules, counts))

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, utils
 
 from .cleaning import CleanSource, Segment
 from .errors import InputError
-from .parallel import map_sources
+from .parallel import Workers, map_sources
 from .paths import DATA_DIR
 from .readability import READABILITY, forget_texts, readability
 from .similar import earlier_matches
@@ -332,7 +332,7 @@ def language_metrics(
     claim_mentions: dict[str, list[tuple[int, int]]] | None = None,
     cues: Iterable[Sequence] | None = None,
     repeat_threshold: float = 85.0,
-    jobs: int = 1,
+    jobs: int | Workers = 1,
 ) -> pd.DataFrame:
     """One row per source, columns as :func:`columns`, floats rounded to 2 decimals.
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import paths
 from .errors import InputError
+from .parallel import Workers
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,13 @@ class Params:
     repeat_threshold: float = 85.0  # rapidfuzz score (0-100) for a restated sentence
     event_name: str = ""  # name of the event in the report; empty means derived from the claims
     event_description: str = ""  # one sentence describing the event; empty means generic
+    cache_dir: str = ""  # stage cache; empty: <out_dir>/cache (CLI) or build/cache; none: no cache
+    jobs: int = 1  # worker processes for per-source stages; 0: one per core (same results)
+    dask_scheduler: str = ""  # dask.distributed scheduler address, or local; empty: no Dask
+
+    #: Where and how a run computes, not what: never in params.json, so the artifacts are
+    #: byte-identical whichever cache, jobs or scheduler made them.
+    RUNTIME = ("out_dir", "cache_dir", "jobs", "dask_scheduler")
 
     @classmethod
     def names(cls) -> list[str]:
@@ -56,6 +64,13 @@ class Params:
                     v = float(v)
                 except (TypeError, ValueError) as exc:
                     raise InputError(f"parameter {f.name}: expected a number, got {v!r}") from exc
+            elif f.type in ("int", int):
+                try:
+                    v = int(str(v).strip()) if not isinstance(v, float) or v.is_integer() else None
+                except (TypeError, ValueError):
+                    v = None
+                if v is None or isinstance(values[f.name], bool):
+                    raise InputError(f"parameter {f.name}: expected a whole number, got {values[f.name]!r}")
             else:
                 v = "" if v is None else str(v)
             clean[f.name] = v
@@ -70,6 +85,8 @@ class Params:
             v = getattr(self, name)
             if not 0 < v <= 100:
                 raise InputError(f"parameter {name}: must be in (0, 100], got {v}")
+        if not 0 <= self.jobs <= 512:
+            raise InputError(f"parameter jobs: must be 0 (one per core) or 1 to 512, got {self.jobs}")
 
     def resolved(self) -> Params:
         """Absolute paths everywhere; defaults filled from the corpus folder."""
@@ -89,8 +106,13 @@ class Params:
         elif (corpus / "events.csv").is_file():
             events = str(corpus / "events.csv")
         out = paths.absolute(self.out_dir) if self.out_dir else paths.DEFAULT_OUT_DIR
+        cache = self.cache_dir
+        if cache.lower() == "none":
+            cache = "none"
+        else:
+            cache = str(paths.absolute(cache) if cache else paths.cache_dir())
         changes: dict[str, Any] = {"corpus_dir": str(corpus), "manifest": manifest,
-                                   "events": events, "out_dir": str(out)}
+                                   "events": events, "out_dir": str(out), "cache_dir": cache}
         for name in ("extra_rules", "metric_lexicon", "stance_cues", "hedge_cues"):
             v = getattr(self, name)
             if v:
@@ -106,11 +128,18 @@ class Params:
     def events_path(self) -> Path | None:
         return None if self.events in ("", "none") else Path(self.events)
 
+    @property
+    def workers(self) -> Workers:
+        """Who runs the per-source stages (jobs, Dask)."""
+        return Workers(self.jobs, self.dask_scheduler)
+
     def to_json(self, include_out_dir: bool = True) -> str:
-        """The resolved parameters; without out_dir, so the artifact does not depend on it."""
+        """The parameters that decide the results (and out_dir unless told not to): the cache,
+        jobs and scheduler never change a result, so they are left out."""
         values = dataclasses.asdict(self)
-        if not include_out_dir:
-            values.pop("out_dir")
+        for name in self.RUNTIME:
+            if name != "out_dir" or not include_out_dir:
+                values.pop(name)
         return json.dumps(values, indent=2, sort_keys=True) + "\n"
 
 

@@ -22,6 +22,12 @@ SCRATCH_DIR = Path(os.environ.get("ANALYSIS_SCRATCH_DIR") or DEFAULT_OUT_DIR / "
 EXAMPLES_DIR = PROJECT_ROOT / "examples"
 
 
+def cache_dir() -> Path:
+    """The stage cache when no ``cache_dir`` is given: ``build/cache``, shared by the CLI's default
+    output and notebooks run alone; ANALYSIS_CACHE_DIR moves it (``make test`` does)."""
+    return Path(os.environ.get("ANALYSIS_CACHE_DIR") or DEFAULT_OUT_DIR / "cache").resolve()
+
+
 def absolute(path: str | Path, base: Path | None = None) -> Path:
     """Return ``path`` made absolute (relative paths are taken from ``base`` or the cwd)."""
     p = Path(path).expanduser()

@@ -17,7 +17,7 @@ from typing import Any
 import papermill as pm
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
-from . import paths, publish
+from . import cache, paths, publish
 from .errors import InputError
 from .params import Params
 from .stages import corpus as load_corpus_for
@@ -70,6 +70,8 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     p = Params.from_mapping(values)
     load_corpus_for(p)  # fail fast on a bad corpus, before any kernel starts
     out = Path(p.out_dir)
+    if not values.get("cache_dir"):  # the stage cache sits beside the runs it serves
+        values = {**values, "cache_dir": str(out / "cache")}
     with publish.locked(out):
         stage = publish.new_staging(out)
         try:
@@ -81,6 +83,9 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
                     "Render the report from its artifacts with: python -m analysis render\n",
                     encoding="utf-8")
             publish.publish(stage, out)
+            staged = Params.from_mapping({**values, "out_dir": str(out)})
+            if staged.cache_dir != "none":
+                cache.prune_stale(Path(staged.cache_dir))
         except BaseException:
             publish.discard(stage)
             raise

@@ -1,19 +1,32 @@
 """The pipeline's stages as functions of the parameters, shared by notebooks and tests.
 
-Each notebook recomputes the stages it builds on (cheap, deterministic) instead of
-reading another notebook's output, so every notebook also runs alone from its defaults.
+Each notebook asks for the stages it builds on instead of reading another notebook's
+output, so every notebook also runs alone from its defaults. Each stage is computed once
+per input: its result is kept in the stage cache (:mod:`analysis.cache`, under
+``cache_dir``) under a key of the corpus, the parameters it reads and the key of the
+stage it builds on, and later notebooks (or a notebook run alone) read it from there.
+
+A result handed out here remembers its key, so passing it on (``claims(p, cs)``) keys
+the next stage. An object a caller built or changed itself carries no key and is
+computed afresh, never mistaken for a cached one (DataFrames are handed out as copies,
+so changing one in place cannot alter what the cache returns next).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from . import artifacts
+from .cache import StageCache, file_digest, key
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import compare_claims
@@ -24,13 +37,70 @@ from .near_duplicates import near_duplicates
 from .params import Params
 from .qualitative import qualitative_claims
 
+T = TypeVar("T")
+_CACHES: dict[str, StageCache] = {}
+_ISSUED: dict[int, tuple[weakref.ref, str, StageCache]] = {}  # id -> (object, its key, its cache)
+
+
+class Sources(list):
+    """The cleaned sources as handed out (a list that can be weakly referenced)."""
+
+
+def stage_cache(p: Params) -> StageCache:
+    """The cache of ``p.cache_dir`` (one per folder per process; ``none``: memory only)."""
+    root = p.cache_dir or "none"
+    if root not in _CACHES:
+        _CACHES[root] = StageCache(None if root == "none" else Path(root))
+    return _CACHES[root]
+
+
+def _issue(obj: T, k: str, cache: StageCache) -> T:
+    try:
+        ref = weakref.ref(obj)
+    except TypeError:  # a dict of tables: nothing builds on it, so it needs no key
+        return obj
+    _ISSUED[id(obj)] = (ref, k, cache)
+    weakref.finalize(obj, _ISSUED.pop, id(obj), None)
+    return obj
+
+
+def key_of(obj: Any) -> str | None:
+    """The stage key of a result handed out by this module (None for anything else)."""
+    got = _ISSUED.get(id(obj))
+    return got[1] if got is not None and got[0]() is obj else None
+
+
+def _cached(p: Params | None, stage: str, inputs: tuple[Any, ...], parts: tuple[Any, ...],
+            compute: Callable[[], T], copy: Callable[[T], T]) -> T:
+    """``compute()`` through the cache when every input was handed out here, else directly."""
+    keys = [key_of(x) for x in inputs]
+    if any(k is None for k in keys):
+        return compute()
+    cache = stage_cache(p) if p is not None else _ISSUED[id(inputs[0])][2]
+    k = key(stage, *keys, *parts)
+    return _issue(copy(cache.get(stage, k, compute)), k, cache)
+
+
+def _frame_copy(df: pd.DataFrame) -> pd.DataFrame:
+    return df.copy()
+
 
 def corpus(p: Params) -> Corpus:
     return load_corpus(p.corpus_dir, p.manifest or None, p.encoding)
 
 
+def corpus_key(c: Corpus) -> str:
+    """Every source's manifest fields, path and the SHA-256 of its bytes."""
+    return key("corpus", [[s.id, s.file, str(s.path), s.sha256, s.outlet, s.title, s.url, s.published, s.notes]
+                          for s in c.sources])
+
+
 def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:
-    return clean_corpus(c or corpus(p), load_rules(p.extra_rules or None))
+    c = c or corpus(p)
+    cache = stage_cache(p)
+    k = key("cleaned", corpus_key(c), file_digest(p.extra_rules))
+    found = cache.get("cleaned", k, lambda: clean_corpus(c, load_rules(p.extra_rules or None), p.workers))
+    return _issue(Sources(found), k, cache)
 
 
 def _nonspace(text: str) -> int:
@@ -48,6 +118,11 @@ def labels(cs: list[CleanSource]) -> dict[str, str]:
 
 def cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]:
     """The audit, per-source summary, paragraphs, sentences and near-duplicates."""
+    return _cached(p, "cleaning_tables", (cs,), (p.near_duplicate_threshold,),
+                   lambda: _cleaning_tables(cs, p), lambda d: {k: v.copy() for k, v in d.items()})
+
+
+def _cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame]:
     audit = pd.DataFrame(
         [{"source_id": r.source_id, "start": r.start, "end": r.end, "rule": r.rule,
           "action": r.action, "text": r.text} for c in cs for r in c.removals],
@@ -123,12 +198,18 @@ def lexicons(p: Params) -> Lexicons:
     return Lexicons.load(p.metric_lexicon or None, p.stance_cues or None)
 
 
+def _lexicon_parts(p: Params) -> tuple[str, str]:
+    return file_digest(p.metric_lexicon), file_digest(p.stance_cues)
+
+
 def claims(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
-    return extract_claims(cs, lexicons(p), p.approx_tolerance)
+    return _cached(p, "claims", (cs,), (*_lexicon_parts(p), p.approx_tolerance),
+                   lambda: extract_claims(cs, lexicons(p), p.approx_tolerance), _frame_copy)
 
 
 def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
-    return qualitative_claims(cs, lex=lexicons(p))
+    return _cached(p, "qualitative", (cs,), _lexicon_parts(p),
+                   lambda: qualitative_claims(cs, lex=lexicons(p)), _frame_copy)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -179,6 +260,17 @@ class Timeline:
 
 def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
     """Date every source (events.csv is optional: events are also learned from the corpus)."""
+    return _cached(p, "timeline", (cs, claims_df), (file_digest(p.events_path),),
+                   lambda: _build_timeline(p, cs, claims_df), _timeline_copy)
+
+
+def _timeline_copy(tl: Timeline) -> Timeline:
+    return dataclasses.replace(
+        tl, dates=list(tl.dates), table=tl.table.copy(), events=tl.events.copy(),
+        events_used=tl.events_used.copy(), evidence=None if tl.evidence is None else tl.evidence.copy())
+
+
+def _build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
     from . import timeline
 
     dates, events = timeline.date_corpus(cs, timeline.load_events(p.events_path))
@@ -194,7 +286,8 @@ def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) ->
 
 
 def comparisons(claims_df: pd.DataFrame, tl: Timeline) -> pd.DataFrame:
-    return compare_claims(claims_df, tl.later)
+    return _cached(None, "comparisons", (claims_df, tl), (), lambda: compare_claims(claims_df, tl.later),
+                   _frame_copy)
 
 
 # --------------------------------------------------------------------------- language
@@ -210,8 +303,12 @@ def claim_repeats(claims_df: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 
 def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.DataFrame:
-    cues = load_hedge_cues(p.hedge_cues or None)
-    return language_metrics(cs, claim_repeats(claims_df), cues, p.repeat_threshold)
+    def compute() -> pd.DataFrame:
+        cues = load_hedge_cues(p.hedge_cues or None)
+        return language_metrics(cs, claim_repeats(claims_df), cues, p.repeat_threshold, p.workers)
+
+    return _cached(p, "language", (cs, claims_df), (file_digest(p.hedge_cues), p.repeat_threshold),
+                   compute, _frame_copy)
 
 
 #: How the report names a transaction of each kind.
@@ -254,4 +351,5 @@ def transactions(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
     from .claims import find_transactions
     from .transactions import transactions_table
 
-    return transactions_table(find_transactions(cs, lexicons(p)))
+    return _cached(p, "transactions", (cs,), _lexicon_parts(p),
+                   lambda: transactions_table(find_transactions(cs, lexicons(p))), _frame_copy)
