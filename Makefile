@@ -37,7 +37,7 @@ evaluate: $(STAMP) ## score every labelled corpus at once: cleaning, claims, tra
 	$(BIN)/python -m analysis evaluate --corpus tests/fixtures/unseen_shapes --labels tests/fixtures/unseen_shapes
 	$(BIN)/python -m analysis evaluate --all $(ARGS)
 
-bench: $(STAMP) ## speed and memory benchmarks, written to benchmarks/results.md (ARGS=--full adds 10,000 articles)
+bench: $(STAMP) ## speed and memory benchmarks, written to benchmarks/results.md (ARGS=--quick skips the slowest parts)
 	@$(BIN)/python -c "import quantulum3" 2>/dev/null || $(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
 	$(BIN)/python benchmarks/run.py $(ARGS)
 

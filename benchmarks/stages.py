@@ -1,8 +1,8 @@
 """Time every pipeline stage on one corpus, with the peak memory of each; prints JSON.
 
-Run alone (``python benchmarks/stages.py CORPUS_DIR [SKIP,STAGES]``) so the memory figures belong to
-this corpus only: ``peak_mb`` is the largest resident set seen during the stage (sampled
-every 5 ms), ``rss_mb`` the resident set when it ended.
+Run alone (``python benchmarks/stages.py CORPUS_DIR [SKIP,STAGES] [JOBS]``) so the memory figures belong
+to this corpus only (the stage cache is off: every stage is computed): ``peak_mb`` is the largest
+resident set seen during the stage (sampled every 5 ms), ``rss_mb`` the resident set when it ended.
 """
 
 from __future__ import annotations
@@ -48,13 +48,14 @@ class PeakMemory:
         self.peak = max(self.peak, self.proc.memory_info().rss)
 
 
-def run(corpus_dir: str, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def run(corpus_dir: str, skip: tuple[str, ...] = (), jobs: int = 1) -> list[dict[str, Any]]:
     """Each stage in pipeline order: name, seconds, peak and final resident memory (MB).
 
     Stages named in ``skip`` (and those needing them) are listed with ``seconds`` None.
     """
     out_dir = tempfile.mkdtemp(prefix="bench-out-")
-    p = Params.from_mapping({"corpus_dir": corpus_dir, "out_dir": out_dir, "events": "none"})
+    p = Params.from_mapping({"corpus_dir": corpus_dir, "out_dir": out_dir, "events": "none", "cache_dir": "none",
+                             "jobs": jobs})
     results: list[dict[str, Any]] = []
     state: dict[str, Any] = {}
     needs = {"comparisons": "timeline"}
@@ -82,4 +83,5 @@ def run(corpus_dir: str, skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    json.dump(run(sys.argv[1], tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else ()), sys.stdout)
+    json.dump(run(sys.argv[1], tuple(x for x in (sys.argv[2] if len(sys.argv) > 2 else "").split(",") if x),
+                  int(sys.argv[3]) if len(sys.argv) > 3 else 1), sys.stdout)
