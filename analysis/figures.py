@@ -17,7 +17,7 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .formatting import bound_word, metric_label, shorten  # noqa: E402
+from .formatting import bound_word, many_sources, metric_label, shorten  # noqa: E402
 from .paths import figures_dir  # noqa: E402
 
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c8553d"]
@@ -141,7 +141,12 @@ def source_colour(source_id: str, order: list[str]) -> str:
 
 
 def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
-    """Characters removed per rule, stacked by source (``sources`` in timeline order)."""
+    """Characters removed per rule, stacked by source (``sources`` in timeline order); with many
+    sources, one bar per rule naming how many sources it touched."""
+    if many_sources(len(sources)):
+        from .figures_scale import removed_totals
+
+        return removed_totals(audit)
     setup()
     audit = audit.assign(chars=audit["end"] - audit["start"])
     pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
@@ -161,7 +166,11 @@ def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
 
 
 def size_before_after(sources: pd.DataFrame) -> plt.Figure:
-    """Raw versus cleaned length per source."""
+    """Raw versus cleaned length per source (with many sources, a scatter of the two)."""
+    if many_sources(len(sources)):
+        from .figures_scale import size_scatter
+
+        return size_scatter(sources)
     setup()
     fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(sources) + 1.4))
     y = range(len(sources))
@@ -190,7 +199,12 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
     """Per panel, each source's interval (bar) and point (dot) on a shared, zero-based axis.
 
     Sources run top to bottom in timeline order; derived figures are drawn hollow and grey.
+    With many sources, each distinct figure is drawn once with how many sources give it.
     """
+    if many_sources(len(order)):
+        from .figures_scale import discrepancy_clusters
+
+        return discrepancy_clusters(claims, panels or DEAL_PANELS)
     setup()
     groups = []
     for title, metrics in panels or DEAL_PANELS:
@@ -301,7 +315,12 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
                      ) -> plt.Figure:
     """Each source's window from the same dates as ``timeline.csv``: a bar from earliest to
     latest, a diamond for a stated date, a dot for a one-day window, an arrow for an open end;
-    a source with no date evidence is written as such. Reference events are dotted lines."""
+    a source with no date evidence is written as such. Reference events are dotted lines.
+    With many sources, a histogram of sources per period stacked by stage instead."""
+    if many_sources(len(timeline)):
+        from .figures_scale import timeline_histogram
+
+        return timeline_histogram(timeline, events)
     setup()
     t = timeline.sort_values("order").reset_index(drop=True)
     wins = [_window(r) for _, r in t.iterrows()]
@@ -379,6 +398,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     """
     setup()
     order = list(timeline.sort_values("order")["source_id"])
+    many = many_sources(len(order))
     fig, ax = plt.subplots(figsize=(8, 3.8))
     merged = headlines.merge(timeline, on="source_id", how="left")
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
@@ -390,7 +410,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     for (_, r), (start, end) in zip(merged.iterrows(), wins, strict=True):
         sid = r["source_id"]
         name = labels.get(sid, sid)
-        colour = source_colour(sid, order)
+        colour = PALETTE[0] if many else source_colour(sid, order)
         y = r["value"] / scale
         lo_v = r["lower"] / scale
         hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else y * 1.3
@@ -426,10 +446,14 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     note = ("Publication date (point = stated date or window midpoint, line = window, "
             "arrow = open end)")
     if undated:
-        note += "\nNot drawn, no date evidence: " + ", ".join(undated)
+        note += ("\nNot drawn, no date evidence: " + ", ".join(undated) if not many
+                 else f"\nNot drawn: {len(undated)} sources with no date evidence")
     ax.set_xlabel(note)
     handles = ax.get_legend_handles_labels()[0]
-    if len(handles) > 6:  # many sources: below the axis, where no point can hide under it
+    if many:  # a point per source, translucent so coinciding points read darker; no legend
+        for line in ax.lines:
+            line.set_alpha(min(line.get_alpha() or 1.0, 0.35))
+    elif len(handles) > 6:  # many sources: below the axis, where no point can hide under it
         ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.38 if undated
                                                                                 else -0.3),
                   ncols=2, handletextpad=0.3, columnspacing=1.0)
@@ -440,7 +464,12 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
 
 
 def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
-    """Hedging density and readability (raw vs cleaned) per source."""
+    """Hedging density and readability (raw vs cleaned) per source; their distributions
+    across sources when there are many."""
+    if many_sources(len(lang)):
+        from .figures_scale import language_histograms
+
+        return language_histograms(lang)
     setup()
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2), sharey=True, layout="tight")
     names = [labels.get(s, s) for s in lang["source_id"]]
