@@ -162,7 +162,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
 _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
-_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly)[^,—–]{0,120}$")
+_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
 #: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
 _FRAME_AFTER = re.compile(r"^\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
 _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
@@ -173,6 +173,13 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 #: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
 #: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover")
 _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _credits(rx: re.Pattern[str], tail: str) -> bool:
+    """A closing segment credits the sentence when its first words are the credit ("stated a report",
+    "Bloomberg reported", "the person said"), not a clause of its own that mentions a report."""
+    m = rx.search(tail, 0, 80)
+    return bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
 
 
 def _party_statement_before(head: str, lex: Lexicons, outlets, parties) -> bool:
@@ -219,11 +226,11 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
-            if scope == "sentence" and row["regex"].search(masked):
-                return stance
+            if scope == "sentence" and row["regex"].search(masked[:hi] if stance == "rumoured" else masked):
+                return stance  # talks in a clause after the figure's are about something else
             if scope == "clause_full" and (row["regex"].search(masked_clause)
                                            or (stance == "reported" and credit
-                                               and row["regex"].search(credit.group(0)[:45]))):
+                                               and _credits(row["regex"], credit.group(1)))):
                 return stance
             if scope == "clause":
                 for m in row["regex"].finditer(modal_lead):

@@ -182,3 +182,26 @@ def test_cue_words_read_in_context(lex: Lexicons, sentence: str, figure: str, ex
 ])
 def test_the_convention_still_holds(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_a_condition_after_the_figure_makes_it_hypothetical(lex: Lexicons) -> None:
+    sentence = "Northwind will pay a termination fee of $1 billion to Southgate, in case Northwind terminates the deal."
+    assert stance(lex, sentence, "$1 billion") == "rumoured"
+
+
+def test_talks_in_a_later_clause_are_about_something_else(lex: Lexicons) -> None:
+    sentence = ("To date, Southgate has raised a total of $7.6bn in funding over 10 rounds, and in December it was "
+                "reported that the startup was in talks to raise $750 million.")
+    assert stance(lex, sentence, "$7.6bn") == "confirmed"
+    # ... while talks before the figure still make it a rumour, in a headline too
+    assert stance(lex, "Northwind in talks to buy Southgate: a $5bn deal", "$5bn") == "rumoured"
+
+
+def test_a_statement_in_a_news_paragraph_is_no_press_release(lex: Lexicons) -> None:
+    paragraph = ("The chip company will spend the equivalent of $138.23 per share for Southgate in the cash-and-stock "
+                 "deal, it said in a statement. That is more than 40 percent higher than Southgate’s stock price "
+                 "last week.")
+    sentence = "That is more than 40 percent higher than Southgate’s stock price last week."
+    at = sentence.index("40 percent")
+    got = classify_stance(sentence, lex, paragraph, (at, at + len("40 percent")), OUTLETS, PARTIES)
+    assert got == "asserted"
