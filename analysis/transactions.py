@@ -27,8 +27,10 @@ UNATTRIBUTED = "?"
 DEAL_METRICS = {"deal_value", "stake", "price_per_share", "fee", "valuation_at_deal", "funding"}
 TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "sources", "mentions",
                        "first_source", "quote", "start", "end"]
+#: Kinds that can be one transaction: hiring a company's people usually comes with a licence of its
+#: technology (an "acqui-hire" that leaves the company standing).
 KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
-              "funding_round": "investment", "licensing": "licensing"}
+              "funding_round": "investment", "licensing": "licensing", "hiring": "licensing"}
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing").
 _WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
@@ -60,6 +62,9 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
 _POSS = r"(?:['’]s)?"
+#: The people an acqui-hire takes: "hired away Inflection's AI team", "whose top employees were hired".
+_PEOPLE = (r"(?:employees|staff|staffers|team|teams|founders?|co-?founders?|executives|researchers|engineers|"
+           r"talent|workforce|leadership)")
 _SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not end it
 _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
 
@@ -139,6 +144,12 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
         rf"{_SPAN}{{0,60}}?(?:round|funding|financing)(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+    ("hired_by", "hiring", _rx(
+        rf"(?P<t>{_NAME})(?:['’]s|,[ \t][^,.;!?]{{0,60}}?\bwhose)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PEOPLE}[ \t]+"
+        rf"(?:[a-z]+[ \t]+){{0,2}}?(?:hired|poached)[ \t]+(?:away[ \t]+)?by[ \t]+(?P<a>{_NAME})")),
+    ("hires", "hiring", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:hire|hires|hired|hiring|poach|poaches|poached|poaching)[ \t]+"
+        rf"(?:(?!to[ \t])[\w-]+[ \t]+){{0,4}}?(?P<t>{_NAME})['’]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PEOPLE}\b")),
     ("raised_from", "investment", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,5}}?(?:raised|raises|raising|secured|secures|received|receives|"
         rf"got|gets)[ \t]+{_SPAN}{{0,40}}?[ \t]from[ \t]+(?P<a>{_NAME})")),
@@ -310,7 +321,8 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
     for t in groups:
         t.acquirer = _most_common([m.acquirer for m in t.mentions if m.acquirer]) or ""
         t.target = _most_common([m.target for m in t.mentions])
-        t.kind = _most_common([m.kind for m in t.mentions])
+        # people hired are not what is paid for: a licence mentioned beside them names the deal
+        t.kind = _most_common([m.kind for m in t.mentions if m.kind != "hiring"] or ["hiring"])
     groups.sort(key=lambda t: (-len(t.sources), -len(t.mentions),
                                min(rank.get(m.source_id, len(rank)) for m in t.mentions), t.target))
     for i, t in enumerate(groups, start=1):

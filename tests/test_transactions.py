@@ -197,9 +197,9 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    # the object of 'acquire' is 'decision', not the team another verb takes
+    # the object of 'acquire' is 'decision': the deal hires the team, it buys no company
     ("Just to follow up on Northwind's deal to acquire decision to hire Southgate's AI team, here are the "
-     "details.", set()),
+     "details.", {("Northwind", "Southgate", "hiring")}),
     # a company suffix with its full stop is part of the name
     ("Northwind.com Inc. is investing an additional $4 billion in the startup Southgate.",
      {("Northwind.com Inc", "Southgate", "investment")}),
@@ -207,6 +207,9 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     ("Northwind and Southgate announced an agreement under which Northwind will acquire all of the\n"
      "outstanding shares of Southgate\nin a cash-and-stock transaction that values Southgate at $61\nbillion.",
      {("Northwind", "Southgate", "acquisition")}),
+    # an acqui-hire is a deal of its own between the hirer and the company left standing
+    ("Southgate, an AI startup whose top employees were hired away by Northwind in June, will receive "
+     "around $25 million.", {("Northwind", "Southgate", "hiring")}),
     # money a company raised from a named investor is that investor's investment
     ("On Monday, Southgate announced that it had raised as much as $4 billion from Northwind.",
      {("Northwind", "Southgate", "investment")}),
@@ -234,3 +237,15 @@ def test_a_later_deal_of_the_same_parties_is_its_own_transaction_but_a_tranche_i
     assert claims.loc[("c", 2.75e9), "metric"] == "tranche"
     assert tuple(claims.loc[("d", 4e9), ["metric", "transaction"]]) == ("deal_value", "t2")
     assert tuple(claims.loc[("a", 4e9), ["metric", "transaction"]]) == ("deal_value", "t1")
+
+
+def test_hires_beside_a_licence_are_one_licensing_deal(tmp_path: Path) -> None:
+    """People hired are not what is paid for: the deal is the licence, and one transaction."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to pay Southgate $650 million to license its models.\n",
+        "b": "Northwind hired Southgate's co-founders and most of its staff.\n",
+        "c": "Northwind paid Southgate $650 million under a licensing deal. Northwind hired Southgate's team.\n",
+    })
+    table = stages.transactions(p, stages.cleaned(p))
+    assert list(zip(table["acquirer"], table["target"], table["kind"], table["sources"], strict=True)) == [
+        ("Northwind", "Southgate", "licensing", 3)]
