@@ -74,6 +74,10 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # money earlier investors put in is funding, even beside the word 'investors'
     ("Investors like Bluefin and Greyrock, who put $414 million into the company, will recoup it.", "funding"),
     ("Northwind had bought the storage specialist Southgate for the crazy sum of $61 billion.", "deal_value"),
+    # what a holder marks its stake at is not a price paid
+    ("Bluefin has reduced the market value of its equity stake in Southgate for a third time, now putting "
+     "it at $6.55 billion.", "other"),
+    ("That's down from the nearly $20 billion Bluefin valued its stake at in October.", "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
