@@ -6,8 +6,9 @@ explain the difference; when one source appeared strictly later, its figure supe
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -27,13 +28,13 @@ NOT_COMPARED = {"share_price_move", "other", "tranche"}
 METRIC_FAMILIES = {"valuation_at_deal": ("valuation_at_deal", "valuation_projected")}
 
 
-def _source_of(row: pd.Series) -> str:
+def _source_of(row: Mapping) -> str:
     if row["source_id"] == "derived":
         return str(row["claim_id"]).split("-")[1]
     return str(row["source_id"])
 
 
-def _describe(c: pd.Series, source: str) -> str:
+def _describe(c: Mapping, source: str) -> str:
     """'$14 bn (s002: $13.5 bn to $14.5 bn)': the figure, its source and what it admits."""
     digits = 1 if c["source_id"] == "derived" else 2
     kind = "implied, " if c["source_id"] == "derived" else ""
@@ -41,11 +42,15 @@ def _describe(c: pd.Series, source: str) -> str:
             f"{interval(c['lower'], c['upper'], c['unit'])})")
 
 
-def verdict(a: pd.Series, b: pd.Series, later: Callable[[str, str], bool | None]) -> tuple[str, str]:
+def verdict(a: Mapping, b: Mapping, later: Callable[[str, str], bool | None]) -> tuple[str, str]:
     """The verdict for one pair and a one-line explanation naming both intervals."""
     sa, sb = _source_of(a), _source_of(b)
-    da = _describe(a, sa)
-    db = _describe(b, sb)
+    return _verdict(a, b, _describe(a, sa), _describe(b, sb), sa, sb, later)
+
+
+def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
+             later: Callable[[str, str], bool | None]) -> tuple[str, str]:
+    """``verdict`` with each claim's source and description computed once, not once per pair."""
     if a["unit"] != b["unit"]:
         return "different_units", f"{da} and {db} are in different units; not compared"
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
@@ -75,33 +80,35 @@ def compare_claims(
     transaction, with a verdict.
 
     ``later(x, y)`` is True when source x certainly appeared after source y (timeline).
+    The pairs are many (every two sources giving one metric), so the work per pair is kept
+    to comparing plain values: each claim is read, described and given its source once, and
+    each pair of sources is put to ``later`` once.
     """
-    later = later or (lambda x, y: None)
-    rows = []
+    later = functools.lru_cache(maxsize=None)(later or (lambda x, y: None))
+    rows: list[tuple] = []
     metrics = sorted(set(claims["metric"]) - NOT_COMPARED)
     for metric in metrics:
         family = METRIC_FAMILIES.get(metric, (metric,))
         sub = claims[claims["metric"].isin(family)].sort_values("claim_id", kind="stable")
-        for a, b in _pairs(sub, metric):
-            v, why = verdict(a, b, later)
-            rows.append({
-                "metric": metric, "claim_a": a["claim_id"], "claim_b": b["claim_id"],
-                "source_a": _source_of(a), "source_b": _source_of(b), "verdict": v,
-                "explanation": why,
-            })
+        records = sub.to_dict("records")
+        sources = [_source_of(r) for r in records]
+        described = [_describe(r, s) for r, s in zip(records, sources, strict=True)]
+        for x, y in _pairs(records, sources, metric):
+            a, b = records[x], records[y]
+            v, why = _verdict(a, b, described[x], described[y], sources[x], sources[y], later)
+            rows.append((metric, a["claim_id"], b["claim_id"], sources[x], sources[y], v, why))
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 
-def _pairs(sub: pd.DataFrame, metric: str) -> list[tuple[pd.Series, pd.Series]]:
-    """The pairs of rows of ``sub`` to compare, in ``itertools.combinations`` order.
+def _pairs(records: list[dict], sources: list[str], metric: str) -> list[tuple[int, int]]:
+    """The index pairs of ``records`` to compare, in ``itertools.combinations`` order.
 
     Only claims of one transaction are paired, so rows are grouped by transaction first
     and the per-pair tests read plain tuples: the work grows with the pairs compared,
     not with every pair of the metric.
     """
-    records = [row for _, row in sub.iterrows()]
-    keys = [(row["metric"], row["source_id"] == "derived", _source_of(row), str(row.get("transaction", "")))
-            for row in records]
+    keys = [(row["metric"], row["source_id"] == "derived", src, str(row.get("transaction", "")))
+            for row, src in zip(records, sources, strict=True)]
     groups: dict[str, list[int]] = {}
     for k, key in enumerate(keys):
         groups.setdefault(key[3], []).append(k)
@@ -119,4 +126,4 @@ def _pairs(sub: pd.DataFrame, metric: str) -> list[tuple[pd.Series, pd.Series]]:
                 continue
             chosen.append((x, y))
     chosen.sort()
-    return [(records[x], records[y]) for x, y in chosen]
+    return chosen

@@ -50,3 +50,18 @@ def test_same_source_pairs_are_not_compared_and_derived_meets_projection() -> No
     pair = comp[comp["metric"] == "valuation_at_deal"]
     assert pair["verdict"].tolist() == ["differs_from_projection"]
     assert "projection" in pair["explanation"].iloc[0]
+
+
+def test_timeline_is_asked_once_per_pair_of_sources() -> None:
+    """Many claims from the same two sources put one question to the timeline, not one per pair."""
+    rows = [claim(f"a-c{i:02d}", "a", 10e9 + i, 10e9 + i, 10e9 + i) for i in range(5)]
+    rows += [claim(f"b-c{i:02d}", "b", 20e9 + i, 20e9 + i, 20e9 + i) for i in range(5)]
+    asked: list[tuple[str, str]] = []
+
+    def later(x: str, y: str) -> bool | None:
+        asked.append((x, y))
+        return x == "b" and y == "a"
+
+    comp = compare_claims(pd.DataFrame(rows), later)
+    assert len(comp) == 25 and set(comp["verdict"]) == {"superseded"}
+    assert sorted(asked) == [("b", "a")]
