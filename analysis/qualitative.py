@@ -14,6 +14,7 @@ from .claims import Lexicons, attributed_outlets, corpus_parties
 from .cleaning import CleanSource
 from .dating.stage import deal_stage, headings
 from .lexicons import load_cues
+from .parallel import Workers, map_sources
 
 COLUMNS = ["source_id", "kind", "value", "detail", "quote", "start", "end"]
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -34,11 +35,24 @@ def _affirmed(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def qualitative_claims(cleaned: list[CleanSource], cues_path: str | None = None,
-                       lex: Lexicons | None = None) -> pd.DataFrame:
-    """One row per (source, kind, value) with the first sentence that states it."""
+                       lex: Lexicons | None = None, jobs: int | Workers = 1) -> pd.DataFrame:
+    """One row per (source, kind, value) with the first sentence that states it (``jobs``: worker
+    processes or Dask for the per-source reading; the same table either way)."""
     cues = load_cues(cues_path, "qualitative_cues.csv", ("kind", "value"))
     lex = lex or Lexicons.load()
     manifest_outlets = sorted({cs.source.outlet for cs in cleaned if cs.source.outlet})
+    orgs = _org_words(cleaned)
+    per_source = map_sources(_source_rows, cleaned, jobs, (cues, lex, manifest_outlets, orgs))
+    rows = [r for found in per_source for r in found]
+    own = {cs.source.id: cs.source.outlet.casefold() for cs in cleaned}
+    rows = [r for r in rows if not (r["kind"] == "outlet_cited" and r["value"].casefold() == own.get(r["source_id"]))]
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    return df.sort_values(["kind", "value", "source_id"], kind="stable").reset_index(drop=True)
+
+
+def _source_rows(cs: CleanSource, cues: list[dict], lex: Lexicons, manifest_outlets: list[str],
+                 orgs: set[str]) -> list[dict]:
+    """The qualitative rows of one source, first statement of each (kind, value) only."""
     rows: list[dict] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -50,42 +64,37 @@ def qualitative_claims(cleaned: list[CleanSource], cues_path: str | None = None,
         rows.append({"source_id": src, "kind": kind, "value": value, "detail": detail,
                      "quote": sent.text, "start": sent.start, "end": sent.end})
 
-    orgs = _org_words(cleaned)
-    for cs in cleaned:
-        # The stage is the timeline's reading of the whole source, quoted at its strongest cue.
-        stage, evidence = deal_stage(headings(cs.source.title, cs.source.url) + list(cs.sentences))
-        chosen = [e for e in evidence if e.used and e.start is not None]
-        if stage != "unknown" and chosen:
-            at = next((x for x in cs.sentences if x.start <= chosen[0].start < x.end), None)
-            if at is not None:
-                add(cs.source.id, "deal_stage", stage, "", at)
-        for sent in cs.sentences:
-            for row in cues:
-                hit = _affirmed(row["regex"], sent.text)
-                if hit:
-                    detail = ""
-                    if row["kind"] == "role":
-                        people = sorted(
-                            (abs(m.start() - hit.start()), m.group(1))
-                            for m in _PERSON.finditer(sent.text)
-                            if m.group(1) not in _NOT_PEOPLE and not _org_like(m.group(1), orgs)
-                        )
-                        people = [p for _, p in people]
-                        if not people:
-                            continue
-                        role = _ROLE_WORDS.search(sent.text)
-                        detail = ", ".join(dict.fromkeys(people)) + (
-                            f" ({role.group(0)})" if role else "")
-                        add(cs.source.id, row["kind"], f"{row['value']}: {people[0]}", detail, sent)
+    # The stage is the timeline's reading of the whole source, quoted at its strongest cue.
+    stage, evidence = deal_stage(headings(cs.source.title, cs.source.url) + list(cs.sentences))
+    chosen = [e for e in evidence if e.used and e.start is not None]
+    if stage != "unknown" and chosen:
+        at = next((x for x in cs.sentences if x.start <= chosen[0].start < x.end), None)
+        if at is not None:
+            add(cs.source.id, "deal_stage", stage, "", at)
+    for sent in cs.sentences:
+        for row in cues:
+            hit = _affirmed(row["regex"], sent.text)
+            if hit:
+                detail = ""
+                if row["kind"] == "role":
+                    people = sorted(
+                        (abs(m.start() - hit.start()), m.group(1))
+                        for m in _PERSON.finditer(sent.text)
+                        if m.group(1) not in _NOT_PEOPLE and not _org_like(m.group(1), orgs)
+                    )
+                    people = [p for _, p in people]
+                    if not people:
                         continue
-                    add(cs.source.id, row["kind"], row["value"], detail, sent)
-            for outlet in attributed_outlets(sent.text, lex, manifest_outlets):
-                if outlet != cs.source.outlet:
-                    add(cs.source.id, "outlet_cited", outlet, "", sent)
-    rows = [r for r in rows if not (r["kind"] == "outlet_cited" and _is_self(r["value"], cleaned,
-                                                                             r["source_id"]))]
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    return df.sort_values(["kind", "value", "source_id"], kind="stable").reset_index(drop=True)
+                    role = _ROLE_WORDS.search(sent.text)
+                    detail = ", ".join(dict.fromkeys(people)) + (
+                        f" ({role.group(0)})" if role else "")
+                    add(cs.source.id, row["kind"], f"{row['value']}: {people[0]}", detail, sent)
+                    continue
+                add(cs.source.id, row["kind"], row["value"], detail, sent)
+        for outlet in attributed_outlets(sent.text, lex, manifest_outlets):
+            if outlet != cs.source.outlet:
+                add(cs.source.id, "outlet_cited", outlet, "", sent)
+    return rows
 
 
 def _org_words(cleaned: list[CleanSource]) -> set[str]:
@@ -95,8 +104,3 @@ def _org_words(cleaned: list[CleanSource]) -> set[str]:
 
 def _org_like(name: str, org_words: set[str]) -> bool:
     return name.split()[0] in org_words
-
-
-def _is_self(outlet: str, cleaned: list[CleanSource], source_id: str) -> bool:
-    own = {cs.source.outlet.casefold() for cs in cleaned if cs.source.id == source_id}
-    return outlet.casefold() in own

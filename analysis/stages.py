@@ -209,7 +209,7 @@ def claims(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
 
 def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
     return _cached(p, "qualitative", (cs,), _lexicon_parts(p),
-                   lambda: qualitative_claims(cs, lex=lexicons(p)), _frame_copy)
+                   lambda: qualitative_claims(cs, lex=lexicons(p), jobs=p.workers), _frame_copy)
 
 
 # --------------------------------------------------------------------------- timeline
