@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .claims import Lexicons
 
 
-_CLAUSE_END = re.compile(r"[;:—–]|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
+_CLAUSE_END = re.compile(r"[;:—–•]|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
                          r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
                          r"\s(?:after|because|since|although|though)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
@@ -26,6 +26,7 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Althoug
 #: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
 #: be the subject of its verb: "Musk, who completed the $44 billion deal")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+_CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,")
 #: "when talks of the deal were first reported", "before rumors of a deal began": a time clause dates
 #: the figure's context; its talks and reports are not the figure's
 _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
@@ -106,7 +107,7 @@ def _subject_spots(head: str, parties: set[str], gerund: bool = False) -> list[r
         if word not in parties:
             continue
         run = re.match(r"(?:\s+[A-Z][\w&.'’-]*)*", head[x.end():])
-        if re.search(r"['’]s$", x.group(0) + run.group(0)):
+        if re.search(r"['’]s\b", x.group(0) + run.group(0)):
             continue
         if (_OBJECT_BEFORE.search(head[:x.start()]) and not re.match(r",\s+(?:who|which)\b", head[x.end():])
                 and not (gerund and re.fullmatch(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*", head[x.end():]))):
@@ -140,7 +141,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
         direct = _DIRECT_SUBJECT.search(head)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(m.group(0))
                 and not _OBJECT_BEFORE.search(head[:direct.start()])
-                and not re.search(r"['’]s$", direct.group(0).strip(" ,"))
+                and not re.search(r"['’]s\b", direct.group(0))  # "Figma's IPO values": a thing, not a party
                 and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
             return True  # the verb's own subject, a name: a party to the act it tells
         names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
@@ -173,6 +174,11 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 #: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
 #: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover")
 _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
+    """Position ``at`` lies in a relative clause that closes (at a comma) before the figure."""
+    return any(m.start() <= at < m.end() and m.end() < start for m in _CLOSED_RELATIVE.finditer(sentence, 0, start))
 
 
 def _credits(rx: re.Pattern[str], tail: str) -> bool:
@@ -236,6 +242,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 for m in row["regex"].finditer(modal_lead):
                     if poss and modal_at + m.start() < poss.start():
                         continue  # the modal governs another verb, not the possessor's deal
+                    if _in_closed_relative(sentence, modal_at + m.start(), start):
+                        continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not _party_statement_before(sentence[:modal_at + m.start()], lex, outlets, parties):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
             if scope == "act" and (_party_act(clause, row["regex"], set(outlets), parties)

@@ -205,3 +205,19 @@ def test_a_statement_in_a_news_paragraph_is_no_press_release(lex: Lexicons) -> N
     at = sentence.index("40 percent")
     got = classify_stance(sentence, lex, paragraph, (at, at + len("40 percent")), OUTLETS, PARTIES)
     assert got == "asserted"
+
+
+def test_a_modal_in_a_relative_clause_closed_before_the_figure(lex: Lexicons) -> None:
+    sentence = ("Their conclusions were based on surveys of Southgate customers who fear the potential impact on "
+                "licensing terms, with 56 percent expressing concern.")
+    assert stance(lex, sentence, "56 percent") == "asserted"
+    # ... but a modal in the figure's own relative clause still governs it
+    assert stance(lex, "Southgate, which could fetch up to $5 billion, is weighing offers.",
+                  "$5 billion") == "rumoured"
+
+
+def test_bullets_and_possessed_things_are_no_party(lex: Lexicons) -> None:
+    sentence = ("• Southgate’s IPO values the company at ~$18.8B, below Northwind’s failed $20B acquisition bid.\n"
+                "  • Series B–D investors saw massive returns.")
+    assert stance(lex, sentence, "~$18.8B") == "asserted"
+    assert stance(lex, sentence, "$20B") == "asserted"
