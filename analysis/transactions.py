@@ -319,6 +319,8 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
     groups = [part for t in groups for part in _split_follow_on(t)]
     rank = {s: i for i, s in enumerate(source_order)}
     for t in groups:
+        if t.follow_on:
+            continue  # named in _split_follow_on
         t.acquirer = _most_common([m.acquirer for m in t.mentions if m.acquirer]) or ""
         t.target = _most_common([m.target for m in t.mentions])
         # people hired are not what is paid for: a licence mentioned beside them names the deal
@@ -347,8 +349,11 @@ def _split_follow_on(t: Transaction) -> list[Transaction]:
     if not later or len(later) == len(t.mentions):
         return [t]
     rest = [m for m in t.mentions if m not in later]
+    # the later deal is named as the parties are named across both ("Amazon", not "Amazon.com Inc")
+    acquirer = _most_common([m.acquirer for m in t.mentions if m.acquirer]) or ""
+    target = _most_common([m.target for m in t.mentions])
     return [Transaction(t.id, t.acquirer, t.target, t.kind, rest),
-            Transaction("", later[0].acquirer or t.acquirer, t.target, t.kind, later, follow_on=True)]
+            Transaction("", acquirer, target, t.kind, later, follow_on=True)]
 
 
 def _most_common(values: list[str]) -> str:
