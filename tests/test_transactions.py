@@ -129,10 +129,12 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str) ->
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
 def test_real_coverage_scores_stay_above_their_floors(scores, name: str) -> None:
-    """Regression floors (not yet the issue's bars of 0.95 / 0.85 everywhere; README has the table)."""
+    """Regression floors: deal-value precision at the issue's bar of 0.95 (certainty and stage not yet
+    at 0.85 everywhere; README has the table)."""
     s = scores[name]
     assert s.figure_recall.recall >= 0.97, s.figure_recall
-    assert s.deal_value.precision >= 0.75, s.deal_value
+    assert s.deal_value.precision >= 0.95, s.deal_value
+    assert s.deal_value.recall >= 0.90, s.deal_value
     assert s.certainty >= 0.65, s.certainty
     assert s.stage is None or s.stage >= 0.65, s.stage
 
