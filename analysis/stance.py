@@ -69,6 +69,9 @@ def _mask_time_clauses(sentence: str, start: int, end: int) -> str:
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
+#: "Twitter's attorneys argued": the people of a party speak and act for it
+_AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes(?:man|woman|person)|board|"
+                         r"shareholders|stockholders|executives?|chief executive|CEO|management|directors)\b")
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
                          r"the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
@@ -107,7 +110,7 @@ def _subject_spots(head: str, parties: set[str], gerund: bool = False) -> list[r
         if word not in parties:
             continue
         run = re.match(r"(?:\s+[A-Z][\w&.'’-]*)*", head[x.end():])
-        if re.search(r"['’]s\b", x.group(0) + run.group(0)):
+        if re.search(r"['’]s\b", x.group(0) + run.group(0)) and not _AGENT_NOUN.match(head, x.end() + run.end()):
             continue
         if (_OBJECT_BEFORE.search(head[:x.start()]) and not re.match(r",\s+(?:who|which)\b", head[x.end():])
                 and not (gerund and re.fullmatch(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*", head[x.end():]))):
@@ -163,6 +166,7 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[s
 _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
+#: (so does an opening "According to The Information, ...")
 _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
 #: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
 _FRAME_AFTER = re.compile(r"^\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
@@ -226,6 +230,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     masked_clause = masked[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)
+    opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
@@ -236,7 +241,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 return stance  # talks in a clause after the figure's are about something else
             if scope == "clause_full" and (row["regex"].search(masked_clause)
                                            or (stance == "reported" and credit
-                                               and _credits(row["regex"], credit.group(1)))):
+                                               and _credits(row["regex"], credit.group(1)))
+                                           or (stance == "reported" and opening
+                                               and _credits(row["regex"], opening))):
                 return stance
             if scope == "clause":
                 for m in row["regex"].finditer(modal_lead):

@@ -221,3 +221,17 @@ def test_bullets_and_possessed_things_are_no_party(lex: Lexicons) -> None:
                 "  • Series B–D investors saw massive returns.")
     assert stance(lex, sentence, "~$18.8B") == "asserted"
     assert stance(lex, sentence, "$20B") == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # an opening credit covers the whole sentence, past the comma before a new subject
+    ("According to The Information, Northwind has agreed to pay approximately $650 million to Southgate.",
+     "$650 million", "reported"),
+    # a party's attorneys speak for it
+    ("In a complaint filed on Tuesday, Southgate’s attorneys argued that Vance should be compelled to complete "
+     "the merger at the agreed-upon price of $54.20 per share.", "$54.20", "confirmed"),
+    # a headline act with the party right before its verb
+    ("Northwind sells data-centre arm to Kestrel for $730 million", "$730 million", "confirmed"),
+])
+def test_credits_and_acts_around_new_clause_rules(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
