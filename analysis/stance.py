@@ -2,7 +2,20 @@
 
 Reported (credited to an outlet or sources) before rumoured (talks, negation, a modal governing the
 figure's clause) before confirmed (a party's act or statement) before asserted (the source's own voice).
-The cue words live in ``analysis/data/stance_cues.csv``; this module reads their scopes.
+The cue words live in ``analysis/data/stance_cues.csv``; this module reads their scopes:
+
+- ``sentence``: anywhere in the sentence (for rumoured cues, up to the end of the figure's clause:
+  talks in a later clause are about something else);
+- ``clause_full``: anywhere in the figure's clause (reported cues also in a closing or opening credit,
+  "..., stated a report", "According to The Information, ...");
+- ``clause``: before the figure in its clause (a modal or plan), unless a party's statement frames it;
+- ``act`` / ``statement``: a verb with a deal party (or, for acts, the verb's own named subject) as
+  its subject in the figure's clause; a statement also in a closing "..., the companies said" or an
+  opening "X said:" / "X detailed that";
+- ``paragraph``: anywhere in the paragraph (a press release's or filing's own words).
+
+Time clauses after the figure ("when talks were first reported", "on reports ...") date its context
+and are read by no scope.
 """
 
 from __future__ import annotations
@@ -62,8 +75,7 @@ def _mask_time_clauses(sentence: str, start: int, end: int) -> str:
     """The sentence with the time clauses after the figure blanked (same length)."""
     out = sentence
     for m in _TIME_CLAUSE.finditer(sentence, end):
-        if m.start() >= end:
-            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
 
 
@@ -92,6 +104,9 @@ _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intentio
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
 #: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
 _GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s+$")
+#: statement verbs: a name before one is a speaker, a party only when it is one of the deal's
+_FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
+                         r"details|confirmed|confirms|wrote|writes)\b")
 #: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken|done|called off")
@@ -170,8 +185,6 @@ _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)
 _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
 #: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
 _FRAME_AFTER = re.compile(r"^\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
-_FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
-                         r"details|confirmed|confirms|wrote|writes)\b")
 #: "an initial $1.25 billion investment made by Amazon": a party's act told in the passive
 _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agreed|invested|led|provided|"
                           r"committed|signed|disclosed|proposed|completed|put)\s+by\s+")
@@ -237,7 +250,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
-            if scope == "sentence" and row["regex"].search(masked[:hi] if stance == "rumoured" else masked):
+            if scope == "sentence" and row["regex"].search(
+                    masked[:hi] if stance == "rumoured" else masked if stance == "reported" else sentence):
                 return stance  # talks in a clause after the figure's are about something else
             if scope == "clause_full" and (row["regex"].search(masked_clause)
                                            or (stance == "reported" and credit
