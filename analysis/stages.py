@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from . import artifacts
+from . import artifacts, paths
 from .cache import StageCache, file_digest, key
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
@@ -353,3 +353,47 @@ def transactions(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
 
     return _cached(p, "transactions", (cs,), _lexicon_parts(p),
                    lambda: transactions_table(find_transactions(cs, lexicons(p))), _frame_copy)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+class Chart:
+    """A chart saved as SVG; shows itself in Jupyter (the same bytes the report embeds)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _repr_svg_(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def __repr__(self) -> str:
+        return f"Chart({self.path})"
+
+
+def chart(p: Params, name: str, draw: Callable[[], Any], *inputs: Any) -> Chart:
+    """Draw a chart and save it as ``figures/<name>.svg`` in the run's artifacts, once per input.
+
+    ``draw`` must build the chart only from ``inputs`` (stage results handed out here) and the
+    parameters: the SVG is cached under their keys, so a rerun writes the stored bytes instead
+    of drawing again. With an input a caller made itself, the chart is simply drawn.
+    """
+    from . import figures
+
+    def render() -> bytes:
+        fig = draw()
+        path = figures.save(fig, p.out_dir, name)
+        figures.plt.close(fig)
+        return path.read_bytes()
+
+    keys = [key_of(x) for x in inputs]
+    if any(k is None for k in keys):
+        svg = render()
+    else:
+        k = key("chart", name, p.to_json(include_out_dir=False), *keys)
+        svg = stage_cache(p).get("chart", k, render)
+    path = paths.figures_dir(p.out_dir) / f"{name}.svg"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_bytes() != svg:
+        path.write_bytes(svg)
+    return Chart(path)

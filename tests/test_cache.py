@@ -220,7 +220,7 @@ def test_a_rerun_and_a_notebook_run_alone_compute_no_stage_again(tmp_path: Path)
     assert first.returncode == 0, first.stderr
     stored = {f: f.stat().st_mtime_ns for f in (out / "cache").rglob("*.pkl")}
     assert {f.parent.name for f in stored} == {"cleaned", "cleaning_tables", "claims", "qualitative",
-                                                "transactions", "timeline", "comparisons", "language"}
+                                                "transactions", "timeline", "comparisons", "language", "chart"}
     artifacts = digest_tree(out / "artifacts")
     second = run_cli("run", "--no-render", "--out", str(out), "--corpus", corpus)
     assert second.returncode == 0, second.stderr
@@ -231,5 +231,37 @@ def test_a_rerun_and_a_notebook_run_alone_compute_no_stage_again(tmp_path: Path)
                         parameters={"corpus_dir": corpus, "cache_dir": str(out / "cache"),
                                     "out_dir": str(tmp_path / "alone")}, progress_bar=False)
     assert {f: f.stat().st_mtime_ns for f in (out / "cache").rglob("*.pkl")} == stored
-    assert (tmp_path / "alone" / "artifacts" / "comparisons.csv").read_bytes() == (
-        out / "artifacts" / "comparisons.csv").read_bytes()
+    for name in ("comparisons.csv", "figures/discrepancy.svg", "figures/valuations.svg"):
+        assert (tmp_path / "alone" / "artifacts" / name).read_bytes() == (out / "artifacts" / name).read_bytes()
+    uncached = tmp_path / "uncached"
+    third = run_cli("run", "--no-render", "--out", str(uncached), "--corpus", corpus, "-p", "cache_dir=none")
+    assert third.returncode == 0, third.stderr
+    assert digest_tree(uncached / "artifacts") == artifacts and not (uncached / "cache").exists()
+
+
+def test_a_chart_is_drawn_once_and_shows_the_saved_svg(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    from analysis import figures
+
+    _new_process()
+    p = _params(tmp_path)
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    drawn: list[int] = []
+
+    def draw():
+        drawn.append(1)
+        fig, ax = plt.subplots()
+        ax.bar(["a", "b"], [len(cs), len(claims)])
+        return fig
+
+    first = stages.chart(p, "counts", draw, cs, claims)
+    svg = first.path.read_bytes()
+    first.path.unlink()
+    _new_process()
+    again = stages.chart(p, "counts", draw, stages.cleaned(p), stages.claims(p, stages.cleaned(p)))
+    assert drawn == [1] and again.path.read_bytes() == svg and again._repr_svg_().startswith("<?xml")
+    assert again.path == figures.figures_dir(p.out_dir) / "counts.svg"
+    stages.chart(p, "counts", draw, claims.head(2))  # a table the caller made: drawn afresh
+    assert drawn == [1, 1]
