@@ -239,6 +239,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
     clause, modal_lead = sentence[lo:hi], sentence[modal_at:end]
+    than = re.compile(r"\bthan\b").search(sentence, end, hi)
+    acts = sentence[lo:than.start()] if than else clause  # "$9bn more than it agreed to pay": not its act
     masked = _mask_time_clauses(sentence, start, end) if span else sentence
     masked_clause = masked[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
@@ -267,12 +269,12 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not _party_statement_before(sentence[:modal_at + m.start()], lex, outlets, parties):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
-            if scope == "act" and (_party_act(clause, row["regex"], set(outlets), parties)
+            if scope == "act" and (_party_act(acts, row["regex"], set(outlets), parties)
                                    or _agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(
                                        sentence[:hi], row["regex"], set(outlets), parties))):
                 return stance
-            if scope == "statement" and (_party_act(clause, row["regex"], set(outlets), parties)
+            if scope == "statement" and (_party_act(acts, row["regex"], set(outlets), parties)
                                          or (tail and _party_act(tail.group(0), row["regex"], set(outlets),
                                                                  parties))
                                          or (span and _framed_by_party(sentence[:start], outlets, parties))):

@@ -235,3 +235,12 @@ def test_bullets_and_possessed_things_are_no_party(lex: Lexicons) -> None:
 ])
 def test_credits_and_acts_around_new_clause_rules(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_an_act_in_a_comparison_does_not_govern_the_figure(lex: Lexicons) -> None:
+    sentence = ("By contrast, Northwind \"lost about $29bn in market cap, $9bn more than it agreed to buy Southgate "
+                "for\", Jane Roe said.")
+    assert stance(lex, sentence, "$29bn") == "asserted"
+    assert stance(lex, sentence, "$9bn") == "asserted"
+    # the act before the comparison still governs its own figure
+    assert stance(lex, "Northwind agreed to pay $20bn, more than analysts expected.", "$20bn") == "confirmed"
