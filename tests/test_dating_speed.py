@@ -1,16 +1,21 @@
 """Dating grows about linearly with the corpus: the citation index gives the answers of
-testing every source's outlet pattern on every sentence (the quadratic way it replaced)."""
+testing every source's outlet pattern on every sentence, and the timeline order those of
+scanning every placed source from the start (the quadratic ways they replaced)."""
 
 from __future__ import annotations
 
 import re
 import sys
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.dating import order as order_module
 from analysis.dating.citations import IGNORECASE_ASCII, citation_index, citation_pattern
+from analysis.dating.model import STAGE_RANK, Evidence, SourceDate
+from analysis.dating.order import time_point, timeline_order
 
 OUTLETS = ["Reuters", "The Verge", "Yahoo! Finance", "AT&T News", "9to5Mac", "Ars Technica",
            "Financial Times", "FT", "Le Monde", "Süddeutsche Zeitung", "Kelvin Report",
@@ -84,3 +89,78 @@ def test_the_case_folding_table_is_complete() -> None:
     assert set(found) == set(IGNORECASE_ASCII)
     for ch, ascii_letter in IGNORECASE_ASCII.items():
         assert re.fullmatch(ascii_letter, ch, re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- the order
+
+
+def _reference_order(dates: list[SourceDate]) -> list[str]:
+    """The timeline order as first written: every scan from the start (quadratic)."""
+    def closed(d: SourceDate) -> bool:
+        return d.published is not None or (d.earliest is not None and d.latest is not None)
+
+    def by_stage(placed, d, lo, hi, first=False):
+        same = [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank]
+        if not same or not d.stage_rank:
+            return None
+        return same[0] if first else same[len(same) // 2]
+
+    placed: list[SourceDate] = []
+    for d in sorted((d for d in dates if closed(d)),
+                    key=lambda d: (time_point(d), d.stage_rank or 99, d.source_id)):
+        k = len(placed)
+        while k > 0:
+            prev = placed[k - 1]
+            later = d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+            cited_by = order_module._cites(prev, d) and not order_module._cites(d, prev)
+            if order_module._overlap(prev, d) and (later or cited_by):
+                k -= 1
+                continue
+            break
+        placed.insert(k, d)
+    for d in sorted((d for d in dates if not closed(d) and time_point(d) is not None),
+                    key=lambda d: (time_point(d), d.source_id)):
+        at = time_point(d)
+        if d.earliest:
+            start = next((i for i, p in enumerate(placed) if time_point(p) >= at), len(placed))
+            k = by_stage(placed, d, start, len(placed), first=True)
+            placed.insert(start if k is None else k, d)
+        else:
+            end = next((i for i, p in enumerate(placed) if time_point(p) > at), len(placed))
+            k = by_stage(placed, d, 0, end, first=True)
+            placed.insert(end if k is None else k, d)
+    tail = []
+    for d in sorted((d for d in dates if time_point(d) is None), key=lambda d: d.source_id):
+        if not d.stage_rank:
+            tail.append(d)
+            continue
+        k = by_stage(placed, d, 0, len(placed))
+        if k is None:
+            k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
+                     len(placed))
+        placed.insert(k, d)
+    ordered = placed + tail
+    last = max((i for i, d in enumerate(ordered) if time_point(d) is not None), default=None)
+    if last is not None and last < len(ordered) - 1:
+        ordered = ordered[:last] + ordered[last + 1:] + [ordered[last]]
+    return [d.source_id for d in ordered]
+
+
+_DAY0 = date(2024, 3, 1)
+_WINDOW = st.tuples(st.sampled_from(["closed", "after", "before", "none"]), st.integers(0, 4),
+                    st.integers(0, 3), st.sampled_from(list(STAGE_RANK)), st.integers(-1, 9))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_WINDOW, min_size=1, max_size=10))
+def test_order_equals_the_reference_order(items: list) -> None:
+    dates = []
+    for n, (kind, start, width, stage, cites) in enumerate(items):
+        lo = _DAY0 + timedelta(days=start)
+        hi = lo + timedelta(days=width)
+        lo, hi = {"closed": (lo, hi), "after": (lo, None), "before": (None, hi),
+                  "none": (None, None)}[kind]
+        ev = [Evidence("citation", "", None, None, None, None, 3, ref=f"source:s{cites}")]
+        dates.append(SourceDate(f"s{n}", None, lo, hi, stage, STAGE_RANK[stage],
+                                ev if cites >= 0 else []))
+    assert timeline_order(dates) == _reference_order(dates)

@@ -78,8 +78,9 @@ def timeline_table(dates: list[SourceDate], headline: dict[str, str] | None = No
 def evidence_table(dates: list[SourceDate]) -> pd.DataFrame:
     """One row per evidence item with its raw offsets (provenance of every bound)."""
     rows = []
+    by_id = {d.source_id: d for d in dates}
     for sid in timeline_order(dates):
-        d = next(x for x in dates if x.source_id == sid)
+        d = by_id[sid]
         for ev in d.evidence:
             rows.append({"source_id": sid, "rule": ev.rule, "quote": ev.quote,
                          "start": "" if ev.start is None else ev.start,

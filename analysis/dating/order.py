@@ -47,21 +47,35 @@ def _closed(d: SourceDate) -> bool:
     return d.published is not None or (d.earliest is not None and d.latest is not None)
 
 
-def _by_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int, first: bool = False
-              ) -> int | None:
-    """Insertion index amid (or, ``first``, before) the ``placed[lo:hi]`` sources of ``d``'s
-    stage (None: there are none)."""
-    same = [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank]
-    if not same or not d.stage_rank:
+def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
+    """Insertion index amid the placed sources of ``d``'s stage (None: there are none)."""
+    if not d.stage_rank:
         return None
-    return same[0] if first else same[len(same) // 2]
+    same = [i for i, p in enumerate(placed) if p.stage_rank == d.stage_rank]
+    return same[len(same) // 2] if same else None
+
+
+def _first_of_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int) -> int | None:
+    """The first of the ``placed[lo:hi]`` sources of ``d``'s stage (None: none, or no stage)."""
+    if not d.stage_rank:
+        return None
+    return next((i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank), None)
 
 
 def timeline_order(dates: list[SourceDate]) -> list[str]:
-    """Source ids in timeline order (see the module docstring)."""
+    """Source ids in timeline order (see the module docstring).
+
+    Each source's time point is computed once, and the scans for half-open windows resume
+    where the previous one stopped, so the order grows about linearly with the sources.
+    """
+    points = {id(d): time_point(d) for d in dates}
+
+    def tp(d: SourceDate) -> datetime | None:
+        return points[id(d)]
+
     placed: list[SourceDate] = []
     for d in sorted((d for d in dates if _closed(d)),
-                    key=lambda d: (time_point(d), d.stage_rank or 99, d.source_id)):
+                    key=lambda d: (tp(d), d.stage_rank or 99, d.source_id)):
         k = len(placed)
         while k > 0:
             prev = placed[k - 1]
@@ -73,32 +87,43 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
             break
         placed.insert(k, d)
 
-    half = sorted((d for d in dates if not _closed(d) and time_point(d) is not None),
-                  key=lambda d: (time_point(d), d.source_id))
+    half = sorted((d for d in dates if not _closed(d) and tp(d) is not None),
+                  key=lambda d: (tp(d), d.source_id))
+    # ``half`` comes in time order, so each scan resumes where the last one stopped:
+    # every point before ``ge`` is earlier than the current one, every point before ``gt``
+    # no later (an insertion ahead of a mark moves it, keeping that true)
+    points_placed = [tp(p) for p in placed]
+    ge = gt = 0
     for d in half:
-        at = time_point(d)
+        at = tp(d)
         if d.earliest:  # open at the end: after everything placed before its earliest date
-            start = next((i for i, p in enumerate(placed) if time_point(p) >= at), len(placed))
-            k = _by_stage(placed, d, start, len(placed), first=True)
-            placed.insert(start if k is None else k, d)
+            while ge < len(placed) and points_placed[ge] < at:
+                ge += 1
+            k = _first_of_stage(placed, d, ge, len(placed))
+            j = ge if k is None else k
         else:  # open at the start: before everything placed after its latest date
-            end = next((i for i, p in enumerate(placed) if time_point(p) > at), len(placed))
-            k = _by_stage(placed, d, 0, end, first=True)
-            placed.insert(end if k is None else k, d)
+            while gt < len(placed) and points_placed[gt] <= at:
+                gt += 1
+            k = _first_of_stage(placed, d, 0, gt)
+            j = gt if k is None else k
+        placed.insert(j, d)
+        points_placed.insert(j, at)
+        ge = min(ge, j)
+        gt += j <= gt
 
     tail = []
-    for d in sorted((d for d in dates if time_point(d) is None), key=lambda d: d.source_id):
+    for d in sorted((d for d in dates if tp(d) is None), key=lambda d: d.source_id):
         if not d.stage_rank:
             tail.append(d)
             continue
-        k = _by_stage(placed, d, 0, len(placed))
+        k = _by_stage(placed, d)
         if k is None:
             k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
                      len(placed))
         placed.insert(k, d)
     ordered = placed + tail
     # an undated source is never the latest: the last place belongs to a dated source
-    last_dated = max((i for i, d in enumerate(ordered) if time_point(d) is not None), default=None)
+    last_dated = max((i for i, d in enumerate(ordered) if tp(d) is not None), default=None)
     if last_dated is not None and last_dated < len(ordered) - 1:
         ordered = ordered[:last_dated] + ordered[last_dated + 1:] + [ordered[last_dated]]
     return [d.source_id for d in ordered]
