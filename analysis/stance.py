@@ -247,6 +247,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     credit = _SENTENCE_TAIL.search(masked)
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
+    # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
+    # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
+    deeds = sentence[lo:end] if poss else acts
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
         for row in lex.stances:
             if row["stance"] != stance:
@@ -269,7 +272,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not _party_statement_before(sentence[:modal_at + m.start()], lex, outlets, parties):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
-            if scope == "act" and (_party_act(acts, row["regex"], set(outlets), parties)
+            if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
                                    or _agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(
                                        sentence[:hi], row["regex"], set(outlets), parties))):

@@ -244,3 +244,10 @@ def test_an_act_in_a_comparison_does_not_govern_the_figure(lex: Lexicons) -> Non
     assert stance(lex, sentence, "$9bn") == "asserted"
     # the act before the comparison still governs its own figure
     assert stance(lex, "Northwind agreed to pay $20bn, more than analysts expected.", "$20bn") == "confirmed"
+
+
+def test_a_possessors_deal_is_named_not_done_by_a_later_act(lex: Lexicons) -> None:
+    sentence = ("Eastbay Capital Highlights Northwind's $14.3B Investment in Southgate, a firm today released an "
+                "analysis of Northwind Platforms, Inc. committing $14.3 billion to acquire a 49% stake in Southgate.")
+    assert stance(lex, sentence, "$14.3B") == "asserted"
+    assert stance(lex, sentence, "$14.3 billion") == "confirmed"
