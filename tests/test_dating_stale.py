@@ -49,7 +49,10 @@ def test_a_stamp_contradicted_by_the_pages_own_today_is_stale(tmp_path: Path) ->
     # the stale stamp teaches nothing: no event is dated to it
     assert all(e.earliest.year == 2024 for e in events if e.learned)
     table = evidence_table(dates)
-    assert not table[(table["source_id"] == "x1") & (table["rule"] == "date_line")]["used"].any()
+    row = table[(table["source_id"] == "x1") & (table["rule"] == "date_line")].iloc[0]
+    assert not row["used"]
+    assert row["sentence"].startswith("Not used: its stamp is stale: the page's own text says")
+    assert "stronger evidence" not in row["sentence"]  # nothing stronger: the text outweighs it
 
 
 def test_a_true_stamp_stands_against_a_one_sided_later_mention(tmp_path: Path) -> None:

@@ -34,6 +34,8 @@ def evidence_sentence(ev: Evidence) -> str:
     bound = span_words(ev.earliest, ev.latest) if (ev.earliest or ev.latest) else ""
     if not bound:
         return _cap(f"no bound: {because}, {quote}.")
+    if not ev.used and "stale stamp" in ev.note:
+        return _cap(f"not used: {because} (the stamp said {bound}: {quote}).")
     if not ev.used:
         return _cap(f"not used: {because} ({bound}, {quote}), but stronger evidence conflicts.")
     return _cap(f"{bound}, because {because}: {quote}.")

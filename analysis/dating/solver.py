@@ -114,8 +114,8 @@ def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
             f"{ev.rule} \u201c{short(ev.quote, 50)}\u201d not used: a stale stamp, since the "
             f"page's own text speaks of a later day as its own ({by.rule} \u201c"
             f"{short(by.quote, 50)}\u201d: {bounds_text(by)})"),
-            because=f"its stamp {bounds_text(ev)} is stale: its text says "
-                    f"\u201c{short(by.quote, 40)}\u201d of an event of {bounds_text(by)}"))
+            because=f"its stamp is stale: the page's own text {by.because.removeprefix('it ')}, "
+                    f"so it appeared {bounds_text(by)}"))
     return keep, stale
 
 
