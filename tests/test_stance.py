@@ -251,3 +251,16 @@ def test_a_possessors_deal_is_named_not_done_by_a_later_act(lex: Lexicons) -> No
                 "analysis of Northwind Platforms, Inc. committing $14.3 billion to acquire a 49% stake in Southgate.")
     assert stance(lex, sentence, "$14.3B") == "asserted"
     assert stance(lex, sentence, "$14.3 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    ("Northwind in advanced talks to buy Southgate for about $50 billion: source", "$50 billion", "reported"),
+    ("Meanwhile, Bloomberg, which broke the story, quoted two sources as saying that the deal will come in at "
+     "just ahead of $4.8 billion.", "$4.8 billion", "reported"),
+    ("The companies are discussing a nearly all-stock transaction, representing about a 20 percent premium over "
+     "Southgate's current value, the paper said.", "20 percent", "reported"),
+    ("Northwind Corp is buying games maker Southgate for $68.7 billion in the biggest deal in its history.",
+     "$68.7 billion", "confirmed"),
+])
+def test_more_credit_and_act_shapes(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
