@@ -361,3 +361,30 @@ def test_table_cells_starting_with_list_markers_stay_text_in_the_pdf(tmp_path: P
     for q in quotes:
         assert q in text, (q, text)
     assert "•" not in text
+
+
+def test_html_only_content_is_dropped_from_the_pdf(tmp_path: Path) -> None:
+    """Full per-source tables go to the HTML only (Quarto's content-visible when-format="html")."""
+    table = "| Source | Figure |\n|:--|--:|\n| Wire A | $14 bn |\n"
+    body = (f'Summary in both.\n\n:::: {{.content-visible when-format="html"}}\nOnlyhtml text.\n\n'
+            f"::: {{.datatable}}\n{table}:::\n::::\n\n"
+            f'::: {{.content-hidden when-format="html"}}\nOnlypdf text.\n:::\n')
+    assert check_subset(body) == []
+    assert any("when-format" in v for v in check_subset('::: {.content-visible when-format="pdf"}\nx\n:::\n'))
+    result = render(make_project(tmp_path, "---\ntitle: Scale\n---\n\n" + body), engine="fallback")
+    html = result["html"].read_text(encoding="utf-8")
+    text = pdf_text(result["pdf"])
+    assert "Onlyhtml" in html and "Wire A" in html and "Onlypdf" not in html
+    assert "Onlyhtml" not in text and "Wire A" not in text and "Onlypdf" in text and "Summary" in text
+
+
+def test_a_short_table_too_tall_for_a_page_continues_instead_of_overflowing(tmp_path: Path) -> None:
+    """Few rows but long cells (a table at scale): it breaks across pages, nothing is drawn over."""
+    cell = "word " * 120
+    rows = "\n".join(f"| row{k}start | {cell} row{k}end |" for k in range(12))
+    pages = _layout_pages(tmp_path, f"| Name | Text |\n|:--|:--|\n{rows}\n")
+    assert len(pages) >= 2
+    for k in range(12):
+        assert f"row{k}start" in " ".join(pages) and f"row{k}end" in " ".join(pages)
+    body = [p for p in pages if "row" in p]
+    assert len(body) >= 2  # the rows continue on a second page
