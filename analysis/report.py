@@ -12,6 +12,7 @@ import os
 import platform
 import re
 import shutil
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
@@ -142,21 +143,23 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
 
     s = sources.set_index("source_id").loc[order].reset_index()
     tl = timeline.set_index("source_id")
+    # per source, in one pass (a filter per source is quadratic at hundreds of sources)
+    deal_texts: dict[str, list[str]] = {}
+    dv = main_claims[main_claims["metric"] == "deal_value"]
+    for x, v, u, b in zip(dv["source_id"], dv["value"], dv["unit"], dv["bound"], strict=True):
+        deal_texts.setdefault(x, []).append(report_scale.stated(v, u, b))
+    stances: dict[str, Counter] = {}
+    for x, st in zip(claims["source_id"], claims["stance"], strict=True):
+        stances.setdefault(x, Counter())[st] += 1
     files["sources_overview.md"] = _datatable(_md_table(pd.DataFrame({
         "Source": s["label"],
         "Title (as given in the text)": [shorten(t, 70) or "—" for t in s["title"]],
         "When": [findings.when(tl.loc[x]) for x in s["source_id"]],
         "Stage described": [findings.STAGE_WORD.get(tl.loc[x, "stage"], tl.loc[x, "stage"])
                             for x in s["source_id"]],
-        "Deal value(s) stated": [
-            "; ".join(f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
-                      for v, u, b in main_claims[(main_claims["source_id"] == x)
-                                                 & (main_claims["metric"] == "deal_value")][
-                          ["value", "unit", "bound"]].itertuples(index=False)) or "—"
-            for x in s["source_id"]],
+        "Deal value(s) stated": ["; ".join(deal_texts.get(x, [])) or "—" for x in s["source_id"]],
         "How its figures are stated": [
-            ", ".join(f"{n} {st}" for st, n in claims[claims["source_id"] == x]["stance"]
-                      .value_counts().sort_index().items()) or "—"
+            ", ".join(f"{n} {st}" for st, n in sorted(stances.get(x, Counter()).items())) or "—"
             for x in s["source_id"]],
     })))
     files["sources_table.md"] = _md_table(pd.DataFrame({
@@ -180,7 +183,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     files["transactions.md"] = _md_table(_other_transactions(claims, read_table(out_dir, "transactions"), label, many))
     main_real = main_claims[main_claims["source_id"] != "derived"]
     matrix = {}
-    for metric in sorted(set(main_real["metric"])):
+    for metric in sorted(set(main_real["metric"])) if not many else ():  # at scale: figure clusters
         row = {}
         for sid in order:
             cl = main_real[(main_real["metric"] == metric) & (main_real["source_id"] == sid)]
@@ -212,7 +215,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
            f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
            "rounding of both inputs is allowed for)")
         for _, r in derived.iterrows()])
-    files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons))
+    files["disagreements.md"] = _bullets(findings.disagreements(sources, claims, comparisons) if not many else [])
     derived_lines = files["derived.md"].splitlines()
     if many and len(derived_lines) > report_scale.TOP_ROWS:
         files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + _bullets([md(

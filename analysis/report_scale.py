@@ -69,7 +69,8 @@ def _counted(values: Iterable[str], limit: int = TOP_FIGURES) -> str:
     return (shown + (f" and {rest} other{'s' if rest > 1 else ''}" if rest > 0 else "")) or "—"
 
 
-def _claim_text(value: float, unit: str, bound: str) -> str:
+def stated(value: float, unit: str, bound: str) -> str:
+    """'$14 bn' or '$10 bn (at least)': a figure with its bound, as the report's tables write it."""
     return f"{figure(value, unit)}{'' if bound == 'exact' else ' (' + BOUND_WORDS.get(bound, bound) + ')'}"
 
 
@@ -94,7 +95,7 @@ def by_outlet(sources: pd.DataFrame, timeline: pd.DataFrame, main_claims: pd.Dat
             "When": (days[0].isoformat() if days and days[0] == days[-1]
                      else f"{days[0].isoformat()} to {days[-1].isoformat()}" if days else "no date"),
             "Stages described": _counted(stage_word.get(tl.loc[x, "stage"], tl.loc[x, "stage"]) for x in ids),
-            "Deal values stated": _counted(_claim_text(v, u, b) for v, u, b in
+            "Deal values stated": _counted(stated(v, u, b) for v, u, b in
                                            zip(dv["value"], dv["unit"], dv["bound"], strict=True)),
         })
     table = pd.DataFrame(rows).sort_values(["Sources", "Outlet"], ascending=[False, True], kind="stable")
@@ -118,7 +119,7 @@ def figure_clusters(main_real: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for metric in sorted(set(main_real["metric"])):
         sub = main_real[main_real["metric"] == metric]
-        per_source = [(sid, _claim_text(v, u, b)) for sid, v, u, b in
+        per_source = [(sid, stated(v, u, b)) for sid, v, u, b in
                       zip(sub["source_id"], sub["value"], sub["unit"], sub["bound"], strict=True)]
         texts = [t for _, t in dict.fromkeys(per_source)]  # one vote per source and figure
         rows.append({"Metric": metric_label(metric), "Sources": sub["source_id"].nunique(),
@@ -157,7 +158,7 @@ def grouped_disagreements(comparisons: pd.DataFrame, claims: pd.DataFrame, label
     groups: dict[tuple, list] = {}
     for _, r in comparisons.iterrows():
         a, b = by_id.loc[r["claim_a"]], by_id.loc[r["claim_b"]]
-        fa, fb = sorted(_claim_text(c["value"], c["unit"], c["bound"]) for c in (a, b))
+        fa, fb = sorted(stated(c["value"], c["unit"], c["bound"]) for c in (a, b))
         groups.setdefault((r["metric"], fa, fb), []).append(r)
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     out = []
