@@ -21,6 +21,7 @@ and are read by no scope.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -198,6 +199,19 @@ def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
     return any(m.start() <= at < m.end() and m.end() < start for m in _CLOSED_RELATIVE.finditer(sentence, 0, start))
 
 
+@lru_cache(maxsize=16)
+def _outlet_credit(outlets: frozenset[str]) -> re.Pattern[str] | None:
+    """A credit to one of the known outlets (``outlets.csv`` and the manifest): "according to Semafor",
+    "told the Guardian", "Politico reported"."""
+    names = "|".join(sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
+                            key=len, reverse=True))
+    if not names:
+        return None
+    return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing)\s+(?:[Tt]he\s+)?"
+                      rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
+                      rf"added|noted)\b")
+
+
 def _credits(rx: re.Pattern[str], tail: str) -> bool:
     """A closing segment credits the sentence when its first words are the credit ("stated a report",
     "Bloomberg reported", "the person said"), not a clause of its own that mentions a report."""
@@ -247,6 +261,10 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     credit = _SENTENCE_TAIL.search(masked)
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
+    by_outlet = _outlet_credit(frozenset(outlets))
+    if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))
+                      or (opening and _credits(by_outlet, opening))):
+        return "reported"
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
     deeds = sentence[lo:end] if poss else acts

@@ -264,3 +264,14 @@ def test_a_possessors_deal_is_named_not_done_by_a_later_act(lex: Lexicons) -> No
 ])
 def test_more_credit_and_act_shapes(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Northwind will pay $5 billion for Southgate, according to Semafor.",
+    "Northwind agreed to pay $5 billion for Southgate, a person close to the talks told Politico.",
+    "According to the Guardian, Northwind has agreed to pay $5 billion for Southgate.",
+])
+def test_a_credit_to_any_known_outlet(lex: Lexicons, sentence: str) -> None:
+    outlets = {row["outlet"] for row in lex.outlets}
+    at = sentence.index("$5 billion")
+    assert classify_stance(sentence, lex, "", (at, at + len("$5 billion")), outlets, PARTIES) == "reported"
