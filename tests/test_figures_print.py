@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import figures
+from analysis.formatting import MANY_SOURCES
 from analysis.paths import REPORT_SRC_DIR
 
 LABELS = {"s000": "Capital Focus Limited (s000)", "s001": "\u201cMeta Bids Big on\u2026\u201d (s001)",
@@ -133,3 +134,51 @@ def test_no_chart_title_repeats_a_report_heading() -> None:
                    if t}
     plt.close("all")
     assert not headings & titles, headings & titles
+
+
+def _many(n: int) -> dict[str, pd.DataFrame]:
+    """n synthetic sources: a few distinct deal values, windows over a few months, measures."""
+    ids = [f"x{k:03d}" for k in range(n)]
+    values = [10e9, 12e9, 14e9, 14.3e9]
+    claims = pd.DataFrame({
+        "claim_id": [f"{s}-c01" for s in ids], "source_id": ids, "metric": "deal_value",
+        "value": [values[k % 4] for k in range(n)], "unit": "USD",
+        "lower": [values[k % 4] * 0.95 for k in range(n)], "upper": [values[k % 4] * 1.05 for k in range(n)],
+        "bound": "exact", "quote": "$10 billion"})
+    days = [f"2024-0{k % 6 + 1}-{k % 27 + 1:02d}" for k in range(n)]
+    timeline = pd.DataFrame({"source_id": ids, "published": days, "earliest": days, "latest": days,
+                             "stage": ["talks", "agreed"] * (n // 2) + ["agreed"] * (n % 2),
+                             "order": range(1, n + 1), "headline_figure": "$10 bn"})
+    lang = pd.DataFrame({"source_id": ids, "hedges_per_1000_words": [k % 9 for k in range(n)],
+                         "raw_flesch_reading_ease": [40 + k % 30 for k in range(n)],
+                         "clean_flesch_reading_ease": [42 + k % 30 for k in range(n)]})
+    audit = pd.DataFrame({"source_id": ids, "start": 0, "end": [10 + k for k in range(n)],
+                          "rule": ["promo", "byline"] * (n // 2) + ["promo"] * (n % 2)})
+    return {"ids": ids, "claims": claims, "timeline": timeline, "lang": lang, "audit": audit}
+
+
+def _tick_labels(fig: plt.Figure) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in ax.get_yticklabels() if t.get_text()]
+
+
+@pytest.mark.parametrize("n", [MANY_SOURCES, MANY_SOURCES + 1, 200])
+def test_charts_list_sources_up_to_the_threshold_and_aggregate_above(n: int) -> None:
+    """A chart of up to MANY_SOURCES sources names each one; above, it draws figure clusters,
+    periods and distributions, so 200 sources never print 200 labels."""
+    d = _many(n)
+    labels = {s: f"Outlet {s}" for s in d["ids"]}
+    disc = figures.discrepancy(d["claims"], d["ids"], labels)
+    lang = figures.language_bars(d["lang"], labels)
+    removed = figures.removed_by_rule(d["audit"], d["ids"])
+    timeline = figures.timeline_windows(d["timeline"], pd.DataFrame(columns=["date", "event"]), labels)
+    if n <= MANY_SOURCES:
+        assert len(_tick_labels(disc)) == n and len(_tick_labels(lang)) == n
+        assert len(removed.axes[0].get_legend().get_texts()) == n
+        assert len(_tick_labels(timeline)) == n
+    else:
+        ticks = _tick_labels(disc)
+        assert len(ticks) == 4 and all("source" in t for t in ticks)  # one per distinct figure
+        assert sum(int(t.split(": ")[-1].split()[0]) for t in ticks) == n
+        assert not any("Outlet" in t for f in (lang, timeline) for t in _tick_labels(f))
+        assert removed.axes[0].get_legend() is None and len(_tick_labels(removed)) == 2
+    plt.close("all")

@@ -129,3 +129,39 @@ def test_when_every_pair_agrees_the_kinds_are_counted() -> None:
     text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
     assert ("Of 3 pairs of headline deal values, all 3 agree: 1 equal within rounding, "
             "2 admitted by a bound.") in text
+
+
+def _sources_and_timeline(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    ids = [f"x{k:03d}" for k in range(n)]
+    sources = pd.DataFrame({"source_id": ids, "label": [f"Wire {k % 7} ({s})" for k, s in enumerate(ids)],
+                            "outlet": [f"Wire {k % 7}" for k in range(n)], "control_chars": 0})
+    days = [f"2024-03-{k % 20 + 1:02d}" if k % 5 else "" for k in range(n)]
+    timeline = pd.DataFrame({"source_id": ids, "published": days, "earliest": days,
+                             "latest": ["" if not d else d for d in days], "order": range(1, n + 1),
+                             "stage": ["talks", "agreed"] * (n // 2) + ["agreed"] * (n % 2),
+                             "headline_figure": "$10 bn"})
+    return sources, timeline
+
+
+def test_findings_name_every_source_in_order_up_to_the_threshold_and_count_above() -> None:
+    from analysis.formatting import MANY_SOURCES
+
+    for n in (MANY_SOURCES, MANY_SOURCES + 1):
+        sources, timeline = _sources_and_timeline(n)
+        text = findings._timeline_finding(sources, timeline)
+        named = len(re.findall(r"\(x\d{3}\)", text))
+        if n <= MANY_SOURCES:
+            assert text.startswith("Timeline order: ") and named == n
+        else:
+            assert named == 2 and f"of the {n} sources" in text and "agreed or announced" in text
+
+
+def test_period_table_counts_every_source_once() -> None:
+    from analysis import report_scale
+
+    sources, timeline = _sources_and_timeline(200)
+    table = report_scale.by_period(timeline, findings.STAGE_WORD)
+    assert table["Sources"].sum() == 200
+    assert table.columns[0] == "Day" and table.iloc[-1, 0] == "open window or no date evidence"
+    assert table.iloc[-1]["Sources"] == 40  # every fifth source has no date evidence
+    assert report_scale.period_of([pd.Timestamp("2023-01-01").date(), pd.Timestamp("2024-06-01").date()])[0] == "month"
