@@ -313,7 +313,8 @@ def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.Da
 
 #: How the report names a transaction of each kind.
 DEAL_NOUNS = {"acquisition": "acquisition of", "merger": "merger with", "investment": "investment in",
-              "funding_round": "funding of", "licensing": "licensing deal with", "other": "deal with"}
+              "funding_round": "funding of", "licensing": "licensing deal with", "hiring": "hiring of staff from",
+              "other": "deal with"}
 
 
 def deal_name(acquirer: str, target: str, kind: str) -> str:
