@@ -277,11 +277,12 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     recorded = json.loads((paths.artifacts_dir(out_dir) / "inputs.json").read_text(encoding="utf-8"))
     inputs += [(f"{x['file']} ({x['role'].replace('_', ' ')})", x["sha256"]) for x in recorded]
     files["repro_inputs.md"] = _md_table(pd.DataFrame(inputs, columns=["Input file", "SHA-256"]))
+    files["full_tables.md"] = ""
     if many:
+        every_input = files["repro_inputs.md"]
         files["repro_inputs.md"] = (_md_table(pd.DataFrame(inputs[len(sources):], columns=["Input file", "SHA-256"]))
                                     + "\n" + report_scale.full_table_note(
-                                        f"The SHA-256 of each of the {len(sources)} articles", "sources.csv")
-                                    + "\n" + report_scale.html_only(_datatable(files["repro_inputs.md"])))
+                                        f"the SHA-256 of each of the {len(sources)} articles", "sources.csv"))
         try:
             evidence = read_table(out_dir, "timeline_evidence")
         except FileNotFoundError:
@@ -290,7 +291,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             files, _md_table, sources=sources, timeline=timeline, main_claims=main_claims,
             disagreement_rows=findings.disagreement_rows(claims, comparisons), claims=claims, qual=qual,
             lang=lang, audit=audit, evidence=evidence, label=label, when=findings.when,
-            stage_word=findings.STAGE_WORD))
+            stage_word=findings.STAGE_WORD, inputs_table=every_input))
     versions = [("python", platform.python_version())]
     for name in PACKAGES:
         try:

@@ -30,8 +30,8 @@ def html_only(text: str) -> str:
 
 def full_table_note(what: str, artifact: str) -> str:
     """One sentence telling a PDF reader where the per-source table went."""
-    return (f"_{md(what)} are listed in full in the HTML report (sortable, filterable) and in "
-            f"{md(artifact)}._\n")
+    return (f"_The full table ({md(what)}) is in the HTML report's {md(FULL_TABLES_TITLE.lower())} "
+            f"(sortable, filterable) and in {md(artifact)}._\n")
 
 
 def _day(x: object) -> date | None:
@@ -164,7 +164,7 @@ def grouped_disagreements(comparisons: pd.DataFrame, claims: pd.DataFrame, label
     out = []
     for (metric, fa, fb), rows in ranked[:limit]:
         kinds = Counter(r["verdict"] for r in rows)
-        said = ", ".join(f"{n} {_VERB.get(v, v)}" for v, n in sorted(kinds.items()))
+        said = ", ".join(f"{n} {_KINDS[v][n != 1] if v in _KINDS else v}" for v, n in sorted(kinds.items()))
         ex = rows[0]
         out.append(f"**{md(metric_label(metric))}** — {md(fa)} against {md(fb)}: "
                    f"{md(count(len(rows), 'source pair'))} ({md(said)}); for example "
@@ -175,8 +175,9 @@ def grouped_disagreements(comparisons: pd.DataFrame, claims: pd.DataFrame, label
     return out
 
 
-_VERB = {"contradicts": "contradictions", "superseded": "later reports differ",
-         "differs_from_projection": "implied against projected"}
+_KINDS = {"contradicts": ("contradiction", "contradictions"),
+          "superseded": ("later report differs", "later reports differ"),
+          "differs_from_projection": ("implied value against a projection", "implied values against projections")}
 
 
 def stats_table(frame: pd.DataFrame, columns: dict[str, str], digits: int = 1) -> pd.DataFrame:
@@ -287,50 +288,72 @@ def report_text(many: bool) -> dict:
     return {"figs": figs, "text": text}
 
 
+def _interactive(table_md: str) -> str:
+    """A full table made sortable and filterable in the HTML (see ``html_tables``)."""
+    return table_md if table_md.startswith(("::: {.datatable}", "_(none)_")) else f"::: {{.datatable}}\n{table_md}:::\n"
+
+
+#: The HTML-only appendix that holds every per-source table at scale.
+FULL_TABLES_TITLE = "Appendix: every source, claim and measure"
+
+
 def aggregated(files: dict[str, str], table: Callable[[pd.DataFrame], str], *, sources: pd.DataFrame,
                timeline: pd.DataFrame, main_claims: pd.DataFrame, disagreement_rows: pd.DataFrame,
                claims: pd.DataFrame, qual: pd.DataFrame, lang: pd.DataFrame, audit: pd.DataFrame,
                evidence: pd.DataFrame | None, label: dict[str, str], when: Callable[[pd.Series], str],
-               stage_word: dict[str, str]) -> dict[str, str]:
+               stage_word: dict[str, str], inputs_table: str = "") -> dict[str, str]:
     """The generated includes that aggregate at scale, replacing the per-source ones.
 
-    ``files`` holds the per-source versions: the interactive ones move into the HTML only.
+    ``files`` holds the per-source versions: they move, as interactive tables, into one
+    appendix at the end of the HTML (``full_tables.md``), so the report reads the same in
+    both formats and a reader looks a source up there.
     """
     out: dict[str, str] = {}
+    full: list[tuple[str, str]] = []
     main_real = main_claims[main_claims["source_id"] != "derived"]
-    every = f"Every source, in timeline order:\n\n{files['sources_overview.md']}"
-    out["sources_overview.md"] = (table(by_outlet(sources, timeline, main_claims, when, stage_word))
-                                  + "\n" + html_only(every))
+    out["sources_overview.md"] = table(by_outlet(sources, timeline, main_claims, when, stage_word))
+    full.append(("Sources, in timeline order", _interactive(files["sources_overview.md"])))
     out["claims_matrix.md"] = table(figure_clusters(main_real))
-    out["claims_table.md"] = (full_table_note(f"All {len(claims[claims['source_id'] != 'derived'])} claims",
-                                              "claims.csv") + "\n" + html_only(files["claims_table.md"]))
+    out["claims_table.md"] = full_table_note(f"all {len(claims[claims['source_id'] != 'derived'])} claims",
+                                             "claims.csv")
+    full.append(("Claims", _interactive(files["claims_table.md"])))
     lines = grouped_disagreements(disagreement_rows, claims, lambda s: label.get(s, s))
     lead = ("Grouped by the two figures set against each other, the most frequent first; each line counts "
             "the pairs of sources and names one.\n\n")
     out["disagreements.md"] = (lead + "\n".join(f"- {x}" for x in lines) + "\n") if lines else "_(none)_\n"
     out["qualitative_table.md"] = (table(qualitative_groups(qual)) + "\n"
-                                   + full_table_note("Every qualitative claim with its source and quote",
-                                                     "qualitative.csv")
-                                   + "\n" + html_only(files["qualitative_table.md"]))
+                                   + full_table_note("every qualitative claim with its source and quote",
+                                                     "qualitative.csv"))
+    full.append(("Qualitative claims", _interactive(files["qualitative_table.md"])))
     periods = by_period(timeline, stage_word)
     out["timeline_table.md"] = (f"Sources per {str(periods.columns[0]).lower()}:\n\n" + table(periods) + "\n"
-                                + full_table_note("Every source's window", "timeline.csv") + "\n"
-                                + html_only(f"::: {{.datatable}}\n{files['timeline_table.md']}:::\n"))
+                                + full_table_note("every source's window", "timeline.csv"))
+    full.append(("Publication windows", _interactive(files["timeline_table.md"])))
     if evidence is not None and len(evidence):
         out["timeline_evidence.md"] = (table(evidence_summary(evidence)) + "\n"
-                                       + full_table_note("Each source's evidence", "timeline_evidence.csv")
-                                       + "\n" + html_only(files["timeline_evidence.md"]))
+                                       + full_table_note("each source's evidence", "timeline_evidence.csv"))
+        full.append(("Dating evidence", files["timeline_evidence.md"]))
     out["language_table.md"] = (table(stats_table(lang, {
         "clean_words": "Words", "raw_flesch_reading_ease": "Reading ease (raw)",
         "clean_flesch_reading_ease": "Reading ease (clean)", "clean_flesch_kincaid_grade": "Grade level",
         "clean_gunning_fog": "Fog index", "hedges_per_1000_words": "Hedges per 1,000 words",
         "repetition_share": "Repeats (share of sentences)"})) + "\n"
-        + full_table_note("Every source's measures", "language.csv") + "\n"
-        + html_only(f"::: {{.datatable}}\n{files['language_table.md']}:::\n"))
+        + full_table_note("every source's measures", "language.csv"))
+    full.append(("How each source writes", _interactive(files["language_table.md"])))
     out["sources_table.md"] = (table(stats_table(sources, {
         "raw_chars": "Raw characters", "clean_chars": "Clean characters", "removed_share": "Share removed",
         "paragraphs": "Paragraphs", "sentences": "Sentences"}, digits=0)) + "\n"
-        + full_table_note("Every source's sizes", "sources.csv") + "\n"
-        + html_only(f"::: {{.datatable}}\n{files['sources_table.md']}:::\n"))
+        + full_table_note("every source's sizes", "sources.csv"))
+    full.append(("Article sizes before and after cleaning", _interactive(files["sources_table.md"])))
     out["removed_by_rule.md"] = table(rules_summary(audit))
+    if inputs_table:
+        full.append(("Inputs (SHA-256 of the bytes read)", _interactive(inputs_table)))
+    out["full_tables.md"] = full_tables(full)
     return out
+
+
+def full_tables(sections: list[tuple[str, str]]) -> str:
+    """The HTML-only appendix: one subsection per full table."""
+    body = "".join(f"### {md(title)}\n\n{text}\n" for title, text in sections)
+    return html_only(f"## {md(FULL_TABLES_TITLE)}\n\nEvery row the printed report summarises, sortable and "
+                     f"filterable (type in a table's filter box to find a source).\n\n{body}")

@@ -58,7 +58,8 @@ def test_print_aggregates_and_html_keeps_every_source(scale_run: Path) -> None:
     # aggregated tables in both formats, the full claims table in the HTML only
     for heading in ("Outlet", "Figures given (sources giving each)", "Sources per "):
         assert heading in pdf and heading in html, heading
-    assert f"All {int((claims['source_id'] != 'derived').sum())} claims are listed in full" in pdf
+    assert f"The full table (all {int((claims['source_id'] != 'derived').sum())} claims) is in the HTML" in pdf
+    assert "Appendix: every source, claim and measure" in html and "Appendix: every source" not in pdf
     assert html.count('class="datatable"') >= 5
     assert "Timeline order:" not in pdf and "Timeline order of the 200 sources" in pdf
 
