@@ -62,6 +62,9 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
 _POSS = r"(?:['’]s)?"
+#: What was paid for: the company or a part of it ("a division of the security specialist"), never a
+#: stake, shares or rights (an investment or a licence, found by their own patterns).
+_PART_GAP = r"(?:(?!to[ \t]|stake|shares?[ \t]|rights?[ \t]|licen)[a-z][^\s,;:!?]*[ \t]+){0,6}?"
 #: The people an acqui-hire takes: "hired away Inflection's AI team", "whose top employees were hired".
 _PEOPLE = (r"(?:employees|staff|staffers|team|teams|founders?|co-?founders?|executives|researchers|engineers|"
            r"talent|workforce|leadership)")
@@ -70,7 +73,8 @@ _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, in
 
 
 #: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn").
-_NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer"}
+_NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer",
+                      "pronoun_buys", "pays_for"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
@@ -132,6 +136,12 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("buys", "acquisition", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
+    ("pronoun_buys", "acquisition", _rx(
+        rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+"
+        rf"(?!by[ \t]|into[ \t]){_GAP}(?P<t>{_NAME})")),
+    ("pays_for", "acquisition", _rx(
+        rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
+        rf"[ \t]+{_SPAN}{{0,40}}?[ \t]for[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
     ("acquisition_of", "acquisition", _rx(
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_BUY}[ \t]+(?:of|for)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),

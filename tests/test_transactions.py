@@ -255,3 +255,21 @@ def test_hires_beside_a_licence_are_one_licensing_deal(tmp_path: Path) -> None:
     table = stages.transactions(p, stages.cleaned(p))
     assert list(zip(table["acquirer"], table["target"], table["kind"], table["sources"], strict=True)) == [
         ("Northwind", "Southgate", "licensing", 3)]
+
+
+def test_earlier_deals_told_with_a_pronoun_are_kept_apart(tmp_path: Path) -> None:
+    """'it took over X for $19bn, a year later it paid $11bn for a division of Y': two earlier deals,
+    each figure its own, never compared with each other or with the main deal."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $61 billion, the companies said.\n",
+        "b": "Northwind's $61 billion acquisition of Southgate closed. In 2018 it took over the software "
+             "provider Westfield for almost $19 billion, a year later it paid almost $11 billion for a "
+             "division of the security specialist Eastbay.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    assert {(r["target"], r["kind"]) for _, r in table[~table["main"]].iterrows()} == {
+        ("Westfield", "acquisition"), ("Eastbay", "acquisition")}
+    claims = stages.claims(p, cs)
+    tx = dict(zip(claims["value"], claims["transaction"], strict=True))
+    assert len({tx[61e9], tx[19e9], tx[11e9]}) == 3
