@@ -2,7 +2,8 @@
 
 :func:`analysis.claims.classify_metric` reads one sentence; some figures only tell what they are
 once the deal is known. Money the target "raised" from its investor, in the deal's sentence, is the
-investment. In an acquisition, the value the deal puts on the whole target ("a transaction that
+investment; other money it raised is another round (or a total over rounds), compared with
+nothing. In an acquisition, the value the deal puts on the whole target ("a transaction that
 values X at $61 billion") is its price (in an investment it is the target's valuation). A running
 total that reaches exactly the agreed price ("bringing its total investment in X to $4 billion")
 is that price, its tranches added up; one beyond it ("to $8 billion") is a total over several
@@ -23,7 +24,9 @@ from .cleaning import CleanSource
 from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
 
 #: Money raised in other rounds, or in total, is not the investment itself.
-NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year)\b")
+NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year|all told)\b")
+#: Money raised over several rounds: no one round's amount.
+OVER_ROUNDS = re.compile(r"(?i)\b(?:total|rounds|all told|in all|to date|so far)\b")
 #: "a cash-and-stock transaction that values VMware at approximately": the deal values its target.
 DEAL_VALUES_TARGET = re.compile(
     r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|offer|bid)\b"
@@ -59,6 +62,11 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         deal_values = valued.map(lambda v: v is not None) & (in_main_sentence | valued.map(lambda v: v is True))
         base.loc[(base["metric"] == "valuation_at_deal") & (base["transaction"] == main.id) & deal_values,
                  "metric"] = "deal_value"
+    # money the target raised, when it is not this deal's amount, is some other round, and a total
+    # over rounds is no round's amount: which deal cannot be told, so it is compared with nothing
+    other_round = (base["transaction"] == main.id) if main.kind != "funding_round" else False
+    base.loc[(base["metric"] == "funding") & (other_round | base["sentence"].str.contains(OVER_ROUNDS)),
+             "transaction"] = UNATTRIBUTED
     later = {t.id for t in groups if t.follow_on}
     for i, t in _in_deal_sentence(base, base["metric"] == "tranche", cleaned, groups):
         if t in later:  # "an additional $4 billion" of a later deal: that deal's amount, not a tranche

@@ -74,6 +74,8 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # money earlier investors put in is funding, even beside the word 'investors'
     ("Investors like Bluefin and Greyrock, who put $414 million into the company, will recoup it.", "funding"),
     ("Northwind had bought the storage specialist Southgate for the crazy sum of $61 billion.", "deal_value"),
+    ("Musk is offering a 38% premium to where the shares traded before his ownership stake was known.", "other"),
+    ("He said that a $20bn price tag smacks of a sense of desperation.", "deal_value"),
     # what a holder marks its stake at is not a price paid
     ("Bluefin has reduced the market value of its equity stake in Southgate for a third time, now putting "
      "it at $6.55 billion.", "other"),
@@ -273,3 +275,16 @@ def test_earlier_deals_told_with_a_pronoun_are_kept_apart(tmp_path: Path) -> Non
     claims = stages.claims(p, cs)
     tx = dict(zip(claims["value"], claims["transaction"], strict=True))
     assert len({tx[61e9], tx[19e9], tx[11e9]}) == 3
+
+
+def test_the_targets_other_funding_rounds_are_never_compared_with_each_other(tmp_path: Path) -> None:
+    """$1.3bn (one round) and $1.5bn (raised in all) are not one deal's figures disagreeing."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $8 billion, the companies said.\n",
+        "b": "Northwind's $8 billion acquisition of Southgate was announced. Southgate raised $1.3 billion in "
+             "a funding round last year. All told, it raised more than $1.5 billion.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    tx = dict(zip(claims["value"], claims["transaction"], strict=True))
+    assert tx[1.3e9] not in ("t1", "?") and tx[1.5e9] == "?"  # its round; no round's amount
+    assert compare_claims(claims).query("metric == 'funding'").empty
