@@ -4,7 +4,8 @@
 once the deal is known. Money the target "raised" from its investor, in the deal's sentence, is the
 investment; other money it raised is another round (or a total over rounds), compared with
 nothing. In an acquisition, the value the deal puts on the whole target ("a transaction that
-values X at $61 billion") is its price (in an investment it is the target's valuation). A running
+values X at $61 billion") is its price (in an investment it is the target's valuation), and a
+smaller stake the buyer holds in the target is its holding, not the purchase. A running
 total that reaches exactly the agreed price ("bringing its total investment in X to $4 billion")
 is that price, its tranches added up; one beyond it ("to $8 billion") is a total over several
 deals. An "additional" figure in the sentence of a later deal of the same parties (see
@@ -67,6 +68,11 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
     other_round = (base["transaction"] == main.id) if main.kind != "funding_round" else False
     base.loc[(base["metric"] == "funding") & (other_round | base["sentence"].str.contains(OVER_ROUNDS)),
              "transaction"] = UNATTRIBUTED
+    if KIND_GROUP.get(main.kind) == "acquisition":
+        holding = _holding(main, groups)
+        if holding is not None:  # a part of the target the buyer holds is its holding, not the purchase
+            base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
+                     & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
     later = {t.id for t in groups if t.follow_on}
     for i, t in _in_deal_sentence(base, base["metric"] == "tranche", cleaned, groups):
         if t in later:  # "an additional $4 billion" of a later deal: that deal's amount, not a tranche
@@ -84,6 +90,14 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         far = (base["transaction"] == main.id) & (how != "sentence") & (base["metric"] == "deal_value") & ~plausible
         base.loc[far, "transaction"] = UNATTRIBUTED
     return base
+
+
+def _holding(main: Transaction, groups: list[Transaction]) -> str | None:
+    """The buyer's own stake in its target, found as a transaction of its own ("X has taken a 9.2%
+    stake in Y" beside "X offers to buy Y"), if the corpus tells of one."""
+    return next((t.id for t in groups if t is not main and KIND_GROUP.get(t.kind) == "investment"
+                 and t.acquirer and main.acquirer and same_party(t.acquirer, main.acquirer)
+                 and same_party(t.target, main.target)), None)
 
 
 def _in_deal_sentence(base: pd.DataFrame, mask: pd.Series, cleaned: list[CleanSource],

@@ -288,3 +288,20 @@ def test_the_targets_other_funding_rounds_are_never_compared_with_each_other(tmp
     tx = dict(zip(claims["value"], claims["transaction"], strict=True))
     assert tx[1.3e9] not in ("t1", "?") and tx[1.5e9] == "?"  # its round; no round's amount
     assert compare_claims(claims).query("metric == 'funding'").empty
+
+
+def test_the_buyers_earlier_stake_is_its_holding_not_the_purchase(tmp_path: Path) -> None:
+    """'offered $43bn for Y soon after disclosing a 9.2% stake': the 9.2% is the holding X took
+    before, never compared with the 100% it offers to buy."""
+    p = corpus(tmp_path, {
+        "a": "Rook has taken a 9.2% stake in Southgate, a filing showed.\n",
+        "b": "Rook offered to buy Southgate for $43 billion soon after disclosing a 9.2% stake in the company.\n",
+        "c": "Rook agreed to buy Southgate for $44 billion, taking 100% of the company.\n",
+        "d": "Rook will buy Southgate for $44 billion.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs).set_index("transaction_id")
+    claims = stages.claims(p, cs)
+    stakes = claims[(claims["metric"] == "stake") & (claims["value"] == 9.2)]
+    assert table.loc["t1", "kind"] == "acquisition" and len(stakes) == 2
+    assert {table.loc[t, "kind"] for t in stakes["transaction"]} == {"investment"}
