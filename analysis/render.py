@@ -563,6 +563,40 @@ def _render_html(
     return warnings
 
 
+_FENCE_OPEN = re.compile(r"^:{3,}\s*(\{[^}]*\}|[\w-]+)\s*$")
+_FENCE_CLOSE = re.compile(r"^:{3,}\s*$")
+_HTML_ONLY_OPEN = re.compile(r'^:{3,}\s*\{\.content-visible when-format="html"\}\s*$')
+
+
+def without_html_only(text: str) -> str:
+    """The document without its HTML-only divs, for the PDF.
+
+    The Lua filter drops them from the typst output anyway; cutting them before pandoc
+    parses the text saves most of the PDF's conversion time at scale, where the full
+    per-source tables are nearly all of the text. Div fences are followed by nesting (a
+    fence with attributes opens, a bare fence closes), and code blocks are left alone.
+    """
+    out: list[str] = []
+    depth = skip_from = 0
+    in_code = False
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\n")
+        if bare.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        elif not in_code and _FENCE_OPEN.match(bare):
+            depth += 1
+            if not skip_from and _HTML_ONLY_OPEN.match(bare):
+                skip_from = depth
+        elif not in_code and _FENCE_CLOSE.match(bare) and depth:
+            depth -= 1
+            if skip_from and depth < skip_from:
+                skip_from = 0
+                continue
+        if not skip_from:
+            out.append(line)
+    return "".join(out)
+
+
 def _source_date_epoch() -> int:
     value = os.environ.get("SOURCE_DATE_EPOCH", str(DEFAULT_EPOCH))
     try:
@@ -589,7 +623,7 @@ def _render_pdf(
         f"--include-in-header={TYPST_PREAMBLE}",
         *_include_args(options, project_dir, tmp, "typst"),
     ]
-    proc = _run_pandoc(args, text, cwd=project_dir)
+    proc = _run_pandoc(args, without_html_only(text), cwd=project_dir)
     warnings = _warnings(proc.stderr)
     fonts_dir = project_dir / FONTS_SUBDIR
     try:

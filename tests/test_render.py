@@ -388,3 +388,16 @@ def test_a_short_table_too_tall_for_a_page_continues_instead_of_overflowing(tmp_
         assert f"row{k}start" in " ".join(pages) and f"row{k}end" in " ".join(pages)
     body = [p for p in pages if "row" in p]
     assert len(body) >= 2  # the rows continue on a second page
+
+
+def test_html_only_divs_are_cut_before_the_pdf_conversion() -> None:
+    """Cut by nesting, not by fence length: what follows the HTML-only div stays, code is untouched."""
+    from analysis.render import without_html_only
+
+    text = ('Before.\n\n::: {.content-visible when-format="html"}\nGone.\n\n::: {.datatable}\n| a |\n|---|\n| 1 |\n'
+            ':::\n\nGone too.\n:::\n\nAfter.\n\n```\n::: {.content-visible when-format="html"}\n```\n\n'
+            '::: {.callout-note title="Kept"}\nBox.\n:::\n')
+    out = without_html_only(text)
+    assert "Gone" not in out and "| a |" not in out
+    assert "Before." in out and "After." in out and "Box." in out and out.count("```") == 2
+    assert without_html_only(INDEX_QMD) == INDEX_QMD
