@@ -258,9 +258,10 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
         for sent in cs.sentences:
             # a hard-wrapped line ("acquire all of the\noutstanding shares") reads on: the same
             # number of characters, so offsets stay raw
-            text = _UNWRAP.sub(lambda m: " " * len(m.group(0)), raw[sent.start:sent.end])
+            text = raw[sent.start:sent.end]
+            if "\n" in text:
+                text = _UNWRAP.sub(lambda m: " " * len(m.group(0)), text)
             taken: list[tuple[int, int]] = []
-            money = [a for a in parse_amounts(text) if a.kind == "money"]
             for rule, kind, rx in DEAL_PATTERNS:
                 for m in rx.finditer(text):
                     if any(m.start() < e and s < m.end() for s, e in taken):
@@ -277,16 +278,23 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         acquirer = ""
                     if not acquirer and rule not in _NO_SUBJECT_NEEDED:
                         continue  # "The purchase price is higher than ...": a verb needs its buyer
+                    found = kind
                     if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
                                                           text[m.end("t"):]):
-                        kind = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
+                        found = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
                     taken.append((m.start(), m.end()))
                     s, e = sent.start + m.start(), sent.start + m.end()
-                    inside = [a for a in money if m.start() <= a.start < m.end()]
-                    extra = [a.value for a in inside if _FOLLOW_ON.search(text[max(0, a.start - 25):a.start])]
-                    out.append(DealMention(cs.source.id, acquirer, target, kind, s, e, raw[s:e], rule,
-                                           inside[0].value if inside else 0.0, extra[0] if extra else 0.0))
+                    amount, extra = _figures(m.group(0))
+                    out.append(DealMention(cs.source.id, acquirer, target, found, s, e, raw[s:e], rule,
+                                           amount, extra))
     return sorted(out, key=lambda d: (d.source_id, d.start))
+
+
+def _figures(span: str) -> tuple[float, float]:
+    """(the first money figure in a deal sentence's span, the first one it calls additional), 0 if none."""
+    money = [a for a in parse_amounts(span) if a.kind == "money"]
+    extra = [a.value for a in money if _FOLLOW_ON.search(span[max(0, a.start - 25):a.start])]
+    return (money[0].value if money else 0.0), (extra[0] if extra else 0.0)
 
 
 @dataclass
