@@ -35,6 +35,12 @@ DEAL_VALUES_TARGET = re.compile(
 #: "bringing Amazon's total investment in Anthropic to": a running total (the lexicon calls it other).
 RUNNING_TOTAL = re.compile(
     r"(?i)\b(?:brings?|bringing|brought|lifts?|lifting|lifted|takes|taking)\b(?:\s+[\w'’-]+){1,8}?\s+to\s*$")
+#: "investments from A and B into C, which were worth ... respectively": one figure per buyer, in order.
+RESPECTIVE_DEALS = re.compile(
+    r"(?i)\b(?:investments|deals|acquisitions|bids|offers|stakes)\s+(?:from|by)\s+"
+    r"(?P<names>(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)(?:(?:,\s*|,?\s+and\s+)"
+    r"(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*))+)[^.;!?]{0,80}?\b(?:worth|valued at|totall?ing|of)\b"
+    r"[^.;!?]{0,80}?\brespectively\b")
 #: Relative gap within which a running total is the agreed price itself ("$4 billion" and "$4bn").
 SAME_FIGURE = 0.02
 #: A figure given to the main deal only by default but this many times smaller or larger than the
@@ -73,6 +79,7 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         if holding is not None:  # a part of the target the buyer holds is its holding, not the purchase
             base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
                      & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
+    _respectively(base, cleaned, groups)
     later = {t.id for t in groups if t.follow_on}
     for i, t in _in_deal_sentence(base, base["metric"] == "tranche", cleaned, groups):
         if t in later:  # "an additional $4 billion" of a later deal: that deal's amount, not a tranche
@@ -90,6 +97,26 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         far = (base["transaction"] == main.id) & (how != "sentence") & (base["metric"] == "deal_value") & ~plausible
         base.loc[far, "transaction"] = UNATTRIBUTED
     return base
+
+
+def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction]) -> None:
+    """"the investments from A and B into C, which were worth $4 billion and $2 billion respectively":
+    the figures are those deals' amounts, the first A's and the second B's (in place)."""
+    by_source = {cs.source.id: cs for cs in cleaned}
+    for sid, cs in by_source.items():
+        rows = base[(base["source_id"] == sid) & (base["unit"] != "percent")]
+        for sent in cs.sentences:
+            text = cs.source.raw[sent.start:sent.end]
+            m = RESPECTIVE_DEALS.search(" ".join(text.split()))
+            if m is None:
+                continue
+            figs = rows[[sent.start <= int(x) < sent.end for x in rows["start"]]].sort_values("start")
+            names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names"))]
+            deals = [next((t.id for t in groups if t.acquirer and same_party(n, t.acquirer)), None) for n in names]
+            if len(figs) != len(deals) or None in deals:
+                continue
+            base.loc[figs.index, "metric"] = "deal_value"
+            base.loc[figs.index, "transaction"] = deals
 
 
 def _holding(main: Transaction, groups: list[Transaction]) -> str | None:

@@ -101,3 +101,16 @@ def test_a_running_total_is_the_deal_only_when_it_reaches_the_agreed_price(tmp_p
                                                  claims["transaction"], strict=True)}
     assert by[("b", 4e9)] == ("deal_value", "t1")
     assert by[("c", 8e9)][0] == "other"
+
+
+def test_figures_listed_respectively_go_to_the_deals_listed(tmp_path) -> None:
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to invest up to $4 billion in Southgate.\n",
+        "b": "Northwind is investing up to $4 billion in Southgate. Eastbay invested $2 billion in Southgate.\n",
+        "c": "Regulators want details on the investments from Northwind and Eastbay into Southgate, which were "
+             "worth $4 billion and $2 billion respectively, a report said.\n",
+    })
+    c = claims[claims["source_id"] == "c"].set_index("value")
+    eastbay = claims[(claims["source_id"] == "b") & (claims["value"] == 2e9)].iloc[0]["transaction"]
+    assert tuple(c.loc[4e9, ["metric", "transaction"]]) == ("deal_value", "t1")
+    assert tuple(c.loc[2e9, ["metric", "transaction"]]) == ("deal_value", eastbay) and eastbay != "t1"
