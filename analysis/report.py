@@ -112,10 +112,11 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
             "Transaction": f"{t['transaction_id']}: {deal_name(t['acquirer'], t['target'], t['kind'])}",
             "Sources": (", ".join(names) if not many else
                         f"{len(names)}: {listing(names, 3)}" if len(names) > 3 else ", ".join(names)),
-            "Figures given": "; ".join(given if not many else _first(list(dict.fromkeys(given)), 6)) or "—",
+            "Figures given": ("; ".join(given) or "—") if not many else report_scale.counted(given, 5),
             "First mention": shorten(t["quote"], 90),
         })
-    return pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
+    table = pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
+    return table.rename(columns={"Figures given": "Figures given (times)"}) if many else table
 
 
 def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
@@ -333,11 +334,6 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "engine": engine,
     }
     return {**_escaped(variables), **report_scale.report_text(many)}, files
-
-
-def _first(items: list[str], limit: int) -> list[str]:
-    """The first ``limit`` items, then one saying how many more there are."""
-    return items if len(items) <= limit else [*items[:limit], f"and {len(items) - limit} more"]
 
 
 def _bounded(matched: str, label: dict[str, str], many: bool) -> str:

@@ -60,7 +60,7 @@ def period_of(days: Iterable[date]) -> tuple[str, Callable[[date], date], Callab
     return "month", lambda d: d.replace(day=1), lambda d: f"{d:%Y-%m}"
 
 
-def _counted(values: Iterable[str], limit: int = TOP_FIGURES) -> str:
+def counted(values: Iterable[str], limit: int = TOP_FIGURES) -> str:
     """'$14 bn (12), $10 bn (3) and 4 others': the most frequent first, ties in first-seen order."""
     counts = Counter(v for v in values if v)
     top = counts.most_common()
@@ -90,12 +90,15 @@ def by_outlet(sources: pd.DataFrame, timeline: pd.DataFrame, main_claims: pd.Dat
         ids = list(grp["source_id"])
         days = sorted(d for x in ids if (d := source_day(*tl.loc[x, ["published", "earliest", "latest"]])))
         dv = deal[deal["source_id"].isin(ids)]
+        undated = len(ids) - len(days)
+        when = ("" if not days else days[0].isoformat() if days[0] == days[-1]
+                else f"{days[0].isoformat()} to {days[-1].isoformat()}")
+        if undated:
+            when += f" (+{undated} open or undated)" if days else "open or undated"
         rows.append({
-            "Outlet": outlet, "Sources": len(ids),
-            "When": (days[0].isoformat() if days and days[0] == days[-1]
-                     else f"{days[0].isoformat()} to {days[-1].isoformat()}" if days else "no date"),
-            "Stages described": _counted(stage_word.get(tl.loc[x, "stage"], tl.loc[x, "stage"]) for x in ids),
-            "Deal values stated": _counted(stated(v, u, b) for v, u, b in
+            "Outlet": outlet, "Sources": len(ids), "When": when,
+            "Stages described": counted(stage_word.get(tl.loc[x, "stage"], tl.loc[x, "stage"]) for x in ids),
+            "Deal values stated": counted(stated(v, u, b) for v, u, b in
                                            zip(dv["value"], dv["unit"], dv["bound"], strict=True)),
         })
     table = pd.DataFrame(rows).sort_values(["Sources", "Outlet"], ascending=[False, True], kind="stable")
@@ -123,7 +126,7 @@ def figure_clusters(main_real: pd.DataFrame) -> pd.DataFrame:
                       zip(sub["source_id"], sub["value"], sub["unit"], sub["bound"], strict=True)]
         texts = [t for _, t in dict.fromkeys(per_source)]  # one vote per source and figure
         rows.append({"Metric": metric_label(metric), "Sources": sub["source_id"].nunique(),
-                     "Figures given (sources giving each)": _counted(texts)})
+                     "Figures given (sources giving each)": counted(texts)})
     return pd.DataFrame(rows, columns=["Metric", "Sources", "Figures given (sources giving each)"])
 
 
@@ -139,14 +142,14 @@ def by_period(timeline: pd.DataFrame, stage_word: dict[str, str]) -> pd.DataFram
         rows.append({
             unit.capitalize(): label(key), "Sources": len(grp),
             "Stated date": int((grp["published"] != "").sum()),
-            "Stages described": _counted(stage_word.get(x, x) for x in grp["stage"]),
-            "Headline figures": _counted(x for x in grp["headline_figure"] if x),
+            "Stages described": counted(stage_word.get(x, x) for x in grp["stage"]),
+            "Headline figures": counted(x for x in grp["headline_figure"] if x),
         })
     rest = t[t["_period"].isna()]
     if len(rest):
         rows.append({unit.capitalize(): "open window or no date evidence", "Sources": len(rest),
-                     "Stated date": 0, "Stages described": _counted(stage_word.get(x, x) for x in rest["stage"]),
-                     "Headline figures": _counted(x for x in rest["headline_figure"] if x)})
+                     "Stated date": 0, "Stages described": counted(stage_word.get(x, x) for x in rest["stage"]),
+                     "Headline figures": counted(x for x in rest["headline_figure"] if x)})
     return pd.DataFrame(rows)
 
 
