@@ -20,7 +20,10 @@ and are read by no scope.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -74,10 +77,11 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
 
 def _mask_time_clauses(sentence: str, start: int, end: int) -> str:
     """The sentence with the time clauses after the figure blanked (same length)."""
-    out = sentence
+    parts, at = [], 0
     for m in _TIME_CLAUSE.finditer(sentence, end):
-        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-    return out
+        parts += [sentence[at:m.start()], " " * (m.end() - m.start())]
+        at = m.end()
+    return "".join(parts) + sentence[at:]
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
@@ -87,7 +91,7 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
                          r"shareholders|stockholders|executives?|chief executive|CEO|management|directors)\b")
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
-                         r"the (?:[a-z-]+ ){0,3}(?:company|companies|firms?|parties|"
+                         r"the (?:[a-z-]+ ){0,3}?(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
                          r"billionaire|founder|executive|deal|transaction|agreement|merger|regulator|watchdog|"
                          r"commission|authority|authorities))\b")
@@ -112,67 +116,115 @@ _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken|done|called off")
 #: "... was blocked in March 2018 by President ...": a passive act with its agent is still an act
-_AGENT = re.compile(r"^[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
+_AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 
 
-def _subject_spots(head: str, parties: set[str], gerund: bool = False) -> list[re.Match[str]]:
-    """Mentions of a party in ``head`` that can be the subject of the verb after it: not a possessor
-    ("Adobe Inc.'s $20 billion deal") and not an object ("an investment in Anthropic"), unless a
-    relative pronoun makes it one ("Musk, who completed") or a gerund follows it ("an analysis of Meta
-    Platforms, Inc. committing $14.3 billion")."""
-    spots = []
-    for x in _CAPITALISED.finditer(head):
-        word = re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'")).casefold())
-        if word not in parties:
+_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&.'’-]*)*")
+_NAMES_ONLY = re.compile(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*")
+_WHO_AFTER = re.compile(r",\s+(?:who|which)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$")
+
+
+def _window(text: str, at: int, width: int = 160) -> str:
+    """The words just before ``at``: the rules that read what precedes a word look no further (so a
+    very long sentence costs linear time, not quadratic)."""
+    return text[max(0, at - width):at]
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """Where the possible subjects of a verb stand in a text, found once per text so that reading a
+    very long sentence stays near linear: the deal parties' names (``ends`` of each, ``valid``: not a
+    possessor nor an object, ``last_valid``: the last valid one up to each), the new subjects that
+    take over after a name, and the first party noun ("it", "the company") and plain name."""
+
+    starts: list[int]
+    ends: list[int]
+    possessor: list[bool]
+    last_valid: list[int]
+    new_starts: list[int]
+    new_ends: list[int]
+    first_noun_end: float
+    first_name_end: float
+
+    def party_before(self, text: str, at: int, gerund: bool) -> bool:
+        """A deal party is the subject of the verb at ``at``: its last valid mention before it with no
+        new subject in between ("For Lumen, ..., the cash pays for" is not Lumen paying); a gerund's
+        subject may be an object right before it ("an analysis of Meta Platforms, Inc. committing")."""
+        i = bisect_right(self.ends, at) - 1
+        if i < 0:
+            return False
+        k = i if gerund and not self.possessor[i] and _NAMES_ONLY.fullmatch(text, self.ends[i], at) \
+            else self.last_valid[i]
+        if k < 0:
+            return False
+        j = bisect_left(self.new_starts, self.ends[k])
+        return not (j < len(self.new_starts) and self.new_ends[j] <= at)
+
+
+@lru_cache(maxsize=8)
+def _subjects(text: str, parties: frozenset[str] | None, outlets: frozenset[str]) -> _Subjects:
+    """The possible subjects in ``text`` (see :class:`_Subjects`)."""
+    from .transactions import _LEAD_STOP
+
+    starts, ends, possessor, last_valid = [], [], [], []
+    first_name_end = math.inf
+    for x in _CAPITALISED.finditer(text):
+        bare = re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'"))
+        if first_name_end == math.inf and bare and bare not in _LEAD_STOP and not any(bare in o for o in outlets):
+            first_name_end = x.end()
+        if parties is None or re.sub(r"\.(?:com|io|ai)$", "", bare.casefold()) not in parties:
             continue
-        run = re.match(r"(?:\s+[A-Z][\w&.'’-]*)*", head[x.end():])
-        if re.search(r"['’]s\b", x.group(0) + run.group(0)) and not _AGENT_NOUN.match(head, x.end() + run.end()):
-            continue
-        if (_OBJECT_BEFORE.search(head[:x.start()]) and not re.match(r",\s+(?:who|which)\b", head[x.end():])
-                and not (gerund and re.fullmatch(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*", head[x.end():]))):
-            continue
-        spots.append(x)
-    return spots
+        run = _NAME_RUN.match(text, x.end())
+        owner = bool(re.search(r"['’]s\b", text[x.start():run.end()])) and not _AGENT_NOUN.match(text, run.end())
+        obj = bool(_OBJECT_BEFORE.search(_window(text, x.start()))) and not _WHO_AFTER.match(text, x.end())
+        starts.append(x.start())
+        ends.append(x.end())
+        possessor.append(owner)
+        last_valid.append(len(ends) - 1 if not (owner or obj) else (last_valid[-1] if last_valid else -1))
+    new = list(_NEW_SUBJECT.finditer(text))
+    first_noun_end = next((x.end() for x in _PARTY_NOUN.finditer(text)
+                           if not _BY_BEFORE.search(_window(text, x.start(), 12))), math.inf)
+    return _Subjects(starts, ends, possessor, last_valid, [m.start() for m in new], [m.end() for m in new],
+                     first_noun_end, first_name_end)
 
 
-def _party_act(text: str, rx: re.Pattern[str], outlets: set[str], parties: set[str] | None = None) -> bool:
-    """A party's act or statement: an act verb with a party before it in ``text`` (one of the deal
-    parties' names when ``parties`` is given, else any name that is not an outlet, a month or a
-    filler word; or "the company", "it", "he").
+def _party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str],
+               parties: set[str] | None = None, limit: int | None = None) -> bool:
+    """A party's act or statement: an act verb (ending by ``limit``) with a party before it in ``text``
+    (one of the deal parties' names when ``parties`` is given, else any name that is not an outlet, a
+    month or a filler word; or "the company", "it", "he").
 
     The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
     A passive verb ("when it was announced") is no party's act.
     """
     from .transactions import _LEAD_STOP
 
-    for m in rx.finditer(text):
-        head = text[:m.start()]
-        if _MARKET_SUBJECT.search(head[-25:]):
+    subjects = _subjects(text, frozenset(parties) if parties is not None else None, frozenset(outlets))
+    for m in rx.finditer(text, 0, len(text) if limit is None else limit):
+        verb, near = m.group(0), _window(text, m.start())
+        if _MARKET_SUBJECT.search(near[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
-        if _PARTICIPLE.fullmatch(m.group(0)) and _ADJECTIVE_BEFORE.search(head):
+        if _PARTICIPLE.fullmatch(verb) and _ADJECTIVE_BEFORE.search(near):
             continue
-        if _PASSIVE_BEFORE.search(head) and _PARTICIPLE.fullmatch(m.group(0)):
-            if _AGENT.match(text[m.end():]):
+        if _PASSIVE_BEFORE.search(near) and _PARTICIPLE.fullmatch(verb):
+            if _AGENT.match(text, m.end()):
                 return True  # "was blocked in March 2018 by President ...": the agent acted
             continue  # "when it was announced": no party acts
-        if _NOUN_TO.search(head) and (m.group(0).startswith("to ") or head.endswith("to ")):
+        if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue
-        direct = _DIRECT_SUBJECT.search(head)
-        if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(m.group(0))
-                and not _OBJECT_BEFORE.search(head[:direct.start()])
+        direct = _DIRECT_SUBJECT.search(near)
+        if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
+                and not _OBJECT_BEFORE.search(near[:direct.start()])
                 and not re.search(r"['’]s\b", direct.group(0))  # "Figma's IPO values": a thing, not a party
                 and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
             return True  # the verb's own subject, a name: a party to the act it tells
-        names = [w.rstrip(".,’'") for w in _CAPITALISED.findall(head)]
-        names = [re.sub(r"['’]s$", "", w) for w in names]
         if parties is not None:
-            spots = _subject_spots(head, parties, m.group(0).endswith("ing") or head.endswith("to "))
-            # the party must still be the subject: "For Lumen, ..., the cash pays for" is not Lumen paying
-            if spots and not _NEW_SUBJECT.search(head[spots[-1].end():]):
+            if subjects.party_before(text, m.start(), verb.endswith("ing") or near.endswith("to ")):
                 return True
-        elif any(w and w not in _LEAD_STOP and not any(w in o for o in outlets) for w in names):
+        elif subjects.first_name_end <= m.start():
             return True
-        if any(not re.search(r"\bby\s+$", head[:x.start()]) for x in _PARTY_NOUN.finditer(head)):
+        if subjects.first_noun_end <= m.start():
             return True  # "it", "the company" (not the agent of another verb: "announced by the companies")
     return False
 
@@ -185,7 +237,7 @@ _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)
 #: (so does an opening "According to The Information, ...")
 _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
 #: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
-_FRAME_AFTER = re.compile(r"^\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
+_FRAME_AFTER = re.compile(r"\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
 #: "an initial $1.25 billion investment made by Amazon": a party's act told in the passive
 _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agreed|invested|led|provided|"
                           r"committed|signed|disclosed|proposed|completed|put)\s+by\s+")
@@ -219,15 +271,15 @@ def _credits(rx: re.Pattern[str], tail: str) -> bool:
     return bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
 
 
-def _party_statement_before(head: str, lex: Lexicons, outlets, parties) -> bool:
-    return any(row.get("scope") == "statement" and _party_act(head, row["regex"], set(outlets), parties)
+def _party_statement_before(sentence: str, at: int, lex: Lexicons, outlets, parties) -> bool:
+    """A party's statement before ``at`` ("X said it would invest $4bn")."""
+    return any(row.get("scope") == "statement" and _party_act(sentence, row["regex"], outlets, parties, at)
                for row in lex.stances)
 
 
 def _framed_by_party(before: str, outlets, parties) -> bool:
     """A party's statement verb followed by a colon, a quote or "that" before the figure."""
-    return any(_FRAME_AFTER.match(before[m.end():]) and _party_act(before[:m.end()], _FRAME_VERB, set(outlets),
-                                                                   parties)
+    return any(_FRAME_AFTER.match(before, m.end()) and _party_act(before, _FRAME_VERB, outlets, parties, m.end())
                for m in _FRAME_VERB.finditer(before))
 
 
@@ -288,7 +340,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # the modal governs another verb, not the possessor's deal
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
-                    if not _party_statement_before(sentence[:modal_at + m.start()], lex, outlets, parties):
+                    if not _party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
             if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
                                    or _agent_is_party(sentence[end:], set(outlets))

@@ -275,3 +275,15 @@ def test_a_credit_to_any_known_outlet(lex: Lexicons, sentence: str) -> None:
     outlets = {row["outlet"] for row in lex.outlets}
     at = sentence.index("$5 billion")
     assert classify_stance(sentence, lex, "", (at, at + len("$5 billion")), outlets, PARTIES) == "reported"
+
+
+def test_a_very_long_sentence_is_read_in_about_linear_time(lex: Lexicons) -> None:
+    """A scrape without full stops can make one 'sentence' of tens of thousands of words: reading it
+    must not cost the square of its length (2,000 repeats took a minute before)."""
+    import time
+
+    sentence = "a stake in Northwind unit sells " * 2000 + "for $5 billion " + "and the company agreed " * 2000
+    at = sentence.index("$5 billion")
+    began = time.perf_counter()
+    classify_stance(sentence, lex, "", (at, at + len("$5 billion")), OUTLETS, PARTIES)
+    assert time.perf_counter() - began < 10
