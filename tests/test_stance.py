@@ -32,7 +32,7 @@ def stance(lex: Lexicons, sentence: str, figure: str, parties: set[str] | None =
     ("The purchase price represents a 38% premium to Southgate's closing stock price on April 1, which was "
      "the last trading day before Mr. Vance disclosed his stake in Southgate.", "38%", "asserted"),
     # ... but the antecedent of "who" is the subject of the act in its relative clause
-    ("Southgate will receive around $25 million, while investors like Greylock and Eastbay Ventures, who put "
+    ("Southgate will receive around $25 million, while investors like Westbrook and Eastbay Ventures, who put "
      "$414 million into the company, will roughly recoup their investment.", "$414 million", "confirmed"),
 ])
 def test_relative_clauses(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
@@ -231,7 +231,7 @@ def test_bullets_and_possessed_things_are_no_party(lex: Lexicons) -> None:
     ("In a complaint filed on Tuesday, Southgate’s attorneys argued that Vance should be compelled to complete "
      "the merger at the agreed-upon price of $54.20 per share.", "$54.20", "confirmed"),
     # a headline act with the party right before its verb
-    ("Northwind sells data-centre arm to Kestrel for $730 million", "$730 million", "confirmed"),
+    ("Northwind sells data-centre arm to Eastbay for $730 million", "$730 million", "confirmed"),
 ])
 def test_credits_and_acts_around_new_clause_rules(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
