@@ -320,8 +320,10 @@ def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None
                                                and "stale stamp" in e.note for e in d.evidence)}
     if stale & {e.learned_from for e in learned}:
         final = {d.source_id: d for d in dates}
-        learned = learn_events(cleaned, scans, [final[d.source_id] if d.source_id in stale
-                                                else d for d in own], ctx)
-        dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned], labels,
-                           ctx.years)
+        relearned = learn_events(cleaned, scans, [final[d.source_id] if d.source_id in stale
+                                                  else d for d in own], ctx)
+        if relearned != learned:
+            learned = relearned
+            dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned],
+                               labels, ctx.years)
     return dates, given + learned
