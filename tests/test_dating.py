@@ -183,6 +183,16 @@ def test_events_learned_from_a_dated_source_bound_the_others(tmp_path: Path) -> 
     assert row["matched_sources"] == "x1, x2" and matched_event_count(used) == 1
 
 
+def test_each_dated_clause_of_a_sentence_teaches_its_own_kind_of_event(tmp_path: Path) -> None:
+    page = ("date 2023-12-01 Acme announced back in May of 2023 that it would buy Beta Systems "
+            "for $2 billion, and on November 22 of 2023 Acme said that it had completed the "
+            "acquisition.\n")
+    _, events = date_corpus(_corpus(tmp_path, page), NO_EVENTS)
+    assert {(e.kind, e.earliest, e.latest) for e in events if e.learned} == {
+        ("agreed", date(2023, 5, 1), date(2023, 5, 31)),
+        ("completed", date(2023, 11, 22), date(2023, 11, 22))}
+
+
 def test_matched_event_count_counts_only_events_that_bound_a_source(tmp_path: Path) -> None:
     f = tmp_path / "events.csv"
     f.write_text("date,event,patterns,open_patterns,citation\n"

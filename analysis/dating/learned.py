@@ -65,6 +65,9 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 pool = hits if explicit else fresh
                 if not pool:
                     continue
+                if explicit:  # "announced in May 2022 ..., and on 22 November completed it":
+                    own = clause(seg.text, at)  # a date names the happening of its own clause
+                    pool = [h for h in pool if clause(seg.text, h[1].start()) == own] or pool
                 top = max(STAGE_RANK[k] for k, _ in pool)
                 kind, m = min(((k, m) for k, m in pool if STAGE_RANK[k] == top),
                               key=lambda h: abs(h[1].start() - at))
