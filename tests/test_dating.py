@@ -191,6 +191,14 @@ def test_each_dated_clause_of_a_sentence_teaches_its_own_kind_of_event(tmp_path:
     assert {(e.kind, e.earliest, e.latest) for e in events if e.learned} == {
         ("agreed", date(2023, 5, 1), date(2023, 5, 31)),
         ("completed", date(2023, 11, 22), date(2023, 11, 22))}
+    # a relative phrase too: "earlier this year" dates the completion of its clause, "on
+    # Friday" the announcement of its own
+    page = ("date 2024-11-22 The new infusion, announced by the companies on Friday, follows a "
+            "$4 billion investment in Beta completed earlier this year.\n")
+    _, events = date_corpus(_corpus(tmp_path, page), NO_EVENTS)
+    assert {(e.kind, e.earliest, e.latest) for e in events if e.learned} == {
+        ("agreed", date(2024, 11, 22), date(2024, 11, 22)),
+        ("completed", date(2024, 1, 1), date(2024, 11, 22))}
 
 
 def test_matched_event_count_counts_only_events_that_bound_a_source(tmp_path: Path) -> None:

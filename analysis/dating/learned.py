@@ -62,12 +62,13 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 # a weekday or "today" dates a fresh happening, never a recapped one; the
                 # sentence's latest stage names the happening ("announced Tuesday that it has
                 # provisionally found" is a regulatory step, not an announcement of the deal)
-                pool = hits if explicit else fresh
+                # a date names the happening of its own clause ("announced in May 2022 ...,
+                # and on 22 November completed it"; "follows a deal completed earlier this year")
+                own = clause(seg.text, at)
+                pool = [h for h in hits if clause(seg.text, h[1].start()) == own] or (
+                    hits if explicit else fresh)
                 if not pool:
                     continue
-                if explicit:  # "announced in May 2022 ..., and on 22 November completed it":
-                    own = clause(seg.text, at)  # a date names the happening of its own clause
-                    pool = [h for h in pool if clause(seg.text, h[1].start()) == own] or pool
                 top = max(STAGE_RANK[k] for k, _ in pool)
                 kind, m = min(((k, m) for k, m in pool if STAGE_RANK[k] == top),
                               key=lambda h: abs(h[1].start() - at))
