@@ -30,7 +30,7 @@ TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "
 #: Kinds that can be one transaction: hiring a company's people usually comes with a licence of its
 #: technology (an "acqui-hire" that leaves the company standing).
 KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
-              "funding_round": "investment", "licensing": "licensing", "hiring": "licensing"}
+              "funding_round": "investment", "licensing": "licensing", "hiring": "licensing", "ipo": "ipo"}
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing").
 _WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
@@ -72,9 +72,12 @@ _SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not e
 _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
 
 
-#: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn").
+#: A company's shares first sold to the public: a transaction of its own, with no single buyer.
+_IPO = r"(?:IPO|initial[ \t]+public[ \t]+offering|stock[ \t]+market[ \t]+(?:debut|listing))\b"
+#: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn",
+#: "a $10.7 billion acquisition of Y": with its price).
 _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer",
-                      "pronoun_buys", "pays_for"}
+                      "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
@@ -142,6 +145,8 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("pays_for", "acquisition", _rx(
         rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
         rf"[ \t]+{_SPAN}{{0,40}}?[ \t]for[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
+    ("and_for", "acquisition", _rx(
+        rf"\band[ \t]+{_PART_GAP}(?P<t>{_NAME})[ \t]+for[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?=[$€£]|US\$)(?P<a>)")),
     ("acquisition_of", "acquisition", _rx(
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_BUY}[ \t]+(?:of|for)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
@@ -151,6 +156,9 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("sale_of_to", "acquisition", _rx(
         rf"(?:acquisition|purchase|takeover|buyout|sale)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})[ \t]+"
         rf"(?:to|by)[ \t]+(?P<a>{_NAME})")),
+    ("an_acquisition_of", "acquisition", _rx(
+        rf"\b(?:an?|the)[ \t]+(?:US)?[$€£][^ \t]+[ \t]+(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)"
+        rf"[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
         rf"{_SPAN}{{0,60}}?(?:round|funding|financing)(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
@@ -165,6 +173,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"got|gets)[ \t]+{_SPAN}{{0,40}}?[ \t]from[ \t]+(?P<a>{_NAME})")),
     ("take_private", "acquisition", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:take|takes|taking|took|taken)[ \t]+(?P<t>{_NAME})[ \t]+private\b")),
+    ("ipo_of", "ipo", _rx(
+        rf"{_IPO}[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:of|for|by)[ \t]+(?P<t>{_NAME})(?P<a>)")),
+    ("ipo", "ipo", _rx(
+        rf"(?P<t>{_NAME})(?:['’]s[ \t]+|[ \t]+{_LINK}{{1,8}}?(?:its|their)[ \t]+)(?:[a-z-]+[ \t]+)?{_IPO}(?P<a>)")),
     ("merger", "merger", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
         rf"{_GAP}(?P<t>{_NAME})")),
@@ -416,6 +428,13 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
             continue
         here = [m for t in groups for m in t.mentions
                 if m.source_id == cs.source.id and sent.start <= m.start < sent.end]
+        own = _own_kind(cs.source.raw, int(c["end"]))
+        if own and here and not any(KIND_GROUP[m.kind] == own for m in here):
+            if KIND_GROUP[main.kind] == own:  # "below X's failed $20B acquisition bid" beside an IPO
+                out.append((main.id, "named"))
+                continue
+        elif own:
+            here = [m for m in here if KIND_GROUP[m.kind] == own]
         if here:
             nearest = min(here, key=lambda m: 0 if m.start <= start < m.end else
                           min(abs(start - m.start), abs(start - m.end)))
@@ -438,6 +457,22 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         out.append((of_mention[(before[-1].source_id, before[-1].start)].id, "paragraph") if before
                    else (main.id, "default"))
     return out
+
+
+#: The kind of deal a figure names itself: "$20B acquisition bid", "$4 billion investment".
+_OWN_NOUN = re.compile(r"(?i)\W{0,2}\s*(?:[a-z-]+\s+){0,2}?(?P<n>acquisition|takeover|buyout|merger|bid|investment|"
+                       r"licen[cs]\w*|ipo)\b")
+_OWN_KIND = {"acquisition": "acquisition", "takeover": "acquisition", "buyout": "acquisition",
+             "merger": "acquisition", "bid": "acquisition", "investment": "investment", "ipo": "ipo"}
+
+
+def _own_kind(raw: str, end: int) -> str:
+    """The kind group of the deal noun right after a figure ('' if none)."""
+    m = _OWN_NOUN.match(raw, end, end + 40)
+    if m is None:
+        return ""
+    noun = m.group("n").lower()
+    return "licensing" if noun.startswith("licen") else _OWN_KIND[noun]
 
 
 def _names(text: str, party: str) -> bool:

@@ -305,3 +305,37 @@ def test_the_buyers_earlier_stake_is_its_holding_not_the_purchase(tmp_path: Path
     stakes = claims[(claims["metric"] == "stake") & (claims["value"] == 9.2)]
     assert table.loc["t1", "kind"] == "acquisition" and len(stakes) == 2
     assert {table.loc[t, "kind"] for t in stakes["transaction"]} == {"investment"}
+
+
+def test_an_ipo_is_its_own_transaction_and_a_figure_keeps_the_deal_it_names(tmp_path: Path) -> None:
+    """'X's IPO values it at $18.8bn, below Y's failed $20bn acquisition bid': the IPO's figures are
+    the IPO's; the $20bn names the acquisition, so it stays with it."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $20 billion, the companies said.\n",
+        "b": "Northwind's $20 billion acquisition of Southgate was abandoned.\n",
+        "c": "Southgate’s IPO values the company at about $18.8 billion, below Northwind’s failed $20 billion "
+             "acquisition bid. Southgate priced its initial public offering at $33 per share.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    ipo = table[table["kind"] == "ipo"]
+    assert list(ipo["target"]) == ["Southgate"]
+    claims = stages.claims(p, cs)
+    c = claims[claims["source_id"] == "c"].set_index("value")
+    assert c.loc[18.8e9, "transaction"] == c.loc[33.0, "transaction"] == ipo.iloc[0]["transaction_id"]
+    assert tuple(c.loc[20e9, ["metric", "transaction"]]) == ("deal_value", "t1")
+
+
+def test_several_earlier_deals_in_one_sentence_are_kept_apart(tmp_path: Path) -> None:
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $61 billion.\n",
+        "b": "Northwind will buy Southgate for $61 billion. It bought the software company Westfield for $18.9 "
+             "billion in 2018 and a security division of Eastbay for $10.7 billion in 2019.\n",
+        "c": "Northwind's $61 billion acquisition of Southgate closed. It follows a $10.7 billion acquisition of "
+             "Eastbay in 2019.\n",
+    })
+    cs = stages.cleaned(p)
+    ids = dict(zip(stages.transactions(p, cs)["target"], stages.transactions(p, cs)["transaction_id"], strict=True))
+    claims = stages.claims(p, cs).set_index(["source_id", "value"])["transaction"]
+    assert claims[("b", 18.9e9)] == ids["Westfield"]
+    assert claims[("c", 10.7e9)] == ids["Eastbay"]  # 'a $10.7 billion acquisition of Eastbay': its own deal
