@@ -2,13 +2,24 @@
 
 Two claims contradict only when their intervals do not overlap and the timeline cannot
 explain the difference; when one source appeared strictly later, its figure supersedes.
+
+Every pair of claims of one metric and transaction is compared, so the pairs grow with
+the square of the sources. Up to ``PAIR_LIMIT`` claims in such a group each pair is its
+own row (``pairs`` = 1). Above it, claims stating the same figure form a cluster, and a
+row stands for all pairs of two clusters with one verdict (``pairs`` counts them, the
+claims named are the clusters' first): the verdicts are counted from the sources' time
+windows by sorting (:func:`count_later`), so the work grows with the sources, not their
+pairs, and the counts equal those of comparing every pair (a test checks).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections.abc import Callable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 import pandas as pd
 
@@ -16,8 +27,11 @@ from .formatting import figure, interval
 from .transactions import UNATTRIBUTED
 
 COMPARISON_COLUMNS = [
-    "metric", "claim_a", "claim_b", "source_a", "source_b", "verdict", "explanation",
+    "metric", "claim_a", "claim_b", "source_a", "source_b", "verdict", "explanation", "pairs",
 ]
+PAIR_LIMIT = 300  # claims of one metric and transaction compared pair by pair; above, by figure clusters
+#: A source's place in time: earliest and latest possible date (None: open) and deal stage rank.
+TimeKey = tuple[date | None, date | None, int]
 VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "contradicts",
             "differs_from_projection", "different_units")
 POINT_BOUNDS = {"exact", "approx", "derived"}
@@ -73,17 +87,37 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
     return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
 
 
+def later_by_keys(a: TimeKey, b: TimeKey) -> bool | None:
+    """True when a source at ``a`` certainly appeared after one at ``b``: its earliest date is after
+    b's latest, or the windows overlap and a is at a strictly later deal stage (0: unknown);
+    False when b is certainly later by dates; None when unknown."""
+    a_lo, a_hi, a_stage = a
+    b_lo, b_hi, b_stage = b
+    if a_lo and b_hi and a_lo > b_hi:
+        return True
+    if b_lo and a_hi and b_lo > a_hi:
+        return False
+    if a_stage > b_stage and a_stage > 0 and b_stage > 0:
+        return True
+    return None
+
+
 def compare_claims(
-    claims: pd.DataFrame, later: Callable[[str, str], bool | None] | None = None
+    claims: pd.DataFrame, later: Callable[[str, str], bool | None] | None = None,
+    times: Mapping[str, TimeKey] | None = None, limit: int = PAIR_LIMIT,
 ) -> pd.DataFrame:
     """Every cross-source pair of claims on the same metric (or metric family) and the same
     transaction, with a verdict.
 
-    ``later(x, y)`` is True when source x certainly appeared after source y (timeline).
-    The pairs are many (every two sources giving one metric), so the work per pair is kept
-    to comparing plain values: each claim is read, described and given its source once, and
-    each pair of sources is put to ``later`` once.
+    ``later(x, y)`` is True when source x certainly appeared after source y (timeline);
+    ``times`` gives each source's :data:`TimeKey` instead (and lets large groups be counted
+    by sorting). The work per pair is kept to comparing plain values: each claim is read,
+    described and given its source once, and each pair of sources is put to ``later`` once.
     """
+    if times is not None:
+        known = dict(times)
+        unknown: TimeKey = (None, None, 0)
+        later = lambda x, y: later_by_keys(known.get(x, unknown), known.get(y, unknown))  # noqa: E731
     later = functools.lru_cache(maxsize=None)(later or (lambda x, y: None))
     rows: list[tuple] = []
     metrics = sorted(set(claims["metric"]) - NOT_COMPARED)
@@ -93,37 +127,120 @@ def compare_claims(
         records = sub.to_dict("records")
         sources = [_source_of(r) for r in records]
         described = [_describe(r, s) for r, s in zip(records, sources, strict=True)]
-        for x, y in _pairs(records, sources, metric):
-            a, b = records[x], records[y]
-            v, why = _verdict(a, b, described[x], described[y], sources[x], sources[y], later)
-            rows.append((metric, a["claim_id"], b["claim_id"], sources[x], sources[y], v, why))
-    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+        for members in _groups(records, sources):
+            if len(members) > limit:
+                rows += _cluster_rows(metric, records, sources, described, members, later, times)
+                continue
+            for x, y in _pairs(records, sources, metric, members):
+                a, b = records[x], records[y]
+                v, why = _verdict(a, b, described[x], described[y], sources[x], sources[y], later)
+                rows.append((metric, a["claim_id"], b["claim_id"], sources[x], sources[y], v, why, 1))
+    df = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+    return df.sort_values(["metric", "claim_a", "claim_b", "verdict"], kind="stable").reset_index(drop=True)
 
 
-def _pairs(records: list[dict], sources: list[str], metric: str) -> list[tuple[int, int]]:
-    """The index pairs of ``records`` to compare, in ``itertools.combinations`` order.
-
-    Only claims of one transaction are paired, so rows are grouped by transaction first
-    and the per-pair tests read plain tuples: the work grows with the pairs compared,
-    not with every pair of the metric.
-    """
-    keys = [(row["metric"], row["source_id"] == "derived", src, str(row.get("transaction", "")))
-            for row, src in zip(records, sources, strict=True)]
+def _groups(records: list[dict], sources: list[str]) -> list[list[int]]:
+    """Indices of ``records`` per transaction (a figure of no known transaction is compared with nothing)."""
     groups: dict[str, list[int]] = {}
-    for k, key in enumerate(keys):
-        groups.setdefault(key[3], []).append(k)
-    chosen = []
-    for tx, members in groups.items():
-        if tx == UNATTRIBUTED:
-            continue  # a deal figure whose transaction is unknown is compared with nothing
-        for x, y in itertools.combinations(members, 2):
-            (ma, da, sa, _), (mb, db, sb, _) = keys[x], keys[y]
-            if ma != metric and mb != metric:
+    for k, row in enumerate(records):
+        groups.setdefault(str(row.get("transaction", "")), []).append(k)
+    return [m for tx, m in groups.items() if tx != UNATTRIBUTED]
+
+
+def _key(row: Mapping, src: str) -> tuple[str, bool, str]:
+    return row["metric"], row["source_id"] == "derived", src
+
+
+def _paired(ka: tuple[str, bool, str], kb: tuple[str, bool, str], metric: str) -> bool:
+    """Whether two claims of a metric family are compared while doing ``metric``: one of them is
+    of it, a stated figure meets only its own metric (an implied one meets the family), and the
+    two come from different sources."""
+    (ma, da, sa), (mb, db, sb) = ka, kb
+    if ma != metric and mb != metric:
+        return False
+    if ma != mb and not (da or db):
+        return False
+    return sa != sb
+
+
+def _pairs(records: list[dict], sources: list[str], metric: str,
+           members: Sequence[int]) -> list[tuple[int, int]]:
+    """The index pairs of ``members`` to compare, in ``itertools.combinations`` order."""
+    keys = {k: _key(records[k], sources[k]) for k in members}
+    return sorted((x, y) for x, y in itertools.combinations(members, 2) if _paired(keys[x], keys[y], metric))
+
+
+# --------------------------------------------------------------------------- large groups
+
+
+def _figure_key(row: Mapping) -> tuple:
+    return (row["metric"], row["source_id"] == "derived", row["unit"], row["value"], row["bound"],
+            row["lower"], row["upper"])
+
+
+def count_later(after: Sequence[TimeKey], before: Sequence[TimeKey]) -> int:
+    """How many pairs (x from ``after``, y from ``before``) have ``later_by_keys(x, y)`` True,
+    counted by sorting: dates first (x's earliest after y's latest), then, where the windows
+    overlap, a strictly later deal stage. An open end never decides."""
+    his = sorted(y[1] for y in before if y[1])
+    by_stage: dict[int, tuple[list[date], list[date], int]] = {}
+    for stage in {y[2] for y in before if y[2] > 0}:
+        ys = [y for y in before if y[2] == stage]
+        by_stage[stage] = (sorted(y[1] for y in ys if y[1]), sorted(y[0] for y in ys if y[0]), len(ys))
+    total = 0
+    for lo, hi, stage in after:
+        total += bisect.bisect_left(his, lo) if lo else 0  # before's latest < x's earliest
+        for s, (s_his, s_los, n) in by_stage.items():
+            if not (stage > s > 0):
                 continue
-            if ma != mb and not (da or db):
+            earlier = bisect.bisect_left(s_his, lo) if lo else 0  # decided by dates: x later
+            later_ones = len(s_los) - bisect.bisect_right(s_los, hi) if hi else 0  # y certainly later
+            total += n - earlier - later_ones
+    return total
+
+
+def _cluster_rows(metric: str, records: list[dict], sources: list[str], described: list[str],
+                  members: list[int], later: Callable[[str, str], bool | None],
+                  times: Mapping[str, TimeKey] | None) -> list[tuple]:
+    """Rows for a group too large to list pair by pair: one per two figure clusters and verdict."""
+    clusters: dict[tuple, list[int]] = defaultdict(list)
+    for k in members:
+        clusters[_figure_key(records[k])].append(k)
+    groups = sorted(clusters.values(), key=lambda ks: ks[0])
+    unknown: TimeKey = (None, None, 0)
+    rows = []
+    for i, p in enumerate(groups):
+        for q in groups[i:]:
+            a, b = records[p[0]], records[q[0]]
+            if not _paired(_key(a, ""), _key(b, "-"), metric):
                 continue
-            if sa == sb:
+            same_source = Counter(sources[k] for k in p)
+            if p is q:
+                n = len(p) * (len(p) - 1) // 2 - sum(c * (c - 1) // 2 for c in same_source.values())
+            else:
+                n = len(p) * len(q) - sum(same_source[sources[k]] for k in q)
+            if n <= 0:
                 continue
-            chosen.append((x, y))
-    chosen.sort()
-    return chosen
+            v, why = _verdict(a, b, described[p[0]], described[q[0]], "a", "b", lambda x, y: None)
+            counts: Counter[str] = Counter()
+            if v != "contradicts":
+                counts[v] = n
+            elif times is not None:
+                tp = [times.get(sources[k], unknown) for k in p]
+                tq = [times.get(sources[k], unknown) for k in q]
+                counts["superseded"] = count_later(tq, tp) + count_later(tp, tq)
+                counts["contradicts"] = n - counts["superseded"]
+            else:
+                for x in p:
+                    for y in q:
+                        if sources[x] != sources[y]:
+                            decided = later(sources[y], sources[x]) is True or later(sources[x], sources[y]) is True
+                            counts["superseded" if decided else "contradicts"] += 1
+            fa = f"{figure(a['value'], a['unit'])} ({len(p)} claims)"
+            fb = f"{figure(b['value'], b['unit'])} ({len(q)} claims)"
+            for verdict_name in sorted(counts):
+                if counts[verdict_name]:
+                    rows.append((metric, a["claim_id"], b["claim_id"], sources[p[0]], sources[q[0]], verdict_name,
+                                 f"{counts[verdict_name]} pairs of {fa} and {fb}: {verdict_name.replace('_', ' ')} "
+                                 f"(the claims named are each figure's first)", counts[verdict_name]))
+    return rows

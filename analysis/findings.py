@@ -94,10 +94,10 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         out.append(f"The largest disagreement, {figure(val[g['claim_a']], 'USD')} "
                    f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], 'USD')} "
                    f"({_label(sources, g['source_b'])}), is {kind}.")
-    counts = comparisons["verdict"].value_counts()
+    counts = comparisons.groupby("verdict")["pairs"].sum()  # a row may stand for many pairs
     parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_LABELS.items()
              if counts.get(v, 0)]
-    n_cmp = len(comparisons)
+    n_cmp = int(comparisons["pairs"].sum())
     out.append(f"Across all metrics, {count(n_cmp, 'pair')} of claims from different sources "
                f"{_verb(n_cmp, 'was', 'were')} compared" + (": " + ", ".join(parts) if parts else "") + ".")
     out.append(_timeline_finding(sources, timeline))
@@ -151,13 +151,13 @@ _AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal with
 
 def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) -> str:
     """How many headline pairs agree, naming every agreeing pair under the way it agrees."""
-    n, k = len(pairs), len(agree)
+    n, k = int(pairs["pairs"].sum()), int(agree["pairs"].sum())  # a row may stand for many pairs
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
     if n > 1 and (k == n or k > MAX_NAMED_PAIRS):
         # every pair agrees, or too many to read: count the kinds, name who is in the other pairs
-        counts = [f"{len(agree[agree['verdict'] == v])} {words}" for v, words in _AGREE_KINDS
+        counts = [f"{int(agree.loc[agree['verdict'] == v, 'pairs'].sum())} {words}" for v, words in _AGREE_KINDS
                   if (agree["verdict"] == v).any()]
         odd = pairs.drop(agree.index)
         who = sorted(set(odd["source_a"]) | set(odd["source_b"]))

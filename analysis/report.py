@@ -221,7 +221,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     if many and len(derived_lines) > report_scale.TOP_ROWS:
         files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + _bullets([md(
             f"… and {len(derived_lines) - report_scale.TOP_ROWS} more derived valuations in claims.csv")])
-    verdicts = comparisons.groupby(["metric", "verdict"]).size().unstack(fill_value=0)
+    verdicts = comparisons.groupby(["metric", "verdict"])["pairs"].sum().unstack(fill_value=0)
     verdicts.index = [metric_label(m) for m in verdicts.index]
     verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
     files["verdicts.md"] = _md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
@@ -313,9 +313,9 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             "n_removed_spans": len(audit),
             "removed_share": f"{removed_nonspace / max(sources['nonspace_chars'].sum(), 1):.0%}",
             "n_rules": int(audit["rule"].nunique()),
-            "n_comparisons": len(comparisons),
-            "n_contradictions": int((comparisons["verdict"] == "contradicts").sum()),
-            "n_superseded": int((comparisons["verdict"] == "superseded").sum()),
+            "n_comparisons": int(comparisons["pairs"].sum()),
+            "n_contradictions": int(comparisons.loc[comparisons["verdict"] == "contradicts", "pairs"].sum()),
+            "n_superseded": int(comparisons.loc[comparisons["verdict"] == "superseded", "pairs"].sum()),
             "n_events": matched_event_count(events_used),
             "sources": count(len(sources), "source"),
             "rules": count(int(audit["rule"].nunique()), "general rule"),
@@ -369,9 +369,9 @@ def _timeline_evidence(out_dir: Path, t: pd.DataFrame, label: dict[str, str]) ->
 
 def _comparison_summary(comparisons: pd.DataFrame) -> str:
     """'Of all 14 pairs compared, none contradict and 4 are superseded', numbers agreeing."""
-    n = len(comparisons)
-    contra = int((comparisons["verdict"] == "contradicts").sum())
-    sup = int((comparisons["verdict"] == "superseded").sum())
+    n = int(comparisons["pairs"].sum())  # a row may stand for many pairs (compare.PAIR_LIMIT)
+    contra = int(comparisons.loc[comparisons["verdict"] == "contradicts", "pairs"].sum())
+    sup = int(comparisons.loc[comparisons["verdict"] == "superseded", "pairs"].sum())
     c_txt = "none contradict" if contra == 0 else f"{contra} {'contradicts' if contra == 1 else 'contradict'}"
     s_txt = "none is superseded" if sup == 0 else f"{sup} {'is' if sup == 1 else 'are'} superseded"
     if n == 1:

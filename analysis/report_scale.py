@@ -163,18 +163,23 @@ def grouped_disagreements(comparisons: pd.DataFrame, claims: pd.DataFrame, label
         a, b = by_id.loc[r["claim_a"]], by_id.loc[r["claim_b"]]
         fa, fb = sorted(stated(c["value"], c["unit"], c["bound"]) for c in (a, b))
         groups.setdefault((r["metric"], fa, fb), []).append(r)
-    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    def pairs(rows: list) -> int:
+        return sum(int(r["pairs"]) for r in rows)  # a row may stand for many pairs (compare.PAIR_LIMIT)
+
+    ranked = sorted(groups.items(), key=lambda kv: (-pairs(kv[1]), kv[0]))
     out = []
     for (metric, fa, fb), rows in ranked[:limit]:
-        kinds = Counter(r["verdict"] for r in rows)
+        kinds: Counter[str] = Counter()
+        for r in rows:
+            kinds[r["verdict"]] += int(r["pairs"])
         said = ", ".join(f"{n} {_KINDS[v][n != 1] if v in _KINDS else v}" for v, n in sorted(kinds.items()))
         ex = rows[0]
         out.append(f"**{md(metric_label(metric))}** — {md(fa)} against {md(fb)}: "
-                   f"{md(count(len(rows), 'source pair'))} ({md(said)}); for example "
+                   f"{md(count(pairs(rows), 'source pair'))} ({md(said)}); for example "
                    f"{md(label(ex['source_a']))} and {md(label(ex['source_b']))}.")
     if len(ranked) > limit:
         out.append(md(f"… and {count(len(ranked) - limit, 'other pair')} of figures "
-                      "(comparisons.csv lists every pair of claims)."))
+                      "(comparisons.csv lists them; a row's pairs column says how many source pairs it stands for)."))
     return out
 
 

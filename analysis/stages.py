@@ -15,6 +15,7 @@ so changing one in place cannot alter what the cache returns next).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import weakref
 from collections import Counter
@@ -29,7 +30,7 @@ from . import artifacts, paths
 from .cache import StageCache, file_digest, key
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
-from .compare import compare_claims
+from .compare import TimeKey, compare_claims, later_by_keys
 from .corpus import Corpus, control_characters, load_corpus
 from .formatting import BOUND_WORDS, figure
 from .language import language_metrics, load_hedge_cues
@@ -234,6 +235,11 @@ class Timeline:
     def order(self) -> list[str]:
         return list(self.table.sort_values("order")["source_id"])
 
+    @functools.cached_property
+    def times(self) -> dict[str, TimeKey]:
+        """Each source's earliest and latest date (the published date when known) and stage rank."""
+        return {d.source_id: (d.published or d.earliest, d.published or d.latest, d.stage_rank) for d in self.dates}
+
     def later(self, a: str, b: str) -> bool | None:
         """True when source ``a`` certainly appeared after source ``b``.
 
@@ -241,21 +247,9 @@ class Timeline:
         windows overlap and a is at a strictly later deal stage (weaker, but the stage
         order is evidence the issue accepts for marking a revision).
         """
-        by = {d.source_id: d for d in self.dates}
-        if a not in by or b not in by:
+        if a not in self.times or b not in self.times:
             return None
-        da, db = by[a], by[b]
-        a_lo = da.published or da.earliest
-        b_hi = db.published or db.latest
-        if a_lo and b_hi and a_lo > b_hi:
-            return True
-        b_lo = db.published or db.earliest
-        a_hi = da.published or da.latest
-        if b_lo and a_hi and b_lo > a_hi:
-            return False
-        if da.stage_rank > db.stage_rank and da.stage_rank > 0 and db.stage_rank > 0:
-            return True
-        return None
+        return later_by_keys(self.times[a], self.times[b])
 
 
 def build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
@@ -286,8 +280,8 @@ def _build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -
 
 
 def comparisons(claims_df: pd.DataFrame, tl: Timeline) -> pd.DataFrame:
-    return _cached(None, "comparisons", (claims_df, tl), (), lambda: compare_claims(claims_df, tl.later),
-                   _frame_copy)
+    return _cached(None, "comparisons", (claims_df, tl), (),
+                   lambda: compare_claims(claims_df, times=tl.times), _frame_copy)
 
 
 # --------------------------------------------------------------------------- language
