@@ -454,7 +454,7 @@ def _check_overrides(recorded: Params, overrides: dict[str, object]) -> None:
 
     types = {f.name: f.type for f in fields(Params)}
     for name, value in sorted(overrides.items()):
-        if name == "out_dir":
+        if name in Params.RUNTIME:  # where and how a run computes: nothing the report shows
             continue
         if name not in types:
             raise InputError(f"unknown parameter(s): {name}")

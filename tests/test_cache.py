@@ -265,3 +265,14 @@ def test_a_chart_is_drawn_once_and_shows_the_saved_svg(tmp_path: Path) -> None:
     assert again.path == figures.figures_dir(p.out_dir) / "counts.svg"
     stages.chart(p, "counts", draw, claims.head(2))  # a table the caller made: drawn afresh
     assert drawn == [1, 1]
+
+
+def test_render_accepts_runtime_flags_and_refuses_result_flags() -> None:
+    """``render -p jobs=2`` changes nothing the report shows; ``-p approx_tolerance`` would."""
+    from analysis.errors import InputError
+    from analysis.report import _check_overrides
+
+    recorded = Params.from_mapping({})
+    _check_overrides(recorded, {"jobs": "2", "cache_dir": "none", "dask_scheduler": "local", "out_dir": "/x"})
+    with pytest.raises(InputError, match="approx_tolerance"):
+        _check_overrides(recorded, {"approx_tolerance": "0.3"})
