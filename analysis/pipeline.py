@@ -125,7 +125,8 @@ def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool
 
         log("rendering report ...", end="", flush=True)
         t0 = time.perf_counter()
-        engine = build_report(stage)
+        cache_dir = staged.cache_dir
+        engine = build_report(stage, None if cache_dir == "none" else Path(cache_dir))
         log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
 
 

@@ -7,6 +7,7 @@ figure comes from here: ``_variables.yml`` for ``{{< var >}}``, ``_generated/*.m
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -406,17 +407,42 @@ def stage_project(out_dir: Path, project: Path) -> None:
         yaml.safe_dump(variables, sort_keys=True, allow_unicode=True), encoding="utf-8")
 
 
-def build_report(out_dir: Path) -> str:
-    """Render the report for the artifacts in ``out_dir`` into ``out_dir/report``."""
+def build_report(out_dir: Path, cache_dir: Path | None = None) -> str:
+    """Render the report for the artifacts in ``out_dir`` into ``out_dir/report``.
+
+    With a ``cache_dir`` (the run's stage cache) the rendered files are kept under a key of the
+    staged project (every source, generated table, figure and variable), the engine and its
+    versions and the code: the same project is rendered once, and a rerun copies its files.
+    """
     project = out_dir / "_render"
     stage_project(out_dir, project)
-    result = render.render(project)
     target = out_dir / "report"
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(project / "_output", target)
+
+    def rendered() -> dict:
+        result = render.render(project)
+        files = {str(f.relative_to(project / "_output")): f.read_bytes()
+                 for f in sorted((project / "_output").rglob("*")) if f.is_file()}
+        return {"engine": str(result.get("engine", "fallback")), "files": files}
+
+    if cache_dir is None:
+        output = rendered()
+    else:
+        from .cache import StageCache, key
+
+        digest = hashlib.sha256()
+        for f in sorted(project.rglob("*")):
+            if f.is_file():
+                digest.update(str(f.relative_to(project)).encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+        k = key("report", digest.hexdigest(), render.engine_info(),
+                os.environ.get("SOURCE_DATE_EPOCH", ""), os.environ.get(render.ENGINE_ENV, ""))
+        output = StageCache(cache_dir).get("report", k, rendered)
+    for name, data in output["files"].items():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_bytes(data)
     shutil.rmtree(project)
-    return str(result.get("engine", "fallback"))
+    return output["engine"]
 
 
 def publish_report(out: Path, overrides: dict[str, object]) -> Path:

@@ -233,6 +233,22 @@ def test_a_rerun_and_a_notebook_run_alone_compute_no_stage_again(tmp_path: Path)
     assert {f: f.stat().st_mtime_ns for f in (out / "cache").rglob("*.pkl")} == stored
     for name in ("comparisons.csv", "figures/discrepancy.svg", "figures/valuations.svg"):
         assert (tmp_path / "alone" / "artifacts" / name).read_bytes() == (out / "artifacts" / name).read_bytes()
+    # the report: rendered once per staged project, then copied from the cache
+    from analysis import render, report
+
+    tree = tmp_path / "tree"
+    shutil.copytree(out / "artifacts", tree / "artifacts")
+    report.build_report(tree, out / "cache")
+    first_report = digest_tree(tree / "report")
+    assert {"index.html", "index.pdf"} <= set(first_report)
+    real_render = render.render
+    render.render = lambda *a, **k: (_ for _ in ()).throw(AssertionError("rendered twice"))
+    try:
+        shutil.rmtree(tree / "report")
+        report.build_report(tree, out / "cache")
+    finally:
+        render.render = real_render
+    assert digest_tree(tree / "report") == first_report
     uncached = tmp_path / "uncached"
     third = run_cli("run", "--no-render", "--out", str(uncached), "--corpus", corpus, "-p", "cache_dir=none")
     assert third.returncode == 0, third.stderr
