@@ -87,6 +87,11 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
     return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
 
 
+def with_pairs(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """The table with its ``pairs`` column (a table written before it existed counts one pair a row)."""
+    return comparisons if "pairs" in comparisons.columns else comparisons.assign(pairs=1)
+
+
 def later_by_keys(a: TimeKey, b: TimeKey) -> bool | None:
     """True when a source at ``a`` certainly appeared after one at ``b``: its earliest date is after
     b's latest, or the windows overlap and a is at a strictly later deal stage (0: unknown);

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import headline_claims, late_outliers, settled_claim
+from .compare import with_pairs
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, listing, many_sources, md, metric_label
 from .timeline import open_windows_note
 
@@ -40,6 +41,7 @@ def when(t: pd.Series) -> str:
 def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.DataFrame,
                  timeline: pd.DataFrame, event_name: str, others: list[dict] | tuple = ()) -> list[str]:
     """The bullet points that open the report."""
+    comparisons = with_pairs(comparisons)
     out: list[str] = [transactions_finding(event_name, others)] if others else []
     heads = headline_claims(claims)
     order = list(timeline.sort_values("order")["source_id"])

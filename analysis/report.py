@@ -22,6 +22,7 @@ import yaml
 
 from . import findings, html_tables, paths, render, report_scale
 from .artifacts import read_table
+from .compare import with_pairs
 from .errors import InputError
 from .formatting import (
     BOUND_WORDS,
@@ -125,7 +126,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     p = recorded_params(out_dir)
     sources = read_table(out_dir, "sources")
     claims = read_table(out_dir, "claims")
-    comparisons = read_table(out_dir, "comparisons")
+    comparisons = with_pairs(read_table(out_dir, "comparisons"))
     timeline = read_table(out_dir, "timeline")
     qual = read_table(out_dir, "qualitative")
     lang = read_table(out_dir, "language")
