@@ -267,7 +267,7 @@ def _timeline_copy(tl: Timeline) -> Timeline:
 def _build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
     from . import timeline
 
-    dates, events = timeline.date_corpus(cs, timeline.load_events(p.events_path))
+    dates, events = timeline.date_corpus(cs, timeline.load_events(p.events_path), p.workers)
     by_id = {d.source_id: d for d in dates}
     dates = [by_id[i] for i in timeline.timeline_order(dates)]
     heads = headline_claims(claims_df)

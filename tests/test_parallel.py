@@ -70,7 +70,9 @@ def test_stages_with_jobs_equal_one_process(tmp_path) -> None:
                                  "cache_dir": "none", "out_dir": str(tmp_path)})
         cs = stages.cleaned(p)
         claims = stages.claims(p, cs)
-        return [c.clean_text for c in cs], claims, stages.language(p, cs, claims), stages.qualitative(p, cs)
+        tl = stages.build_timeline(p, cs, claims)
+        return ([c.clean_text for c in cs], claims, stages.language(p, cs, claims), stages.qualitative(p, cs),
+                tl.table, tl.evidence)
 
     a, b = run("1"), run("2")
     assert a[0] == b[0]

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..cleaning import CleanSource
+from ..parallel import Workers, map_sources
 from .body import Scan, corpus_context, scan_source
 from .events import RefEvent, compile_events
 from .learned import learn_events
@@ -294,27 +295,27 @@ def _solve_all(scans: list[Scan], labels: dict[str, str], corpus_years: Sequence
     return dates
 
 
-def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None
+def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None, jobs: int | Workers = 1,
                 ) -> tuple[list[SourceDate], list[RefEvent]]:
     """Every source's window and stage, and the reference events used (given and learned).
 
     The first pass dates sources from their own pages, text and the events file; the years
     of the sources dated by their own page then resolve year-less datelines (a named weekday
     must confirm the year); the sources so dated by their own page teach events
-    (:mod:`.learned`); the last pass uses them.
+    (:mod:`.learned`); the last pass uses them. Each pass reads every source alone (``jobs``:
+    worker processes or Dask, the same windows either way).
     """
     given = compile_events(events)
     ctx = corpus_context(cleaned)
     labels = {cs.source.id: cs.source.label for cs in cleaned}
-    scans = [scan_source(cs, given, ctx) for cs in cleaned]
+    scans = map_sources(scan_source, cleaned, jobs, (given, ctx))
     first = _solve_all(scans, labels, ())
     ctx.years = tuple(sorted({d.earliest.year for d in first if d.earliest and d.latest
                               and d.earliest == d.latest and any(
                                   e.used and e.strength >= URL for e in d.evidence)}))
     own = _solve_all(scans, labels, ctx.years)  # month-day datelines resolved by those years
     learned = learn_events(cleaned, scans, own, ctx)
-    dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned], labels,
-                       ctx.years)
+    dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)), labels, ctx.years)
     # a source whose stamp the learned events showed stale must not teach from that stamp
     stale = {d.source_id for d in dates if any(not e.used and e.rule in STALE_PRONE
                                                and "stale stamp" in e.note for e in d.evidence)}
@@ -324,6 +325,6 @@ def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None
                                                   else d for d in own], ctx)
         if relearned != learned:
             learned = relearned
-            dates = _solve_all([scan_source(cs, given + learned, ctx) for cs in cleaned],
+            dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)),
                                labels, ctx.years)
     return dates, given + learned
