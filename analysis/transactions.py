@@ -160,8 +160,9 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:an?|the)[ \t]+(?:US)?[$€£][^ \t]+[ \t]+(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)"
         rf"[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
     ("raised_round", "funding_round", _rx(
-        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:raised|raises|raising|secured|closed)[ \t]+"
-        rf"{_SPAN}{{0,60}}?(?:round|funding|financing)(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:(?:raised|raises|raising|closed)[ \t]+{_SPAN}{{0,60}}?"
+        rf"(?:round|funding|financing)|secured[ \t]+{_SPAN}{{0,60}}?(?:round|funding))"
+        rf"(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
     ("hired_by", "hiring", _rx(
         rf"(?P<t>{_NAME})(?:['’]s|,[ \t][^,.;!?]{{0,60}}?\bwhose)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PEOPLE}[ \t]+"
         rf"(?:[a-z]+[ \t]+){{0,2}}?(?:hired|poached)[ \t]+(?:away[ \t]+)?by[ \t]+(?P<a>{_NAME})")),

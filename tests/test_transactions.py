@@ -218,6 +218,9 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # an acqui-hire is a deal of its own between the hirer and the company left standing
     ("Southgate, an AI startup whose top employees were hired away by Northwind in June, will receive "
      "around $25 million.", {("Northwind", "Southgate", "hiring")}),
+    # financing a buyer secured for its purchase is no funding round of the buyer; a round is
+    ("Rook revealed he secured $46.5 billion in financing for the deal.", set()),
+    ("Southgate secured $10 million in a funding round led by Bluefin.", {("Bluefin", "Southgate", "funding_round")}),
     # money a company raised from a named investor is that investor's investment
     ("On Monday, Southgate announced that it had raised as much as $4 billion from Northwind.",
      {("Northwind", "Southgate", "investment")}),
