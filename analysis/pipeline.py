@@ -95,19 +95,92 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     return out
 
 
+#: Imported (silently) by a kernel started ahead, while the notebook before it runs.
+WARM_UP = "import analysis.artifacts, analysis.figures, analysis.params, analysis.stages, IPython.display"
+AHEAD = 2  # kernels started ahead of the notebook that runs
+
+
+class Kernels:
+    """A fresh kernel for each notebook, started ahead while the notebooks before it run.
+
+    Starting a kernel and importing the package take longer than a notebook whose stages
+    are cached, and papermill starts each kernel only when its notebook begins. Here each
+    notebook still gets a kernel of its own (nothing carries over from one notebook to the
+    next), started ``AHEAD`` notebooks early in the notebooks' folder, with the package
+    imported by a silent request (no output, no execution count); it is shut down after.
+    """
+
+    def __init__(self, kernel_name: str, count: int, ahead: int = AHEAD) -> None:
+        self.kernel_name, self.left, self.ahead = kernel_name, count, ahead
+        self.ready: list[Any] = []
+        self._fill()
+
+    def _start(self) -> Any:
+        from jupyter_client.manager import KernelManager
+
+        km = KernelManager(kernel_name=self.kernel_name)
+        km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR))
+        kc = km.client()
+        kc.start_channels()
+        kc.execute(WARM_UP, silent=True, store_history=False)
+        return km, kc
+
+    def _fill(self) -> None:
+        while self.left > len(self.ready) and len(self.ready) < self.ahead:
+            self.ready.append(self._start())
+
+    def take(self) -> Any:
+        """The next notebook's kernel (the next one starts meanwhile)."""
+        km, kc = self.ready.pop(0)
+        kc.stop_channels()  # the warm-up was sent long ago; papermill connects its own client
+        self.left -= 1
+        self._fill()
+        return km
+
+    @staticmethod
+    def stop(km: Any) -> None:
+        try:
+            km.shutdown_kernel(now=True)
+        except RuntimeError:  # already gone
+            pass
+
+    def close(self) -> None:
+        while self.ready:
+            km, kc = self.ready.pop()
+            kc.stop_channels()
+            self.stop(km)
+
+
 def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool, log) -> None:
     (stage / "notebooks").mkdir(parents=True)
     staged = Params.from_mapping({**values, "out_dir": str(stage)})
     kernel = ensure_kernel()
     books = notebooks()
+    kernels = Kernels(kernel, len(books))
+    try:
+        _run_notebooks(books, staged, stage, out, kernels, log)
+    finally:
+        kernels.close()
+    if render_report:
+        from .report import build_report
+
+        log("rendering report ...", end="", flush=True)
+        t0 = time.perf_counter()
+        cache_dir = staged.cache_dir
+        engine = build_report(stage, None if cache_dir == "none" else Path(cache_dir))
+        log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
+
+
+def _run_notebooks(books: list[Path], staged: Params, stage: Path, out: Path, kernels: Kernels, log) -> None:
     for i, nb in enumerate(books, start=1):
         t0 = time.perf_counter()
         log(f"[{i}/{len(books)}] {nb.name} ...", end="", flush=True)
         target = stage / "notebooks" / nb.name
+        km = kernels.take()
         try:
             pm.execute_notebook(
-                str(nb), str(target), parameters=_as_dict(staged), kernel_name=kernel,
-                cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False,
+                str(nb), str(target), parameters=_as_dict(staged), kernel_name=kernels.kernel_name,
+                cwd=str(paths.NOTEBOOKS_DIR), progress_bar=False, log_output=False, km=km,
             )
         except pm.PapermillExecutionError as exc:
             log(" FAILED")
@@ -119,15 +192,9 @@ def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool
                 f"(execution count {exc.exec_count}): {exc.ename}: {exc.evalue}\n"
                 f"executed copy kept at {kept}; the published report was not touched"
             ) from None
+        finally:
+            Kernels.stop(km)
         log(f" ok ({time.perf_counter() - t0:.1f} s)")
-    if render_report:
-        from .report import build_report
-
-        log("rendering report ...", end="", flush=True)
-        t0 = time.perf_counter()
-        cache_dir = staged.cache_dir
-        engine = build_report(stage, None if cache_dir == "none" else Path(cache_dir))
-        log(f" ok with {engine} ({time.perf_counter() - t0:.1f} s)")
 
 
 def _as_dict(p: Params) -> dict[str, Any]:
