@@ -111,13 +111,23 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
         given = [f"{figure(v, u)} ({metric_label(m).lower()})"
                  for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True)]
         rows.append({
-            "Transaction": f"{t['transaction_id']}: {deal_name(t['acquirer'], t['target'], t['kind'])}",
+            "Transaction": f"{t['transaction_id']}: "
+                           f"{deal_name(t['acquirer'], t['target'], t['kind'], t.get('follow_on', False))}",
             "Sources": (", ".join(names) if not many else
                         f"{len(names)}: {listing(names, 3)}" if len(names) > 3 else ", ".join(names)),
             "Figures given": ("; ".join(given) or "—") if not many else report_scale.counted(given, 5),
             "First mention": shorten(t["quote"], 90),
         })
     table = pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
+    if many and len(table) > report_scale.TOP_ROWS:  # the most often told first; the rest are in the CSV
+        told = [len(set(claims.loc[claims["transaction"] == t, "source_id"])) for t in
+                transactions.loc[transactions["main"].astype(str) != "True", "transaction_id"]]
+        keep = sorted(range(len(table)), key=lambda i: (-told[i], i))[:report_scale.TOP_ROWS]
+        rest = len(table) - len(keep)
+        table = table.iloc[sorted(keep)]
+        table = pd.concat([table, pd.DataFrame([{"Transaction": f"… and {rest} more (transactions.csv)",
+                                                  "Sources": "", "Figures given": "", "First mention": ""}])],
+                          ignore_index=True)
     return table.rename(columns={"Figures given": "Figures given (times)"}) if many else table
 
 

@@ -308,12 +308,17 @@ def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.Da
 #: How the report names a transaction of each kind.
 DEAL_NOUNS = {"acquisition": "acquisition of", "merger": "merger with", "investment": "investment in",
               "funding_round": "funding of", "licensing": "licensing deal with", "hiring": "hiring of staff from",
-              "other": "deal with"}
+              "ipo": "initial public offering of", "other": "deal with"}
 
 
-def deal_name(acquirer: str, target: str, kind: str) -> str:
-    """"Adobe's acquisition of Figma", "Amazon's investment in Anthropic"."""
+def deal_name(acquirer: str, target: str, kind: str, follow_on: bool | str = False) -> str:
+    """"Adobe's acquisition of Figma", "Amazon's investment in Anthropic"; a later deal of the same
+    parties (``follow_on``) is "Amazon's later investment in Anthropic"."""
     noun = DEAL_NOUNS.get(kind, DEAL_NOUNS["other"])
+    if str(follow_on) == "True":
+        noun = f"later {noun}"
+    if kind == "ipo" and target:
+        return f"{target}'s initial public offering"
     if acquirer and target:
         return f"{acquirer}'s {noun} {target}"
     if target:
@@ -335,7 +340,8 @@ def event_info(p: Params, cs: list[CleanSource], table: pd.DataFrame | None = No
         f"How {len(cs)} sources reported {name}: the figures they give, when they appeared, "
         "and where they disagree."
     )
-    others = [{"id": r["transaction_id"], "name": deal_name(r["acquirer"], r["target"], r["kind"]),
+    others = [{"id": r["transaction_id"],
+               "name": deal_name(r["acquirer"], r["target"], r["kind"], r.get("follow_on", False)),
                "kind": r["kind"], "sources": int(r["sources"])} for _, r in table[~table["main"]].iterrows()]
     return {"name": name, "description": description, "target": target, "acquirer": acquirer,
             "kind": kind, "others": others}

@@ -25,7 +25,7 @@ MAIN_ID = "t1"
 UNATTRIBUTED = "?"
 #: Metrics that belong to a transaction (the rest describe companies, markets or share prices).
 DEAL_METRICS = {"deal_value", "stake", "price_per_share", "fee", "valuation_at_deal", "funding"}
-TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "main", "sources", "mentions",
+TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "follow_on", "main", "sources", "mentions",
                        "first_source", "quote", "start", "end"]
 #: Kinds that can be one transaction: hiring a company's people usually comes with a licence of its
 #: technology (an "acqui-hire" that leaves the company standing).
@@ -399,7 +399,8 @@ def transactions_table(groups: list[Transaction]) -> pd.DataFrame:
     for t in groups:
         first = t.mentions[0]
         rows.append({"transaction_id": t.id, "acquirer": t.acquirer, "target": t.target, "kind": t.kind,
-                     "main": t.id == MAIN_ID, "sources": len(t.sources), "mentions": len(t.mentions),
+                     "follow_on": t.follow_on, "main": t.id == MAIN_ID, "sources": len(t.sources),
+                     "mentions": len(t.mentions),
                      "first_source": first.source_id, "quote": first.quote, "start": first.start,
                      "end": first.end})
     return pd.DataFrame(rows, columns=TRANSACTION_COLUMNS)
