@@ -293,10 +293,3 @@ def test_render_accepts_runtime_flags_and_refuses_result_flags() -> None:
     with pytest.raises(InputError, match="approx_tolerance"):
         _check_overrides(recorded, {"approx_tolerance": "0.3"})
 
-
-def test_deal_names_say_which_deal() -> None:
-    """A later deal of the same parties, an IPO and a hiring read as what they are."""
-    assert stages.deal_name("Amazon", "Anthropic", "investment", True) == "Amazon's later investment in Anthropic"
-    assert stages.deal_name("Amazon", "Anthropic", "investment", "False") == "Amazon's investment in Anthropic"
-    assert stages.deal_name("", "Figma", "ipo") == "Figma's initial public offering"
-    assert stages.deal_name("Microsoft", "Inflection", "hiring") == "Microsoft's hiring of staff from Inflection"

@@ -342,3 +342,13 @@ def test_several_earlier_deals_in_one_sentence_are_kept_apart(tmp_path: Path) ->
     claims = stages.claims(p, cs).set_index(["source_id", "value"])["transaction"]
     assert claims[("b", 18.9e9)] == ids["Westfield"]
     assert claims[("c", 10.7e9)] == ids["Eastbay"]  # 'a $10.7 billion acquisition of Eastbay': its own deal
+
+
+def test_deal_names_say_which_deal() -> None:
+    """A later deal of the same parties, an IPO and a hiring read as what they are."""
+    from analysis.stages import deal_name
+
+    assert deal_name("Amazon", "Anthropic", "investment", True) == "Amazon's later investment in Anthropic"
+    assert deal_name("Amazon", "Anthropic", "investment", "False") == "Amazon's investment in Anthropic"
+    assert deal_name("", "Figma", "ipo") == "Figma's initial public offering"
+    assert deal_name("Microsoft", "Inflection", "hiring") == "Microsoft's hiring of staff from Inflection"
