@@ -17,6 +17,7 @@ import pandas as pd
 from .cleaning import CleanSource
 from .lexicons import load_cues
 from .numbers import Amount, parse_amounts
+from .parallel import Workers, map_sources
 from .stance import classify_stance
 
 CLAIM_COLUMNS = [
@@ -273,38 +274,46 @@ def party_words(groups) -> set[str]:
 
 
 def extract_mentions(
-    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1, parties_words: set[str] | None = None
+    cleaned: list[CleanSource], lex: Lexicons, approx_tolerance: float = 0.1, parties_words: set[str] | None = None,
+    jobs: int | Workers = 1,
 ) -> list[Mention]:
-    """Every figure in every kept sentence, attributed."""
+    """Every figure in every kept sentence, attributed (each source read alone: ``jobs`` worker
+    processes or Dask give the same mentions in the same order)."""
     outlets = {r["outlet"] for r in lex.outlets}
     manifest_outlets = sorted({cs.source.outlet for cs in cleaned if cs.source.outlet})
     parties = corpus_parties(cleaned, outlets | set(manifest_outlets))
+    shared = (lex, approx_tolerance, parties_words, outlets, manifest_outlets, parties)
+    return [m for found in map_sources(_source_mentions, cleaned, jobs, shared) for m in found]
+
+
+def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, parties_words: set[str] | None,
+                     outlets: set[str], manifest_outlets: list[str], parties: tuple[str, str]) -> list[Mention]:
+    """The mentions of one source."""
     mentions = []
-    for cs in cleaned:
-        raw = cs.source.raw
-        prev = ""
-        for sent in cs.sentences:
-            text = raw[sent.start : sent.end]
-            para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
-            previous = ""
-            for amount in parse_amounts(text, approx_tolerance):
-                metric = classify_metric(text, amount, lex)
-                if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
-                    # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier
-                    metric = "valuation_before" if previous.startswith("valuation") else previous
-                previous = metric
-                subject = find_subject(text, amount, metric, prev, parties, outlets)
-                start, end = sent.start + amount.start, sent.start + amount.end
-                mentions.append(
-                    Mention(
-                        cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
-                        subject, classify_stance(text, lex, para, (amount.start, amount.end),
-                                                 outlets | set(manifest_outlets), parties_words,
-                                                 market=metric == "share_price_move"),
-                        ";".join(attributed_outlets(text, lex, manifest_outlets)),
-                    )
+    raw = cs.source.raw
+    prev = ""
+    for sent in cs.sentences:
+        text = raw[sent.start : sent.end]
+        para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
+        previous = ""
+        for amount in parse_amounts(text, approx_tolerance):
+            metric = classify_metric(text, amount, lex)
+            if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
+                # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier
+                metric = "valuation_before" if previous.startswith("valuation") else previous
+            previous = metric
+            subject = find_subject(text, amount, metric, prev, parties, outlets)
+            start, end = sent.start + amount.start, sent.start + amount.end
+            mentions.append(
+                Mention(
+                    cs.source.id, amount, start, end, raw[start:end], sent.text, metric,
+                    subject, classify_stance(text, lex, para, (amount.start, amount.end),
+                                             outlets | set(manifest_outlets), parties_words,
+                                             market=metric == "share_price_move"),
+                    ";".join(attributed_outlets(text, lex, manifest_outlets)),
                 )
-            prev = text
+            )
+        prev = text
     return mentions
 
 
@@ -447,15 +456,16 @@ def find_transactions(cleaned: list[CleanSource], lex: Lexicons | None = None):
 
 
 def extract_claims(
-    cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1
+    cleaned: list[CleanSource], lex: Lexicons | None = None, approx_tolerance: float = 0.1, jobs: int | Workers = 1,
 ) -> pd.DataFrame:
-    """Claims of every source, each with its transaction, plus derived implied valuations."""
+    """Claims of every source, each with its transaction, plus derived implied valuations (``jobs``:
+    the figures of each source found in worker processes or on Dask; the same table)."""
     from .deal_metrics import settle_deal_metrics
     from .transactions import assign
 
     lex = lex or Lexicons.load()
     groups = find_transactions(cleaned, lex)
-    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None))
+    base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None, jobs))
     decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
     base = settle_deal_metrics(base, decided, cleaned, groups)

@@ -205,7 +205,7 @@ def _lexicon_parts(p: Params) -> tuple[str, str]:
 
 def claims(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
     return _cached(p, "claims", (cs,), (*_lexicon_parts(p), p.approx_tolerance),
-                   lambda: extract_claims(cs, lexicons(p), p.approx_tolerance), _frame_copy)
+                   lambda: extract_claims(cs, lexicons(p), p.approx_tolerance, p.workers), _frame_copy)
 
 
 def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:

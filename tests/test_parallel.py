@@ -66,6 +66,7 @@ def test_stages_with_jobs_equal_one_process(tmp_path) -> None:
     from analysis.params import Params
 
     def run(jobs: str) -> tuple:
+        stages._CACHES.clear()  # no result of the other run from memory: both are computed
         p = Params.from_mapping({"corpus_dir": str(EXAMPLES_DIR / "harbor-lumen"), "jobs": jobs,
                                  "cache_dir": "none", "out_dir": str(tmp_path)})
         cs = stages.cleaned(p)
