@@ -357,6 +357,16 @@ def main_transaction_claims(claims: pd.DataFrame) -> pd.DataFrame:
     return claims[claims["transaction"] == MAIN_ID]
 
 
+def reported_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """What the report and its charts set side by side: the main transaction's figures and figures
+    about no transaction (a valuation, revenue, a share move), never another deal's."""
+    from .transactions import MAIN_ID
+
+    if "transaction" not in claims:
+        return claims
+    return claims[claims["transaction"].fillna("").isin(["", MAIN_ID])]
+
+
 def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.DataFrame:
     """Per source, the main transaction's claim for ``metric`` it repeats most (first mention
     breaks ties). Figures of other transactions never enter the headline comparison."""

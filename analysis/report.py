@@ -22,6 +22,7 @@ import yaml
 
 from . import findings, html_tables, paths, render, report_scale
 from .artifacts import read_table
+from .claims import reported_claims
 from .compare import with_pairs
 from .errors import InputError
 from .formatting import (
@@ -144,7 +145,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     events_used = read_table(out_dir, "events_used")
     event = json.loads((paths.artifacts_dir(out_dir) / "event.json").read_text(encoding="utf-8"))
     # figures of the main transaction and figures about no transaction (revenue, share moves)
-    main_claims = claims[claims["transaction"].isin(["", MAIN_ID])]
+    main_claims = reported_claims(claims)
     label = dict(zip(sources["source_id"], sources["label"], strict=True))
     order = list(timeline.sort_values("order")["source_id"])
     many = many_sources(len(sources))

@@ -352,3 +352,11 @@ def test_deal_names_say_which_deal() -> None:
     assert deal_name("Amazon", "Anthropic", "investment", "False") == "Amazon's investment in Anthropic"
     assert deal_name("", "Figma", "ipo") == "Figma's initial public offering"
     assert deal_name("Microsoft", "Inflection", "hiring") == "Microsoft's hiring of staff from Inflection"
+
+
+def test_the_report_sets_side_by_side_only_the_main_deal_and_figures_of_no_deal() -> None:
+    """Another deal's figure (an earlier acquisition the text recalls) never enters the charts."""
+    from analysis.claims import reported_claims
+
+    claims = pd.DataFrame({"claim_id": ["a", "b", "c", "d"], "transaction": ["t1", "", "t2", "?"]})
+    assert list(reported_claims(claims)["claim_id"]) == ["a", "b"]
