@@ -47,6 +47,11 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     order = list(timeline.sort_values("order")["source_id"])
     if heads.empty:
         return [*out, f"No source states a deal value for {event_name}; see the claims table."]
+    # a range is read in one currency: the one most sources use; the others are named after it
+    units = heads["unit"].value_counts()
+    main_unit = sorted(units.index, key=lambda u: (-units[u], str(u)))[0]
+    elsewhere = heads[heads["unit"] != main_unit]
+    heads = heads[heads["unit"] == main_unit]
     lo, hi = heads.loc[heads["value"].idxmin()], heads.loc[heads["value"].idxmax()]
     if len(heads) == 1:
         out.append(f"One source states a deal value: {figure(lo['value'], lo['unit'])} "
@@ -60,6 +65,11 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
             f"{figure(lo['value'], lo['unit'])} (\"{lo['quote']}\", {_label(sources, lo['source_id'])}) "
             f"and {figure(hi['value'], hi['unit'])} (\"{hi['quote']}\", {_label(sources, hi['source_id'])})."
         )
+    if len(elsewhere):
+        out[-1] = out[-1][:-1] + (
+            f"; {count(len(elsewhere), 'other source')} {_verb(len(elsewhere), 'gives', 'give')} it in another "
+            "currency, not compared: " + listing([f"{figure(v, u)} ({_label(sources, x)})" for x, v, u in zip(
+                elsewhere["source_id"], elsewhere["value"], elsewhere["unit"], strict=True)], 4) + ".")
     last = settled_claim(claims, timeline)
     t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
     firm = "" if last["stance"] == "rumoured" else " that states it as more than a rumour"

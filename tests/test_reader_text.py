@@ -165,3 +165,12 @@ def test_period_table_counts_every_source_once() -> None:
     assert table.columns[0] == "Day" and table.iloc[-1, 0] == "open window or no date evidence"
     assert table.iloc[-1]["Sources"] == 40  # every fifth source has no date evidence
     assert report_scale.period_of([pd.Timestamp("2023-01-01").date(), pd.Timestamp("2024-06-01").date()])[0] == "month"
+
+
+def test_a_range_of_deal_values_is_read_in_one_currency() -> None:
+    """£54 billion is not the low end of a range of dollar figures: it is named apart."""
+    sources, claims, comparisons, timeline = _frames(4, [("s000", "s001", "superseded")])
+    claims.loc[claims["source_id"] == "s003", ["value", "unit", "lower", "upper"]] = [5.4e9, "GBP", 5.1e9, 5.7e9]
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
+    assert "The 3 sources that state a deal value put it between $10 bn" in text, text
+    assert "1 other source gives it in another currency, not compared: £5.4 bn (Outlet 3)" in text, text
