@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import papermill as pm
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 from . import cache, paths, publish
@@ -23,6 +22,20 @@ from .params import Params
 from .stages import corpus as load_corpus_for
 
 KERNEL_NAME = "deal-coverage"
+
+
+def _papermill() -> Any:
+    """papermill, imported when notebooks run.
+
+    jsonschema (under papermill's nbformat) imports rfc3987_syntax when it is installed
+    (jupyterlab brings it), which builds a grammar for 1.2 s on every run, only to check
+    "iri" string formats that no notebook schema uses; marked absent, jsonschema skips that
+    one format checker.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    import papermill
+
+    return papermill
 
 
 class NotebookFailed(RuntimeError):
@@ -176,6 +189,7 @@ def _run_notebooks(books: list[Path], staged: Params, stage: Path, out: Path, ke
         t0 = time.perf_counter()
         log(f"[{i}/{len(books)}] {nb.name} ...", end="", flush=True)
         target = stage / "notebooks" / nb.name
+        pm = _papermill()
         km = kernels.take()
         try:
             pm.execute_notebook(
