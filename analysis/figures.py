@@ -194,6 +194,15 @@ _VAL_TAG = {"valuation_before": "before", "valuation_at_deal": "at deal",
             "valuation_projected": "projected"}
 
 
+def nothing_to_compare() -> plt.Figure:
+    """A small chart saying no source gives a figure of the panels (a chart is always written)."""
+    setup()
+    fig, ax = plt.subplots(figsize=(8, 1.5))
+    ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
+    ax.axis("off")
+    return fig
+
+
 def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
                 panels: list[tuple[str, list[str]]] | None = None) -> plt.Figure:
     """Per panel, each source's interval (bar) and point (dot) on a shared, zero-based axis.
@@ -217,10 +226,7 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
         sub["mrank"] = [metrics.index(m) for m in sub["metric"]]
         groups.append((title, sub.sort_values(["mrank", "rank", "source_id", "value"], kind="stable")))
     if not groups:
-        fig, ax = plt.subplots(figsize=(8, 1.5))
-        ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
-        ax.axis("off")
-        return fig
+        return nothing_to_compare()
     sizes = [len(g[1]) for g in groups]
     fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.05 * len(groups) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]},

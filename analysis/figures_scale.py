@@ -46,10 +46,7 @@ def discrepancy_clusters(claims: pd.DataFrame, panels: list[tuple[str, list[str]
         shown = cl.iloc[:MAX_CLUSTERS].sort_values(["metric", "value", "lower"], kind="stable")
         groups.append((title, unit, shown, len(cl)))
     if not groups:
-        fig, ax = plt.subplots(figsize=(8, 1.5))
-        ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
-        ax.axis("off")
-        return fig
+        return F.nothing_to_compare()
     sizes = [len(g[2]) for g in groups]
     fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.2 * len(groups) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": [n + 1.8 for n in sizes]},
