@@ -17,9 +17,9 @@ from typing import Any
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 from . import cache, paths, publish
+from .corpus import load_corpus
 from .errors import InputError
 from .params import Params
-from .stages import corpus as load_corpus_for
 
 KERNEL_NAME = "deal-coverage"
 
@@ -81,7 +81,7 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     one holds the lock, and a failed run leaves the published report as it was.
     """
     p = Params.from_mapping(values)
-    load_corpus_for(p)  # fail fast on a bad corpus, before any kernel starts
+    load_corpus(p.corpus_dir, p.manifest or None, p.encoding)  # fail fast on a bad corpus, before any kernel
     out = Path(p.out_dir)
     if not values.get("cache_dir"):  # the stage cache sits beside the runs it serves
         values = {**values, "cache_dir": str(out / "cache")}
