@@ -339,7 +339,8 @@ def main() -> int:
     print(f"N={sizes[-1]} with jobs=2 ...", flush=True)
     two = measure(work / f"n{sizes[-1]}", (), 2)
     md += [f"### N={sizes[-1]}: one process and two worker processes (`jobs=2`)", "",
-           f"The per-source stages (cleaning, language) share the sources out over {os.cpu_count()} cores; the "
+           "The per-source stages (cleaning, claims, dating, qualitative claims, language) share the sources "
+           f"out over {os.cpu_count()} cores; the "
            "results are identical (tests compare them).", ""]
     md += stage_table({"jobs=1": runs[f"N={sizes[-1]}"], "jobs=2": two}, ("jobs=1", "jobs=2")) + [""]
 
