@@ -103,8 +103,11 @@ def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[T
     """"the investments from A and B into C, which were worth $4 billion and $2 billion respectively":
     the figures are those deals' amounts, the first A's and the second B's (in place)."""
     by_source = {cs.source.id: cs for cs in cleaned}
+    rows_of = {sid: rows for sid, rows in base[base["unit"] != "percent"].groupby("source_id", sort=False)}
     for sid, cs in by_source.items():
-        rows = base[(base["source_id"] == sid) & (base["unit"] != "percent")]
+        rows = rows_of.get(sid)
+        if rows is None:
+            continue
         for sent in cs.sentences:
             text = cs.source.raw[sent.start:sent.end]
             m = RESPECTIVE_DEALS.search(" ".join(text.split()))

@@ -416,6 +416,10 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         return [("", "") for _ in range(len(claims))]
     by_source = {cs.source.id: cs for cs in cleaned}
     of_mention = {(m.source_id, m.start): t for t in groups for m in t.mentions}
+    in_source: dict[str, list[DealMention]] = {}  # each source's deal mentions, in transaction order
+    for t in groups:
+        for m in t.mentions:
+            in_source.setdefault(m.source_id, []).append(m)
     main = groups[0]
     out = []
     for _, c in claims.iterrows():
@@ -428,8 +432,8 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         if sent is None:
             out.append((main.id, "default"))
             continue
-        here = [m for t in groups for m in t.mentions
-                if m.source_id == cs.source.id and sent.start <= m.start < sent.end]
+        mentions = in_source.get(cs.source.id, [])
+        here = [m for m in mentions if sent.start <= m.start < sent.end]
         own = _own_kind(cs.source.raw, int(c["end"]))
         if own and here and not any(KIND_GROUP[m.kind] == own for m in here):
             if KIND_GROUP[main.kind] == own:  # "below X's failed $20B acquisition bid" beside an IPO
@@ -454,8 +458,7 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         if named:
             out.append((named[0].id, "named"))
             continue
-        before = [m for t in groups for m in t.mentions if m.source_id == cs.source.id
-                  and cs.paragraphs[sent.paragraph].start <= m.start < sent.start]
+        before = [m for m in mentions if cs.paragraphs[sent.paragraph].start <= m.start < sent.start]
         out.append((of_mention[(before[-1].source_id, before[-1].start)].id, "paragraph") if before
                    else (main.id, "default"))
     return out
