@@ -141,6 +141,7 @@ class StageCache:
 
     @staticmethod
     def _store(path: Path, value: Any) -> None:
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
@@ -148,8 +149,10 @@ class StageCache:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
-            # a cache that cannot be written (read-only folder, full disk) costs time, not results
-            Path(locals().get("tmp", path)).unlink(missing_ok=True)
+            # a cache that cannot be written (read-only folder, full disk) costs time, not results;
+            # only the temporary file goes, never a whole result another process stored
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def prune_stale(root: Path) -> int:

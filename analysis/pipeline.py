@@ -83,8 +83,9 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     p = Params.from_mapping(values)
     load_corpus(p.corpus_dir, p.manifest or None, p.encoding)  # fail fast on a bad corpus, before any kernel
     out = Path(p.out_dir)
-    if not values.get("cache_dir"):  # the stage cache sits beside the runs it serves
-        values = {**values, "cache_dir": str(out / "cache")}
+    # the stage cache sits beside the runs it serves, unless the user names one (or none)
+    cache_root = None if p.cache_dir == "none" else Path(p.cache_dir) if values.get("cache_dir") else out / "cache"
+    values = {**values, "cache_dir": str(cache_root or "none")}
     with publish.locked(out):
         stage = publish.new_staging(out)
         try:
@@ -96,9 +97,8 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
                     "Render the report from its artifacts with: python -m analysis render\n",
                     encoding="utf-8")
             publish.publish(stage, out)
-            staged = Params.from_mapping({**values, "out_dir": str(out)})
-            if staged.cache_dir != "none":
-                cache.prune_stale(Path(staged.cache_dir))
+            if cache_root is not None:
+                cache.prune_stale(cache_root)
         except BaseException:
             publish.discard(stage)
             raise
