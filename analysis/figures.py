@@ -9,16 +9,16 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import matplotlib
+import pandas as pd
 
-matplotlib.use("Agg")
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+from .formatting import bound_word, many_sources, metric_label, shorten
+from .paths import figures_dir
 
-from .formatting import bound_word, many_sources, metric_label, shorten  # noqa: E402
-from .paths import figures_dir  # noqa: E402
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
 
 PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f", "#2e4057", "#c8553d"]
 STAGE_COLOURS = {"talks": "#edae49", "agreed": "#1b6ca8", "regulatory_review": "#00798c",
@@ -39,8 +39,23 @@ MIN_AXES_IN = 1.8
 PAD_IN = 0.05
 
 
+def pyplot() -> ModuleType:
+    """matplotlib's pyplot on the Agg backend, imported with the first chart drawn.
+
+    A notebook whose charts all come from the stage cache never draws, and a kernel that does
+    not import matplotlib starts 0.3 s sooner.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+    return matplotlib.pyplot
+
+
 def setup() -> None:
     """Deterministic, legible defaults (call before drawing)."""
+    plt = pyplot()
     plt.rcdefaults()
     plt.rcParams.update({
         "svg.hashsalt": "deal-coverage-report",
@@ -152,7 +167,7 @@ def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
     pivot = audit.pivot_table(index="rule", columns="source_id", values="chars", aggfunc="sum",
                               fill_value=0).reindex(columns=sources, fill_value=0)
     pivot = pivot.loc[pivot.sum(axis=1).sort_values(ascending=True).index]
-    fig, ax = plt.subplots(figsize=(7.5, min(0.3 * len(pivot), 6.5) + 1.6))
+    fig, ax = pyplot().subplots(figsize=(7.5, min(0.3 * len(pivot), 6.5) + 1.6))
     left = [0] * len(pivot)
     for src in pivot.columns:
         vals = pivot[src].tolist()
@@ -172,7 +187,7 @@ def size_before_after(sources: pd.DataFrame) -> plt.Figure:
 
         return size_scatter(sources)
     setup()
-    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(sources) + 1.4))
+    fig, ax = pyplot().subplots(figsize=(7.5, 0.45 * len(sources) + 1.4))
     y = range(len(sources))
     ax.barh([i + 0.2 for i in y], sources["raw_chars"], height=0.4, color="#bbbbbb", label="raw")
     ax.barh([i - 0.2 for i in y], sources["clean_chars"], height=0.4, color=PALETTE[0],
@@ -197,7 +212,7 @@ _VAL_TAG = {"valuation_before": "before", "valuation_at_deal": "at deal",
 def nothing_to_compare() -> plt.Figure:
     """A small chart saying no source gives a figure of the panels (a chart is always written)."""
     setup()
-    fig, ax = plt.subplots(figsize=(8, 1.5))
+    fig, ax = pyplot().subplots(figsize=(8, 1.5))
     ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
     ax.axis("off")
     return fig
@@ -228,7 +243,7 @@ def discrepancy(claims: pd.DataFrame, order: list[str], labels: dict[str, str],
     if not groups:
         return nothing_to_compare()
     sizes = [len(g[1]) for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.05 * len(groups) + 0.5),
+    fig, axes = pyplot().subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.05 * len(groups) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": [n + 1.6 for n in sizes]},
                              layout="tight")
     for ax, (title, sub) in zip(axes[:, 0], groups, strict=True):
@@ -276,6 +291,8 @@ def _d(x: object) -> date | None:
 
 
 def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
+    import matplotlib.dates as mdates
+
     """Whole-day ticks, at most about eight of them, never the same date twice."""
     span = max((end - start).days, 1)
     step = max(1, math.ceil(span / 8))
@@ -334,7 +351,7 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
                for _, r in (events.sort_values("date").iterrows() if len(events) else [])
                if (d := _ts(r["date"]))]
     x0, x1 = _axis_range([x for w in wins for x in w], [d for d, _, _ in ev_rows])
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(t) + 2.2))
+    fig, ax = pyplot().subplots(figsize=(8, 0.55 * len(t) + 2.2))
     for i, ((_, r), (start, end)) in enumerate(zip(t.iterrows(), wins, strict=True)):
         sid = r["source_id"]
         colour = STAGE_COLOURS.get(r["stage"], "#999999")
@@ -405,7 +422,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     setup()
     order = list(timeline.sort_values("order")["source_id"])
     many = many_sources(len(order))
-    fig, ax = plt.subplots(figsize=(8, 3.8))
+    fig, ax = pyplot().subplots(figsize=(8, 3.8))
     merged = headlines.merge(timeline, on="source_id", how="left")
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
     scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
@@ -477,7 +494,7 @@ def language_bars(lang: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
 
         return language_histograms(lang)
     setup()
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2), sharey=True, layout="tight")
+    fig, (a1, a2) = pyplot().subplots(1, 2, figsize=(9, 0.5 * len(lang) + 2), sharey=True, layout="tight")
     names = [labels.get(s, s) for s in lang["source_id"]]
     y = range(len(lang))
     a1.barh(list(y), lang["hedges_per_1000_words"], color=PALETTE[1])

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from typing import TYPE_CHECKING
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import figures as F
 from .formatting import bound_word, figure, shorten
 from .report_scale import period_of, source_day
+
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
 
 #: A cluster chart shows at most this many distinct figures per panel (the most often given).
 MAX_CLUSTERS = 24
@@ -48,7 +51,7 @@ def discrepancy_clusters(claims: pd.DataFrame, panels: list[tuple[str, list[str]
     if not groups:
         return F.nothing_to_compare()
     sizes = [len(g[2]) for g in groups]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.2 * len(groups) + 0.5),
+    fig, axes = F.pyplot().subplots(len(groups), 1, figsize=(8, 0.27 * sum(sizes) + 1.2 * len(groups) + 0.5),
                              squeeze=False, gridspec_kw={"height_ratios": [n + 1.8 for n in sizes]},
                              layout="tight")
     for ax, (title, unit, cl, total) in zip(axes[:, 0], groups, strict=True):
@@ -92,7 +95,7 @@ def timeline_histogram(timeline: pd.DataFrame, events: pd.DataFrame) -> plt.Figu
     unit, start, _ = period_of(known)
     keyed = pd.DataFrame({"period": [start(d) if d else None for d in days], "stage": list(timeline["stage"])})
     dated = keyed[keyed["period"].notna()]
-    fig, ax = plt.subplots(figsize=(8, 4.2))
+    fig, ax = F.pyplot().subplots(figsize=(8, 4.2))
     periods = sorted(set(dated["period"]))
     width = {"day": 0.8, "week": 5.6, "month": 24}[unit]
     bottom = Counter()
@@ -142,7 +145,7 @@ def timeline_histogram(timeline: pd.DataFrame, events: pd.DataFrame) -> plt.Figu
 def language_histograms(lang: pd.DataFrame) -> plt.Figure:
     """How hedged and how readable the sources are, as distributions across sources."""
     F.setup()
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 3.4), layout="tight")
+    fig, (a1, a2) = F.pyplot().subplots(1, 2, figsize=(9, 3.4), layout="tight")
     hedges = pd.to_numeric(lang["hedges_per_1000_words"], errors="coerce").dropna()
     a1.hist(hedges, bins=20, color=F.PALETTE[1])
     a1.set_xlim(left=0)
@@ -166,7 +169,7 @@ def removed_totals(audit: pd.DataFrame) -> plt.Figure:
     a = audit.assign(chars=audit["end"] - audit["start"])
     g = a.groupby("rule").agg(chars=("chars", "sum"), sources=("source_id", "nunique"))
     g = g.sort_values(["chars"], ascending=True, kind="stable")
-    fig, ax = plt.subplots(figsize=(7.5, min(0.3 * len(g), 6.5) + 1.6))
+    fig, ax = F.pyplot().subplots(figsize=(7.5, min(0.3 * len(g), 6.5) + 1.6))
     ax.barh(list(g.index), g["chars"], color=F.PALETTE[0])
     for i, (chars, n) in enumerate(zip(g["chars"], g["sources"], strict=True)):
         ax.text(chars, i, f" {n}", va="center", fontsize=7, color="#333333")
@@ -179,7 +182,7 @@ def removed_totals(audit: pd.DataFrame) -> plt.Figure:
 def size_scatter(sources: pd.DataFrame) -> plt.Figure:
     """Raw against cleaned length, a point per source (no labels: there are too many)."""
     F.setup()
-    fig, ax = plt.subplots(figsize=(6, 5))
+    fig, ax = F.pyplot().subplots(figsize=(6, 5))
     ax.scatter(sources["raw_chars"], sources["clean_chars"], s=12, alpha=0.6, color=F.PALETTE[0])
     top = max(float(sources["raw_chars"].max()), 1.0)
     ax.plot([0, top], [0, top], color="#999999", lw=0.8, ls="--", label="nothing removed")

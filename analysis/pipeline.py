@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import threading
 import time
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
+from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 from . import cache, paths, publish
@@ -108,6 +111,49 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     return out
 
 
+class ReadyClient(BlockingKernelClient):
+    """A kernel client whose readiness check ends when the kernel has answered on both channels.
+
+    jupyter_client's check, after the kernel has answered, waits until its message stream has
+    been silent for 0.2 s, on every notebook. Here it waits for the one message that proves the
+    stream is connected (the kernel going idle after answering this request); messages left
+    over are ignored by nbclient, which matches every message to the request it made.
+    """
+
+    def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (timeout if timeout is not None else 60.0)
+        while True:
+            msg_id = self.kernel_info()
+            if self._answered(msg_id, deadline) and self._idle_seen(msg_id, time.monotonic() + 0.2):
+                return
+            if not self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+    def _answered(self, msg_id: str, deadline: float) -> bool:
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                msg = self.shell_channel.get_msg(timeout=min(left, 1.0))
+            except Empty:
+                return False
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "kernel_info_reply":
+                self._handle_kernel_info_reply(msg)
+                return True
+        return False
+
+    def _idle_seen(self, msg_id: str, deadline: float) -> bool:
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                msg = self.iopub_channel.get_msg(timeout=left)
+            except Empty:
+                return False
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"].get("execution_state") == "idle"):
+                return True
+        return False
+
+
 #: Imported (silently) by a kernel started ahead, while the notebook before it runs.
 WARM_UP = "import analysis.artifacts, analysis.figures, analysis.params, analysis.stages, IPython.display"
 AHEAD = 2  # kernels started ahead of the notebook that runs
@@ -126,17 +172,17 @@ class Kernels:
     def __init__(self, kernel_name: str, count: int, ahead: int = AHEAD) -> None:
         self.kernel_name, self.left, self.ahead = kernel_name, count, ahead
         self.ready: list[Any] = []
+        self._stopping: list[threading.Thread] = []
         self._fill()
 
     def _start(self) -> Any:
         from jupyter_client.manager import KernelManager
 
-        km = KernelManager(kernel_name=self.kernel_name)
+        km = KernelManager(kernel_name=self.kernel_name, client_factory=ReadyClient)
         km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR))
         kc = km.client()
         kc.start_channels()
-        kc.execute(WARM_UP, silent=True, store_history=False)
-        return km, kc
+        return km, kc, kc.execute(WARM_UP, silent=True, store_history=False)
 
     def _fill(self) -> None:
         while self.left > len(self.ready) and len(self.ready) < self.ahead:
@@ -144,10 +190,20 @@ class Kernels:
 
     def take(self) -> Any:
         """The next notebook's kernel (the next one starts meanwhile)."""
-        km, kc = self.ready.pop(0)
-        kc.stop_channels()  # the warm-up was sent long ago; papermill connects its own client
+        km, kc, warm_up = self.ready.pop(0)
         self.left -= 1
         self._fill()
+        # a request still queued when its client closes is dropped: wait for the warm-up's
+        # answer (the kernel has imported the package), then papermill connects its own client
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and km.is_alive():
+            try:
+                msg = kc.get_shell_msg(timeout=0.5)
+            except Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == warm_up:
+                break
+        kc.stop_channels()
         return km
 
     @staticmethod
@@ -157,11 +213,21 @@ class Kernels:
         except RuntimeError:  # already gone
             pass
 
+    def retire(self, km: Any) -> None:
+        """Stop a used kernel in the background (the next notebook need not wait for it)."""
+        thread = threading.Thread(target=self.stop, args=(km,), daemon=True)
+        thread.start()
+        self._stopping.append(thread)
+
     def close(self) -> None:
+        """Stop the kernels not used and wait until every kernel has stopped."""
         while self.ready:
-            km, kc = self.ready.pop()
+            km, kc, _ = self.ready.pop()
             kc.stop_channels()
-            self.stop(km)
+            self.retire(km)
+        for thread in self._stopping:
+            thread.join()
+        self._stopping.clear()
 
 
 def _execute(values: dict[str, Any], stage: Path, out: Path, render_report: bool, log) -> None:
@@ -207,7 +273,7 @@ def _run_notebooks(books: list[Path], staged: Params, stage: Path, out: Path, ke
                 f"executed copy kept at {kept}; the published report was not touched"
             ) from None
         finally:
-            Kernels.stop(km)
+            kernels.retire(km)
         log(f" ok ({time.perf_counter() - t0:.1f} s)")
 
 

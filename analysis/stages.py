@@ -384,7 +384,7 @@ def chart(p: Params, name: str, draw: Callable[[], Any], *inputs: Any) -> Chart:
     def render() -> bytes:
         fig = draw()
         path = figures.save(fig, p.out_dir, name)
-        figures.plt.close(fig)
+        figures.pyplot().close(fig)
         return path.read_bytes()
 
     keys = [key_of(x) for x in inputs]
