@@ -11,7 +11,7 @@ import pandas as pd
 from .claims import headline_claims, late_outliers, settled_claim
 from .compare import with_pairs
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, listing, many_sources, md, metric_label
-from .timeline import open_windows_note
+from .timeline import manifest_set_aside, open_windows_note
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
 STAGE_WORD = {"talks": "talks or rumour", "agreed": "agreed or announced",
@@ -195,7 +195,13 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
         dates = "its date is an estimated window" if undated == 1 else "their dates are estimated windows"
         out.append(f"{undated} of {count(len(timeline), 'source')} {_verb(undated, 'states', 'state')} "
                    f"no publication date; {dates} built from the evidence listed in the timeline table.")
-    note = open_windows_note(timeline, dict(zip(sources["source_id"], sources["label"], strict=True)))
+    labels = dict(zip(sources["source_id"], sources["label"], strict=True))
+    if "published" in sources:
+        aside = manifest_set_aside(timeline, dict(zip(sources["source_id"], sources["published"].fillna("").astype(str),
+                                                      strict=True)), labels)
+        if aside:
+            out.append(aside)
+    note = open_windows_note(timeline, labels)
     if note and many_sources(len(timeline)):
         nodate = timeline[timeline["published"] == ""]
         none = int(((nodate["earliest"] == "") & (nodate["latest"] == "")).sum())

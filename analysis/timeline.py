@@ -46,6 +46,7 @@ evidence_sentence = _describe.evidence_sentence
 evidence_text = _describe.evidence_text
 evidence_table = _describe.evidence_table
 matched_event_count = _describe.matched_event_count
+manifest_set_aside = _describe.manifest_set_aside
 open_windows_note = _describe.open_windows_note
 timeline_table = _describe.timeline_table
 
@@ -69,6 +70,6 @@ __all__ = [
     "EVENT_COLUMNS", "LEAD_SENTENCES", "STAGES", "STAGE_CUES_PATH", "STAGE_RANK", "Evidence",
     "RefEvent", "SourceDate", "StageCue", "Version", "_solve", "date_corpus", "deal_stage",
     "estimate_timeline", "evidence_sentence", "evidence_table", "evidence_text",
-    "events_used_table", "load_events", "load_stage_cues", "matched_event_count",
+    "events_used_table", "load_events", "load_stage_cues", "manifest_set_aside", "matched_event_count",
     "open_windows_note", "split_patterns", "time_point", "timeline_order", "timeline_table",
 ]

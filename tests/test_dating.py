@@ -297,3 +297,14 @@ def test_an_event_dated_last_week_by_a_dated_source_bounds_a_mention_with_its_fi
     assert (ev.earliest, ev.latest) == (date(2024, 3, 11), date(2024, 3, 17))
     by = {d.source_id: d for d in dates}
     assert by["x1"].earliest == date(2024, 3, 11) and by["x1"].latest is None
+
+
+def test_a_month_opening_the_sentence_is_read_like_one_inside_it() -> None:
+    """News opens sentences with "In November, ..." as often as it says "... in November":
+    both name a past month (and "may" stays a verb either way)."""
+    from analysis.dating.mentions import find_dates
+
+    assert [(h.kind, h.month) for h in find_dates("Behind the news: In November, Beta agreed to it.")] == \
+        [("month", 11)]
+    assert [(h.kind, h.month) for h in find_dates("Since March, however, it has grown.")] == [("month", 3)]
+    assert find_dates("In may cases the deal closes.") == ()

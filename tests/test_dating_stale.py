@@ -7,6 +7,8 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.cleaning import CleanSource, clean_corpus, load_rules
 from analysis.corpus import load_corpus
 from analysis.timeline import date_corpus, evidence_table, load_events
@@ -14,14 +16,14 @@ from analysis.timeline import date_corpus, evidence_table, load_events
 NO_EVENTS = load_events(None)
 
 
-def _corpus(tmp_path: Path, *pages: str) -> list[CleanSource]:
-    """Clean a corpus of pages (ids x0, x1, ...) with no manifest dates."""
+def _corpus(tmp_path: Path, *pages: str, published: dict[str, str] | None = None) -> list[CleanSource]:
+    """Clean a corpus of pages (ids x0, x1, ...); manifest dates only as ``published`` gives."""
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["id", "file", "outlet", "title", "url", "published", "notes"])
     for i, text in enumerate(pages):
         (tmp_path / f"x{i}.txt").write_text(text, encoding="utf-8")
-        w.writerow([f"x{i}", f"x{i}.txt", "", "", "", "", ""])
+        w.writerow([f"x{i}", f"x{i}.txt", "", "", "", (published or {}).get(f"x{i}", ""), ""])
     (tmp_path / "sources.csv").write_text(out.getvalue(), encoding="utf-8")
     return clean_corpus(load_corpus(tmp_path), load_rules())
 PAGES = (
@@ -60,3 +62,33 @@ def test_a_true_stamp_stands_against_a_one_sided_later_mention(tmp_path: Path) -
     kept = {d.source_id: d for d in dates}["x2"]
     assert (kept.earliest, kept.latest) == (date(2024, 2, 1), date(2024, 2, 1))
     assert any(e.rule == "date_line" and e.used for e in kept.evidence)
+
+
+def test_a_manifest_date_copying_the_stale_stamp_is_set_aside_and_said_so(tmp_path: Path) -> None:
+    """A scraper that copied the page's stale stamp into the manifest adds nothing the page
+    lacks: the text dates the page, the evidence says why, and the caveats name the source."""
+    from analysis import findings
+    from analysis.timeline import timeline_table
+
+    dates, _ = date_corpus(_corpus(tmp_path, *PAGES, published={"x1": "2019-06-10"}), NO_EVENTS)
+    d = {d.source_id: d for d in dates}["x1"]
+    assert (d.earliest, d.latest) == (date(2024, 3, 1), date(2024, 3, 2)) and d.published is None
+    (given,) = [e for e in d.evidence if e.rule == "published"]
+    assert not given.used and "stale stamp" in given.note
+    row = evidence_table(dates).query("source_id == 'x1' and rule == 'published'").iloc[0]
+    assert row["sentence"].startswith("Not used: the manifest gives the page's stale stamp as its date")
+    table = timeline_table(dates, {})
+    sources = pd.DataFrame({"source_id": ["x0", "x1", "x2"], "label": ["A", "B", "C"],
+                            "published": ["", "2019-06-10", ""]})
+    claims = pd.DataFrame({"source_id": [], "stance": []})
+    (note,) = [c for c in findings.caveats(sources, table, claims) if c.startswith("Manifest dates not used")]
+    assert "B (manifest 2019-06-10; dated between 1 and 2 March 2024 from its text)" in note
+
+
+def test_a_manifest_date_of_the_users_own_is_never_overruled(tmp_path: Path) -> None:
+    """A manifest date that is not the page's stale stamp is the user's word: it stands (the
+    conflict with the text is logged), and no caveat calls it set aside."""
+    dates, _ = date_corpus(_corpus(tmp_path, *PAGES, published={"x1": "2019-06-11"}), NO_EVENTS)
+    d = {d.source_id: d for d in dates}["x1"]
+    assert (d.earliest, d.latest) == (date(2019, 6, 11), date(2019, 6, 11))
+    assert any(e.rule == "published" and e.used for e in d.evidence)

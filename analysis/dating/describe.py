@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..formatting import shorten
 from .events import RefEvent
-from .model import Evidence, SourceDate, span_words
+from .model import KNOWN, Evidence, SourceDate, as_date, span_words
 from .order import timeline_order
 
 TIMELINE_COLUMNS = ["source_id", "published", "earliest", "latest", "stage", "headline_figure",
@@ -34,6 +34,8 @@ def evidence_sentence(ev: Evidence) -> str:
     bound = span_words(ev.earliest, ev.latest) if (ev.earliest or ev.latest) else ""
     if not bound:
         return _cap(f"no bound: {because}, {quote}.")
+    if not ev.used and "stale stamp" in ev.note and ev.strength == KNOWN:
+        return _cap(f"not used: {because} ({bound}), which the page's own text contradicts (below).")
     if not ev.used and "stale stamp" in ev.note:
         return _cap(f"not used: {because} (the stamp said {bound}: {quote}).")
     if not ev.used:
@@ -111,6 +113,26 @@ def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.Dat
         rows.append({"date": _iso(ev.earliest), "latest": _iso(ev.latest), "event": ev.name,
                      "citation": citation, "matched_sources": "; ".join(parts)})
     return pd.DataFrame(rows, columns=EVENTS_USED_COLUMNS)
+
+
+def manifest_set_aside(table: pd.DataFrame, manifest: dict[str, str], labels: dict[str, str]) -> str:
+    """A caveat naming each source whose manifest date the run did not use ("" when none).
+
+    The only such case: the manifest repeats the page's own stamp, which the page's text shows
+    stale; the reader must know the user's date was overruled, and why.
+    """
+    parts = []
+    for _, r in table.sort_values("order").iterrows():
+        given = as_date(manifest.get(r["source_id"], "") or None)
+        if given is None or r["published"] == given.isoformat():
+            continue
+        window = span_words(as_date(r["earliest"] or None), as_date(r["latest"] or None))
+        parts.append(f"{labels.get(r['source_id'], r['source_id'])} (manifest {given.isoformat()}; "
+                     f"dated {window or 'openly'} from its text)")
+    if not parts:
+        return ""
+    return ("Manifest dates not used, because each repeats its page's own date stamp and the page's "
+            "text reports later events as its own news: " + "; ".join(parts) + ".")
 
 
 def open_windows_note(table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:

@@ -32,8 +32,9 @@ _DATE_PATTERNS = [
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late)[- ])?{MON_RE},?\s+(?:of\s+)?{YEAR_RE}")),
     ("month_day", re.compile(rf"\b{MON_RE}\s?{DAY_RE}(?!\s*,?\s*\d)")),
     ("month_day", re.compile(rf"\b{DAY_RE}\s+(?:of\s+)?{MON_RE}")),
-    ("month", re.compile(rf"\b(?:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
-                         rf"(?:(?:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
+    # the preposition may open the sentence ("In November, ..."); the month keeps its capital
+    ("month", re.compile(rf"\b(?i:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
+                         rf"(?:(?i:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<y>{YEAR_RE})"
                         rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d)")),
 ]

@@ -23,6 +23,7 @@ from .mentions import WEEKDAYS
 from .model import (
     EVENT,
     EXPLICIT,
+    KNOWN,
     RELATIVE,
     STAGE_RANK,
     STAMP,
@@ -87,8 +88,9 @@ def solve(evs: Sequence[Evidence]) -> tuple[date | None, date | None, dict[int, 
     return lo, hi, dropped
 
 
-#: Page stamps that a page may carry stale (a template's or an old version's date); the
-#: manifest's ``published`` is the user's word and is never overruled.
+#: Page stamps that a page may carry stale (a template's or an old version's date). The
+#: manifest's ``published`` is the user's word and is overruled only when it is that very stale
+#: stamp (a scraper copied the page's date into the manifest): it adds nothing the page lacks.
 STALE_PRONE = ("date_line", "stamp")
 
 
@@ -117,6 +119,15 @@ def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
             f"{short(by.quote, 50)}\u201d: {bounds_text(by)})"),
             because=f"its stamp is stale: the page's own text {by.because.removeprefix('it ')}, "
                     f"so it appeared {bounds_text(by)}"))
+    copied = [ev for ev in keep if ev.strength == KNOWN and ev.earliest
+              and any(st.earliest == ev.earliest and st.latest == ev.latest for st in stale)]
+    for ev in copied:
+        st = next(st for st in stale if st.earliest == ev.earliest and st.latest == ev.latest)
+        keep.remove(ev)
+        stale.append(replace(ev, used=False, note=(
+            f"manifest published={ev.earliest} not used: it is the page's stale stamp "
+            f"({st.rule} \u201c{short(st.quote, 50)}\u201d)"),
+            because="the manifest gives the page's stale stamp as its date"))
     return keep, stale
 
 
