@@ -308,3 +308,23 @@ def test_a_month_opening_the_sentence_is_read_like_one_inside_it() -> None:
         [("month", 11)]
     assert [(h.kind, h.month) for h in find_dates("Since March, however, it has grown.")] == [("month", 3)]
     assert find_dates("In may cases the deal closes.") == ()
+
+
+def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: Path) -> None:
+    """A follow-on as large as the first deal shares its parties and its figure, so only
+    "another $4 billion" tells the later deal apart: an undated piece reporting it is bounded
+    by the day the later deal was announced, and a piece on the first deal is not."""
+    d = _dates(
+        tmp_path,
+        "date 2024-11-22 Acme is investing an additional $4 billion in Beta. The new infusion, "
+        "announced by the companies on Friday, follows a $4 billion investment in Beta completed "
+        "earlier this year.\n",
+        "What is new: Acme put another $4 billion into Beta, bringing its investment to $8 billion.\n",
+        "Acme announced it will invest up to $4 billion in Beta, its first deal with the startup.\n",
+    )
+    later = d["x1"]
+    assert later.earliest == date(2024, 11, 22)
+    (ev,) = [e for e in later.evidence if e.rule == "learned_event"]
+    assert "the same later amount: $4e+09" in ev.note and ev.used
+    assert d["x2"].earliest is None or d["x2"].earliest < date(2024, 11, 22)
+    assert not any(e.rule == "learned_event" for e in d["x2"].evidence)

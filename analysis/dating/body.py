@@ -60,17 +60,38 @@ _STOP = {w.casefold() for w in (
                            ).split()}
 
 
+def _money_token(m: re.Match[str]) -> str | None:
+    """"$4 billion" and "$4bn" as one token ("$4e+09")."""
+    try:
+        value = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
+    except ValueError:
+        return None
+    return f"${value:g}"
+
+
 def sentence_tokens(text: str) -> frozenset[str]:
     """Names, acronyms and money figures of a sentence: what can tie two mentions of one event."""
     out = {m.group(0).casefold() for m in _CAPS.finditer(text)
            if m.group(0).casefold() not in _STOP and len(m.group(0)) > 1}
-    for m in _MONEY.finditer(text):
-        try:
-            value = float(m.group(1).replace(",", "")) * _SCALE.get((m.group(2) or "").lower(), 1)
-        except ValueError:
-            continue
-        out.add(f"${value:g}")
+    out |= {t for m in _MONEY.finditer(text) if (t := _money_token(m))}
     return frozenset(out)
+
+
+#: A later amount of the same parties: "another $4 billion", "an additional $2.75bn".
+_FOLLOW_ON = re.compile(r"(?i)\b(?:another|additional|further|fresh)\s+(?=(?:US|A|C)?[$€£]\s?\d)")
+#: A later amount named without its figure: "the new infusion", "the additional investment".
+FOLLOW_ON_NOUN = re.compile(r"(?i)\b(?:the|this|its|a)\s+(?:new|latest|additional|further|fresh)\s+"
+                            r"(?:infusion|investment|injection|round|tranche|funding|commitment)\b")
+
+
+def follow_on_figures(text: str) -> frozenset[str]:
+    """The figures a sentence names as a later amount of a deal ("put another $4 billion in").
+
+    Two sentences naming the same later amount tell of the same later deal even when the
+    parties and the amount are named everywhere in the corpus (a follow-on as large as the
+    first deal shares its figure too, but only the later one is "another")."""
+    return frozenset(t for m in _FOLLOW_ON.finditer(text)
+                     if (mm := _MONEY.match(text, m.end())) and (t := _money_token(mm)))
 
 
 @dataclass
@@ -122,13 +143,16 @@ MILESTONES = {"agreed", "completed", "ended"}
 ONCE = {"ended"}
 
 
-def _ties(shared: frozenset[str], ev: RefEvent, names: frozenset[str] = frozenset()) -> bool:
+def _ties(shared: frozenset[str], ev: RefEvent, names: frozenset[str] = frozenset(),
+          later: frozenset[str] = frozenset()) -> bool:
     """Whether a mention shares enough with a learned event to be bounded by it: a milestone
     kind, and a shared figure or two shared distinctive names (for a deal's end, which happens
-    once, a shared name of any kind)."""
+    once, a shared name of any kind), or the same later amount ("another $4 billion")."""
     if ev.kind not in MILESTONES:
         return False
     if ev.kind in ONCE and names & ev.names:
+        return True
+    if later & ev.follow_on:
         return True
     return any(t.startswith("$") for t in shared) or len(shared) >= 2
 
@@ -228,21 +252,24 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             for kind, m in stage_hits(text):
                 kinds.setdefault(kind, m)
             tokens = ctx.distinctive(names)
+            later = follow_on_figures(text)
             for ev in learned:
                 if ev.learned_from == src.id or ev.kind not in kinds:
                     continue
                 m = kinds[ev.kind]
                 shared = tokens & ev.tokens
-                if _ties(shared, ev, names):
+                if _ties(shared, ev, names, later):
                     s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
                     base.append(Evidence(
                         "learned_event", m.group(0), s, e, ev.earliest, None, LEARNED,
                         f"mentions the {ev.kind} event learned from {ev.learned_from} "
-                        f"({ev.earliest}..{ev.latest}); shared words: "
-                        f"{', '.join(sorted(shared)[:4])}", ev.key,
+                        f"({ev.earliest}..{ev.latest}); "
+                        + (f"the same later amount: {', '.join(sorted(later & ev.follow_on))}"
+                           if later & ev.follow_on else f"shared words: {', '.join(sorted(shared)[:4])}"),
+                        ev.key,
                         because=_event_because(ev)))
                     event_years.add(ev.earliest.year)
-                tied = _ties(shared, ev, names)
+                tied = _ties(shared, ev, names, later)
                 if (ev.latest - ev.earliest).days > 2:
                     continue  # a month-long event cannot place a weekday or "last week"
                 if not tied and ((names and not names & ev.names) or not _dates_fit(text, ev)):
@@ -376,5 +403,5 @@ def _dedupe_citations(cits: list[tuple[str, str, Evidence]]) -> list[tuple[str, 
     return list(seen.values())
 
 
-__all__ = ["CorpusContext", "Scan", "corpus_context", "scan_source", "sentence_tokens",
-           "manifest_evidence"]
+__all__ = ["FOLLOW_ON_NOUN", "CorpusContext", "Scan", "corpus_context", "follow_on_figures", "manifest_evidence",
+           "scan_source", "sentence_tokens"]

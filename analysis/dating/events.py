@@ -43,6 +43,7 @@ class RefEvent:
     learned_from: str = ""  # source id of a learned event
     quote: str = ""
     basis: str = ""  # how the teaching source dates it ("“on Friday” in its piece of ...")
+    follow_on: frozenset[str] = frozenset()  # figures it dates as a later amount ("another $4 billion")
 
     @property
     def learned(self) -> bool:

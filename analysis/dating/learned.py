@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..cleaning import CleanSource
-from .body import CorpusContext, Scan, sentence_tokens
+from .body import FOLLOW_ON_NOUN, CorpusContext, Scan, follow_on_figures, sentence_tokens
 from .events import RefEvent
 from .mentions import clause, find_dates, find_weekdays, tense
 from .model import STAGE_RANK, URL, SourceDate, days, month_end, words
@@ -53,7 +53,11 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
     for cs in cleaned:
         d = by_id.get(cs.source.id)
         window = _own_window(d) if d else None
-        for seg in sentences.get(cs.source.id, cs.sentences):
+        segs = sentences.get(cs.source.id, cs.sentences)
+        # the later amount a piece leads with ("investing an additional $4 billion"): what its
+        # "the new infusion, announced on Friday" further down is
+        lead_later = frozenset().union(*(follow_on_figures(x.text) for x in segs[:2]))
+        for seg in segs:
             hits = [(k, m) for k, m in stage_hits(seg.text) if k != "aftermath"]
             if not hits:
                 continue
@@ -78,17 +82,32 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 tokens = ctx.distinctive(names)
                 key = (kind, lo, hi)
                 name = f"{_KIND_WORDS.get(kind, kind)} (\u201c{_clip(quote)}\u201d)"
+                later = follow_on_figures(seg.text[cs_:ce]) or (
+                    lead_later if _names_the_later_deal(seg.text, m.start(), hits) else frozenset())
                 if key in found:
                     old = found[key]
                     found[key] = RefEvent(old.key, lo, hi, old.name, old.source, kind=kind,
                                           tokens=old.tokens | tokens, names=old.names | names,
                                           learned_from=old.learned_from, quote=old.quote,
-                                          basis=old.basis)
+                                          basis=old.basis, follow_on=old.follow_on | later)
                     continue
                 found[key] = RefEvent(f"learned:{cs.source.id}:{seg.index}", lo, hi, name,
                                       _label(cs), kind=kind, tokens=tokens, names=names,
-                                      learned_from=cs.source.id, quote=quote, basis=why)
+                                      learned_from=cs.source.id, quote=quote, basis=why,
+                                      follow_on=later)
     return sorted(found.values(), key=lambda e: (e.earliest, e.latest, e.kind, e.key))
+
+
+def _names_the_later_deal(text: str, at: int, hits: list[tuple[str, re.Match[str]]]) -> bool:
+    """Whether the happening at ``at`` is a later deal named without its figure ("The new
+    infusion, announced on Friday, ..."): the phrase comes before it with no other happening
+    between (in "the new infusion, announced ..., follows a deal completed earlier", the
+    completion is the earlier deal's)."""
+    names = [n for n in FOLLOW_ON_NOUN.finditer(text) if n.end() <= at]
+    if not names:
+        return False
+    last = names[-1].end()
+    return not any(last <= h.start() < at for _, h in hits)
 
 
 def _clip(text: str, n: int = 90) -> str:
