@@ -20,6 +20,15 @@ DEFAULT_OUT_DIR = PROJECT_ROOT / "build"
 #: temporary folder, so nbval leaves build/ as it was).
 SCRATCH_DIR = Path(os.environ.get("ANALYSIS_SCRATCH_DIR") or DEFAULT_OUT_DIR / "scratch").resolve()
 EXAMPLES_DIR = PROJECT_ROOT / "examples"
+#: A corpus folder holding a file of this name is kept for the final unseen check: no score,
+#: test or benchmark reads it while rules are being changed.
+UNSEEN_MARKER = "UNSEEN"
+
+
+def example_corpora(include_unseen: bool = False) -> list[Path]:
+    """The labelled corpora under ``examples/``, sorted; the one kept unseen only when asked."""
+    return sorted(p for p in EXAMPLES_DIR.iterdir()
+                  if p.is_dir() and (include_unseen or not (p / UNSEEN_MARKER).exists()))
 
 
 def cache_dir() -> Path:

@@ -17,11 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from .evaluate import Score, _pair_claims, _score
-from .paths import EXAMPLES_DIR, PROJECT_ROOT, SEEDS_DIR
+from .paths import PROJECT_ROOT, SEEDS_DIR, example_corpora
 from .transactions import same_party
 
 STANCES = ("confirmed", "reported", "asserted", "rumoured")
-UNSEEN_MARKER = "UNSEEN"
 
 
 @dataclass(frozen=True)
@@ -34,10 +33,9 @@ class Labelled:
 def labelled_corpora(include_unseen: bool = False) -> list[Labelled]:
     """Every corpus with hand labels: the seeds, each examples/<deal>/ and the unseen-shapes fixture."""
     out = [Labelled("seeds", SEEDS_DIR, PROJECT_ROOT / "tests" / "fixtures" / "seeds")]
-    for folder in sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir()):
+    for folder in example_corpora(include_unseen):
         if (folder / "expected_claims.csv").is_file() or (folder / "boilerplate_labels.csv").is_file():
-            if include_unseen or not (folder / UNSEEN_MARKER).exists():
-                out.append(Labelled(folder.name, folder, folder))
+            out.append(Labelled(folder.name, folder, folder))
     shapes = PROJECT_ROOT / "tests" / "fixtures" / "unseen_shapes"
     out.append(Labelled("unseen_shapes", shapes, shapes))
     return out

@@ -42,13 +42,13 @@ import corpora  # noqa: E402
 from analysis.cleaning import clean_corpus, load_rules  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.numbers import parse_amounts  # noqa: E402
-from analysis.paths import EXAMPLES_DIR, SEEDS_DIR  # noqa: E402
+from analysis.paths import SEEDS_DIR, example_corpora  # noqa: E402
 
 TARGETS = {"big_seconds": 120.0, "big_mb": 1000.0, "big_ratio": 12.0, "n_ratio": 11.0, "quantulum_speedup": 50.0,
            "n_big_seconds": 600.0, "n_big_mb": 2000.0, "warm_seconds": 10.0, "orchestration": 1.5,
            "report_seconds": 120.0, "report_pages": 30}
 PACKAGES = ["pandas", "numpy", "rapidfuzz", "ftfy", "textstat", "regex", "dateparser", "quantulum3"]
-LABELLED = [SEEDS_DIR] + sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir() and not (p / corpora.UNSEEN).exists())
+LABELLED = [SEEDS_DIR, *example_corpora()]  # never the corpus kept unseen
 EXPECTED = {SEEDS_DIR: ROOT / "tests" / "fixtures" / "seeds" / "expected_claims.csv"}
 
 

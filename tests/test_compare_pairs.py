@@ -25,10 +25,10 @@ from analysis.compare import (
     verdict,
 )
 from analysis.corpus import load_corpus
-from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+from analysis.paths import SEEDS_DIR, example_corpora
 from analysis.transactions import UNATTRIBUTED
 
-DIRS = [SEEDS_DIR] + sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir())
+DIRS = [SEEDS_DIR, *example_corpora()]  # the corpus kept unseen is never read here
 
 
 def _every_pair(claims: pd.DataFrame, later) -> pd.DataFrame:

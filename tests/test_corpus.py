@@ -81,3 +81,17 @@ def test_other_encoding_by_parameter(tmp_path: Path) -> None:
     assert load_corpus(d, encoding="latin-1").sources[0].raw == "café"
     with pytest.raises(InputError, match="unknown codec"):
         load_corpus(d, encoding="no-such-codec")
+
+
+def test_the_corpus_kept_unseen_is_left_out_of_every_labelled_list(tmp_path, monkeypatch) -> None:
+    """Scores, tests and benchmarks read ``example_corpora()``: a folder holding ``UNSEEN`` stays
+    out until the final check asks for it."""
+    from analysis import paths
+
+    for name in ("b-deal", "a-deal", "c-deal"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "c-deal" / paths.UNSEEN_MARKER).write_text("", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths, "EXAMPLES_DIR", tmp_path)
+    assert [p.name for p in paths.example_corpora()] == ["a-deal", "b-deal"]
+    assert [p.name for p in paths.example_corpora(include_unseen=True)] == ["a-deal", "b-deal", "c-deal"]

@@ -1,5 +1,5 @@
-"""Dating and stage scores on every labelled corpus (examples/broadcom-vmware is never read here:
-it is the unseen check), and the scoring function itself."""
+"""Dating and stage scores on every labelled corpus (the one kept unseen, a folder holding a file
+UNSEEN, is never read here), and the scoring function itself."""
 
 from __future__ import annotations
 
@@ -16,11 +16,10 @@ from analysis.evaluate_dates import (
     main,
     score_dates,
 )
-from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+from analysis.paths import SEEDS_DIR, example_corpora
 from analysis.timeline import SourceDate
 
-LABELLED = {"seeds": SEEDS_DIR, **{n: EXAMPLES_DIR / n for n in (
-    "harbor-lumen", "adobe-figma", "amazon-anthropic", "microsoft-inflection", "musk-twitter")}}
+LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # Known gap against the issue's order bar (tau >= 0.9 with published given): microsoft-inflection
 # (0.89). A CMA-inquiry page is bounded only from below (by years its text names: regulatory steps
 # recur, so no learned regulatory event bounds it) and two pages share one "last week" window.

@@ -367,9 +367,9 @@ def _repeated_flags_reference(sentences, mention_spans=(), threshold=85.0):
 
 
 def _labelled_cleaned():
-    from analysis.paths import EXAMPLES_DIR
+    from analysis.paths import example_corpora
 
-    dirs = [SEEDS_DIR] + sorted(p for p in EXAMPLES_DIR.iterdir() if p.is_dir() and p.name != "broadcom-vmware")
+    dirs = [SEEDS_DIR, *example_corpora()]
     return [c for d in dirs for c in clean_corpus(load_corpus(d), load_rules())]
 
 

@@ -14,13 +14,12 @@ from rapidfuzz import fuzz, utils
 from analysis.cleaning import CleanSource, Segment, clean_corpus, load_rules
 from analysis.corpus import Source, load_corpus
 from analysis.near_duplicates import MAX_EARLIER, near_duplicates
-from analysis.paths import EXAMPLES_DIR, SEEDS_DIR
+from analysis.paths import SEEDS_DIR, example_corpora
 from analysis.similar import BLOCKED_FROM, _ascending_union, earlier_matches, overlap_needed
 from analysis.textnorm import fold, word_count
 
-# every labelled corpus except the unseen one (never opened while tuning)
-LABELLED = [SEEDS_DIR, Path(__file__).parent / "fixtures" / "unseen_shapes"] + sorted(
-    p for p in EXAMPLES_DIR.iterdir() if p.is_dir() and p.name != "broadcom-vmware")
+# every labelled corpus except the one kept unseen (never opened while tuning)
+LABELLED = [SEEDS_DIR, Path(__file__).parent / "fixtures" / "unseen_shapes", *example_corpora()]
 
 
 @pytest.fixture(scope="module")
