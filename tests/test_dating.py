@@ -326,5 +326,6 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     assert later.earliest == date(2024, 11, 22)
     (ev,) = [e for e in later.evidence if e.rule == "learned_event"]
     assert "the same later amount: $4e+09" in ev.note and ev.used
+    assert "the announcement of a further amount" in ev.because  # not "the deal's announcement"
     assert d["x2"].earliest is None or d["x2"].earliest < date(2024, 11, 22)
     assert not any(e.rule == "learned_event" for e in d["x2"].evidence)

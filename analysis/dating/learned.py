@@ -26,6 +26,8 @@ TEACHER_MAX_WIDTH = 1
 _KIND_WORDS = {"talks": "the reported talks", "agreed": "the deal's announcement",
                "regulatory_review": "the regulatory step", "completed": "the deal's completion",
                "ended": "the deal's end"}
+#: The same, for a happening of a later amount ("injected an additional $2.75bn in March").
+_LATER_WORDS = {"agreed": "the announcement of a further amount", "completed": "the payment of a further amount"}
 _TODAY = re.compile(r"(?i)\b(?:today|this morning|earlier today|tonight)\b")
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
 
@@ -81,9 +83,10 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 names = sentence_tokens(seg.text)
                 tokens = ctx.distinctive(names)
                 key = (kind, lo, hi)
-                name = f"{_KIND_WORDS.get(kind, kind)} (\u201c{_clip(quote)}\u201d)"
                 later = follow_on_figures(seg.text[cs_:ce]) or (
                     lead_later if _names_the_later_deal(seg.text, m.start(), hits) else frozenset())
+                what = _LATER_WORDS.get(kind) if later else None
+                name = f"{what or _KIND_WORDS.get(kind, kind)} (\u201c{_clip(quote)}\u201d)"
                 if key in found:
                     old = found[key]
                     found[key] = RefEvent(old.key, lo, hi, old.name, old.source, kind=kind,
