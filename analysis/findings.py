@@ -198,7 +198,7 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
     labels = dict(zip(sources["source_id"], sources["label"], strict=True))
     if "published" in sources:
         aside = manifest_set_aside(timeline, dict(zip(sources["source_id"], sources["published"].fillna("").astype(str),
-                                                      strict=True)), labels)
+                                                      strict=True)), labels, brief=many_sources(len(timeline)))
         if aside:
             out.append(aside)
     note = open_windows_note(timeline, labels)

@@ -251,14 +251,16 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Headline figure": [x or "—" for x in t["headline_figure"]],
     }))
     files["timeline_evidence.md"] = _timeline_evidence(out_dir, t, label)
+    events_shown, events_left = _events_shown(events_used, many)
     files["events_used.md"] = _md_table(pd.DataFrame({
-        "Event": events_used["event"],
+        "Event": events_shown["event"],
         "When": [d if not last or last == d else f"{d} to {last}"
-                 for d, last in zip(events_used["date"], events_used.get("latest", events_used["date"]),
+                 for d, last in zip(events_shown["date"], events_shown.get("latest", events_shown["date"]),
                                     strict=True)],
-        "Dated by": events_used["citation"],
-        "Sources it bounds": [_bounded(x, label, many) for x in events_used["matched_sources"]],
-    }))
+        "Dated by": events_shown["citation"],
+        "Sources it bounds": [_bounded(x, label, many) for x in events_shown["matched_sources"]],
+    })) + ("\n" + _bullets([md(f"… and {events_left} more reference events, each bounding fewer sources, "
+                        "in events_used.csv")]) if events_left else "")
 
     q = qual.assign(rank=[order.index(x) for x in qual["source_id"]]).sort_values(
         ["kind", "value", "rank"], kind="stable")
@@ -347,6 +349,21 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "engine": engine,
     }
     return {**_escaped(variables), **report_scale.report_text(many)}, files
+
+
+#: Above ``MANY_SOURCES`` the report lists at most this many reference events (those bounding
+#: the most sources); a built month of coverage teaches dozens, each naming its sources.
+EVENTS_AT_SCALE = 12
+
+
+def _events_shown(events: pd.DataFrame, many: bool) -> tuple[pd.DataFrame, int]:
+    """The events the report lists (in date order) and how many it leaves to the artifact."""
+    if not many or len(events) <= EVENTS_AT_SCALE:
+        return events, 0
+    bound = events["matched_sources"].fillna("").astype(str).map(
+        lambda x: len([i for i in x.split(",") if i.strip()]))
+    keep = bound.sort_values(ascending=False, kind="stable").index[:EVENTS_AT_SCALE]
+    return events.loc[sorted(keep)], len(events) - len(keep)
 
 
 def _bounded(matched: str, label: dict[str, str], many: bool) -> str:

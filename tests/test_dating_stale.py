@@ -92,3 +92,14 @@ def test_a_manifest_date_of_the_users_own_is_never_overruled(tmp_path: Path) -> 
     d = {d.source_id: d for d in dates}["x1"]
     assert (d.earliest, d.latest) == (date(2019, 6, 11), date(2019, 6, 11))
     assert any(e.rule == "published" and e.used for e in d.evidence)
+
+
+def test_at_hundreds_of_sources_the_set_aside_caveat_counts_instead_of_naming(tmp_path: Path) -> None:
+    from analysis.timeline import manifest_set_aside
+
+    table = pd.DataFrame({"source_id": [f"s{i}" for i in range(50)], "published": [""] * 50,
+                          "earliest": ["2024-03-01"] * 50, "latest": ["2024-03-02"] * 50, "order": range(50)})
+    manifest = {f"s{i}": "2019-06-10" for i in range(50)}
+    brief = manifest_set_aside(table, manifest, {}, brief=True)
+    assert brief.startswith("Manifest dates not used for 50 sources") and "s1" not in brief
+    assert "s49 (manifest 2019-06-10" in manifest_set_aside(table, manifest, {})

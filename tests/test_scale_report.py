@@ -54,6 +54,8 @@ def test_print_aggregates_and_html_keeps_every_source(scale_run: Path) -> None:
     # the PDF names only some sources; the HTML's interactive tables name every one
     in_pdf = sum(f"({sid})" in pdf for sid in sources["source_id"])
     assert in_pdf < len(sources) / 2, in_pdf
+    # the dating appendix lists the reference events bounding the most sources, not dozens
+    assert "more reference events, each bounding fewer sources, in events_used.csv" in pdf
     assert all(f"({sid})" in html for sid in sources["source_id"])
     # aggregated tables in both formats, the full claims table in the HTML only
     for heading in ("Outlet", "Figures given (sources giving each)", "Sources per "):

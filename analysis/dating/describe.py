@@ -115,8 +115,10 @@ def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.Dat
     return pd.DataFrame(rows, columns=EVENTS_USED_COLUMNS)
 
 
-def manifest_set_aside(table: pd.DataFrame, manifest: dict[str, str], labels: dict[str, str]) -> str:
-    """A caveat naming each source whose manifest date the run did not use ("" when none).
+def manifest_set_aside(table: pd.DataFrame, manifest: dict[str, str], labels: dict[str, str],
+                       brief: bool = False) -> str:
+    """A caveat naming each source whose manifest date the run did not use ("" when none);
+    ``brief`` (hundreds of sources): how many, the timeline table naming them.
 
     The only such case: the manifest repeats the page's own stamp, which the page's text shows
     stale; the reader must know the user's date was overruled, and why.
@@ -131,8 +133,11 @@ def manifest_set_aside(table: pd.DataFrame, manifest: dict[str, str], labels: di
                      f"dated {window or 'openly'} from its text)")
     if not parts:
         return ""
-    return ("Manifest dates not used, because each repeats its page's own date stamp and the page's "
-            "text reports later events as its own news: " + "; ".join(parts) + ".")
+    why = "each repeats its page's own date stamp and the page's text reports later events as its own news"
+    if brief:
+        return (f"Manifest dates not used for {len(parts)} source{'s' if len(parts) > 1 else ''}, because {why} "
+                "(the timeline table's evidence names them).")
+    return f"Manifest dates not used, because {why}: " + "; ".join(parts) + "."
 
 
 def open_windows_note(table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
