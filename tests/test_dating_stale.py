@@ -81,7 +81,8 @@ def test_a_manifest_date_copying_the_stale_stamp_is_set_aside_and_said_so(tmp_pa
     sources = pd.DataFrame({"source_id": ["x0", "x1", "x2"], "label": ["A", "B", "C"],
                             "published": ["", "2019-06-10", ""]})
     claims = pd.DataFrame({"source_id": [], "stance": []})
-    (note,) = [c for c in findings.caveats(sources, table, claims) if c.startswith("Manifest dates not used")]
+    (note,) = [c for c in findings.caveats(sources, table, claims) if c.startswith("Manifest date not used")]
+    assert "because it repeats its page's own date stamp" in note
     assert "B (manifest 2019-06-10; dated between 1 and 2 March 2024 from its text)" in note
 
 

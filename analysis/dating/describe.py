@@ -133,11 +133,13 @@ def manifest_set_aside(table: pd.DataFrame, manifest: dict[str, str], labels: di
                      f"dated {window or 'openly'} from its text)")
     if not parts:
         return ""
-    why = "each repeats its page's own date stamp and the page's text reports later events as its own news"
+    one = len(parts) == 1
+    why = (f"{'it repeats its' if one else 'each repeats its'} page's own date stamp and the page's text "
+           "reports later events as its own news")
     if brief:
-        return (f"Manifest dates not used for {len(parts)} source{'s' if len(parts) > 1 else ''}, because {why} "
+        return (f"Manifest dates not used for {len(parts)} source{'' if one else 's'}, because {why} "
                 "(the timeline table's evidence names them).")
-    return f"Manifest dates not used, because {why}: " + "; ".join(parts) + "."
+    return f"Manifest date{'' if one else 's'} not used, because {why}: " + "; ".join(parts) + "."
 
 
 def open_windows_note(table: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
