@@ -291,13 +291,18 @@ def _d(x: object) -> date | None:
 
 
 def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
+    """About eight ticks (nine at most) on round dates (years, quarters, months or days), never the
+    same date twice: a reader sees 2022, 2023, 2024, not 2017-08, 2018-07, 2019-06."""
     import matplotlib.dates as mdates
 
-    """Whole-day ticks, at most about eight of them, never the same date twice."""
     span = max((end - start).days, 1)
     step = max(1, math.ceil(span / 8))
-    if span > 120:
-        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(span / 240))))
+    if span > 3 * 365:
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil(span / 365.25 / 8))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    elif span > 120:
+        months = next(k for k in (1, 2, 3, 6, 12) if k >= span / 30.44 / 9)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, months)))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     else:
         ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))

@@ -95,3 +95,25 @@ def test_charts_of_a_real_run_match_its_timeline_table(folder, tmp_path) -> None
     _check_windows(fig, one_each)
     plt.close("all")
     assert date.fromisoformat(tl.table["earliest"].iloc[0])  # the table is the chart's source
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (date(2017, 11, 1), date(2024, 3, 1), ["2018", "2019", "2020", "2021", "2022", "2023", "2024"]),
+    (date(2023, 9, 1), date(2024, 12, 15), ["2023-09", "2023-11", "2024-01", "2024-03", "2024-05", "2024-07",
+                                            "2024-09", "2024-11"]),
+    (date(2023, 6, 10), date(2025, 9, 1), ["2023-07", "2023-10", "2024-01", "2024-04", "2024-07", "2024-10",
+                                           "2025-01", "2025-04", "2025-07"]),
+])
+def test_date_ticks_fall_on_round_dates(start, end, expected) -> None:
+    """Years, or months on a regular grid from January: never 2017-08, 2018-07, 2019-06."""
+    from analysis.figures import _date_axis, pyplot
+
+    fig, ax = pyplot().subplots()
+    ax.plot([start, end], [0, 1])
+    ax.set_xlim(start, end)
+    _date_axis(ax, start, end)
+    fig.canvas.draw()
+    lo, hi = ax.get_xlim()
+    shown = [t.get_text() for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True) if lo <= x <= hi]
+    assert shown == expected
+    plt.close(fig)
