@@ -329,3 +329,35 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     assert "the announcement of a further amount" in ev.because  # not "the deal's announcement"
     assert d["x2"].earliest is None or d["x2"].earliest < date(2024, 11, 22)
     assert not any(e.rule == "learned_event" for e in d["x2"].evidence)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The Federal Trade Commission has sued to block Acme's purchase of Beta.", "regulatory_review"),
+    ("Acme is being investigated by the European Commission over its acquisition of Beta.", "regulatory_review"),
+    ("Acme's takeover of Beta is being challenged by US authorities.", "regulatory_review"),
+    ("It seems Beta's owner is on the brink of selling the company to Acme.", "talks"),
+    ("Acme closes in on Beta", "talks"),
+    ("The deal was worth $66 billion on paper when it collapsed this week.", "ended"),
+    ("The two announced the termination of the previously announced agreement to buy Beta.", "ended"),
+])
+def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
+    """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
+    from analysis.dating.stage import stage_hits
+
+    assert kind in {k for k, _ in stage_hits(sentence)}
+
+
+def test_a_relative_phrase_dates_the_happening_of_its_own_clause(tmp_path: Path) -> None:
+    """"Following consideration of the proposed takeover, I have today issued a notice": today
+    is the notice's day, not the takeover's announcement; "made headlines last week, agreeing
+    to buy ..." dates the agreement (the mention elaborates the phrase's clause)."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 billion in cash.\n",
+        "Following careful consideration of the proposed takeover of Beta Systems by Acme, I have today "
+        "issued an intervention notice, the minister said.\n",
+        "Acme made headlines last week, agreeing to buy Beta Systems for $2.1 billion in cash.\n",
+    )
+    assert not any(e.rule == "relative" for e in d["x1"].evidence)
+    (rel,) = [e for e in d["x2"].evidence if e.rule == "relative"]
+    assert rel.used and (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 4), date(2024, 3, 10))

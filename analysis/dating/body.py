@@ -168,6 +168,18 @@ def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: fro
     return [h for h in hits if not (h[0].learned and not h[2]) or len(names & h[0].names) == best]
 
 
+def _same_happening(text: str, rm: re.Match[str], em: re.Match[str]) -> bool:
+    """Whether a relative phrase dates the event mention: both in one clause, the mention in a
+    clause after it ("made headlines last week, hiring X"), or the phrase a clause of its own
+    ("Earlier this month, X completed ..."). In "Following consideration of the proposed
+    takeover, I have today issued a notice", "today" dates the notice, not the takeover."""
+    own = clause(text, rm.start())
+    if own == clause(text, em.start()) or em.start() >= own[1]:
+        return True
+    rest = (text[own[0]:rm.start()] + text[rm.end():own[1]]).split()
+    return len(rest) <= 2
+
+
 def _dates_fit(text: str, ev: RefEvent) -> bool:
     """False when the sentence names a day for its happening that the event's dates exclude."""
     named = [(h.month, h.day) for h in find_dates(text) if h.month and h.day]
@@ -284,6 +296,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                     continue
                 a, b = (em.end(), rm.start()) if em.end() <= rm.start() else (rm.end(), em.start())
                 if b - a > 60 or b < a - 200 or re.search(r"[;:()\[\]—–]|\s-\s", text[a:max(a, b)]):
+                    continue
+                if not _same_happening(text, rm, em):
                     continue
                 near.append((abs(b - a), ev))
             if not near:
