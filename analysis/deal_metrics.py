@@ -10,8 +10,10 @@ total that reaches exactly the agreed price ("bringing its total investment in X
 is that price, its tranches added up; one beyond it ("to $8 billion") is a total over several
 deals. An "additional" figure in the sentence of a later deal of the same parties (see
 :func:`analysis.transactions.group_transactions`) is that deal's amount. A deal figure given to
-the main deal only by default and far from its attested price is about some other deal. The
-rules are general English; no company is named.
+the main deal only by default and far from its attested price is about some other deal. A price
+split between two forms of payment ("$21.5 billion in stock and $12 billion in cash") or paid in
+part first ("$2 billion payable at signing") gives parts, not the price; what the deal itself "was
+worth" is its value. The rules are general English; no company is named.
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ OVER_ROUNDS = re.compile(r"(?i)\b(?:total|rounds|all told|in all|to date|so far)
 DEAL_VALUES_TARGET = re.compile(
     r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|offer|bid)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+(?:[a-z]+\s+)?$")
+#: "the deal to buy Arm could be worth more than", "which valued a deal at": the deal's own value.
+DEAL_WORTH = re.compile(
+    r"(?i)(?:\b(?:deal|transaction|takeover|acquisition|purchase|merger|buyout)\b"
+    r"(?:[^.;!?]|(?<=\b[A-Z])\.){0,80}?\b"  # "U.S." is no sentence end
+    r"(?:is|was|were|be|been)\s+(?:(?:now|then|still|reportedly|once)\s+)?worth|\bvalu(?:ed|es|ing)\s+"
+    r"(?:a|the|its|this)\s+(?:[\w-]+\s+)?(?:deal|transaction|takeover|acquisition|purchase|merger)\s+at)"
+    r"\s+(?:(?:more|less)\s+than\s+|over\s+|under\s+|about\s+|around\s+|nearly\s+|almost\s+|"
+    r"roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?(?:\S+\s+)?$")
 #: "bringing Amazon's total investment in Anthropic to": a running total (the lexicon calls it other).
 RUNNING_TOTAL = re.compile(
     r"(?i)\b(?:brings?|bringing|brought|lifts?|lifting|lifted|takes|taking)\b(?:\s+[\w'’-]+){1,8}?\s+to\s*$")
@@ -41,6 +51,14 @@ RESPECTIVE_DEALS = re.compile(
     r"(?P<names>(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)(?:(?:,\s*|,?\s+and\s+)"
     r"(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*))+)[^.;!?]{0,80}?\b(?:worth|valued at|totall?ing|of)\b"
     r"[^.;!?]{0,80}?\brespectively\b")
+#: "$21.5 billion in Nvidia stock", "$21.5bn would be paid in common stock": what a figure is paid in.
+PAID_IN = re.compile(
+    r"^\W{0,2}\s*(?:(?:would|will|is|are|was|were|to)\s+be\s+)?(?:paid\s+)?in\s+"
+    r"(?:(?-i:[A-Z][\w.&'’-]*)\s+)?(?:common\s+|ordinary\s+|newly[- ]issued\s+)?"
+    r"(?P<form>cash|stock|shares|equity)\b(?!\s+(?:and|or|&)\s+(?:cash|stock|shares|equity))", re.I)
+#: "including $2 billion payable at signing", "a $2bn upfront payment": a part paid first.
+PAID_FIRST = re.compile(r"(?i)^\W{0,2}\s*(?:(?:payable|to\s+be\s+paid|paid)\s+(?:at|upon|on)\s+(?:the\s+)?"
+                        r"signing|up-?front\s+payment)\b")
 #: Relative gap within which a running total is the agreed price itself ("$4 billion" and "$4bn").
 SAME_FIGURE = 0.02
 #: A figure given to the main deal only by default but this many times smaller or larger than the
@@ -69,6 +87,10 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         deal_values = valued.map(lambda v: v is not None) & (in_main_sentence | valued.map(lambda v: v is True))
         base.loc[(base["metric"] == "valuation_at_deal") & (base["transaction"] == main.id) & deal_values,
                  "metric"] = "deal_value"
+    # a figure the deal itself "is worth" is its value, whatever the sentence calls a valuation
+    worth = before.map(lambda t: DEAL_WORTH.search(t) is not None)
+    base.loc[base["metric"].isin(["valuation_at_deal", "valuation_before"]) & (base["transaction"] == main.id)
+             & worth, "metric"] = "deal_value"
     # money the target raised, when it is not this deal's amount, is some other round, and a total
     # over rounds is no round's amount: which deal cannot be told, so it is compared with nothing
     other_round = (base["transaction"] == main.id) if main.kind != "funding_round" else False
@@ -80,6 +102,8 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
             base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
                      & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
     _respectively(base, cleaned, groups)
+    parts = _consideration_parts(base, cleaned)
+    base.loc[parts & base["metric"].isin(["deal_value", "tranche"]), "metric"] = "other"
     later = {t.id for t in groups if t.follow_on}
     for i, t in _in_deal_sentence(base, base["metric"] == "tranche", cleaned, groups):
         if t in later:  # "an additional $4 billion" of a later deal: that deal's amount, not a tranche
@@ -120,6 +144,34 @@ def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[T
                 continue
             base.loc[figs.index, "metric"] = "deal_value"
             base.loc[figs.index, "transaction"] = deals
+
+
+def _consideration_parts(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.Series:
+    """Figures that are parts of a price, not the price: "$21.5 billion in stock and $12 billion in
+    cash" (one sentence paying in two forms), "including $2 billion payable at signing".
+
+    One figure "in cash" is the whole price of a cash deal ("for $43 billion in cash"), so a
+    form alone marks nothing; two forms in one sentence split the price between them."""
+    by_source = {cs.source.id: cs for cs in cleaned}
+    money = base["unit"] != "percent"
+    out = pd.Series(False, index=base.index)
+    for sid, rows in base[money].groupby("source_id", sort=False):
+        cs = by_source.get(sid)
+        if cs is None:
+            continue
+        raw = cs.source.raw
+        for sent in cs.sentences:
+            inside = rows[[sent.start <= int(x) < sent.end for x in rows["start"]]]
+            forms = {}
+            for i, end in zip(inside.index, inside["end"], strict=True):
+                after = " ".join(raw[int(end):sent.end].split())
+                if PAID_FIRST.match(after):
+                    out[i] = True
+                elif (m := PAID_IN.match(after)) is not None:
+                    forms[i] = "cash" if m.group("form").lower() == "cash" else "stock"
+            if len(set(forms.values())) > 1:
+                out[list(forms)] = True
+    return out
 
 
 def _holding(main: Transaction, groups: list[Transaction]) -> str | None:

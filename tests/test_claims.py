@@ -114,3 +114,36 @@ def test_figures_listed_respectively_go_to_the_deals_listed(tmp_path) -> None:
     eastbay = claims[(claims["source_id"] == "b") & (claims["value"] == 2e9)].iloc[0]["transaction"]
     assert tuple(c.loc[4e9, ["metric", "transaction"]]) == ("deal_value", "t1")
     assert tuple(c.loc[2e9, ["metric", "transaction"]]) == ("deal_value", eastbay) and eastbay != "t1"
+
+
+def test_parts_of_the_price_are_not_the_price(tmp_path) -> None:
+    """"$21.5 billion in stock and $12 billion in cash" split one price between two forms, and a
+    sum "payable at signing" is paid first: none is the deal's value (so none contradicts the
+    $40 billion). One figure "in cash" is a cash deal's whole price."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $40 billion. The deal includes $21.5 billion in Northwind "
+             "stock and $12 billion in cash. This includes $2 billion to be paid upon signing.\n",
+        "b": "Northwind will buy Southgate for $40 billion, with $21.5bn to be paid in Northwind common stock "
+             "and $12bn in cash, including a $2bn upfront payment.\n",
+        "c": "Northwind offers to buy Southgate for $40 billion in cash.\n",
+    })
+    metric = {(r["source_id"], r["value"]): r["metric"] for _, r in claims.iterrows()}
+    for sid in ("a", "b"):
+        assert metric[(sid, 40e9)] == "deal_value"
+        assert {metric[(sid, v)] for v in (21.5e9, 12e9, 2e9)} == {"other"}
+    assert metric[("c", 40e9)] == "deal_value"
+
+
+def test_what_the_deal_itself_is_worth_is_its_value(tmp_path) -> None:
+    """"the deal ... was worth $66 billion on paper", "which valued a deal at more than $40 billion":
+    the deal's value, not the target's valuation."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $40 billion.\n",
+        "b": "Eastfield's deal to sell Southgate to U.S. group Northwind was worth $66 billion on paper "
+             "when it collapsed this week.\n",
+        "c": "The first report on Northwind's bid for Southgate, which valued a deal at more than $40 billion, "
+             "came in July.\n",
+    })
+    got = {(r["source_id"], r["value"]): r["metric"] for _, r in claims.iterrows()}
+    assert got[("b", 66e9)] == "deal_value"
+    assert got[("c", 40e9)] == "deal_value"
