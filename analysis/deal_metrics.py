@@ -13,7 +13,8 @@ deals. An "additional" figure in the sentence of a later deal of the same partie
 the main deal only by default and far from its attested price is about some other deal. A price
 split between two forms of payment ("$21.5 billion in stock and $12 billion in cash") or paid in
 part first ("$2 billion payable at signing") gives parts, not the price; what the deal itself "was
-worth" is its value. The rules are general English; no company is named.
+worth" is its value, and a block of shares of a company that is neither party ("$21 billion of
+T-Mobile shares") is no figure of the deal. The rules are general English; no company is named.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ DEAL_WORTH = re.compile(
     r"(?:a|the|its|this)\s+(?:[\w-]+\s+)?(?:deal|transaction|takeover|acquisition|purchase|merger)\s+at)"
     r"\s+(?:(?:more|less)\s+than\s+|over\s+|under\s+|about\s+|around\s+|nearly\s+|almost\s+|"
     r"roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?(?:\S+\s+)?$")
+#: "$21 billion of T-Mobile shares": a block of some company's shares, named right after the figure.
+OF_SHARES = re.compile(r"^\W{0,2}\s*(?:worth\s+)?of\s+(?P<n>(?-i:[A-Z][\w.&'’-]*(?:[\s-][A-Z][\w.&'’-]*)*))"
+                       r"\s+(?:shares|stock|equity)\b")
 #: "bringing Amazon's total investment in Anthropic to": a running total (the lexicon calls it other).
 RUNNING_TOTAL = re.compile(
     r"(?i)\b(?:brings?|bringing|brought|lifts?|lifting|lifted|takes|taking)\b(?:\s+[\w'’-]+){1,8}?\s+to\s*$")
@@ -102,6 +106,9 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
             base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
                      & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
     _respectively(base, cleaned, groups)
+    # shares of a company that is neither party are some other holding, not this deal's price
+    others = _other_shares(base, cleaned, main)
+    base.loc[others & (base["transaction"] == main.id), "transaction"] = UNATTRIBUTED
     parts = _consideration_parts(base, cleaned)
     base.loc[parts & base["metric"].isin(["deal_value", "tranche"]), "metric"] = "other"
     later = {t.id for t in groups if t.follow_on}
@@ -144,6 +151,18 @@ def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[T
                 continue
             base.loc[figs.index, "metric"] = "deal_value"
             base.loc[figs.index, "transaction"] = deals
+
+
+def _other_shares(base: pd.DataFrame, cleaned: list[CleanSource], main: Transaction) -> pd.Series:
+    """Figures named as a block of shares of a company that is neither party to the main deal."""
+    by_source = {cs.source.id: cs for cs in cleaned}
+    out = []
+    for sid, end in zip(base["source_id"], base["end"], strict=True):
+        cs = by_source.get(sid)
+        m = None if cs is None else OF_SHARES.match(cs.source.raw[int(end):int(end) + 80])
+        out.append(m is not None and not any(
+            party and same_party(m.group("n"), party) for party in (main.acquirer, main.target)))
+    return pd.Series(out, index=base.index, dtype=bool)
 
 
 def _consideration_parts(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.Series:

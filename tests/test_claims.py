@@ -147,3 +147,20 @@ def test_what_the_deal_itself_is_worth_is_its_value(tmp_path) -> None:
     got = {(r["source_id"], r["value"]): r["metric"] for _, r in claims.iterrows()}
     assert got[("b", 66e9)] == "deal_value"
     assert got[("c", 40e9)] == "deal_value"
+
+
+def test_a_block_of_another_companys_shares_is_not_the_deal(tmp_path) -> None:
+    """"It will sell up to $21 billion of Westco shares" (the seller raising cash elsewhere) is
+    no figure of the Northwind-Southgate deal, whose price it would otherwise undercut."""
+    from analysis.transactions import UNATTRIBUTED
+
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate from Eastfield for $40 billion. Eastfield will sell up to "
+             "$21 billion of Westco shares.\n",
+        "b": "Northwind will pay $40 billion for Southgate, including $2 billion of Northwind shares.\n",
+    })
+    row = claims[(claims["source_id"] == "a") & (claims["value"] == 21e9)].iloc[0]
+    assert row["transaction"] == UNATTRIBUTED
+    assert claims[(claims["source_id"] == "a") & (claims["value"] == 40e9)].iloc[0]["transaction"] == "t1"
+    # shares of a party stay with the deal
+    assert claims[(claims["source_id"] == "b") & (claims["value"] == 2e9)].iloc[0]["transaction"] == "t1"
