@@ -14,7 +14,7 @@ the main deal only by default and far from its attested price is about some othe
 split between two forms of payment ("$21.5 billion in stock and $12 billion in cash") or paid in
 part first ("$2 billion payable at signing") gives parts, not the price; what the deal itself "was
 worth" is its value, and a block of shares of a company that is neither party ("$21 billion of
-T-Mobile shares") is no figure of the deal. The rules are general English; no company is named.
+Westco shares") is no figure of the deal. The rules are general English; no company is named.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ DEAL_WORTH = re.compile(
     r"(?:a|the|its|this)\s+(?:[\w-]+\s+)?(?:deal|transaction|takeover|acquisition|purchase|merger)\s+at)"
     r"\s+(?:(?:more|less)\s+than\s+|over\s+|under\s+|about\s+|around\s+|nearly\s+|almost\s+|"
     r"roughly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?(?:\S+\s+)?$")
-#: "$21 billion of T-Mobile shares": a block of some company's shares, named right after the figure.
+#: "$21 billion of Westco shares": a block of some company's shares, named right after the figure.
 OF_SHARES = re.compile(r"^\W{0,2}\s*(?:worth\s+)?of\s+(?P<n>(?-i:[A-Z][\w.&'’-]*(?:[\s-][A-Z][\w.&'’-]*)*))"
                        r"\s+(?:shares|stock|equity)\b")
 #: "bringing Amazon's total investment in Anthropic to": a running total (the lexicon calls it other).
