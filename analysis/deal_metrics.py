@@ -35,7 +35,7 @@ OVER_ROUNDS = re.compile(r"(?i)\b(?:total|rounds|all told|in all|to date|so far)
 DEAL_VALUES_TARGET = re.compile(
     r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|offer|bid)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+(?:[a-z]+\s+)?$")
-#: "the deal to buy Arm could be worth more than", "which valued a deal at": the deal's own value.
+#: "the deal to buy Southgate could be worth more than", "which valued a deal at": the deal's own value.
 DEAL_WORTH = re.compile(
     r"(?i)(?:\b(?:deal|transaction|takeover|acquisition|purchase|merger|buyout)\b"
     r"(?:[^.;!?]|(?<=\b[A-Z])\.){0,80}?\b"  # "U.S." is no sentence end
@@ -55,7 +55,7 @@ RESPECTIVE_DEALS = re.compile(
     r"(?P<names>(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)(?:(?:,\s*|,?\s+and\s+)"
     r"(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*))+)[^.;!?]{0,80}?\b(?:worth|valued at|totall?ing|of)\b"
     r"[^.;!?]{0,80}?\brespectively\b")
-#: "$21.5 billion in Nvidia stock", "$21.5bn would be paid in common stock": what a figure is paid in.
+#: "$21.5 billion in Northwind stock", "$21.5bn would be paid in common stock": what a figure is paid in.
 PAID_IN = re.compile(
     r"^\W{0,2}\s*(?:(?:would|will|is|are|was|were|to)\s+be\s+)?(?:paid\s+)?in\s+"
     r"(?:(?-i:[A-Z][\w.&'’-]*)\s+)?(?:common\s+|ordinary\s+|newly[- ]issued\s+)?"
