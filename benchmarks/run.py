@@ -304,7 +304,8 @@ def main() -> int:
         print(f"{n} articles ...", flush=True)
         runs[f"N={n}"] = measure(corpora.build_corpus(n, work / f"n{n}"))
     md += ["## N articles", "",
-           "Article k is real article k mod 73 (seeds and examples, never the unseen corpus); later copies "
+           f"Article k is real article k mod {len(corpora.real_articles())} (seeds and examples, never a "
+           "corpus kept unseen); later copies "
            "have figures changed, a third of their paragraphs swapped for another story's and an edition "
            "line. Seconds and peak MB per stage; last column time(10N)/time(N) for the two largest N.", ""]
     if len(sizes) >= 2:
