@@ -18,6 +18,7 @@ from typing import Any
 
 from jupyter_client.blocking.client import BlockingKernelClient
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.manager import KernelManager
 
 from . import cache, paths, publish
 from .corpus import load_corpus
@@ -154,6 +155,24 @@ class ReadyClient(BlockingKernelClient):
         return False
 
 
+class _Manager(KernelManager):
+    """A kernel manager that closes the clients made from it when its kernel stops.
+
+    nbclient leaves the client it opens on a manager it was handed (not its own) running: a
+    heartbeat thread and a dozen file descriptors per notebook, for as long as the process
+    lives (a Jupyter session that reruns the pipeline would pile them up).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.clients: list[Any] = []
+
+    def client(self, **kwargs: Any) -> Any:
+        kc = super().client(**kwargs)
+        self.clients.append(kc)
+        return kc
+
+
 #: Imported (silently) by a kernel started ahead, while the notebook before it runs.
 WARM_UP = "import analysis.artifacts, analysis.figures, analysis.params, analysis.stages, IPython.display"
 AHEAD = 2  # kernels started ahead of the notebook that runs
@@ -176,9 +195,7 @@ class Kernels:
         self._fill()
 
     def _start(self) -> Any:
-        from jupyter_client.manager import KernelManager
-
-        km = KernelManager(kernel_name=self.kernel_name, client_factory=ReadyClient)
+        km = _Manager(kernel_name=self.kernel_name, client_factory=ReadyClient)
         km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR))
         kc = km.client()
         kc.start_channels()
@@ -208,6 +225,8 @@ class Kernels:
 
     @staticmethod
     def stop(km: Any) -> None:
+        for kc in getattr(km, "clients", ()):
+            kc.stop_channels()
         try:
             km.shutdown_kernel(now=True)
         except RuntimeError:  # already gone

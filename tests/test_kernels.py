@@ -67,3 +67,36 @@ def test_notebook_imports_leave_matplotlib_to_the_first_chart() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT,
                           check=True, timeout=120)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_a_notebook_run_leaves_no_client_behind(tmp_path) -> None:
+    """nbclient keeps its client open on a kernel it did not start; the pipeline closes it with the
+    kernel, so rerunning in one process (a Jupyter session) holds no more threads or files."""
+    import gc
+    import os
+    import threading
+
+    import nbformat
+
+    book = tmp_path / "tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1 + 1")]), book)
+    pm = pipeline._papermill()
+
+    def run_once() -> None:
+        kernels = pipeline.Kernels(pipeline.ensure_kernel(), count=1)
+        km = kernels.take()
+        try:
+            pm.execute_notebook(str(book), str(tmp_path / "out.ipynb"), kernel_name=kernels.kernel_name,
+                                cwd=str(tmp_path), progress_bar=False, log_output=False, km=km)
+        finally:
+            kernels.retire(km)
+            kernels.close()
+
+    run_once()
+    gc.collect()
+    threads, files = threading.active_count(), len(os.listdir("/proc/self/fd"))
+    for _ in range(3):
+        run_once()
+    gc.collect()
+    assert threading.active_count() <= threads
+    assert len(os.listdir("/proc/self/fd")) <= files + 2  # +2: slack for the interpreter's own files
