@@ -360,15 +360,21 @@ def _events_shown(events: pd.DataFrame, many: bool) -> tuple[pd.DataFrame, int]:
     """The events the report lists (in date order) and how many it leaves to the artifact."""
     if not many or len(events) <= EVENTS_AT_SCALE:
         return events, 0
-    bound = events["matched_sources"].fillna("").astype(str).map(
-        lambda x: len([i for i in x.split(",") if i.strip()]))
+    bound = events["matched_sources"].map(lambda x: len(_matched_ids(x)))
     keep = bound.sort_values(ascending=False, kind="stable").index[:EVENTS_AT_SCALE]
     return events.loc[sorted(keep)], len(events) - len(keep)
 
 
+def _matched_ids(matched: object) -> list[str]:
+    """The source ids of an events table's ``matched_sources`` cell."""
+    if matched is None or (isinstance(matched, float) and pd.isna(matched)):
+        return []
+    return [x.strip() for x in str(matched).split(",") if x.strip()]
+
+
 def _bounded(matched: str, label: dict[str, str], many: bool) -> str:
     """The sources an event bounds: every id, or at scale the count and the first few."""
-    ids = [x.strip() for x in str(matched or "").split(",") if x.strip()]
+    ids = _matched_ids(matched)
     if not ids:
         return "—"
     return f"{len(ids)}: {listing(ids, 4)}" if many and len(ids) > 4 else matched
