@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 
 import pandas as pd
 
@@ -92,9 +93,9 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         base.loc[(base["metric"] == "valuation_at_deal") & (base["transaction"] == main.id) & deal_values,
                  "metric"] = "deal_value"
     # a figure the deal itself "is worth" is its value, whatever the sentence calls a valuation
-    worth = before.map(lambda t: DEAL_WORTH.search(t) is not None)
-    base.loc[base["metric"].isin(["valuation_at_deal", "valuation_before"]) & (base["transaction"] == main.id)
-             & worth, "metric"] = "deal_value"
+    valuations = base["metric"].isin(["valuation_at_deal", "valuation_before"]) & (base["transaction"] == main.id)
+    worth = before[valuations].map(lambda t: DEAL_WORTH.search(t) is not None)
+    base.loc[worth[worth].index, "metric"] = "deal_value"
     # money the target raised, when it is not this deal's amount, is some other round, and a total
     # over rounds is no round's amount: which deal cannot be told, so it is compared with nothing
     other_round = (base["transaction"] == main.id) if main.kind != "funding_round" else False
@@ -170,26 +171,37 @@ def _consideration_parts(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.S
     cash" (one sentence paying in two forms), "including $2 billion payable at signing".
 
     One figure "in cash" is the whole price of a cash deal ("for $43 billion in cash"), so a
-    form alone marks nothing; two forms in one sentence split the price between them."""
+    form alone marks nothing; two forms in one sentence split the price between them. Only the
+    few figures followed by a form of payment are placed in their sentences (linear in claims).
+    """
     by_source = {cs.source.id: cs for cs in cleaned}
-    money = base["unit"] != "percent"
     out = pd.Series(False, index=base.index)
-    for sid, rows in base[money].groupby("source_id", sort=False):
+    forms: dict[tuple[str, int], dict[object, str]] = {}
+    starts: dict[str, list[int]] = {}
+    money = base[base["unit"] != "percent"]
+    for i, sid, end in zip(money.index, money["source_id"], money["end"], strict=True):
         cs = by_source.get(sid)
-        if cs is None:
+        if cs is None or not cs.sentences:
             continue
-        raw = cs.source.raw
-        for sent in cs.sentences:
-            inside = rows[[sent.start <= int(x) < sent.end for x in rows["start"]]]
-            forms = {}
-            for i, end in zip(inside.index, inside["end"], strict=True):
-                after = " ".join(raw[int(end):sent.end].split())
-                if PAID_FIRST.match(after):
-                    out[i] = True
-                elif (m := PAID_IN.match(after)) is not None:
-                    forms[i] = "cash" if m.group("form").lower() == "cash" else "stock"
-            if len(set(forms.values())) > 1:
-                out[list(forms)] = True
+        end = int(end)
+        after = " ".join(cs.source.raw[end:end + 160].split())
+        first, paid = PAID_FIRST.match(after), PAID_IN.match(after)
+        if first is None and paid is None:
+            continue
+        if sid not in starts:
+            starts[sid] = [x.start for x in cs.sentences]
+        k = bisect_right(starts[sid], end - 1) - 1
+        sent = cs.sentences[max(k, 0)]
+        m = first or paid
+        if end + len(m.group(0)) > sent.end + 2:  # the phrase runs into the next sentence
+            continue
+        if first is not None:
+            out[i] = True
+        else:
+            forms.setdefault((sid, k), {})[i] = "cash" if paid.group("form").lower() == "cash" else "stock"
+    for found in forms.values():
+        if len(set(found.values())) > 1:
+            out[list(found)] = True
     return out
 
 
