@@ -111,6 +111,14 @@ def _metadata(
     return meta
 
 
+def _writer_args(config: Mapping[str, Any], options: Mapping[str, Any], front: Mapping[str, Any],
+                 project_dir: Path, tmp: Path, fmt: str, writer: str, *extra: str) -> list[str]:
+    """pandoc's arguments for one format: its metadata file, writer, extra options and includes."""
+    meta = tmp / f"meta-{fmt}.json"
+    meta.write_text(json.dumps(_metadata(config, options, front, fmt)), encoding="utf-8")
+    return [*_common_args(options, meta), "-t", writer, *extra, *_include_args(options, project_dir, tmp, fmt)]
+
+
 def _render_html(
     text: str,
     project_dir: Path,
@@ -120,19 +128,8 @@ def _render_html(
     out: Path,
     tmp: Path,
 ) -> list[str]:
-    meta = tmp / "meta-html.json"
-    meta.write_text(json.dumps(_metadata(config, options, front, "html")), encoding="utf-8")
-    args = [
-        *_common_args(options, meta),
-        "-t",
-        "html5",
-        "--embed-resources",
-        "--section-divs",
-        f"--css={HTML_CSS}",
-        *_include_args(options, project_dir, tmp, "html"),
-        "-o",
-        str(out),
-    ]
+    args = [*_writer_args(config, options, front, project_dir, tmp, "html", "html5", "--embed-resources",
+                          "--section-divs", f"--css={HTML_CSS}"), "-o", str(out)]
     if options.get("number-sections"):
         args.append("--number-sections")
     proc = _run_pandoc(args, text, cwd=project_dir)
@@ -195,15 +192,8 @@ def _render_pdf(
     out: Path,
     tmp: Path,
 ) -> list[str]:
-    meta = tmp / "meta-typst.json"
-    meta.write_text(json.dumps(_metadata(config, options, front, "typst")), encoding="utf-8")
-    args = [
-        *_common_args(options, meta),
-        "-t",
-        "typst",
-        f"--include-in-header={TYPST_PREAMBLE}",
-        *_include_args(options, project_dir, tmp, "typst"),
-    ]
+    args = _writer_args(config, options, front, project_dir, tmp, "typst", "typst",
+                        f"--include-in-header={TYPST_PREAMBLE}")
     proc = _run_pandoc(args, without_html_only(text), cwd=project_dir)
     warnings = _warnings(proc.stderr)
     fonts_dir = project_dir / FONTS_SUBDIR
