@@ -299,6 +299,49 @@ def test_an_event_dated_last_week_by_a_dated_source_bounds_a_mention_with_its_fi
     assert by["x1"].earliest == date(2024, 3, 11) and by["x1"].latest is None
 
 
+def test_the_deal_figure_ties_a_mention_even_when_every_source_names_it(tmp_path: Path) -> None:
+    """The deal's own figure is in most pages of a corpus about it: that is what marks its
+    announcement, so it ties a mention to the learned announcement however common it is."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-01 Acme agreed on Friday to buy Beta Systems for $480 million.\n",
+        "Acme's $480 million purchase of Beta was announced, drawing praise.\n",
+        "Analysts said the $480 million price Acme agreed to pay for Beta was fair.\n",
+    )
+    assert d["x1"].earliest == date(2024, 3, 1) and d["x1"].latest is None
+    assert any(e.rule == "learned_event" and e.used for e in d["x1"].evidence)
+
+
+def test_a_page_that_misdates_the_announcement_does_not_move_the_others(tmp_path: Path) -> None:
+    """A dated page saying the deal was agreed "in March" a year late is still a learned
+    announcement; a mention tied to it by the figure may mean the announcement another dated
+    page puts a year earlier, so it is bounded by the earlier one (never narrower than the
+    evidence). An event overlapping the tied one is the same happening, dated less closely."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-01 Acme agreed on Friday to buy Beta Systems, the companies said.\n",
+        "date 2025-06-10 Acme agreed in March to buy Beta Systems for $480 million.\n",
+        "Acme's $480 million purchase of Beta Systems was announced, drawing praise.\n",
+    )
+    assert d["x2"].earliest == date(2024, 3, 1)
+    (ev,) = [e for e in d["x2"].evidence if e.rule == "learned_event"]
+    assert "the earliest agreed event it may mean" in ev.note and "(x0)" in ev.because
+
+
+def test_two_pages_dating_one_happening_closely_and_loosely_keep_the_close_date(
+        tmp_path: Path) -> None:
+    """Overlapping dates of one figure's happening are one happening: a mention of it is
+    bounded by the closer start, not the looser one."""
+    d = _dates(
+        tmp_path,
+        "date 2024-11-22 It follows a $4 billion investment in Beta that Acme completed earlier "
+        "this year.\n",
+        "date 2024-04-02 In March Acme completed its $4 billion investment in Beta, the two said.\n",
+        "Acme's $4 billion investment in Beta has been completed, bringing its stake to a third.\n",
+    )
+    assert d["x2"].earliest == date(2024, 3, 1)
+
+
 def test_a_month_opening_the_sentence_is_read_like_one_inside_it() -> None:
     """News opens sentences with "In November, ..." as often as it says "... in November":
     both name a past month (and "may" stays a verb either way)."""

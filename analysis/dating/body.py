@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -154,7 +154,67 @@ def _ties(shared: frozenset[str], ev: RefEvent, names: frozenset[str] = frozense
         return True
     if later & ev.follow_on:
         return True
-    return any(t.startswith("$") for t in shared) or len(shared) >= 2
+    # a figure ties even when most sources name it: the deal's own figure is what marks its
+    # announcement (the kind keeps the announcement apart from the completion); a further
+    # amount's figure ties only a mention of a further amount (above)
+    return bool(_figures(shared | (names & ev.names)) - ev.follow_on) or len(shared) >= 2
+
+
+def _figures(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.startswith("$"))
+
+
+def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable[str],
+                   tokens: frozenset[str], names: frozenset[str], later: frozenset[str]
+                   ) -> dict[str, RefEvent]:
+    """For each learned event a sentence ties to, the earliest event of its kind it may mean.
+
+    A figure is one happening however many pages date it: a mention tied by a figure may mean
+    any event of that kind with the figure, or one another page dates earlier without any
+    figure, and is bounded by the earliest, so a page that misdates the announcement cannot
+    move the others. An event overlapping the tied one is the same happening, dated less
+    closely; a later amount names its own event; two figures, two happenings.
+    """
+    own = [ev for ev in learned if ev.learned_from != source_id and ev.kind in kinds]
+    tied = [ev for ev in own if _ties(tokens & ev.tokens, ev, names, later)]
+    with_figure: dict[tuple[str, str], list[RefEvent]] = {}
+    for ev in tied:
+        if not later & ev.follow_on:
+            for f in _figures(names & ev.names) - ev.follow_on:
+                with_figure.setdefault((ev.kind, f), []).append(ev)
+    by_figure = {k: _earliest_happening(evs) for k, evs in with_figure.items()}
+    out: dict[str, RefEvent] = {}
+    for ev in tied:
+        best = ev
+        if not later & ev.follow_on:
+            for f in _figures(names & ev.names) - ev.follow_on:
+                if by_figure[(ev.kind, f)].earliest < best.earliest:
+                    best = by_figure[(ev.kind, f)]
+            for other in own:
+                if (other.kind == ev.kind and not other.follow_on and not _figures(other.names)
+                        and other.latest < best.earliest):
+                    best = other
+        out[ev.key] = best
+    return out
+
+
+def _earliest_happening(evs: list[RefEvent]) -> RefEvent:
+    """Events of one kind and figure: overlapping ones are one happening, bounded by the
+    latest start among them; of happenings dated apart (pages disagree), the earliest."""
+    evs = sorted(evs, key=lambda e: (e.earliest, e.latest, e.key))
+    best: RefEvent | None = None
+    group = [evs[0]]
+    for ev in evs[1:] + [None]:
+        if ev is not None and ev.earliest <= min(g.latest for g in group):
+            group.append(ev)
+            continue
+        start = max(group, key=lambda g: (g.earliest, g.key))
+        if best is None or start.earliest < best.earliest:
+            best = start
+        if ev is not None:
+            group = [ev]
+    assert best is not None
+    return best
 
 
 def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: frozenset[str]
@@ -265,22 +325,26 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 kinds.setdefault(kind, m)
             tokens = ctx.distinctive(names)
             later = follow_on_figures(text)
+            meant = _earliest_meant(learned, src.id, kinds, tokens, names, later)
             for ev in learned:
                 if ev.learned_from == src.id or ev.kind not in kinds:
                     continue
                 m = kinds[ev.kind]
                 shared = tokens & ev.tokens
                 if _ties(shared, ev, names, later):
+                    bound = meant[ev.key]
                     s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
                     base.append(Evidence(
-                        "learned_event", m.group(0), s, e, ev.earliest, None, LEARNED,
-                        f"mentions the {ev.kind} event learned from {ev.learned_from} "
-                        f"({ev.earliest}..{ev.latest}); "
+                        "learned_event", m.group(0), s, e, bound.earliest, None, LEARNED,
+                        f"mentions the {bound.kind} event learned from {bound.learned_from} "
+                        f"({bound.earliest}..{bound.latest}); "
                         + (f"the same later amount: {', '.join(sorted(later & ev.follow_on))}"
-                           if later & ev.follow_on else f"shared words: {', '.join(sorted(shared)[:4])}"),
-                        ev.key,
-                        because=_event_because(ev)))
-                    event_years.add(ev.earliest.year)
+                           if later & ev.follow_on else f"shared words: {', '.join(sorted(shared)[:4])}"
+                           + (f"; the earliest {bound.kind} event it may mean" if bound is not ev
+                              else "")),
+                        bound.key,
+                        because=_event_because(bound)))
+                    event_years.add(bound.earliest.year)
                 tied = _ties(shared, ev, names, later)
                 if (ev.latest - ev.earliest).days > 2:
                     continue  # a month-long event cannot place a weekday or "last week"
