@@ -382,6 +382,17 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Acme closes in on Beta", "talks"),
     ("The deal was worth $66 billion on paper when it collapsed this week.", "ended"),
     ("The two announced the termination of the previously announced agreement to buy Beta.", "ended"),
+    # a second unseen corpus (a bank merger approved by regulators and shareholders)
+    ("The Federal Reserve and the Comptroller said on Friday they have approved the merger of Acme "
+     "and Beta.", "regulatory_review"),
+    ("The Federal Reserve Board on Friday announced its approval of the application by Acme to merge "
+     "with Beta.",
+     "regulatory_review"),
+    ("Shareholders of Acme and Beta approved a proposed combination of the two companies.",
+     "regulatory_review"),
+    ("Done deal: Acme closes on acquisition of Beta", "completed"),
+    ("Acme officially closed Sunday on its $35 billion acquisition of Beta.", "completed"),
+    ("Acme said on late-Monday that it will acquire Beta in an all-stock deal.", "agreed"),
 ])
 def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
@@ -404,3 +415,32 @@ def test_a_relative_phrase_dates_the_happening_of_its_own_clause(tmp_path: Path)
     assert not any(e.rule == "relative" for e in d["x1"].evidence)
     (rel,) = [e for e in d["x2"].evidence if e.rule == "relative"]
     assert rel.used and (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 4), date(2024, 3, 10))
+
+
+def test_a_completion_still_to_come_is_no_completion() -> None:
+    from analysis.dating.stage import stage_hits
+
+    text = "Beta disclosed last week that it expects the deal to be completed by May 19."
+    assert [k for k, _ in stage_hits(text)] == []
+
+
+def test_a_passive_with_will_be_is_future_and_a_future_year_anchors_no_past_month(
+        tmp_path: Path) -> None:
+    """"will be swapped over in 2025 and 2026" names years still to come; "accretive by 2027"
+    bounds nothing below, so "In January, ..." is not put in 2026 by it (a page of 2024)."""
+    from analysis.dating.mentions import tense
+
+    text = "It is anticipated that their cards will be swapped over to Beta in 2025 and 2026."
+    assert tense(text, text.index("2026")) == "future"
+    assert tense("The deal was completed in 2024.", 26) == "past"
+    d = _dates(tmp_path,
+               "The deal is expected to be more than 15% accretive to Acme's earnings by 2027.\n\n"
+               "In January, Beta announced that its quarterly net income dropped 62%.\n")
+    assert d["x0"].earliest is None or d["x0"].earliest.year < 2025
+
+
+def test_a_hyphenated_figure_is_the_same_figure(tmp_path: Path) -> None:
+    from analysis.dating.body import sentence_tokens
+
+    assert "$3.5e+10" in sentence_tokens("Acme's proposed $35-billion acquisition of Beta")
+    assert sentence_tokens("a $35-billion deal") & sentence_tokens("a $35 billion deal")

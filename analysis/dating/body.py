@@ -45,7 +45,7 @@ from .stage import deal_stage, headings, stage_hits
 
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to)\b|n't|n’t", re.IGNORECASE)
 _CAPS = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][\w]*|[A-Z]{2,}|[A-Z][a-z][\w'’-]*)\b")
-_MONEY = re.compile(r"(?:US|A|C)?[$€£]\s?(\d[\d,]*(?:\.\d+)?)\s?(trillion|billion|million|bn|mn|mln|"
+_MONEY = re.compile(r"(?:US|A|C)?[$€£]\s?(\d[\d,]*(?:\.\d+)?)[\s-]?(trillion|billion|million|bn|mn|mln|"
                     r"tn|m|b|k)?\b", re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}
@@ -126,12 +126,13 @@ class Scan:
     partials: list[Partial]
     dateline: Partial | None
     weekdays: list[tuple[int, Evidence]]
-    anchors: list[int]
+    anchors: list[int]  # years the text names as past or of matched events
     citations: list[tuple[str, str, Evidence]]  # (cited id, outlet, template)
     stage: str
     stage_evidence: list[Evidence]
     page: PageScan = field(default_factory=PageScan)
     sentences: list[Segment] = field(default_factory=list)  # with the page's stamps blanked
+    future_years: list[int] = field(default_factory=list)  # years named as still to come
 
 
 #: Learned events of these kinds are single milestones; talks and regulatory steps recur.
@@ -220,7 +221,10 @@ def _earliest_happening(evs: list[RefEvent]) -> RefEvent:
 def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: frozenset[str]
              ) -> list[tuple[RefEvent, re.Match[str] | None, bool]]:
     """Among learned events matched by kind alone, those sharing the most names with the
-    sentence (events from the events file and tied learned events are all kept)."""
+    sentence (events from the events file and tied learned events are all kept; a kind with a
+    tied event has no loose ones: the tie says which happening it is)."""
+    tied_kinds = {h[0].kind for h in hits if h[0].learned and h[2]}
+    hits = [h for h in hits if not (h[0].learned and not h[2] and h[0].kind in tied_kinds)]
     loose = [h for h in hits if h[0].learned and not h[2]]
     if not loose:
         return hits
@@ -384,9 +388,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         for h in find_dates(text):
             t = tense(text, h.start)
             s, e = locate(raw, seg, h.start, h.end, h.text)
-            if h.year is not None:
-                (past_years if t == "past" else future_years if t == "future" else
-                 set()).add(h.year)
+            if h.year is not None and t in ("past", "future"):
+                (past_years if t == "past" else future_years).add(h.year)
             if t == "future" and h.kind in ("full", "month_year"):
                 d = date(h.year, h.month, h.day or 1)
                 hi = d if h.kind == "full" else month_end(d)
@@ -454,10 +457,13 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             citations.append((sid, outlet, Evidence("citation", cm.group(0), s, e, None, None,
                                                     CITATION, "", f"source:{sid}")))
 
-    anchors = sorted(event_years | past_years) or sorted(future_years)
+    # a year named as still to come bounds nothing below: "accretive by 2027" may be written
+    # years before, so it never anchors the year of a past month (only of the dateline)
+    anchors = sorted(event_years | past_years)
     stage, stage_ev = deal_stage(headings(src.title, src.url) + list(cs.sentences))
     return Scan(src.id, _dedupe(base), partials, dateline, weekdays, anchors,
-                _dedupe_citations(citations), stage, stage_ev, page, sentences)
+                _dedupe_citations(citations), stage, stage_ev, page, sentences,
+                sorted(future_years))
 
 
 def _dedupe(evs: list[Evidence]) -> list[Evidence]:

@@ -57,6 +57,9 @@ _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|r
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|rose|fell|took|began|begun|made|got|went|came|paid|sold|"
     r"bought|led|won|gave|grew|saw|became|left|held|ago|earlier|previously|"
+    # a participle after "be"/"being" is a passive whose tense its auxiliary gives ("will be
+    # swapped over in 2026" is future)
+    r"(?<!\bbe )(?<!\bbeing )"
     r"(?!(?:need|speed|feed|seed|hundred|indeed|proceed|exceed|succeed|embed|breed|bleed|greed|"
     r"shed|red|bed|expected|scheduled|planned|intended|projected|anticipated|forecasted)\b)"
     r"[a-z]{2,}ed)\b", re.IGNORECASE)

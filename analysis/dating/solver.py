@@ -132,23 +132,28 @@ def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
 
 
 def resolve_year(p: Partial, lo: date | None, hi: date | None, anchors: Iterable[int],
-                 corpus_years: Iterable[int] = ()) -> tuple[date | None, str]:
+                 corpus_years: Iterable[int] = (), future: Iterable[int] = ()
+                 ) -> tuple[date | None, str]:
     """The full date of a year-less mention, or None with the reason.
 
     Candidates are the anchor years (explicit years in the text / matched events) +-1 that fit
     the window from other evidence; the weekday named in the same sentence (for a dateline: in
-    the lead) must fall on the date when several fit. Without anchors, the years of the
-    corpus's dated sources are tried, and only a named weekday may pick one.
+    the lead) must fall on the date when several fit. A dateline without them may take the
+    years the text names as still to come (that year or the one before). Without anchors, the
+    years of the corpus's dated sources are tried, and only a named weekday may pick one.
     """
     for ev_date in p.event_dates:
         if ev_date.month == p.month and (p.day is None or ev_date.day == p.day):
             return ev_date if p.day else ev_date.replace(day=1), \
                 f"year {ev_date.year} from the event matched in the same sentence"
     anchors = sorted(set(anchors))
+    ahead = p.pubdate and not anchors and bool(future)
+    if ahead:
+        anchors = sorted(set(future))
     from_corpus = not anchors
     if from_corpus:
         anchors = sorted(set(corpus_years))
-    years = sorted({y + k for y in anchors for k in (-1, 0, 1)})
+    years = sorted({y + k for y in anchors for k in ((-1, 0) if ahead else (-1, 0, 1))})
     if not years:
         return None, "no explicit year or event in the text to resolve the year"
     cands = []
@@ -164,6 +169,7 @@ def resolve_year(p: Partial, lo: date | None, hi: date | None, anchors: Iterable
             cands.append(d)
     listed = ", ".join(str(y) for y in anchors)
     why = (f"the years of the corpus's dated sources ({listed})" if from_corpus
+           else f"the years its text names as still to come ({listed})" if ahead
            else f"the years its text names ({listed})")
     if p.day and p.weekdays:
         named = [d for d in cands if d.weekday() in p.weekdays]
@@ -219,10 +225,11 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
     if scan.dateline is not None:
         lo, hi, _ = solve(evs)
         dl = scan.dateline
-        d, why = resolve_year(dl, lo, hi, scan.anchors, corpus_years)
+        d, why = resolve_year(dl, lo, hi, scan.anchors, corpus_years, scan.future_years)
         if d is not None:
             evs.append(Evidence(dl.rule, dl.quote, dl.start, dl.end, d, d,
-                                STAMP if scan.anchors else URL, f"month-day dateline, {why}",
+                                STAMP if scan.anchors or scan.future_years else URL,
+                                f"month-day dateline, {why}",
                                 because=f"its dateline gives {words(d)} ({why})"))
         else:
             snap = dl

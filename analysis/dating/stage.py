@@ -76,7 +76,8 @@ _HEDGE = re.compile(
     re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b|n't|n’t",
                        re.IGNORECASE)
-_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to)\b|n't|n’t", re.IGNORECASE)
+#: ... and inside a cue: "expects the deal to be completed" is no completion
+_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to|to be)\b|n't|n’t", re.IGNORECASE)
 #: A subordinate clause starts afresh: "will try to force him to buy after he terminated the
 #: deal" - the "will" belongs to the main clause, the termination happened.
 _SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although|though|who|"
