@@ -223,6 +223,26 @@ def _mask_asides(text: str) -> str:
     return re.sub(r"\([^()]{1,160}\)", blank, text)
 
 
+#: "Capital One (COF) is valued at $52 billion": the company the sentence says is valued
+_VALUED_SUBJECT = re.compile(r"(?i)\s*(?:\([^)]{1,12}\)\s*)?(?:is|was|are|were|has been|had been)\s+(?:now\s+)?"
+                             r"valued\b[^.;]{0,30}$")
+
+
+def valued_party(sentence: str, amount: Amount, orgs: list[tuple[int, int, str]]) -> str | None:
+    """The party named right before "is valued at" the figure, if the sentence says so."""
+    for _, e, name in reversed([o for o in orgs if o[1] <= amount.start]):
+        if _VALUED_SUBJECT.match(sentence[e : amount.start]):
+            return name
+    return None
+
+
+def _says_valued(sentence: str, amount: Amount, parties: tuple[str, str], outlets: set[str]) -> bool:
+    known = [p for p in parties if p]
+    masked = _mask_asides(sentence)
+    orgs = [(s, e, _canonical(n, known)) for s, e, n in organisations(masked, outlets)]
+    return valued_party(masked, amount, [o for o in orgs if o[2] in known]) is not None
+
+
 def find_subject(
     sentence: str, amount: Amount, metric: str, prev_sentence: str, parties: tuple[str, str],
     outlets: set[str],
@@ -239,6 +259,10 @@ def find_subject(
             if re.search(r"(?i)\b(?:in|into|of|for)\s+(?:the\s+)?$", sentence[max(0, s - 12) : s]):
                 return name
         before = [o for o in orgs if o[1] <= amount.start]
+        if metric.startswith("valuation"):
+            named = valued_party(sentence, amount, orgs)
+            if named:
+                return named
         for _, e, name in reversed(before):
             if re.match(r"['’]s\b", sentence[e : e + 3]) and metric.startswith("valuation"):
                 return name
@@ -303,6 +327,9 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
                 metric = "valuation_before" if previous.startswith("valuation") else previous
             previous = metric
             subject = find_subject(text, amount, metric, prev, parties, outlets)
+            if metric.startswith("valuation") and parties[1] and subject == parties[1] != parties[0] \
+                    and _says_valued(text, amount, parties, outlets):
+                metric = "other"  # the buyer's own market value is no valuation of what it buys
             start, end = sent.start + amount.start, sent.start + amount.end
             mentions.append(
                 Mention(

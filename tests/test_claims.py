@@ -164,3 +164,21 @@ def test_a_block_of_another_companys_shares_is_not_the_deal(tmp_path) -> None:
     assert claims[(claims["source_id"] == "a") & (claims["value"] == 40e9)].iloc[0]["transaction"] == "t1"
     # shares of a party stay with the deal
     assert claims[(claims["source_id"] == "b") & (claims["value"] == 2e9)].iloc[0]["transaction"] == "t1"
+
+
+def test_phrasings_of_a_bank_merger_seen_first_in_an_unseen_corpus(tmp_path) -> None:
+    """"Northwind is valued at $52 billion" is the buyer's own market value, not a valuation of
+    Southgate; a "$35 billion megamerger" is the deal's size; "a per-share value of $139.86" is a
+    price per share; "will own 60% of the combined company" is a stake."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $35 billion. Northwind is valued at $52 billion.\n",
+        "b": "Northwind and Southgate jump after getting green light to close their $35 billion megamerger\n\n"
+             "Regulators approved the deal on Friday.\n",
+        "c": "Northwind will acquire Southgate in an all-stock deal, representing a per-share value of "
+             "$139.86. Northwind shareholders will own 60% of the combined company.\n",
+    })
+    got = {(r["source_id"], r["value"]): (r["metric"], r["subject"]) for _, r in claims.iterrows()}
+    assert got[("a", 52e9)] == ("other", "Northwind")
+    assert got[("b", 35e9)][0] == "deal_value"
+    assert got[("c", 139.86)][0] == "price_per_share"
+    assert got[("c", 60.0)][0] == "stake"
