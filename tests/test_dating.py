@@ -444,3 +444,35 @@ def test_a_hyphenated_figure_is_the_same_figure(tmp_path: Path) -> None:
 
     assert "$3.5e+10" in sentence_tokens("Acme's proposed $35-billion acquisition of Beta")
     assert sentence_tokens("a $35-billion deal") & sentence_tokens("a $35 billion deal")
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("4/21/25 2:52PM", date(2025, 4, 21)),  # a day above 12: month/day
+    ("21/4/2025", date(2025, 4, 21)),  # day/month
+    ("4/5/25 9:10 AM", date(2025, 4, 5)),  # a US 12-hour clock: month/day
+])
+def test_numeric_byline_dates_when_their_order_is_sure(tmp_path: Path, line: str, day: date) -> None:
+    d = _dates(tmp_path, f"Acme and Beta jump after approval\n\nBy Nia Lee\n{line}\n\n" + BODY)
+    assert (d["x0"].earliest, d["x0"].latest) == (day, day)
+
+
+def test_a_numeric_date_of_unknown_order_is_not_read(tmp_path: Path) -> None:
+    d = _dates(tmp_path, "Acme and Beta jump after approval\n\nBy Nia Lee\n4/5/2025\n\n" + BODY)
+    assert not any(e.rule == "stamp" for e in d["x0"].evidence)
+
+
+def test_events_read_from_their_own_clauses(tmp_path: Path) -> None:
+    """"X has completed its purchase of Y, the companies announced on Sunday" is a completion
+    of that Sunday; "announced ... in February of last year" is last year's February; a month in
+    a clause without a happening is not the announcement's month when that has its own date."""
+    _, events = date_corpus(_corpus(
+        tmp_path,
+        "date 2025-05-18 Acme has completed its acquisition of Beta, the companies announced on "
+        "Sunday.\n\nAcme announced its intention to acquire Beta in February 2024, shareholders "
+        "voting for the deal a year later and regulators approving it in April.\n",
+        "date 2025-04-21 The deal was first announced in February of last year.\n",
+    ), NO_EVENTS)
+    got = {(e.kind, e.earliest, e.latest) for e in events if e.learned}
+    assert ("completed", date(2025, 5, 18), date(2025, 5, 18)) in got
+    assert ("agreed", date(2024, 2, 1), date(2024, 2, 29)) in got
+    assert not any(k == "agreed" and lo.year == 2025 for k, lo, _ in got)

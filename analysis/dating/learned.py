@@ -28,6 +28,9 @@ _KIND_WORDS = {"talks": "the reported talks", "agreed": "the deal's announcement
                "ended": "the deal's end"}
 #: The same, for a happening of a later amount ("injected an additional $2.75bn in March").
 _LATER_WORDS = {"agreed": "the announcement of a further amount", "completed": "the payment of a further amount"}
+#: A closing attribution clause: "the companies announced on Sunday", "Acme said on Monday".
+_ATTRIBUTION = re.compile(r"\s*(?:the |both )?(?:[\w’'.&-]+\s+){0,4}?(?:said|says|announced|confirmed|"
+                          r"disclosed|reported|told\s+\w+)\b", re.IGNORECASE)
 _TODAY = re.compile(r"(?i)\b(?:today|this morning|earlier today|tonight)\b")
 _YESTERDAY = re.compile(r"(?i)\byesterday\b")
 
@@ -64,15 +67,25 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
             if not hits:
                 continue
             fresh = [(k, m) for k, m in hits if not recap(seg.text, m.start())]
-            for lo, hi, at, why, explicit in _event_dates(seg.text, window):
+            dated = _event_dates(seg.text, window)
+            for lo, hi, at, why, explicit in dated:
                 # a weekday or "today" dates a fresh happening, never a recapped one; the
                 # sentence's latest stage names the happening ("announced Tuesday that it has
                 # provisionally found" is a regulatory step, not an announcement of the deal)
                 # a date names the happening of its own clause ("announced in May 2022 ...,
                 # and on 22 November completed it"; "follows a deal completed earlier this year")
                 own = clause(seg.text, at)
-                pool = [h for h in hits if clause(seg.text, h[1].start()) == own] or (
-                    hits if explicit else fresh)
+                # with no happening in its own clause, a date may name one of a clause that
+                # has no date of its own ("announced in February 2024, ... and regulators
+                # approving it in April": April is not the announcement's)
+                others = {clause(seg.text, d[2]) for d in dated} - {own}
+                pool = [h for h in hits if clause(seg.text, h[1].start()) == own] or [
+                    h for h in (hits if explicit else fresh)
+                    if clause(seg.text, h[1].start()) not in others]
+                if _ATTRIBUTION.match(seg.text, own[0]) and own[1] >= len(seg.text.rstrip(" .\n")):
+                    # "X has completed its purchase of Y, the companies announced on Sunday":
+                    # the closing attribution dates the happening it reports
+                    pool = [h for h in fresh if clause(seg.text, h[1].start()) != own] or pool
                 if not pool:
                     continue
                 top = max(STAGE_RANK[k] for k, _ in pool)
@@ -158,6 +171,10 @@ def _event_dates(text: str, window: tuple[date, date] | None
     piece = f"in its piece of {words(hi)}"
     for h in find_dates(text):  # "in March": the latest March up to the piece
         if h.kind == "month" and tense(text, h.start) == "past":
+            if _OF_LAST_YEAR.match(text, h.end):  # "in February of last year"
+                first, last = date(lo.year - 1, h.month, 1), month_end(date(hi.year - 1, h.month, 1))
+                out.append((first, last, h.start, f"\u201c{h.text} of last year\u201d {piece}", True))
+                continue
             year = hi.year if h.month <= hi.month else hi.year - 1
             first = date(year, h.month, 1)
             out.append((first, month_end(first), h.start, f"\u201c{h.text}\u201d {piece}", True))
@@ -168,6 +185,7 @@ def _event_dates(text: str, window: tuple[date, date] | None
     return out
 
 
+_OF_LAST_YEAR = re.compile(r"\s+(?:of\s+)?last\s+year\b", re.IGNORECASE)
 _BACK = re.compile(r"(?i)\b(?:last (?:week|month)|earlier this (?:week|month|year))\b")
 
 

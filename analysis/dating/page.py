@@ -32,6 +32,9 @@ _URL_OPTIONS = Extractor(False, datetime(2099, 12, 31), datetime(1995, 1, 1), Fa
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+#: "4/21/25 2:52PM": month/day/year as US bylines write it (read only when the order is sure)
+_NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_AM_PM = re.compile(r"(?i)\d\s*[ap]\.?m\b")
 _TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?|"
                    r"\b\d{1,2}\s*[ap]\.?m\.?\b(?:\s+[A-Z]{2,4}\b)?")
 _UPDATED = re.compile(r"(?i)\b(?:(?:last\s+)?updated|(?:last\s+)?modified|revised)\b")
@@ -162,6 +165,10 @@ def _stamp_dates(text: str) -> list[tuple[str, date | None, int | None, int | No
                           m.start(), m.end()))
         except ValueError:
             continue
+    for m in _NUMERIC_SLASH.finditer(text):
+        d = _slash_date(m, us=bool(_AM_PM.search(text)))
+        if d is not None:
+            found.append((d, None, None, m.start(), m.end()))
     for h in find_dates(text):
         if any(s <= h.start < e for *_, s, e in found):
             continue
@@ -187,6 +194,23 @@ def _stamp_dates(text: str) -> list[tuple[str, date | None, int | None, int | No
         role = "updated" if _UPDATED.search(text[seg_start:s]) else "published"
         out.append((role, d, mon, day, s, e))
     return out
+
+
+def _slash_date(m: re.Match[str], us: bool) -> date | None:
+    """The date of "4/21/25" (a day above 12 tells the order; else a US 12-hour clock beside it
+    makes it month/day; else it is not knowable)."""
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year = y + 2000 if y < 100 else y
+    if a > 12 >= b:
+        month, day = b, a
+    elif b > 12 >= a or (us and a <= 12 and b <= 12):
+        month, day = a, b
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _removed_rules(cs: CleanSource, line: Line) -> set[str]:
