@@ -258,7 +258,7 @@ def test_a_rerun_and_a_notebook_run_alone_compute_no_stage_again(tmp_path: Path)
 def test_a_chart_is_drawn_once_and_shows_the_saved_svg(tmp_path: Path) -> None:
     import matplotlib.pyplot as plt
 
-    from analysis import figures
+    from analysis.paths import figures_dir
 
     _new_process()
     p = _params(tmp_path)
@@ -278,7 +278,7 @@ def test_a_chart_is_drawn_once_and_shows_the_saved_svg(tmp_path: Path) -> None:
     _new_process()
     again = stages.chart(p, "counts", draw, stages.cleaned(p), stages.claims(p, stages.cleaned(p)))
     assert drawn == [1] and again.path.read_bytes() == svg and again._repr_svg_().startswith("<?xml")
-    assert again.path == figures.figures_dir(p.out_dir) / "counts.svg"
+    assert again.path == figures_dir(p.out_dir) / "counts.svg"
     stages.chart(p, "counts", draw, claims.head(2))  # a table the caller made: drawn afresh
     assert drawn == [1, 1]
 

@@ -106,7 +106,8 @@ def test_charts_of_a_real_run_match_its_timeline_table(folder, tmp_path) -> None
 ])
 def test_date_ticks_fall_on_round_dates(start, end, expected) -> None:
     """Years, or months on a regular grid from January: never 2017-08, 2018-07, 2019-06."""
-    from analysis.figures import _date_axis, pyplot
+    from analysis.figures_style import pyplot
+    from analysis.figures_timeline import _date_axis
 
     fig, ax = pyplot().subplots()
     ax.plot([start, end], [0, 1])

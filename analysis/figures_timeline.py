@@ -1,0 +1,225 @@
+"""The timeline charts: each source's publication window, and its headline figure over time.
+
+Both draw windows from the same dates as ``timeline.csv``; the date helpers here (``_ts``,
+``_axis_range``, ``_date_axis``) are also used by the many-source histogram (``figures_scale``).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .figures_style import PALETTE, STAGE_COLOURS, _money_scale, pyplot, setup, source_colour
+from .formatting import many_sources, metric_label, shorten
+
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
+
+def _d(x: object) -> date | None:
+    if x is None or x == "" or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return x if isinstance(x, date) else date.fromisoformat(str(x)[:10])
+
+
+def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
+    """About eight ticks (nine at most) on round dates (years, quarters, months or days), never the
+    same date twice: a reader sees 2022, 2023, 2024, not 2017-08, 2018-07, 2019-06."""
+    import matplotlib.dates as mdates
+
+    span = max((end - start).days, 1)
+    step = max(1, math.ceil(span / 8))
+    if span > 3 * 365:
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil(span / 365.25 / 8))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    elif span > 120:
+        months = next(k for k in (1, 2, 3, 6, 12) if k >= span / 30.44 / 9)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, months)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    else:
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    for label in ax.get_xticklabels():
+        label.set_rotation(30)
+        label.set_ha("right")
+
+
+def _ts(x: object) -> datetime | None:
+    """A table date as the datetime the chart draws (midnight of that day), or None."""
+    d = _d(x)
+    return None if d is None else datetime.combine(d, time())
+
+
+def _window(r: pd.Series) -> tuple[datetime | None, datetime | None]:
+    """(start, end) of a source's window as drawn: a stated date is a one-day window."""
+    pub = _ts(r["published"])
+    return (pub, pub) if pub else (_ts(r["earliest"]), _ts(r["latest"]))
+
+
+def _axis_range(starts_ends: list[datetime | None], extra: list[datetime]) -> tuple[datetime, datetime]:
+    known = [x for x in starts_ends if x] or extra or [datetime(2000, 1, 1)]
+    lo, hi = min(known), max(known)
+    pad = timedelta(days=max((hi - lo).days * 0.08, 3))
+    return lo - pad, hi + pad
+
+
+def _open_arrow(ax: plt.Axes, tail: datetime, head: datetime, y: float, colour: str, gid: str) -> None:
+    """An open window end: a line running to the axis edge with an arrow head there."""
+    ann = ax.annotate("", xy=(head, y), xytext=(tail, y),
+                      arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.6,
+                                  "shrinkA": 0, "shrinkB": 0, "mutation_scale": 12})
+    ann.set_gid(gid)
+
+
+def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[str, str]
+                     ) -> plt.Figure:
+    """Each source's window from the same dates as ``timeline.csv``: a bar from earliest to
+    latest, a diamond for a stated date, a dot for a one-day window, an arrow for an open end;
+    a source with no date evidence is written as such. Reference events are dotted lines.
+    With many sources, a histogram of sources per period stacked by stage instead."""
+    if many_sources(len(timeline)):
+        from .figures_scale import timeline_histogram
+
+        return timeline_histogram(timeline, events)
+    setup()
+    t = timeline.sort_values("order").reset_index(drop=True)
+    wins = [_window(r) for _, r in t.iterrows()]
+    ev_rows = [(d, _ts(r.get("latest")) or d, str(r["event"]))
+               for _, r in (events.sort_values("date").iterrows() if len(events) else [])
+               if (d := _ts(r["date"]))]
+    x0, x1 = _axis_range([x for w in wins for x in w], [d for d, _, _ in ev_rows])
+    fig, ax = pyplot().subplots(figsize=(8, 0.55 * len(t) + 2.2))
+    for i, ((_, r), (start, end)) in enumerate(zip(t.iterrows(), wins, strict=True)):
+        sid = r["source_id"]
+        colour = STAGE_COLOURS.get(r["stage"], "#999999")
+        if start is None and end is None:
+            ax.text(x0 + (x1 - x0) / 2, i, "no date evidence", ha="center", va="center",
+                    fontsize=7.5, color="#555555", style="italic", gid=f"undated:{sid}")
+            continue
+        if start is not None and start == end:
+            (mark,) = ax.plot([start], [i], "D" if _ts(r["published"]) else "o", color=colour,
+                              ms=7, zorder=3)
+            mark.set_gid(f"window:{sid}")
+            continue
+        (bar,) = ax.plot([start or x0, end or x1], [i, i], color=colour, lw=8, alpha=0.6,
+                         solid_capstyle="butt")
+        bar.set_gid(f"window:{sid}")
+        if start and end and (end - start) < (x1 - x0) * 0.015:  # too short to see on this axis
+            (mark,) = ax.plot([start + (end - start) / 2], [i], "o", color=colour, mfc="white",
+                              mew=1.6, ms=6, zorder=3)
+            mark.set_gid(f"short:{sid}")
+        if start is None:
+            _open_arrow(ax, end, x0, i, colour, f"open-start:{sid}")
+        if end is None:
+            _open_arrow(ax, start, x1, i, colour, f"open-end:{sid}")
+    shown = []
+    for d, last, name in ev_rows:
+        if not x0 <= d <= x1:
+            continue
+        shown.append((f"{d:%Y-%m-%d}" + (f" to {last:%Y-%m-%d}" if last != d else ""), name))
+        if last != d:  # an event known to the month: a shaded span, not a false exact day
+            ax.axvspan(d, last, color="#888888", alpha=0.12, lw=0)
+        else:
+            ax.axvline(d, color="#888888", lw=0.8, ls=":")
+        ax.text(d, -0.9 - (len(shown) % 2) * 0.55, f"E{len(shown)}", fontsize=7.5, color="#333333",
+                ha="center", va="center",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.6})
+    if shown:
+        lines = [f"E{k}  {d}  {shorten(name, 95)}" for k, (d, name) in enumerate(shown, start=1)]
+        ax.annotate("Reference events:\n" + "\n".join(lines), xy=(0, 0), xycoords="axes fraction",
+                    xytext=(-150, -82), textcoords="offset points", fontsize=7, va="top",
+                    ha="left", color="#333333")
+    from matplotlib.lines import Line2D
+
+    used = [st for st in STAGE_COLOURS if st in set(t["stage"])]
+    ax.legend([Line2D([], [], color=STAGE_COLOURS[st], lw=6, alpha=0.6) for st in used],
+              [st.replace("_", " ") for st in used],
+              title="Deal stage described", fontsize=7, title_fontsize=7, frameon=False,
+              loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    ax.set_yticks(range(len(t)), [f"{labels.get(s, s)} ({st.replace('_', ' ')})" for s, st in
+                                  zip(t["source_id"], t["stage"], strict=True)], fontsize=8)
+    ax.set_ylim(len(t) - 0.5, -1.9)
+    ax.set_xlim(x0, x1)
+    _date_axis(ax, x0.date(), x1.date())
+    ax.set_xlabel("Date (bar = earliest to latest possible publication; arrow = open end; "
+                  "diamond = stated date; dot = one-day window; ring = a window of a few days)")
+    ax.set_title("Publication window of each source", loc="left")
+    return fig
+
+
+def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
+                       metric: str) -> plt.Figure:
+    """The headline figure of each source against its date window (zero-based value axis).
+
+    Windows are drawn from the same dates as ``timeline.csv`` (a line from earliest to latest,
+    an arrow for an open end); the point sits at the stated date or the window's midpoint.
+    Points that would coincide are spread sideways so none is hidden; a source with no date
+    evidence is named under the chart instead of being drawn at a guessed date.
+    """
+    setup()
+    order = list(timeline.sort_values("order")["source_id"])
+    many = many_sources(len(order))
+    fig, ax = pyplot().subplots(figsize=(8, 3.8))
+    merged = headlines.merge(timeline, on="source_id", how="left")
+    unit = merged["unit"].iloc[0] if len(merged) else "USD"
+    scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
+    wins = [_window(r) for _, r in merged.iterrows()]
+    x0, x1 = _axis_range([x for w in wins for x in w], [])
+    dodge = (x1 - x0) * 0.012
+    ymax, seen, undated = 1.0, {}, []
+    for (_, r), (start, end) in zip(merged.iterrows(), wins, strict=True):
+        sid = r["source_id"]
+        name = labels.get(sid, sid)
+        colour = PALETTE[0] if many else source_colour(sid, order)
+        y = r["value"] / scale
+        lo_v = r["lower"] / scale
+        hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else y * 1.3
+        ymax = max(ymax, hi_v)
+        if start is None and end is None:
+            undated.append(name)
+            continue
+        if start is not None and end is not None:
+            x = start + (end - start) / 2
+            (line,) = ax.plot([start, end], [y, y], color=colour, lw=2.2, alpha=0.7)
+            line.set_gid(f"window:{sid}")  # a one-day window is its point
+        else:
+            x = start or end
+            (line,) = ax.plot([start or x0, end or x1], [y, y], color=colour, lw=2.2, alpha=0.7)
+            line.set_gid(f"window:{sid}")
+            _open_arrow(ax, x, x1 if end is None else x0, y, colour,
+                        f"open-{'end' if end is None else 'start'}:{sid}")
+        key = (x, round(y, 9))
+        seen[key] = seen.get(key, -1) + 1
+        shift = dodge * ((seen[key] + 1) // 2) * (1 if seen[key] % 2 else -1)
+        (point,) = ax.plot([x + shift], [y], "o", color=colour, ms=7, mec="white", mew=0.8,
+                           zorder=3 + seen[key], label=f"{name}: {shorten(r['quote'], 40)}")
+        point.set_gid(f"point:{sid}")
+        ax.plot([x + shift, x + shift], [lo_v, hi_v], color=colour, lw=1, alpha=0.8)
+        if not math.isfinite(r["upper"]):
+            ax.annotate("", xy=(x + shift, hi_v), xytext=(x + shift, y),
+                        arrowprops={"arrowstyle": "-|>", "color": colour})
+    ax.set_ylim(0, ymax * 1.15)
+    ax.set_xlim(x0, x1)
+    _date_axis(ax, x0.date(), x1.date())
+    ylabel = f"{metric_label(metric)} ({unit}{', ' + word if word else ''})"
+    ax.set_ylabel(ylabel)
+    note = ("Publication date (point = stated date or window midpoint, line = window, "
+            "arrow = open end)")
+    if undated:
+        note += ("\nNot drawn, no date evidence: " + ", ".join(undated) if not many
+                 else f"\nNot drawn: {len(undated)} sources with no date evidence")
+    ax.set_xlabel(note)
+    handles = ax.get_legend_handles_labels()[0]
+    if many:  # a point per source, translucent so coinciding points read darker; no legend
+        for line in ax.lines:
+            line.set_alpha(min(line.get_alpha() or 1.0, 0.35))
+    elif len(handles) > 6:  # many sources: below the axis, where no point can hide under it
+        ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.38 if undated
+                                                                                else -0.3),
+                  ncols=2, handletextpad=0.3, columnspacing=1.0)
+    elif handles:
+        ax.legend(fontsize=7, frameon=False, loc="lower right")
+    ax.set_title(f"{metric_label(metric)}: each source's headline figure over time", loc="left")
+    return fig

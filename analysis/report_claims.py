@@ -1,0 +1,126 @@
+"""The report's claims tables: what each source states, the figures derived, and the verdicts.
+
+``claims_tables`` writes the claims section's generated inputs (other transactions, the
+figure matrix, every claim, derived valuations, disagreements, verdicts) from the artifacts
+``generated_inputs`` has read; ``comparison_summary`` is the sentence the report's text uses.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import findings, report_scale
+from .formatting import (
+    BOUND_WORDS,
+    VERDICT_LABELS,
+    bound_word,
+    count,
+    excerpt,
+    figure,
+    listing,
+    md,
+    metric_label,
+    shorten,
+)
+from .report_markdown import bullets, datatable, md_table
+from .textnorm import normalize
+from .transactions import MAIN_ID, UNATTRIBUTED
+
+
+def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label: dict[str, str],
+                        many: bool = False) -> pd.DataFrame:
+    """The transactions besides the main one, with the figures the sources give for each
+    (``many``: the first few sources and each distinct figure once, so a row stays short)."""
+    from .stages import deal_name
+
+    rows = []
+    for _, t in transactions[transactions["main"].astype(str) != "True"].iterrows():
+        figs = claims[(claims["transaction"] == t["transaction_id"]) & (claims["source_id"] != "derived")]
+        names = list(dict.fromkeys(label.get(s, s) for s in [t["first_source"], *figs["source_id"]]))
+        given = [f"{figure(v, u)} ({metric_label(m).lower()})"
+                 for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True)]
+        rows.append({
+            "Transaction": f"{t['transaction_id']}: "
+                           f"{deal_name(t['acquirer'], t['target'], t['kind'], t.get('follow_on', False))}",
+            "Sources": (", ".join(names) if not many else
+                        f"{len(names)}: {listing(names, 3)}" if len(names) > 3 else ", ".join(names)),
+            "Figures given": ("; ".join(given) or "—") if not many else report_scale.counted(given, 5),
+            "First mention": shorten(t["quote"], 90),
+        })
+    table = pd.DataFrame(rows, columns=["Transaction", "Sources", "Figures given", "First mention"])
+    if many and len(table) > report_scale.TOP_ROWS:  # the most often told first; the rest are in the CSV
+        told = [len(set(claims.loc[claims["transaction"] == t, "source_id"])) for t in
+                transactions.loc[transactions["main"].astype(str) != "True", "transaction_id"]]
+        keep = sorted(range(len(table)), key=lambda i: (-told[i], i))[:report_scale.TOP_ROWS]
+        rest = len(table) - len(keep)
+        table = table.iloc[sorted(keep)]
+        table = pd.concat([table, pd.DataFrame([{"Transaction": f"… and {rest} more (transactions.csv)",
+                                                  "Sources": "", "Figures given": "", "First mention": ""}])],
+                          ignore_index=True)
+    return table.rename(columns={"Figures given": "Figures given (times)"}) if many else table
+
+
+def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: pd.DataFrame,
+                  transactions: pd.DataFrame, sources: pd.DataFrame, order: list[str],
+                  label: dict[str, str], many: bool) -> dict[str, str]:
+    """{md file name: text} of the claims section (``order``: source ids in timeline order)."""
+    files: dict[str, str] = {}
+    real = claims[claims["source_id"] != "derived"]
+    files["transactions.md"] = md_table(_other_transactions(claims, transactions, label, many))
+    main_real = main_claims[main_claims["source_id"] != "derived"]
+    matrix = {}
+    for metric in sorted(set(main_real["metric"])) if not many else ():  # at scale: figure clusters
+        row = {}
+        for sid in order:
+            cl = main_real[(main_real["metric"] == metric) & (main_real["source_id"] == sid)]
+            row[label[sid]] = "; ".join(
+                f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
+                for v, u, b in zip(cl["value"], cl["unit"], cl["bound"], strict=True)) or "—"
+        matrix[metric_label(metric)] = row
+    files["claims_matrix.md"] = md_table(
+        pd.DataFrame.from_dict(matrix, orient="index").reset_index().rename(
+            columns={"index": "Metric"}))
+    ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
+        ["rank", "start"], kind="stable")
+    files["claims_table.md"] = datatable(md_table(pd.DataFrame({
+        "Source": [label[x] for x in ranked["source_id"]],
+        "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else " (deal unclear)" if t == UNATTRIBUTED
+                                      else f" ({t})")
+                   for m, t in zip(ranked["metric"], ranked["transaction"], strict=True)],
+        "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)})" for v, u, b, lo, hi in
+                   zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],
+                       ranked["upper"], strict=True)],
+        "Stance": ranked["stance"], "Credited to": [a or "—" for a in ranked["attributed_to"]],
+        "Mentions": ranked["mentions"],
+        "Quote": [excerpt(t, normalize(str(q))) for t, q in zip(ranked["sentence"], ranked["quote"], strict=True)],
+    })))
+    derived = claims[claims["source_id"] == "derived"]
+    files["derived.md"] = bullets([
+        md(f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
+           f"implied valuation of about {figure(r['value'], r['unit'], 1)} "
+           f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
+           "rounding of both inputs is allowed for)")
+        for _, r in derived.iterrows()])
+    files["disagreements.md"] = bullets(findings.disagreements(sources, claims, comparisons) if not many else [])
+    derived_lines = files["derived.md"].splitlines()
+    if many and len(derived_lines) > report_scale.TOP_ROWS:
+        files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + bullets([md(
+            f"… and {len(derived_lines) - report_scale.TOP_ROWS} more derived valuations in claims.csv")])
+    verdicts = comparisons.groupby(["metric", "verdict"])["pairs"].sum().unstack(fill_value=0)
+    verdicts.index = [metric_label(m) for m in verdicts.index]
+    verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
+    files["verdicts.md"] = md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
+    return files
+
+
+def comparison_summary(comparisons: pd.DataFrame) -> str:
+    """'Of all 14 pairs compared, none contradict and 4 are superseded', numbers agreeing."""
+    n = int(comparisons["pairs"].sum())  # a row may stand for many pairs (compare.PAIR_LIMIT)
+    contra = int(comparisons.loc[comparisons["verdict"] == "contradicts", "pairs"].sum())
+    sup = int(comparisons.loc[comparisons["verdict"] == "superseded", "pairs"].sum())
+    c_txt = "none contradict" if contra == 0 else f"{contra} {'contradicts' if contra == 1 else 'contradict'}"
+    s_txt = "none is superseded" if sup == 0 else f"{sup} {'is' if sup == 1 else 'are'} superseded"
+    if n == 1:
+        return f"The one pair compared {'contradicts' if contra else 'does not contradict'}" + (
+            " and is superseded" if sup else "")
+    return f"Of all {count(n, 'pair')} compared, {c_txt} and {s_txt}"
