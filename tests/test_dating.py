@@ -106,6 +106,8 @@ def test_year_less_dateline_resolved_by_the_corpus_years_only_with_a_weekday(tmp
     ("https://news.example/2022/09/acme-buys-beta/", date(2022, 9, 1), date(2022, 9, 30)),
     ("https://news.example/article/08/02/2024/acme-buys-beta", None, None),  # M/D or D/M?
     ("https://news.example/story/37974682/acme-buys-beta?id=20240101x", None, None),
+    ("https://news.example/news/acme-closes-on-beta-202505200725", date(2025, 5, 20), date(2025, 5, 20)),
+    ("https://news.example/story/acme-buys-beta/1371747601446/", None, None),  # an id, no date
 ])
 def test_url_dates_come_from_the_address_path(tmp_path: Path, url: str, lo, hi) -> None:
     (d,) = _dates(tmp_path, (BODY, url)).values()
@@ -393,6 +395,8 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Done deal: Acme closes on acquisition of Beta", "completed"),
     ("Acme officially closed Sunday on its $35 billion acquisition of Beta.", "completed"),
     ("Acme said on late-Monday that it will acquire Beta in an all-stock deal.", "agreed"),
+    ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
+     "agreed"),
 ])
 def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
@@ -476,3 +480,9 @@ def test_events_read_from_their_own_clauses(tmp_path: Path) -> None:
     assert ("completed", date(2025, 5, 18), date(2025, 5, 18)) in got
     assert ("agreed", date(2024, 2, 1), date(2024, 2, 29)) in got
     assert not any(k == "agreed" and lo.year == 2025 for k, lo, _ in got)
+
+
+def test_taking_over_as_chief_executive_is_no_completion() -> None:
+    from analysis.dating.stage import stage_hits
+
+    assert stage_hits("The deal could come weeks after Jo Lee took over as Beta's CEO in August.") == []

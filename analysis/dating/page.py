@@ -32,6 +32,7 @@ _URL_OPTIONS = Extractor(False, datetime(2099, 12, 31), datetime(1995, 1, 1), Fa
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_URL_STAMP = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
 #: "4/21/25 2:52PM": month/day/year as US bylines write it (read only when the order is sure)
 _NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _AM_PM = re.compile(r"(?i)\d\s*[ap]\.?m\b")
@@ -123,6 +124,13 @@ def url_evidence(url: str) -> list[Evidence]:
         if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
             return [Evidence("url_date", url, None, None, d, d, URL,
                              f"the address holds the date {d}",
+                             because="its web address carries that date")]
+    m = _URL_STAMP.search(path)  # "...-202505200725": year, month, day, hour and minute
+    if m:
+        d = _iso_or_none(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+        if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
+            return [Evidence("url_date", url, None, None, d, d, URL,
+                             f"the address holds the date {d} (with its time)",
                              because="its web address carries that date")]
     if re.search(r"(?<!\d)\d{1,2}[/_-]\d{1,2}[/_-]\d{4}(?!\d)", path):
         return []  # month/day/year or day/month/year: the order is not knowable
