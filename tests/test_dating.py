@@ -486,3 +486,17 @@ def test_taking_over_as_chief_executive_is_no_completion() -> None:
     from analysis.dating.stage import stage_hits
 
     assert stage_hits("The deal could come weeks after Jo Lee took over as Beta's CEO in August.") == []
+
+
+def test_a_day_still_to_come_and_the_friday_before_the_news_date_nothing(tmp_path: Path) -> None:
+    """"a deal may be announced as soon as Tuesday" names a day to come; "closing price on
+    Friday" in a piece about Monday's deal is the Friday before it: neither moves the window
+    past the deal's Monday (20 February here, one day after it)."""
+    d = _dates(
+        tmp_path,
+        "date 2024-02-19 Acme agreed on Monday to buy Beta Systems for $35 billion.\n",
+        "Acme said on late-Monday that it will acquire Beta Systems for $35 billion.\n\n"
+        "The price is a 26% premium to Beta's closing price of $110.49 on Friday.\n\n"
+        "Analysts had said a deal may be announced as soon as Tuesday.\n",
+    )
+    assert d["x1"].earliest == date(2024, 2, 19) and d["x1"].latest == date(2024, 2, 25)

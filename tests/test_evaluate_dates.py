@@ -20,15 +20,20 @@ from analysis.paths import SEEDS_DIR, example_corpora
 from analysis.timeline import SourceDate
 
 LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
-# Known gap against the order bar (tau >= 0.9 with published given): microsoft-inflection
-# (0.89). A CMA-inquiry page is bounded only from below (by years its text names: regulatory steps
-# recur, so no learned regulatory event bounds it) and two pages share one "last week" window.
-# Strict: fixing it turns this into a failure to be removed.
+# Known gaps against the order bar (tau >= 0.9 with published given), strict: fixing one
+# turns it into a failure to be removed.
+# microsoft-inflection (0.89): a CMA-inquiry page is bounded only from below (on or after the
+# deal's announcement, by its figure; regulatory steps recur, so no learned regulatory event
+# bounds it from above) and two pages share one "last week" window.
+# musk-twitter (0.89): a page naming "Friday" (a dated event) and "on Tuesday" is dated 8-14 July;
+# the Tuesday may be the 5th or the 12th, so it narrows nothing. An older rule took the weekday
+# inside the window (the 12th) and scored 0.91 by luck: the same rule put a page of the unseen
+# capitalone-discover corpus outside its true date.
 # nvidia-arm (built as the unseen corpus; scored once, then tuned on): p11 misstates the year of
 # the deal ("Announced in September this year" in a December 2021 piece on a 2020 deal), so the
 # window its own text supports excludes its true date; its order is 0.85 with published given.
 TAU_GAPS_EMPTIED: set[str] = set()
-TAU_GAPS_GIVEN = {"microsoft-inflection", "nvidia-arm"}
+TAU_GAPS_GIVEN = {"microsoft-inflection", "musk-twitter", "nvidia-arm"}
 WINDOW_GAPS = {"nvidia-arm"}
 
 

@@ -243,13 +243,15 @@ def test_weekday_of_the_sentences_event_bounds_the_following_week(tmp_path: Path
     assert other.earliest == date(2024, 3, 6) and other.latest is None  # weekday does not fit
 
 
-def test_weekday_narrows_a_short_window(tmp_path: Path) -> None:
+def test_a_weekday_tied_to_no_event_never_narrows_a_window(tmp_path: Path) -> None:
+    """Every day is within the week after some Wednesday: in a window of 11-17 March, "on
+    Wednesday" may be the 13th or the 6th (a piece of the 11th recalling last Wednesday), so
+    it narrows nothing. (It once narrowed to the Wednesday inside the window, and so put an
+    unseen corpus's page of 20 February, which named the Friday before, after the 23rd.)"""
     ev = _events(tmp_path, "2024-03-07,Report,bloomberg report,,Bloomberg\n")
     d = _one(tmp_path, "Acme will pay $2 billion, according to a Bloomberg report last week. "
                        "Its shares rose 2% on Wednesday, traders said.", ev)
-    # window from "last week" is [Mar 11, Mar 17]; the Wednesday in it is Mar 13
-    assert (d.earliest, d.latest) == (date(2024, 3, 13), date(2024, 3, 17))
-    assert any(e.rule == "weekday" and e.earliest == date(2024, 3, 13) for e in d.evidence)
+    assert (d.earliest, d.latest) == (date(2024, 3, 11), date(2024, 3, 17))
 
 
 def test_weekday_alone_never_narrows(tmp_path: Path) -> None:

@@ -125,7 +125,6 @@ class Scan:
     base: list[Evidence]
     partials: list[Partial]
     dateline: Partial | None
-    weekdays: list[tuple[int, Evidence]]
     anchors: list[int]  # years the text names as past or of matched events
     citations: list[tuple[str, str, Evidence]]  # (cited id, outlet, template)
     stage: str
@@ -275,7 +274,6 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     page = page_scan(cs)
     base = manifest_evidence(src.published) + url_evidence(src.url) + list(page.evidence)
     partials: list[Partial] = []
-    weekdays: list[tuple[int, Evidence]] = []
     citations: list[tuple[str, str, Evidence]] = []
     event_years: set[int] = set()
     past_years: set[int] = set()
@@ -427,7 +425,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                                      f"links to an article dated {ev.earliest}",
                                      because="it links to an article of that date"))
 
-        # ---- weekdays: the sentence's event fell on it, or resolved later against the window
+        # ---- weekdays: the sentence's event fell on it
         for wh in find_weekdays(text):
             s, e = locate(raw, seg, wh.start, wh.end, wh.text)
             name = WEEKDAYS[wh.weekday]
@@ -446,8 +444,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                     ev.key, because=f"it dates {ev.name} to \u201c{wh.text}\u201d, which fell on "
                                     f"{words(lo)}; a weekday is named only within the week after"))
                 continue
-            weekdays.append((wh.weekday, Evidence("weekday", wh.text, s, e, None, None,
-                                                  RELATIVE, "")))
+            # a weekday tied to no dated event bounds nothing: every day is within the week
+            # after some day of that name
         if seg.index in lead_ids and dateline is not None:
             dateline = replace(dateline, weekdays=dateline.weekdays | sentence_weekdays)
 
@@ -461,7 +459,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     # years before, so it never anchors the year of a past month (only of the dateline)
     anchors = sorted(event_years | past_years)
     stage, stage_ev = deal_stage(headings(src.title, src.url) + list(cs.sentences))
-    return Scan(src.id, _dedupe(base), partials, dateline, weekdays, anchors,
+    return Scan(src.id, _dedupe(base), partials, dateline, anchors,
                 _dedupe_citations(citations), stage, stage_ev, page, sentences,
                 sorted(future_years))
 

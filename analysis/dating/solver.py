@@ -36,9 +36,6 @@ from .model import (
 )
 from .page import Partial
 
-#: Weekday references narrow a window only when it is at most this many days wide.
-WEEKDAY_MAX_WIDTH = 10
-
 
 def bounds_text(ev: Evidence) -> str:
     """The bound an item sets, in words ('on or after 8 June 2025')."""
@@ -240,24 +237,8 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
         evs[i].note += f"; {msg}"
     conflicts = list(dropped.values())
 
-    # weekday references: narrow a short window to the days after the named weekday in it
-    if lo and hi and 0 < (hi - lo).days <= WEEKDAY_MAX_WIDTH:
-        for wd, tmpl in scan.weekdays:
-            span = [lo + timedelta(days=k) for k in range((hi - lo).days + 1)]
-            named = [d for d in span if d.weekday() == wd]
-            if not named:
-                continue
-            nlo, nhi = max(lo, named[0]), min(hi, named[-1] + timedelta(days=6))
-            if nlo > nhi:
-                continue
-            changed = (nlo, nhi) != (lo, hi)
-            evs.append(replace(tmpl, earliest=nlo, latest=nhi, note=(
-                f"the {WEEKDAYS[wd]} inside the window is {named[0]}: appeared within "
-                f"6 days after it" + ("" if changed else " (consistent, no narrowing)")),
-                because=(f"it names a {WEEKDAYS[wd]}, and the only {WEEKDAYS[wd]} its other "
-                         f"evidence allows is {words(named[0])}; a weekday is named only within "
-                         "the week after")))
-            lo, hi = nlo, nhi
+    # a weekday alone narrows nothing: every day is within the week after some day of that
+    # name, so only a weekday tied to a dated event (in .body) or a dateline's bounds a window
 
     # an unresolved month-day dateline still snaps the ends of a window from other evidence
     if snap is not None and (lo or hi):
