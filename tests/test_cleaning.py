@@ -247,13 +247,13 @@ _LINE_ALPHABET = st.sampled_from(list(" \t\u00a0|>›»•·/—–-.!?\"”’)
 def test_linear_line_patterns_split_as_before(text: str) -> None:
     import re
 
-    from analysis import cleaning
+    from analysis.cleaning import heuristics, segments
 
-    assert cleaning._NAV_SPLIT.split(text) == re.split(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text)
-    assert bool(cleaning._NAV_SPLIT.search(text)) == bool(re.search(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text))
-    assert cleaning._DATED_ITEM_SPLIT.split(text, maxsplit=1) == re.split(r"\s+[·•|—–-]\s+", text, maxsplit=1)
+    assert heuristics._NAV_SPLIT.split(text) == re.split(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text)
+    assert bool(heuristics._NAV_SPLIT.search(text)) == bool(re.search(r"\s+[|>›»•·/]\s+|\s{2,}|\t", text))
+    assert heuristics._DATED_ITEM_SPLIT.split(text, maxsplit=1) == re.split(r"\s+[·•|—–-]\s+", text, maxsplit=1)
     old_end = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9$€£])")
-    assert [m.span() for m in cleaning._SENT_END.finditer(text)] == [m.span() for m in old_end.finditer(text)]
+    assert [m.span() for m in segments._SENT_END.finditer(text)] == [m.span() for m in old_end.finditer(text)]
 
 
 _DATE_LINE_PIECES = st.sampled_from(

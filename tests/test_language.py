@@ -374,7 +374,7 @@ def _labelled_cleaned():
 
 
 def test_repeats_and_mentions_equal_the_all_pairs_reference():
-    from analysis.language import _repeated_flags
+    from analysis.language.repetition import _repeated_flags
 
     for c in _labelled_cleaned():
         spans = [(s.start + 3, s.end + 20) for s in c.sentences[::3]] + [(0, len(c.source.raw))]
