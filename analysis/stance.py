@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .claims import Lexicons
 
 
-_CLAUSE_END = re.compile(r"[;:—–•]|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
+_CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
                          r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
                          r"\s(?:after|because|since|although|though)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"

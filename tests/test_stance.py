@@ -287,3 +287,24 @@ def test_a_very_long_sentence_is_read_in_about_linear_time(lex: Lexicons) -> Non
     began = time.perf_counter()
     classify_stance(sentence, lex, "", (at, at + len("$5 billion")), OUTLETS, PARTIES)
     assert time.perf_counter() - began < 10
+
+
+@pytest.mark.parametrize("sentence", [
+    # the colon of a ticker in parentheses ends no clause: the party's verb still governs the figure
+    "Northwind (NYSE:NWF) said it will acquire Southgate (NYSE:SFS) in a $35 billion deal.",
+    "Northwind agreed to buy Southgate (NASDAQ:SG) for $35 billion.",
+    "Northwind Corp (NYSE: NWC) officially closed Sunday on its $35 billion acquisition of Southgate.",
+])
+def test_a_ticker_colon_ends_no_clause(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$35 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the month May is no modal
+    ("In May, Northwind closed its $35 billion acquisition of Southgate.", "confirmed"),
+    # ... the modal still is, in a title-case headline too
+    ("Northwind may pay $35 billion for Southgate.", "rumoured"),
+    ("Southgate May Fetch $35 Billion in Northwind Deal", "rumoured"),
+])
+def test_the_month_may_is_no_modal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$35 billion" if "$35 billion" in sentence else "$35 Billion") == expected
