@@ -264,6 +264,36 @@ def _outlet_credit(outlets: frozenset[str]) -> re.Pattern[str] | None:
                       rf"added|noted)\b")
 
 
+#: "Discover and Capital One reported 62% falls", "the company reported revenue of $675 million": a party
+#: reporting its own results makes a statement, it credits no press
+_REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|that|on|in)\b)")
+_NAME_WORD = r"(?:[A-Z][\w&.'’-]*|and|&|\([^()]{1,15}\))"
+_NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+$")
+_COMPANY_BEFORE = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}?(?:company|companies|firms?|banks?|group|lender|"
+                             r"chipmaker|startup|start-up|retailer|developer|maker|giant)\s+$")
+
+
+def _own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
+    """The word at ``at`` is a party's "reported" / "reports" of its own (its subject a party)."""
+    m = _REPORT_VERB.match(text, at)
+    if not m or parties is None:
+        return False
+    near = _window(text, at, 80)
+    if _COMPANY_BEFORE.search(near):
+        return True
+    names = _NAMES_BEFORE.search(near)
+    if not names:
+        return False
+    words = [re.sub(r"['’]s$", "", w.rstrip(".,’'")) for w in re.findall(r"[A-Z][\w&.'’-]*", names.group(0))]
+    return (any(w.casefold() in parties for w in words)
+            and not any(w in o for w in words for o in outlets))
+
+
+def _press_credit(rx: re.Pattern[str], text: str, parties: set[str] | None, outlets) -> bool:
+    """A credit to the press in ``text``, not a party's own report of its results."""
+    return any(not _own_report(text, m.start(), parties, outlets) for m in rx.finditer(text))
+
+
 def _credits(rx: re.Pattern[str], tail: str) -> bool:
     """A closing segment credits the sentence when its first words are the credit ("stated a report",
     "Bloomberg reported", "the person said"), not a clause of its own that mentions a report."""
@@ -321,6 +351,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
     deeds = sentence[lo:end] if poss else acts
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
+        if stance == "confirmed" and any(_own_report(acts, m.start(), parties, outlets)
+                                         for m in _REPORT_VERB.finditer(acts)):
+            return stance  # "the company reported revenue of $675 million"
         for row in lex.stances:
             if row["stance"] != stance:
                 continue
@@ -328,7 +361,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if scope == "sentence" and row["regex"].search(
                     masked[:hi] if stance == "rumoured" else masked if stance == "reported" else sentence):
                 return stance  # talks in a clause after the figure's are about something else
-            if scope == "clause_full" and (row["regex"].search(masked_clause)
+            if scope == "clause_full" and ((_press_credit(row["regex"], masked_clause, parties, outlets)
+                                            if stance == "reported" else row["regex"].search(masked_clause))
                                            or (stance == "reported" and credit
                                                and _credits(row["regex"], credit.group(1)))
                                            or (stance == "reported" and opening

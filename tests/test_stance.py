@@ -308,3 +308,17 @@ def test_a_ticker_colon_ends_no_clause(lex: Lexicons, sentence: str) -> None:
 ])
 def test_the_month_may_is_no_modal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$35 billion" if "$35 billion" in sentence else "$35 Billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party reporting its own results states them: no press credit
+    ("In January, Southgate and Northwind reported 62% and 43% falls in fourth-quarter profit, respectively.",
+     "62%", "confirmed"),
+    ("For the quarter ended June 30, the company reported revenue of $675 million, down 2% year over year.",
+     "$675 million", "confirmed"),
+    # ... an outlet's report still credits it, and a report in a time clause still dates it only
+    ("Northwind agreed to pay $5 billion for Southgate, Bloomberg reported.", "$5 billion", "reported"),
+    ("Southgate shares jumped more than 5% on reports the company is nearing a deal.", "5%", "asserted"),
+])
+def test_a_partys_own_report_is_its_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
