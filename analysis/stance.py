@@ -301,6 +301,10 @@ def _credits(rx: re.Pattern[str], tail: str) -> bool:
     return bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
 
 
+#: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
+_COMMITMENT = re.compile(r"(?i)would|will|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
+
+
 def _party_statement_before(sentence: str, at: int, lex: Lexicons, outlets, parties) -> bool:
     """A party's statement before ``at`` ("X said it would invest $4bn")."""
     return any(row.get("scope") == "statement" and _party_act(sentence, row["regex"], outlets, parties, at)
@@ -374,8 +378,10 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # the modal governs another verb, not the possessor's deal
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
-                    if not _party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties):
+                    if not (_COMMITMENT.fullmatch(m.group(0))
+                            and _party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties)):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
+                    # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
             if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
                                    or _agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(

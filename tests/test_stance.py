@@ -322,3 +322,11 @@ def test_the_month_may_is_no_modal(lex: Lexicons, sentence: str, expected: str) 
 ])
 def test_a_partys_own_report_is_its_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_a_possibility_a_party_states_is_still_a_possibility(lex: Lexicons) -> None:
+    sentence = "Northwind says that such a switch could generate an extra $1.2 billion in revenue by 2027."
+    assert stance(lex, sentence, "$1.2 billion") == "rumoured"
+    assert stance(lex, "Northwind estimated the deal might save $2 billion a year.", "$2 billion") == "rumoured"
+    # ... while what a party says it would do is its commitment
+    assert stance(lex, "Northwind said it would invest $4 billion in Southgate.", "$4 billion") == "confirmed"
