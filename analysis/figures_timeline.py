@@ -24,25 +24,54 @@ def _d(x: object) -> date | None:
     return x if isinstance(x, date) else date.fromisoformat(str(x)[:10])
 
 
-def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
-    """About eight ticks (nine at most) on round dates (years, quarters, months or days), never the
-    same date twice: a reader sees 2022, 2023, 2024, not 2017-08, 2018-07, 2019-06."""
-    import matplotlib.dates as mdates
+#: Room one rotated date label needs along the axis (inches), by label form.
+_TICK_GAP_IN = {"%Y": 0.4, "%Y-%m": 0.45, "%Y-%m-%d": 0.65}
 
+
+def _round_date_ticks(start: date, end: date, most: int) -> tuple[list[date], str]:
+    """At most ``most`` ticks on round dates (years, months on a grid from January, or days)
+    between ``start`` and ``end``, and their label format."""
     span = max((end - start).days, 1)
-    step = max(1, math.ceil(span / 8))
+    most = max(most, 2)
     if span > 3 * 365:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, math.ceil(span / 365.25 / 8))))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    elif span > 120:
-        months = next(k for k in (1, 2, 3, 6, 12) if k >= span / 30.44 / 9)
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, months)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    else:
-        ax.xaxis.set_major_locator(mdates.DayLocator(interval=step))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+        base = max(1, math.ceil(span / 365.25 / most))
+        ticks = [date(y, 1, 1) for y in range(start.year, end.year + 1) if y % base == 0]
+        return [d for d in ticks if start <= d <= end], "%Y"
+    if span > 120:
+        months = next((k for k in (1, 2, 3, 6, 12) if k >= span / 30.44 / most), 12)
+        ticks = [date(y, m, 1) for y in range(start.year, end.year + 1)
+                 for m in range(1, 13, months)]
+        return [d for d in ticks if start <= d <= end], "%Y-%m"
+    step = max(1, math.ceil(span / most))
+    return [start + timedelta(days=k) for k in range(0, span + 1, step)], "%Y-%m-%d"
+
+
+def _date_axis(ax: plt.Axes, start: date, end: date) -> None:
+    """Ticks on round dates (years, quarters, months or days), as many as the axis's printed
+    width has room for, never the same date twice: a reader sees 2022, 2023, 2024, not
+    2017-08, 2018-07, 2019-06, and labels never run into each other on a narrow chart."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter, Locator
+
+    class RoundDates(Locator):
+        """Chosen at draw time, from the width the axis has then (a chart is narrowed to fit
+        the page after it is drawn)."""
+
+        fmt = "%Y-%m-%d"
+
+        def __call__(self) -> list[float]:
+            axes = self.axis.axes  # its drawn box: a tight save moves the figure's frame
+            width_in = axes.bbox.width / axes.figure.dpi
+            lo, hi = (mdates.num2date(v).date() for v in self.axis.get_view_interval())
+            fmt = _round_date_ticks(lo, hi, 9)[1]
+            ticks, self.fmt = _round_date_ticks(lo, hi, min(9, int(width_in / _TICK_GAP_IN[fmt])))
+            return [mdates.date2num(d) for d in ticks]
+
+    locator = RoundDates()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: mdates.num2date(v).strftime(locator.fmt)))
+    ax.tick_params(axis="x", labelrotation=30)
     for label in ax.get_xticklabels():
-        label.set_rotation(30)
         label.set_ha("right")
 
 

@@ -118,3 +118,32 @@ def test_date_ticks_fall_on_round_dates(start, end, expected) -> None:
     shown = [t.get_text() for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True) if lo <= x <= hi]
     assert shown == expected
     plt.close(fig)
+
+
+@pytest.mark.parametrize("width", [2.2, 4.0, 8.0])
+def test_date_tick_labels_never_overlap_however_narrow_the_axis(width: float) -> None:
+    """A timeline narrowed to fit the page (long source names take the width) once printed
+    2024-01 to 2025-07 every quarter on a 1.9-inch axis, each label running into the next."""
+    from analysis.figures_style import pyplot
+    from analysis.figures_timeline import _date_axis
+
+    start, end = date(2023, 12, 20), date(2025, 7, 10)
+    fig, ax = pyplot().subplots(figsize=(width + 6.0, 2))  # blank margins a tight save crops
+    fig.subplots_adjust(left=3.0 / (width + 6.0), right=1 - 3.0 / (width + 6.0))
+    ax.plot([start, end], [0, 1])
+    ax.set_xlim(start, end)
+    _date_axis(ax, start, end)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    lo, hi = ax.get_xlim()
+    boxes = sorted((t.get_window_extent(r) for t, x in zip(ax.get_xticklabels(), ax.get_xticks(), strict=True)
+                    if lo <= x <= hi and t.get_text()), key=lambda b: b.x0)
+    assert len(boxes) >= 2
+    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+    # the saved chart has the same ticks (a tight save re-frames the figure while it draws)
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    assert buf.getvalue().decode().count("<!-- 20") == len(boxes)
+    plt.close(fig)
