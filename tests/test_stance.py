@@ -330,3 +330,14 @@ def test_a_possibility_a_party_states_is_still_a_possibility(lex: Lexicons) -> N
     assert stance(lex, "Northwind estimated the deal might save $2 billion a year.", "$2 billion") == "rumoured"
     # ... while what a party says it would do is its commitment
     assert stance(lex, "Northwind said it would invest $4 billion in Southgate.", "$4 billion") == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a party's release credited by name, and a "news release" like a press release
+    "The deal was overwhelmingly approved, with more than 99% of the shares voting to give the go-ahead to "
+    "Northwind's proposed $35-billion acquisition of Southgate, according to a Northwind news release Tuesday.",
+    "Southgate carried $35-billion of debt at the time, according to an SEC filing.",
+    "Northwind's $35-billion acquisition of Southgate closed, the bank said in a news release.",
+])
+def test_a_partys_release_credited_by_name(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$35-billion") == "confirmed"
