@@ -341,3 +341,13 @@ def test_a_possibility_a_party_states_is_still_a_possibility(lex: Lexicons) -> N
 ])
 def test_a_partys_release_credited_by_name(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$35-billion") == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a regulator's penalty is its own act
+    "Separately, the Fed said it has entered a consent order with Southgate and assessed a fine of "
+    "$100 million for overcharging certain fees.",
+    "The commission imposed a penalty of $100 million on Northwind for gun-jumping.",
+])
+def test_a_regulators_penalty_is_its_act(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$100 million") == "confirmed"
