@@ -87,6 +87,20 @@ def _window(r: pd.Series) -> tuple[datetime | None, datetime | None]:
     return (pub, pub) if pub else (_ts(r["earliest"]), _ts(r["latest"]))
 
 
+def _drawn_ends(wins: list[tuple[datetime | None, datetime | None]], events: list[datetime]
+                ) -> list[datetime | None]:
+    """The window ends the date axis must show: every closed window's, and a half-open one's
+    known end unless it lies more than half the dated span beyond it ("on or after 2002" in a
+    story of 2020-2023 would squeeze every dated source into a sliver; it is written instead)."""
+    base = [x for w in wins if w[0] and w[1] for x in w] + events
+    loose = [x for w in wins if (w[0] is None) != (w[1] is None) for x in w if x]
+    if not base:
+        return [x for w in wins for x in w]
+    lo, hi = min(base), max(base)
+    reach = max(hi - lo, timedelta(days=60)) * 0.5
+    return base + [x for x in loose if lo - reach <= x <= hi + reach]
+
+
 def _axis_range(starts_ends: list[datetime | None], extra: list[datetime]) -> tuple[datetime, datetime]:
     known = [x for x in starts_ends if x] or extra or [datetime(2000, 1, 1)]
     lo, hi = min(known), max(known)
@@ -118,7 +132,7 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
     ev_rows = [(d, _ts(r.get("latest")) or d, str(r["event"]))
                for _, r in (events.sort_values("date").iterrows() if len(events) else [])
                if (d := _ts(r["date"]))]
-    x0, x1 = _axis_range([x for w in wins for x in w], [d for d, _, _ in ev_rows])
+    x0, x1 = _axis_range(_drawn_ends(wins, [d for d, _, _ in ev_rows]), [d for d, _, _ in ev_rows])
     fig, ax = pyplot().subplots(figsize=(8, 0.55 * len(t) + 2.2))
     for i, ((_, r), (start, end)) in enumerate(zip(t.iterrows(), wins, strict=True)):
         sid = r["source_id"]
@@ -132,17 +146,23 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
                               ms=7, zorder=3)
             mark.set_gid(f"window:{sid}")
             continue
-        (bar,) = ax.plot([start or x0, end or x1], [i, i], color=colour, lw=8, alpha=0.6,
-                         solid_capstyle="butt")
+        (bar,) = ax.plot([max(start, x0) if start else x0, min(end, x1) if end else x1], [i, i],
+                         color=colour, lw=8, alpha=0.6, solid_capstyle="butt")
         bar.set_gid(f"window:{sid}")
+        if start is not None and start < x0:  # a bound far before the rest: written, not drawn
+            ax.text(x0, i - 0.3, f"\u2190 from {start:%Y-%m-%d}", fontsize=6.5, color="#444444",
+                    ha="left", va="bottom", gid=f"beyond:{sid}")
+        if end is not None and end > x1:
+            ax.text(x1, i - 0.3, f"until {end:%Y-%m-%d} \u2192", fontsize=6.5, color="#444444",
+                    ha="right", va="bottom", gid=f"beyond:{sid}")
         if start and end and (end - start) < (x1 - x0) * 0.015:  # too short to see on this axis
             (mark,) = ax.plot([start + (end - start) / 2], [i], "o", color=colour, mfc="white",
                               mew=1.6, ms=6, zorder=3)
             mark.set_gid(f"short:{sid}")
         if start is None:
-            _open_arrow(ax, end, x0, i, colour, f"open-start:{sid}")
+            _open_arrow(ax, min(end, x1), x0, i, colour, f"open-start:{sid}")
         if end is None:
-            _open_arrow(ax, start, x1, i, colour, f"open-end:{sid}")
+            _open_arrow(ax, max(start, x0), x1, i, colour, f"open-end:{sid}")
     shown = []
     for d, last, name in ev_rows:
         if not x0 <= d <= x1:

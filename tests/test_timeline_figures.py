@@ -147,3 +147,22 @@ def test_date_tick_labels_never_overlap_however_narrow_the_axis(width: float) ->
     fig.savefig(buf, format="svg", bbox_inches="tight")
     assert buf.getvalue().decode().count("<!-- 20") == len(boxes)
     plt.close(fig)
+
+
+def test_a_bound_far_before_the_story_is_written_not_drawn() -> None:
+    """"On or after 2002" (a year a page names in passing) in coverage of 2020-2023 would squeeze
+    every dated source into a sliver of the axis: the axis spans the dated sources and events, and
+    the far bound is written at its edge."""
+    from analysis.figures_timeline import timeline_windows
+
+    rows = [("a", "2020-09-13", "", ""), ("b", "2022-02-08", "", ""), ("c", "", "2002-01-01", "")]
+    t = pd.DataFrame([{"source_id": s, "published": p, "earliest": e, "latest": la, "stage": "agreed",
+                       "order": k} for k, (s, p, e, la) in enumerate(rows)])
+    events = pd.DataFrame(columns=["date", "latest", "event"])
+    fig = timeline_windows(t, events, {})
+    ax = fig.axes[0]
+    lo, _ = ax.get_xlim()
+    assert mdates.num2date(lo).year >= 2019
+    texts = [x.get_text() for x in ax.texts]
+    assert any("from 2002-01-01" in x for x in texts)
+    plt.close(fig)
