@@ -252,11 +252,12 @@ def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
 
 
 @lru_cache(maxsize=16)
-def _outlet_credit(outlets: frozenset[str]) -> re.Pattern[str] | None:
-    """A credit to one of the known outlets (``outlets.csv`` and the manifest): "according to Semafor",
-    "told the Guardian", "Politico reported"."""
-    names = "|".join(sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
-                            key=len, reverse=True))
+def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """A credit to one of the known outlets (``outlets.csv`` and the manifest) by name or by one of its
+    ``outlets.csv`` patterns ("the WSJ" for The Wall Street Journal): "according to Semafor", "told the
+    Guardian", "Politico reported", "the WSJ said"."""
+    names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
+                              key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
     if not names:
         return None
     return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing)\s+(?:[Tt]he\s+)?"
@@ -347,7 +348,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     credit = _SENTENCE_TAIL.search(masked)
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
-    by_outlet = _outlet_credit(frozenset(outlets))
+    by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
     if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))
                       or (opening and _credits(by_outlet, opening))):
         return "reported"

@@ -351,3 +351,13 @@ def test_a_partys_release_credited_by_name(lex: Lexicons, sentence: str) -> None
 ])
 def test_a_regulators_penalty_is_its_act(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$100 million") == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # an outlet credited by its short name in outlets.csv ("the WSJ", "the FT")
+    "Southgate has a market capitalization of about $28 billion and a deal is expected to value the card company "
+    "at a premium above that figure, the WSJ said.",
+    "Northwind agreed to pay $28 billion for Southgate, according to the FT.",
+])
+def test_an_outlet_credited_by_its_short_name(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$28 billion") == "reported"
