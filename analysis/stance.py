@@ -40,6 +40,9 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
 _LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Although|Though|Because)\b[^,;:]*,\s*")
+#: "If the deal is finalized, ..., while Discover shareholders will own the remaining 40%": a leading
+#: condition governs every clause of its sentence
+_LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^,;:]*,")
 #: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
 #: be the subject of its verb: "Musk, who completed the $44 billion deal")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
@@ -359,6 +362,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "confirmed" and any(_own_report(acts, m.start(), parties, outlets)
                                          for m in _REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"
+        if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start:
+            return stance
         for row in lex.stances:
             if row["stance"] != stance:
                 continue

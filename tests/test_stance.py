@@ -361,3 +361,12 @@ def test_a_regulators_penalty_is_its_act(lex: Lexicons, sentence: str) -> None:
 ])
 def test_an_outlet_credited_by_its_short_name(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$28 billion") == "reported"
+
+
+def test_a_leading_condition_governs_every_clause(lex: Lexicons) -> None:
+    sentence = ("If the deal is finalized, current Northwind shareholders will own a 60% stake in the combined "
+                "company, while Southgate shareholders will own the remaining 40%.")
+    assert stance(lex, sentence, "40%") == "rumoured"
+    # ... a condition inside a later clause does not reach back
+    later = "Northwind paid $5 billion, and it will pay more if targets are met."
+    assert stance(lex, later, "$5 billion") == "confirmed"
