@@ -102,8 +102,10 @@ _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators
 #: investment in Anthropic completed earlier this year", "a deal to buy Figma Inc., announced")
 _OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|about|over|against|than|like|buy|"
                             r"acquire|purchase|join)\s+(?:(?-i:[A-Z])[\w&.'’-]*\s+)*$")
-#: "a previously agreed plan", "the announced deal": a participle used as an adjective
-_ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her)\s+(?:[a-z]+ly\s+)?$")
+#: "a previously agreed plan", "the announced deal", "Joins X in Completed $35 Billion Merger": a participle
+#: used as an adjective
+_ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|in|of|for|with|from|into)\s+"
+                               r"(?:[a-z]+ly\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?$")

@@ -370,3 +370,14 @@ def test_a_leading_condition_governs_every_clause(lex: Lexicons) -> None:
     # ... a condition inside a later clause does not reach back
     later = "Northwind paid $5 billion, and it will pay more if targets are met."
     assert stance(lex, later, "$5 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a participle after a preposition is an adjective of the deal, not a party's act
+    ("Southgate Network Joins Northwind in Completed $35.3 Billion Merger", "$35.3 Billion", "asserted"),
+    # ... the act itself still is one
+    ("Northwind Completes $35.3 Billion Merger with Southgate", "$35.3 Billion", "confirmed"),
+])
+def test_a_participle_after_a_preposition_is_an_adjective(lex: Lexicons, sentence: str, figure: str,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
