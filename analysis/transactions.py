@@ -55,8 +55,8 @@ _LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Unde
               "They", "He", "She", "Analysts", "Investors", "Regulators", "Shares", "Stock", "Startup",
               "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI"}
 _VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
-             r"purchased|take[ \t]+over|takes[ \t]+over|took[ \t]+over|taking[ \t]+over|snap[ \t]+up|"
-             r"snaps[ \t]+up|snapped[ \t]+up|absorb|absorbs|absorbed)")
+             r"purchased|(?:take|takes|took|taking)[ \t]+over(?![ \t]+as\b)|snap[ \t]+up|"
+             r"snaps[ \t]+up|snapped[ \t]+up|absorb|absorbs|absorbed)")  # "took over as CEO": a role
 _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|injecting|"
                 r"buy[ \t]+into|buys[ \t]+into|buying[ \t]+into|bought[ \t]+into)")
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
@@ -281,6 +281,9 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue
                     if _NEGATED.search(m.group(0)):
                         continue  # "will not acquire control of": no such transaction
+                    if _cut_off(raw, sent.start + m.end("t"), proper) or (
+                            m.group("a") and _cut_off(raw, sent.start + m.end("a"), proper)):
+                        continue  # "agreed to buy ... Veloc": the page stops mid-name
                     target = clean_name(_head_noun_name(text, m), stop)
                     acquirer = clean_name(m.group("a") or "", stop)
                     if not target or (acquirer and same_party(acquirer, target)):
@@ -301,6 +304,19 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     out.append(DealMention(cs.source.id, acquirer, target, found, s, e, raw[s:e], rule,
                                            amount, extra))
     return sorted(out, key=lambda d: (d.source_id, d.start))
+
+
+def _cut_off(raw: str, end: int, proper: set[str]) -> bool:
+    """Whether a name ending at ``end`` is where the text stops mid-word: a page cut off there
+    ("the digital concierge service Veloc", "the acquisition of Discov") names no party. It
+    is cut when its line is a body paragraph (a headline has no full stop either) or its last
+    word begins a longer name the corpus writes ("Discov" of "Discover")."""
+    if raw[end:].strip():
+        return False
+    line = raw[raw.rfind("\n", 0, end) + 1:end]
+    words = line.split()
+    last = words[-1] if words else ""
+    return len(words) >= 12 or any(len(p) > len(last) and p.startswith(last) for p in proper)
 
 
 def _figures(span: str) -> tuple[float, float]:

@@ -369,3 +369,24 @@ def test_the_report_sets_side_by_side_only_the_main_deal_and_figures_of_no_deal(
 
     claims = pd.DataFrame({"claim_id": ["a", "b", "c", "d"], "transaction": ["t1", "", "t2", "?"]})
     assert list(reported_claims(claims)["claim_id"]) == ["a", "b"]
+
+
+def test_a_name_cut_off_at_the_end_of_a_page_and_a_new_chief_are_no_transactions(tmp_path) -> None:
+    """A stored page that stops mid-word ("... the digital concierge service Veloc") names no
+    party, and "took over as Beta's new CEO" is a role, not a takeover."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+    from analysis.transactions import deal_mentions
+
+    (tmp_path / "a.txt").write_text(
+        "Northwind agreed to buy Southgate for $35 billion on Monday.\n\n"
+        "The deal comes weeks after veteran banker Jo Lee took over as Southgate's new CEO in August.\n\n"
+        "In recent years Northwind has tried to attract premium customers who spend more, and it agreed "
+        "to buy the digital concierge service Veloc", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Shareholders approved the merger on Tuesday.\n\nNorthwind proposed the acquisition of Southg",
+        encoding="utf-8")
+    cs = clean_corpus(load_corpus(tmp_path), load_rules())
+    found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
+    assert ("Northwind", "Southgate") in found
+    assert not any("Veloc" in t or t == "Southg" or a == "Jo Lee" for a, t in found)
