@@ -106,6 +106,13 @@ _OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|abou
 #: used as an adjective
 _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|in|of|for|with|from|into)\s+"
                                r"(?:[a-z]+ly\s+)?$")
+#: "X's acquisition of software developer Y Inc. announced in January": a participle right after an object
+#: qualifies it (a reduced relative clause), it tells no act of a subject
+_REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a-z-]+\s+){0,2}"
+                               r"(?:[A-Z][\w&.'’-]*\s+)+$")
+#: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
+                              r"during)\b)")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?$")
@@ -210,7 +217,8 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str
         verb, near = m.group(0), _window(text, m.start())
         if _MARKET_SUBJECT.search(near[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
-        if _PARTICIPLE.fullmatch(verb) and _ADJECTIVE_BEFORE.search(near):
+        if _PARTICIPLE.fullmatch(verb) and (_ADJECTIVE_BEFORE.search(near) or (
+                _REDUCED_RELATIVE.search(near) and _NO_OBJECT_AFTER.match(text, m.end()))):
             continue
         if _PASSIVE_BEFORE.search(near) and _PARTICIPLE.fullmatch(verb):
             if _AGENT.match(text, m.end()):

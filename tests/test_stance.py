@@ -381,3 +381,16 @@ def test_a_leading_condition_governs_every_clause(lex: Lexicons) -> None:
 def test_a_participle_after_a_preposition_is_an_adjective(lex: Lexicons, sentence: str, figure: str,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a participle right after an object qualifies it: no act of "the top deal"
+    ("The top deal so far has been Eastbay Inc.’s roughly $34 billion acquisition of software developer Westbrook "
+     "Inc. announced in January.", "$34 billion", "asserted"),
+    # ... a verb with an object after it is still the clause's act
+    ("Based on a preliminary tabulation, approximately 98.6% of the votes cast at the Special Meeting approved "
+     "the proposal to adopt the deal.", "98.6%", "confirmed"),
+])
+def test_a_participle_after_an_object_is_a_reduced_relative(lex: Lexicons, sentence: str, figure: str,
+                                                             expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
