@@ -202,18 +202,19 @@ def _subjects(text: str, parties: frozenset[str] | None, outlets: frozenset[str]
 
 
 def _party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str],
-               parties: set[str] | None = None, limit: int | None = None) -> bool:
+               parties: set[str] | None = None, limit: int | None = None, begin: int = 0) -> bool:
     """A party's act or statement: an act verb (ending by ``limit``) with a party before it in ``text``
     (one of the deal parties' names when ``parties`` is given, else any name that is not an outlet, a
     month or a filler word; or "the company", "it", "he").
 
     The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
-    A passive verb ("when it was announced") is no party's act.
+    A passive verb ("when it was announced") is no party's act. Only verbs from ``begin`` on are read
+    (a gerund's clause: "X will write off $1bn after walking away from a $66bn deal" is no act on the deal).
     """
     from .transactions import _LEAD_STOP
 
     subjects = _subjects(text, frozenset(parties) if parties is not None else None, frozenset(outlets))
-    for m in rx.finditer(text, 0, len(text) if limit is None else limit):
+    for m in rx.finditer(text, begin, len(text) if limit is None else limit):
         verb, near = m.group(0), _window(text, m.start())
         if _MARKET_SUBJECT.search(near[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
@@ -401,7 +402,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
                                    or _agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(
-                                       sentence[:hi], row["regex"], set(outlets), parties))):
+                                       sentence[:hi], row["regex"], set(outlets), parties, begin=lo))):
                 return stance
             if scope == "statement" and (_party_act(acts, row["regex"], set(outlets), parties)
                                          or (tail and _party_act(tail.group(0), row["regex"], set(outlets),

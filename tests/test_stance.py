@@ -394,3 +394,19 @@ def test_a_participle_after_a_preposition_is_an_adjective(lex: Lexicons, sentenc
 def test_a_participle_after_an_object_is_a_reduced_relative(lex: Lexicons, sentence: str, figure: str,
                                                              expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party's future act under the deal's terms
+    ("Northwind will write off $1.36bn after walking away from the deal.", "$1.36bn", "confirmed"),
+    ("In accordance with the terms of the deal, Southgate will retain the $1.25 billion prepaid by Northwind.",
+     "$1.25 billion", "confirmed"),
+    ("Northwind will give Southgate shareholders 1.0192 shares for each share, representing a per-share value "
+     "of $139.86.", "$139.86", "confirmed"),
+    ("Early this summer it will sell up to $21 billion of Eastbay shares.", "$21 billion", "confirmed"),
+    # ... the act of the main clause is not the act of a gerund's clause after it
+    ("Northwind will write off $1.36bn after walking away from a $66bn deal to acquire Southgate.", "$66bn",
+     "asserted"),
+])
+def test_a_partys_future_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
