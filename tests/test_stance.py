@@ -410,3 +410,11 @@ def test_a_participle_after_an_object_is_a_reduced_relative(lex: Lexicons, sente
 ])
 def test_a_partys_future_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_taking_a_hit_is_no_act(lex: Lexicons) -> None:
+    sentence = "Profits took an even bigger hit, as net income of $105 million slumped 53%."
+    assert stance(lex, sentence, "$105 million") == "asserted"
+    assert stance(lex, sentence, "53%") == "asserted"
+    # ... taking a stake still is one
+    assert stance(lex, "Northwind took a 49% stake in Southgate.", "49%") == "confirmed"
