@@ -260,6 +260,12 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
+#: "that first report, which valued a deal at more than $32 billion": a figure told by a report (not a
+#: party's annual or quarterly report) in a relative clause of its own
+_REPORT_ANTECEDENT = re.compile(r"(?i)\b(?<!annual )(?<!quarterly )(?<!earnings )(?<!financial )(?<!results )"
+                                r"(?:report|story|article)s?,?\s+(?:which|that)\s+[^,;:()]*$")
+
+
 def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
     """Position ``at`` lies in a relative clause that closes (at a comma) before the figure."""
     return any(m.start() <= at < m.end() and m.end() < start for m in _CLOSED_RELATIVE.finditer(sentence, 0, start))
@@ -363,6 +369,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
     by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
+    if span and _REPORT_ANTECEDENT.search(sentence, max(0, start - 160), start):
+        return "reported"  # "since that first report, which valued a deal at more than $32 billion"
     if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))
                       or (opening and _credits(by_outlet, opening))):
         return "reported"

@@ -418,3 +418,14 @@ def test_taking_a_hit_is_no_act(lex: Lexicons) -> None:
     assert stance(lex, sentence, "53%") == "asserted"
     # ... taking a stake still is one
     assert stance(lex, "Northwind took a 49% stake in Southgate.", "49%") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a report's own figure, in a relative clause of the report (inside a time clause too)
+    ("The value of Southgate has gone up since that first report, which valued a deal at more than $32 billion.",
+     "reported"),
+    # ... a party's annual report is its own statement, not the press
+    ("Northwind filed its annual report, which showed revenue of $32 billion.", "confirmed"),
+])
+def test_a_reports_relative_clause_credits_the_report(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$32 billion") == expected
