@@ -94,7 +94,7 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
                          r"shareholders|stockholders|executives?|chief executive|CEO|management|directors)\b")
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
-                         r"the (?:[a-z-]+ ){0,3}?(?:company|companies|firms?|parties|"
+                         r"the (?:[a-z.-]+ ){0,3}?(?:company|companies|firms?|parties|"
                          r"startup|start-up|buyer|board|group|giant|maker|retailer|developer|lab|investor|owner|"
                          r"billionaire|founder|executive|deal|transaction|agreement|merger|regulator|watchdog|"
                          r"commission|authority|authorities))\b")

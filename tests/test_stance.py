@@ -429,3 +429,11 @@ def test_taking_a_hit_is_no_act(lex: Lexicons) -> None:
 ])
 def test_a_reports_relative_clause_credits_the_report(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$32 billion") == expected
+
+
+def test_a_regulator_named_with_initials_acts(lex: Lexicons) -> None:
+    # "The U.S. Federal Trade Commission" is a commission like "the European Commission" (its own decision on
+    # the deal, as in test_cue_words_read_in_context)
+    sentence = ("The U.S. Federal Trade Commission has sued to block U.S. chip company Northwind Corp’s over $80 "
+                "billion planned acquisition of Southgate.")
+    assert stance(lex, sentence, "$80 billion") == "confirmed"
