@@ -437,3 +437,13 @@ def test_a_regulator_named_with_initials_acts(lex: Lexicons) -> None:
     sentence = ("The U.S. Federal Trade Commission has sued to block U.S. chip company Northwind Corp’s over $80 "
                 "billion planned acquisition of Southgate.")
     assert stance(lex, sentence, "$80 billion") == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a time adverb between the auxiliary and the verb keeps the name its subject
+    "Digital Secretary Jane Roe has today issued a notice in relation to the proposed sale of Southgate to "
+    "Northwind for more than £30bn.",
+    "Eastbay has also agreed to pay £30bn for the remaining shares.",
+])
+def test_an_adverb_after_the_auxiliary(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "£30bn") == "confirmed"
