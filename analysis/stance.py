@@ -260,6 +260,9 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
 
 
+#: "(NVDA 6.18%)", "(NASDAQ: NVDA -1.2%)": a ticker's price move in parentheses
+_TICKER_BEFORE = re.compile(r"\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s+[-+−]?$")
+_TICKER_AFTER = re.compile(r"\s*\)")
 #: "that first report, which valued a deal at more than $32 billion": a figure told by a report (not a
 #: party's annual or quarterly report) in a relative clause of its own
 _REPORT_ANTECEDENT = re.compile(r"(?i)\b(?<!annual )(?<!quarterly )(?<!earnings )(?<!financial )(?<!results )"
@@ -369,6 +372,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
     by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
+    if span and _TICKER_BEFORE.search(sentence, max(0, start - 30), start) and _TICKER_AFTER.match(sentence, end):
+        return "asserted"  # "Nvidia (NVDA 6.18%) stunned ...": a stock quote beside the name, no act's figure
     if span and _REPORT_ANTECEDENT.search(sentence, max(0, start - 160), start):
         return "reported"  # "since that first report, which valued a deal at more than $32 billion"
     if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))

@@ -447,3 +447,16 @@ def test_a_regulator_named_with_initials_acts(lex: Lexicons) -> None:
 ])
 def test_an_adverb_after_the_auxiliary(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "£30bn") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # launching a bid is a party's act
+    ("In late 2020, Northwind stunned the tech world by launching a $40 billion bid to buy Southgate.",
+     "$40 billion", "confirmed"),
+    ("Northwind launched a $40 billion hostile takeover of Southgate.", "$40 billion", "confirmed"),
+    # ... a ticker's price move beside the name is a market quote, not the act's figure
+    ("In late 2020, Northwind (NWD 6.18%) stunned the tech world by launching a $40 billion bid to buy Southgate.",
+     "6.18%", "asserted"),
+])
+def test_launching_a_bid_and_a_ticker_quote(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
