@@ -341,6 +341,32 @@ def _framed_by_party(before: str, outlets, parties) -> bool:
                for m in _FRAME_VERB.finditer(before))
 
 
+#: "Since acquiring Arm for $32 billion in 2016, SoftBank has ...": a leading gerund of a party's act,
+#: whose subject is the main clause's
+_LEADING_GERUND = re.compile(r"^\W*(?:After|Since|Before|Upon|On|When|While|By)\s+(?:[a-z]+ly\s+)?"
+                             r"(?:acquiring|buying|purchasing|paying|investing|selling|agreeing|offering|"
+                             r"announcing|completing|closing|signing|taking|raising)\b[^,;:]*,\s*")
+
+
+_LEADING_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
+
+
+def _leading_gerund_act(sentence: str, start: int, parties: set[str] | None, outlets) -> bool:
+    """The figure lies in a leading gerund clause of an act, and the main clause's subject is a party."""
+    lead = _LEADING_GERUND.match(sentence)
+    if not lead or lead.end() <= start:
+        return False
+    if _PARTY_NOUN.match(sentence, lead.end()):
+        return True
+    name = _LEADING_NAME.match(sentence, lead.end())
+    if not name:
+        return False
+    words = [re.sub(r"['’]s$", "", w.rstrip(".,’'")) for w in name.group(0).split()]
+    if not words or re.search(r"['’]s\b", name.group(0)) or any(w in o for w in words for o in outlets):
+        return False
+    return parties is None or any(w.casefold() in parties for w in words)
+
+
 def _agent_is_party(after: str, outlets: set[str]) -> bool:
     """The agent of a passive act right after the figure ("... made by Amazon") is a party to it."""
     m = _AGENT_AFTER.match(after)
@@ -413,6 +439,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
             if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
+                                   or _leading_gerund_act(sentence, start, parties, outlets)
                                    or _agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and _party_act(
                                        sentence[:hi], row["regex"], set(outlets), parties, begin=lo))):

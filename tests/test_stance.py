@@ -460,3 +460,13 @@ def test_an_adverb_after_the_auxiliary(lex: Lexicons, sentence: str) -> None:
 ])
 def test_launching_a_bid_and_a_ticker_quote(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a leading gerund's subject is the main clause's: a party's act
+    ("Since acquiring Southgate for $32 billion in 2016, Northwind has alluded to an IPO.", "confirmed"),
+    # ... not when the main clause's subject is no party
+    ("Since acquiring Southgate for $32 billion in 2016, analysts have doubted the price.", "asserted"),
+])
+def test_a_leading_gerund_takes_the_main_subject(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$32 billion") == expected
