@@ -126,9 +126,11 @@ _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|
                          r"details|confirmed|confirms|wrote|writes)\b")
 #: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
-_PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken|done|called off")
+_PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken(?: private| over)?|done|called off")
 #: "... was blocked in March 2018 by President ...": a passive act with its agent is still an act
 _AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
+#: "... by internet and telecommunications conglomerate SoftBank": an agent named after its description
+_DESCRIBED_AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?(?:(?!of\b)[a-z-]+\s+){1,4}([A-Z][\w&'’-]*)")
 
 
 _NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&.'’-]*)*")
@@ -224,6 +226,9 @@ def _party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str
         if _PASSIVE_BEFORE.search(near) and _PARTICIPLE.fullmatch(verb):
             if _AGENT.match(text, m.end()):
                 return True  # "was blocked in March 2018 by President ...": the agent acted
+            agent = _DESCRIBED_AGENT.match(text, m.end())
+            if agent and parties is not None and agent.group(1).casefold() in parties:
+                return True  # "was taken private by telecommunications conglomerate SoftBank"
             continue  # "when it was announced": no party acts
         if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue

@@ -470,3 +470,15 @@ def test_launching_a_bid_and_a_ticker_quote(lex: Lexicons, sentence: str, figure
 ])
 def test_a_leading_gerund_takes_the_main_subject(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$32 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a passive act whose agent, a party, is named after its description
+    ("An IPO would bring Southgate back to public markets after it was taken private by internet and "
+     "telecommunications conglomerate Northwind for $31.4bn in 2016.", "confirmed"),
+    # ... the passive without a party agent is no party's act
+    ("An IPO would bring Southgate back to public markets after it was taken private for $31.4bn in 2016.",
+     "asserted"),
+])
+def test_a_passive_act_with_a_described_agent(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$31.4bn") == expected
