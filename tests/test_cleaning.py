@@ -286,3 +286,17 @@ def test_a_repeated_story_sentence_keeps_its_first_copy(tmp_path) -> None:
     cs = clean_corpus(load_corpus(tmp_path), load_rules())[0]
     assert cs.clean_text.count("$47.93") == 1
     assert [r.rule for r in cs.removals if "$47.93" in r.text] == ["exact_repeat"]
+
+
+def test_a_line_opening_with_a_comma_goes_on_with_the_sentence(tmp_path) -> None:
+    """A scraped link's text ends its line: "... Albertsons Companies Inc" then ", Bloomberg News
+    reported on Thursday, citing people" is one sentence (the weekday belongs to the lead)."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Oct 13 (Reuters) - U.S. grocery giant Acme Co\nis in talks to merge with smaller rival Beta "
+        "Companies Inc\n, Bloomberg News reported on Thursday, citing people\nfamiliar with the matter.\n",
+        encoding="utf-8")
+    (cs,) = clean_corpus(load_corpus(tmp_path), load_rules())
+    assert len(cs.sentences) == 1 and cs.sentences[0].text.endswith("familiar with the matter.")

@@ -395,6 +395,13 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Done deal: Acme closes on acquisition of Beta", "completed"),
     ("Acme officially closed Sunday on its $35 billion acquisition of Beta.", "completed"),
     ("Acme said on late-Monday that it will acquire Beta in an all-stock deal.", "agreed"),
+    # a third unseen corpus (a merger blocked in court)
+    ("Beta on Wednesday formally terminated its proposed $25 billion merger with Acme.", "ended"),
+    ("A national and a state judge both moved to halt the transaction in less than two hours.", "ended"),
+    ("Eventually, a state judge blocked the package on similar grounds.", "ended"),
+    ("He resigned less than three months after a $25 billion proposed merger between Acme and "
+     "Beta collapsed.", "aftermath"),
+    ("Acme announced Friday that it was purchasing Beta.", "agreed"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
 ])
@@ -500,3 +507,24 @@ def test_a_day_still_to_come_and_the_friday_before_the_news_date_nothing(tmp_pat
         "Analysts had said a deal may be announced as soon as Tuesday.\n",
     )
     assert d["x1"].earliest == date(2024, 2, 19) and d["x1"].latest == date(2024, 2, 25)
+
+
+def test_a_true_stamp_stands_against_a_loosely_tied_phrase(tmp_path: Path) -> None:
+    """"earlier this month" tied to the wrong one of two announcements (a later store sale by
+    the same parties) once overruled a page's own date stamp by a year; only "today" of a
+    dated event may show a stamp stale. And a figure of another deal keeps a weekday off it."""
+    d = _dates(
+        tmp_path,
+        "date 2023-09-08 Acme and Beta announced Friday an agreement to sell 413 stores to Gamma "
+        "for $1.9 billion.\n",
+        "date 2022-10-27 Acme earlier this month announced it was paying $20 billion to buy Beta.\n",
+        "Acme plans to buy Beta for $24.6 billion, the companies said on Friday.\n",
+    )
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2022, 10, 27), date(2022, 10, 27))
+    assert d["x2"].latest is None or d["x2"].latest < date(2023, 9, 8)
+
+
+def test_a_run_of_dated_widget_lines_is_no_stamp(tmp_path: Path) -> None:
+    widget = "".join(f"2024-12-25 1{k}:15{k}31 view\n" for k in range(4))
+    d = _dates(tmp_path, BODY + "\n" + widget)
+    assert not any(e.rule == "stamp" for e in d["x0"].evidence)

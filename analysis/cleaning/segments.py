@@ -76,7 +76,10 @@ def _paragraphs(pieces: list[tuple], raw: str) -> list[tuple[int, int]]:
                 not prev_text.endswith(TERMINAL) and 40 <= len(prev_text) <= 100
                 and (text[:1].islower() or text[:1].isdigit())
             )
-            if adjacent and (wrapped_indent or wrapped_plain):
+            # a line opening with a comma or semicolon goes on with the sentence above (a scraped
+            # link's text ends the line before it: "... Albertsons Companies Inc\n, Bloomberg ...")
+            continued = not prev_text.endswith(TERMINAL) and text[:1] in ",;"
+            if adjacent and (wrapped_indent or wrapped_plain or continued):
                 paras[-1].append(piece)
                 continue
         paras.append([piece])

@@ -350,8 +350,11 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 tied = _ties(shared, ev, names, later)
                 if (ev.latest - ev.earliest).days > 2:
                     continue  # a month-long event cannot place a weekday or "last week"
-                if not tied and ((names and not names & ev.names) or not _dates_fit(text, ev)):
-                    continue  # other parties, or the sentence dates its happening otherwise
+                if not tied and (not names & ev.names or not _dates_fit(text, ev)
+                                 or (_figures(names) and _figures(ev.names)
+                                     and not _figures(names) & _figures(ev.names))):
+                    continue  # no party named, other parties, another figure (another deal:
+                    # "$24.6 billion" is not the "$1.9 billion" store sale), or dated otherwise
                 event_hits.append((ev, m, tied))
 
         # ---- relative phrases tied to an event in the same clause

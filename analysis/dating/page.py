@@ -221,6 +221,17 @@ def _slash_date(m: re.Match[str], us: bool) -> date | None:
         return None
 
 
+def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
+    """Whether ``line`` is one of ``run`` or more stamp-shaped lines in a row of the page."""
+    i = next(k for k, x in enumerate(lines) if x.start == line.start)
+    lo = hi = i
+    while lo > 0 and _stamp_dates(lines[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(lines) and _stamp_dates(lines[hi + 1].text):
+        hi += 1
+    return hi - lo + 1 >= run
+
+
 def _removed_rules(cs: CleanSource, line: Line) -> set[str]:
     return {r.rule for r in cs.removals if r.action == "remove" and r.start < line.end
             and line.start < r.end}
@@ -268,6 +279,8 @@ def page_scan(cs: CleanSource) -> PageScan:
         listed = (i > 0 and stamped[i - 1]) or (i + 1 < len(head) and stamped[i + 1])
         if "sidebar_date" in removed and listed:
             continue  # a run of dated lines is a list of other items, not the page's stamp
+        if _in_dated_run(lines, line):
+            continue  # three dated lines in a row ("2024-12-25 12:15 1131 view" ...): a widget's list
         near = head[max(0, i - 2):i + 3]
         nav_near = any(_removed_rules(cs, x) & _NAV_RULES for x in near if x is not line)
         only_date = len(stamps) == 1 and not _LABEL_WORDS.sub("", _TIME.sub("", line.text.replace(

@@ -8,6 +8,7 @@ named weekday confirms it, the years of the corpus's dated sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -91,17 +92,23 @@ def solve(evs: Sequence[Evidence]) -> tuple[date | None, date | None, dict[int, 
 STALE_PRONE = ("date_line", "stamp")
 
 
+#: Relative phrases that say which day is the page's own.
+_NOW = re.compile(r"(?i)\b(?:today|tonight|this morning|this afternoon|this evening|yesterday)\b")
+
+
 def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
     """The evidence without stale page stamps, and those stamps (marked unused, with why).
 
     Why: a page can open with a stale date (a template's metadata line) while its own text
-    reports later events as happening now. A stamp is stale when a two-sided date the text
-    ties to a dated event ("today, X announced ...", "said on Monday") lies wholly after it:
-    a page cannot speak of a later day as its own. A one-sided "happened" bound is not
-    enough (a misread tense or a loose event match would overrule a true stamp).
+    reports later events as happening now. A stamp is stale when the text says "today" (or
+    "yesterday", "this morning") of a dated event that lies wholly after it: a page cannot
+    speak of a later day as its own. A one-sided "happened" bound is not enough (a misread
+    tense or a loose event match would overrule a true stamp), nor is a weekday or a phrase
+    reaching further back ("said Friday", "earlier this month", "about two years ago"): tied
+    to the wrong one of two events of a kind, it would overrule a true stamp by a year.
     """
     later = [ev for ev in evs if ev.ref and ev.strength < STAMP and ev.earliest and ev.latest
-             and ev.rule in ("relative", "weekday")]
+             and ev.rule == "relative" and _NOW.search(ev.quote)]
     keep: list[Evidence] = []
     stale: list[Evidence] = []
     for ev in evs:
