@@ -54,9 +54,10 @@ _LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Unde
               "Nov", "Dec", "US", "U.S.", "UK", "EU", "It", "Its", "Their", "His", "Her", "Our", "We", "I",
               "They", "He", "She", "Analysts", "Investors", "Regulators", "Shares", "Stock", "Startup",
               "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI"}
+# "took over as CEO" is a role, not a takeover
 _VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
              r"purchased|(?:take|takes|took|taking)[ \t]+over(?![ \t]+as\b)|snap[ \t]+up|"
-             r"snaps[ \t]+up|snapped[ \t]+up|absorb|absorbs|absorbed)")  # "took over as CEO": a role
+             r"snaps[ \t]+up|snapped[ \t]+up|picks?[ \t]+up|picked[ \t]+up|absorb|absorbs|absorbed)")
 _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|injecting|"
                 r"buy[ \t]+into|buys[ \t]+into|buying[ \t]+into|bought[ \t]+into)")
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"

@@ -182,3 +182,21 @@ def test_phrasings_of_a_bank_merger_seen_first_in_an_unseen_corpus(tmp_path) -> 
     assert got[("b", 35e9)][0] == "deal_value"
     assert got[("c", 139.86)][0] == "price_per_share"
     assert got[("c", 60.0)][0] == "stake"
+
+
+def test_phrasings_of_a_grocery_merger_seen_first_in_an_unseen_corpus(tmp_path) -> None:
+    """A special dividend and a share buyback are no price of the deal; "a total enterprise value
+    of approximately $24.6 billion" is; "Northwind on Friday bid $20 billion for Southgate" is the
+    buyer's own act (confirmed)."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate, implying a total enterprise value of approximately "
+             "$24.6 billion. Southgate will pay a special cash dividend of up to $4 billion to its "
+             "shareholders.\n",
+        "b": "Northwind on Friday bid $20 billion for Southgate. Northwind is also starting an "
+             "accelerated portion of its $7.5 billion share repurchase.\n",
+    })
+    got = {(r["source_id"], r["value"]): (r["metric"], r["stance"]) for _, r in claims.iterrows()}
+    assert got[("a", 24.6e9)][0] == "deal_value"
+    assert got[("a", 4e9)][0] == "other"
+    assert got[("b", 20e9)] == ("deal_value", "confirmed")
+    assert got[("b", 7.5e9)][0] == "other"

@@ -386,7 +386,9 @@ def test_a_name_cut_off_at_the_end_of_a_page_and_a_new_chief_are_no_transactions
     (tmp_path / "b.txt").write_text(
         "Shareholders approved the merger on Tuesday.\n\nNorthwind proposed the acquisition of Southg",
         encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Eastco picks up Westgate to be $24.6B grocery giant\n\n"
+                                    "The deal was announced on Friday.\n", encoding="utf-8")
     cs = clean_corpus(load_corpus(tmp_path), load_rules())
     found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
-    assert ("Northwind", "Southgate") in found
+    assert ("Northwind", "Southgate") in found and ("Eastco", "Westgate") in found
     assert not any("Veloc" in t or t == "Southg" or a == "Jo Lee" for a, t in found)
