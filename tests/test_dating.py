@@ -402,6 +402,13 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("He resigned less than three months after a $25 billion proposed merger between Acme and "
      "Beta collapsed.", "aftermath"),
     ("Acme announced Friday that it was purchasing Beta.", "agreed"),
+    ("Attorneys general asked Beta to wait until they complete a review of Acme's planned acquisition.",
+     "regulatory_review"),
+    ("They agreed to sell 413 stores to Gamma as part of the plan to gain regulatory approval.",
+     "regulatory_review"),
+    ("They will sell more stores in an effort to quell the federal government's concerns.",
+     "regulatory_review"),
+    ("Acme blames Beta for merger's demise in new court filings", "aftermath"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
 ])

@@ -130,10 +130,12 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str) ->
 
 
 # nvidia-arm (scored once unseen, then its general causes fixed): deal-value recall 0.67 (the paper
-# value "rose to $87 billion", a previous owner's purchase price, a garbled announcement) and
-# certainty 0.62 (its labels read regulators' noun phrases and "would" as confirmed, which
-# examples/CERTAINTY.md calls asserted and rumoured). Strict: reaching the floors fails this mark.
-FLOOR_GAPS = {"nvidia-arm"}
+# value "rose to $87 billion", a previous owner's purchase price, a garbled announcement).
+# kroger-albertsons (scored once unseen, then its general causes fixed): deal-value precision 0.92:
+# its headline "Kroger picks up Albertsons to be $24.6B grocery giant" is read as the combined
+# company's size and its body's "a deal with an enterprise value of $24.6 billion" as the price, two
+# claims where the labels count the figure once. Strict: reaching the floors fails this mark.
+FLOOR_GAPS = {"kroger-albertsons", "nvidia-arm"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
