@@ -10,11 +10,12 @@ import re
 
 import pandas as pd
 
-from .claims import Lexicons, attributed_outlets, corpus_parties
+from .claims import Lexicons, attributed_outlets
 from .cleaning import CleanSource
 from .dating.stage import deal_stage, headings
 from .lexicons import load_cues
 from .parallel import Workers, map_sources
+from .subjects import corpus_parties
 
 COLUMNS = ["source_id", "kind", "value", "detail", "quote", "start", "end"]
 _PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
