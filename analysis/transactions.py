@@ -307,12 +307,15 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
     return sorted(out, key=lambda d: (d.source_id, d.start))
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _cut_off(raw: str, end: int, proper: set[str]) -> bool:
     """Whether a name ending at ``end`` is where the text stops mid-word: a page cut off there
     ("the digital concierge service Veloc", "the acquisition of Discov") names no party. It
     is cut when its line is a body paragraph (a headline has no full stop either) or its last
     word begins a longer name the corpus writes ("Discov" of "Discover")."""
-    if raw[end:].strip():
+    if _NON_SPACE.search(raw, end):  # (not raw[end:]: a copy of the rest of a long page per mention)
         return False
     line = raw[raw.rfind("\n", 0, end) + 1:end]
     words = line.split()

@@ -11,6 +11,7 @@ never read (they sit outside the head or are removed by the cleaner).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -223,7 +224,7 @@ def _slash_date(m: re.Match[str], us: bool) -> date | None:
 
 def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
     """Whether ``line`` is one of ``run`` or more stamp-shaped lines in a row of the page."""
-    i = next(k for k, x in enumerate(lines) if x.start == line.start)
+    i = bisect_left([x.start for x in lines], line.start)
     lo = hi = i
     while lo > 0 and _stamp_dates(lines[lo - 1].text):
         lo -= 1
