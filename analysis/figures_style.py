@@ -12,6 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from .formatting import MONEY_UNITS
 from .paths import figures_dir
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def unit_scale(unit: str, values: list[float]) -> tuple[float, str]:
     scale ("USD, billion"), percent as "%", anything else as it is."""
     if unit == "percent":
         return 1.0, "%"
-    if unit in ("USD", "EUR", "GBP"):
+    if unit in MONEY_UNITS:
         scale, word = _money_scale(values)
         return scale, f"{unit}, {word}" if word else unit
     return 1.0, unit

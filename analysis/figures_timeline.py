@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .figures_style import PALETTE, STAGE_COLOURS, _money_scale, pyplot, setup, source_colour
-from .formatting import many_sources, metric_label, shorten
+from .formatting import MONEY_UNITS, many_sources, metric_label, shorten
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
@@ -213,7 +213,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     fig, ax = pyplot().subplots(figsize=(8, 3.8))
     merged = headlines.merge(timeline, on="source_id", how="left")
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
-    scale, word = _money_scale(list(merged["value"])) if unit in ("USD", "EUR", "GBP") else (1, "")
+    scale, word = _money_scale(list(merged["value"])) if unit in MONEY_UNITS else (1, "")
     wins = [_window(r) for _, r in merged.iterrows()]
     x0, x1 = _axis_range([x for w in wins for x in w], [])
     dodge = (x1 - x0) * 0.012

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import re
 
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "ILS": "NIS ", "JPY": "¥"}
+#: The currencies figures are read in (``numbers.CURRENCY_SYMBOLS``).
+MONEY_UNITS = frozenset(_SYMBOL)
 
 
 def money(value: float, unit: str = "USD", digits: int = 2) -> str:
@@ -27,7 +29,7 @@ def _trim(x: float, digits: int) -> str:
 
 def figure(value: float, unit: str, digits: int = 2) -> str:
     """Any claim value with its unit."""
-    if unit in _SYMBOL or unit in {"USD", "EUR", "GBP"}:
+    if unit in MONEY_UNITS:
         return money(value, unit, digits)
     if unit == "percent":
         return f"{_trim(value, digits)}%"

@@ -23,13 +23,22 @@ CURRENCY_SYMBOLS = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
     "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
     "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "nis": "ILS", "ils": "ILS", "₪": "ILS", "shekels": "ILS", "shekel": "ILS",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY",
 }
+#: Spelled-out numbers news uses before a scale word ("one billion dollars", "twelve billion").
+WORD_NUMBERS = {w: float(k) for k, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0, "eighty": 80.0,
+    "ninety": 90.0, "a hundred": 100.0, "one hundred": 100.0, "half a": 0.5}
 BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?"
+_CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?"
 _SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn)|[BbMmKkTt](?![a-zA-Z])"
-_SUFFIX_CUR = r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP"
+_SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
+               r"(?:Japanese )?yen|JPY")
 
 _MONEY_RANGE = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s?(?:-|–|—|to)\s?(?:{_CUR})?\s?"
@@ -45,6 +54,11 @@ _MONEY = re.compile(
 )
 _MONEY_SUFFIX = re.compile(
     rf"(?<![\w$€£.,])(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?P<cur>{_SUFFIX_CUR})\b"
+)
+_WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_MONEY_WORDS = re.compile(
+    rf"(?i)(?<![\w$€£.,-])(?P<w>{_WORD_NUM})(?:[ -](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
+    rf"\s(?P<s1>trillion|billion|million)\s(?P<cur>(?-i:{_SUFFIX_CUR}))\b"
 )
 _PCT_RANGE = re.compile(
     rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?(?P<n2>{_NUM})\s?"
@@ -203,6 +217,15 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
             lo, hi = interval(value, bound, _half_unit(m.group("n1")) * scale, approx_tolerance)
             add(m, "money", value, _currency(m.group("cur")), bound, lo, hi, qstart)
         taken.settle()
+    for m in _MONEY_WORDS.finditer(text):  # "one billion dollars", "twenty-three billion dollars"
+        if not free(m.start(), m.end()):
+            continue
+        number = WORD_NUMBERS[m.group("w").lower()] + (WORD_NUMBERS[m.group("w2").lower()] if m.group("w2") else 0)
+        scale = _scale(m.group("s1"))
+        bound, qstart = qualifier_before(text, m.start())
+        lo, hi = interval(number * scale, bound, 0.5 * scale, approx_tolerance)
+        add(m, "money", number * scale, _currency(m.group("cur")), bound, lo, hi, qstart)
+    taken.settle()
     for m in _PCT_RANGE.finditer(text):
         if free(m.start(), m.end()):
             lo, hi = _num(m.group("n1")), _num(m.group("n2"))

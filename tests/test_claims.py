@@ -200,3 +200,16 @@ def test_phrasings_of_a_grocery_merger_seen_first_in_an_unseen_corpus(tmp_path) 
     assert got[("a", 4e9)][0] == "other"
     assert got[("b", 20e9)] == ("deal_value", "confirmed")
     assert got[("b", 7.5e9)][0] == "other"
+
+
+def test_a_difference_an_amount_each_and_a_year_end_position_are_no_price(tmp_path) -> None:
+    """"$32 billion in cash, almost $10 billion more than the proposed price", "is thus $2.2 billion
+    each", "closed 2024 with $96 billion": a difference, a per-holder amount and cash on hand."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind on Tuesday agreed to buy Southgate for $32 billion in cash, almost $10 billion "
+             "more than the proposed price in mid-2024. The value of the founders' holdings is thus "
+             "$2.2 billion each. Investors point out that Northwind closed 2024 with $96 billion.\n",
+    })
+    got = {r["value"]: r["metric"] for _, r in claims.iterrows()}
+    assert got[32e9] == "deal_value"
+    assert got[10e9] == got[2.2e9] == got[96e9] == "other"

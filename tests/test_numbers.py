@@ -122,3 +122,23 @@ def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
         assert a.end <= b.start, (a, b)
     for s, e in (m.span() for m in re.finditer(r"https?://\S+|www\.\S+|\]\([^)]*\)", text)):
         assert all(a.end <= s or a.start >= e for a in found), (text, found)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Wiz raised a cash injection of one billion dollars", 1e9, "USD"),
+    ("at a total valuation of twelve billion dollars", 12e9, "USD"),
+    ("an offer of twenty-three billion dollars", 23e9, "USD"),
+    ("the tax came to NIS 800 million", 800e6, "ILS"),
+    ("projected to inject 10 billion shekels", 10e9, "ILS"),
+    ("a deal worth 2 trillion yen", 2e12, "JPY"),
+    ("a deal worth ¥2 trillion", 2e12, "JPY"),
+])
+def test_spelled_out_numbers_and_more_currencies(text: str, value: float, unit: str) -> None:
+    """Figures a corpus of Israeli and Japanese coverage states: spelled-out billions,
+    shekels (NIS) and yen."""
+    (a,) = parse_amounts(text)
+    assert (a.value, a.unit, a.kind) == (value, unit, "money")
+
+
+def test_a_spelled_out_name_is_no_figure() -> None:
+    assert parse_amounts("the One Billion Dollars fund") == []
