@@ -409,6 +409,8 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("They will sell more stores in an effort to quell the federal government's concerns.",
      "regulatory_review"),
     ("Acme blames Beta for merger's demise in new court filings", "aftermath"),
+    ("The EU has given the green light for Acme to complete its $32 billion acquisition of Beta.",
+     "regulatory_review"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
 ])
@@ -494,6 +496,14 @@ def test_events_read_from_their_own_clauses(tmp_path: Path) -> None:
     assert ("completed", date(2025, 5, 18), date(2025, 5, 18)) in got
     assert ("agreed", date(2024, 2, 1), date(2024, 2, 29)) in got
     assert not any(k == "agreed" and lo.year == 2025 for k, lo, _ in got)
+
+
+def test_a_purpose_is_no_act() -> None:
+    """"the green light for Acme to complete its acquisition": the completion is still to come."""
+    from analysis.dating.stage import stage_hits
+
+    assert not any(k == "completed" for k, _ in stage_hits(
+        "Regulators gave the green light for Acme to complete its $32 billion acquisition of Beta."))
 
 
 def test_taking_over_as_chief_executive_is_no_completion() -> None:

@@ -74,6 +74,8 @@ _HEDGE = re.compile(
     r"talks to|discussions to|negotiations to|offers?|offered|offering|bids?|bidding|proposes|"
     r"in case|once|when)\b|n't|n’t",
     re.IGNORECASE)
+#: "the green light for Google to complete its acquisition": a purpose, not the act
+_FOR_TO = re.compile(r"\bfor\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s+to\s*$")
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b|n't|n’t",
                        re.IGNORECASE)
 #: ... and inside a cue: "expects the deal to be completed" is no completion
@@ -111,7 +113,7 @@ def hedged(text: str, pos: int, tentative: bool = False, reach: int = 80) -> boo
     prefix = text[start:pos]
     if tentative:
         return bool(_NEGATION.search(prefix))
-    return bool(_HEDGE.search(prefix) or MODAL_MAY.search(prefix))
+    return bool(_HEDGE.search(prefix) or MODAL_MAY.search(prefix) or _FOR_TO.search(prefix))
 
 
 def stage_hits(text: str, cues: Sequence[StageCue] | None = None
