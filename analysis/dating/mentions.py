@@ -226,9 +226,11 @@ AGO = re.compile(
     r"barely|only)?\s*(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"a few|a couple of|\d+)\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|after)\b",
     re.IGNORECASE)
+#: Words that name the page's own day (or the day before).
+NOW_WORDS = r"yesterday|today|this morning|earlier today|tonight"
 CALENDAR = re.compile(
     r"(?<!the )\b(?P<w>last|earlier this|this|later this)\s+(?P<u>week|month|year|spring|summer|"
-    r"autumn|fall|winter)\b|\b(?P<d>yesterday|today|this morning|earlier today|tonight)\b",
+    rf"autumn|fall|winter)\b|\b(?P<d>{NOW_WORDS})\b",
     re.IGNORECASE)
 
 

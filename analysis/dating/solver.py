@@ -20,7 +20,7 @@ from ..parallel import Workers, map_sources
 from .body import Scan, corpus_context, scan_source
 from .events import RefEvent, compile_events
 from .learned import learn_events
-from .mentions import WEEKDAYS
+from .mentions import NOW_WORDS, WEEKDAYS
 from .model import (
     EVENT,
     EXPLICIT,
@@ -93,7 +93,7 @@ STALE_PRONE = ("date_line", "stamp")
 
 
 #: Relative phrases that say which day is the page's own.
-_NOW = re.compile(r"(?i)\b(?:today|tonight|this morning|this afternoon|this evening|yesterday)\b")
+_NOW = re.compile(rf"(?i)^(?:{NOW_WORDS})$")
 
 
 def split_stale(evs: list[Evidence]) -> tuple[list[Evidence], list[Evidence]]:
