@@ -411,6 +411,7 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Acme blames Beta for merger's demise in new court filings", "aftermath"),
     ("The EU has given the green light for Acme to complete its $32 billion acquisition of Beta.",
      "regulatory_review"),
+    ("Beta has rejected a proposed $23 billion acquisition deal offered by Acme.", "ended"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
 ])
