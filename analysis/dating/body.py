@@ -327,13 +327,15 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 kinds.setdefault(kind, m)
             tokens = ctx.distinctive(names)
             later = follow_on_figures(text)
-            meant = _earliest_meant(learned, src.id, kinds, tokens, names, later)
+            meant = _earliest_meant(learned, src.id, kinds, tokens, names, later)  # the tied ones
+            figures = _figures(names)
             for ev in learned:
                 if ev.learned_from == src.id or ev.kind not in kinds:
                     continue
                 m = kinds[ev.kind]
                 shared = tokens & ev.tokens
-                if _ties(shared, ev, names, later):
+                tied = ev.key in meant
+                if tied:
                     bound = meant[ev.key]
                     s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
                     base.append(Evidence(
@@ -347,12 +349,10 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                         bound.key,
                         because=_event_because(bound)))
                     event_years.add(bound.earliest.year)
-                tied = _ties(shared, ev, names, later)
                 if (ev.latest - ev.earliest).days > 2:
                     continue  # a month-long event cannot place a weekday or "last week"
                 if not tied and (not names & ev.names or not _dates_fit(text, ev)
-                                 or (_figures(names) and _figures(ev.names)
-                                     and not _figures(names) & _figures(ev.names))):
+                                 or (figures and _figures(ev.names) and not figures & _figures(ev.names))):
                     continue  # no party named, other parties, another figure (another deal:
                     # "$24.6 billion" is not the "$1.9 billion" store sale), or dated otherwise
                 event_hits.append((ev, m, tied))
