@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -546,3 +547,28 @@ def test_a_run_of_dated_widget_lines_is_no_stamp(tmp_path: Path) -> None:
     widget = "".join(f"2024-12-25 1{k}:15{k}31 view\n" for k in range(4))
     d = _dates(tmp_path, BODY + "\n" + widget)
     assert not any(e.rule == "stamp" for e in d["x0"].evidence)
+
+
+def test_a_present_passive_after_once_is_future_not_past() -> None:
+    """"will make it a subsidiary once the deal is closed in the second quarter of 2026": the
+    participle after "is" is a present passive, so the year is still to come, not a past one."""
+    from analysis.dating.mentions import tense
+
+    text = ("Acme will make Beta a wholly-owned subsidiary once the deal is closed in the second "
+            "or third quarter of 2026, subject to approval by Beta's shareholders.")
+    assert tense(text, text.index("2026")) == "future"
+    assert tense("The deal was closed in 2024.", 23) == "past"
+
+
+@pytest.mark.parametrize("text", [
+    "Acme's deal required the Delta plant to continue operating until 2029, the union said.",
+    "Acme also pledged to keep Beta's existing plants in operation through 2037.",
+    "The buyer promised to invest $2 billion by 2030.",
+])
+def test_a_pledge_or_requirement_names_a_year_still_to_come(text: str) -> None:
+    """A year that ends what a deal requires or a buyer pledged ("required X to continue until
+    2029", "pledged to keep ... through 2037") is the end of an obligation, not a past year."""
+    from analysis.dating.mentions import tense
+
+    year = re.search(r"20\d\d", text)
+    assert year and tense(text, year.start()) == "future"

@@ -50,16 +50,22 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|expects?|expected|expecting|scheduled|plans? to|planned to|"
     r"planning|intends?|intended to|aims? to|set to|on track|due to|could|should|might|upcoming|"
     r"forthcoming|next|forecasts?|projected|anticipated?|likely to|poised to|going to|hopes? to|"
-    r"has until|have until|deadline)\b", re.IGNORECASE)
+    r"has until|have until|deadline|"
+    # what a deal requires or a party pledged is still to come ("required the plant to continue
+    # until 2027", "pledged to keep ... through 2035")
+    r"(?:pledg|promis|vow|commit|oblig|obligat)(?:e|es|ed|ing)\s+to|"
+    r"(?:requir|oblig|obligat)(?:e|es|ed|ing)(?:\s+[\w'’.-]+){1,5}?\s+to(?=\s+[a-z]+\b))\b",
+    re.IGNORECASE)
 MODAL_MAY = re.compile(r"\bmay\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|runs|lasts|"
                       r"says|does)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|rose|fell|took|began|begun|made|got|went|came|paid|sold|"
     r"bought|led|won|gave|grew|saw|became|left|held|ago|earlier|previously|"
-    # a participle after "be"/"being" is a passive whose tense its auxiliary gives ("will be
-    # swapped over in 2026" is future)
-    r"(?<!\bbe )(?<!\bbeing )"
+    # a participle after "be"/"being"/"is" is a passive whose tense its auxiliary gives ("will be
+    # swapped over in 2026" is future, "once the deal is closed in 2024" not past)
+    r"(?<!\bbe )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
+    r"(?<!-)"  # nor is one in a compound adjective ("wholly-owned", "state-backed")
     r"(?!(?:need|speed|feed|seed|hundred|indeed|proceed|exceed|succeed|embed|breed|bleed|greed|"
     r"shed|red|bed|expected|scheduled|planned|intended|projected|anticipated|forecasted)\b)"
     r"[a-z]{2,}ed)\b", re.IGNORECASE)
@@ -157,10 +163,11 @@ def tense(text: str, pos: int) -> str | None:
     """
     cs, ce = clause(text, pos)
     for lo, hi in ((cs, ce), (0, len(text))):
-        cues = sorted(
-            [(m.start(), "future") for m in _FUTURE.finditer(text, lo, hi)]
-            + [(m.start(), "future") for m in MODAL_MAY.finditer(text, lo, hi)]
-            + [(m.start(), "past") for m in _PAST.finditer(text, lo, hi)])
+        # a word read both ways ("pledged to") is future: the longer cue is the surer one
+        at = {m.start(): "past" for m in _PAST.finditer(text, lo, hi)}
+        at.update({m.start(): "future" for m in _FUTURE.finditer(text, lo, hi)})
+        at.update({m.start(): "future" for m in MODAL_MAY.finditer(text, lo, hi)})
+        cues = sorted(at.items())
         if cues:
             before = [c for c in cues if c[0] < pos]
             return (before[-1] if before else cues[0])[1]
