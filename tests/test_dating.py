@@ -415,6 +415,18 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Beta has rejected a proposed $23 billion acquisition deal offered by Acme.", "ended"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
+    # a fourth unseen corpus (a sale process, a long security review, a block and its reversal)
+    ("Beta announced that its board has decided to initiate a formal review process to evaluate "
+     "strategic alternatives for the company.", "talks"),
+    ("Beta has received multiple unsolicited proposals for the whole company.", "talks"),
+    ("Beta has been attracting a diverse range of bidders for its potential sale.", "talks"),
+    ("Acme had made a private proposal to acquire the company at a 43% premium.", "talks"),
+    ("A national security review of Acme Corp.'s takeover of Beta Steel Corp. is unlikely to "
+     "conclude until late this year.", "regulatory_review"),
+    ("Acme Corp. will buy Beta Corp. for about $14.1 billion in an all-cash transaction, the two "
+     "companies said Monday.", "agreed"),
+    ("Acme will pay $55 per share, a hefty premium when the takeover was announced in December.",
+     "agreed"),
 ])
 def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
@@ -572,3 +584,12 @@ def test_a_pledge_or_requirement_names_a_year_still_to_come(text: str) -> None:
 
     year = re.search(r"20\d\d", text)
     assert year and tense(text, year.start()) == "future"
+
+
+def test_a_decision_to_block_a_deal_is_no_announcement_of_it() -> None:
+    """"announced a decision to block the $14 billion acquisition" announces the block: read
+    as the deal's announcement, it made a learned "announcement" event a year late."""
+    from analysis.dating.stage import stage_hits
+
+    text = "The president on Friday announced a decision to block the $14 billion acquisition of Beta."
+    assert "agreed" not in {k for k, _ in stage_hits(text)}

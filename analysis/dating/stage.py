@@ -80,6 +80,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b
                        re.IGNORECASE)
 #: ... and inside a cue: "expects the deal to be completed" is no completion
 _INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to|to be)\b|n't|n’t", re.IGNORECASE)
+#: "when the takeover was announced": a time clause in the past tense tells what happened
+_WHEN = {"when", "once", "before"}
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
 #: A subordinate clause starts afresh: "will try to force him to buy after he terminated the
 #: deal" - the "will" belongs to the main clause, the termination happened.
 _SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although|though|who|"
@@ -113,7 +116,10 @@ def hedged(text: str, pos: int, tentative: bool = False, reach: int = 80) -> boo
     prefix = text[start:pos]
     if tentative:
         return bool(_NEGATION.search(prefix))
-    return bool(_HEDGE.search(prefix) or MODAL_MAY.search(prefix) or _FOR_TO.search(prefix))
+    end = clause(text, pos)[1]
+    hedges = [m for m in _HEDGE.finditer(prefix)
+              if not (m.group(0).lower() in _WHEN and _PAST_AUX.search(text, start + m.end(), end))]
+    return bool(hedges or MODAL_MAY.search(prefix) or _FOR_TO.search(prefix))
 
 
 def stage_hits(text: str, cues: Sequence[StageCue] | None = None
