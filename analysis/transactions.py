@@ -32,8 +32,9 @@ TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "follow_o
 KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
               "funding_round": "investment", "licensing": "licensing", "hiring": "licensing", "ipo": "ipo"}
 
-#: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing").
-_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+#: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
+#: so does an abbreviation that a name goes on after ("U.S. Steel").
+_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
 #: A few lowercase words: "the collaborative design tool"; never an infinitive ("to hire"), whose
 #: object is not the deal's ("deal to acquire decision to hire X's team").
@@ -81,6 +82,11 @@ _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of
                       "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
+#: A nationality adjective before a company noun describes a party without naming it.
+_DEMONYM = r"[A-Z][a-z]+(?:ese|ian|ish|ean|an|ch|i)"
+_DEMONYM_NOUN = re.compile(r"(?:['’]s)?[ \t]+(?:company|firm|group|giant|conglomerate|bank|lender|"
+                           r"carrier|buyer|rival|owner|operator|start-?up|developer|producer|"
+                           r"manufacturer|investor|fund|insurer|retailer|[a-z]+maker)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
@@ -207,6 +213,8 @@ def clean_name(name: str, stop: set[str]) -> str:
             break
     while words and (words[0] in _LEAD_STOP or words[0].lower() in {"and", "of", "&"}
                      or words[0].endswith(("-based", "-owned", "-backed"))):
+        if words[0] in {"US", "U.S.", "UK", "U.K.", "EU"} and len(words) == 2:
+            break  # "U.S. Steel": the country is part of a one-word name, not a qualifier
         words = words[1:]
     while words and (words[-1] in {"&", "and", "of", "de"} or words[-1] in _LEAD_STOP - {"AI"}):
         words = words[:-1]
@@ -250,17 +258,62 @@ GENERIC_NAME_WORDS = frozenset({"inc", "corp", "co", "ltd", "plc", "group", "the
 
 
 def name_words(name: str) -> set[str]:
-    """The words that identify a party: 'Amazon.com Inc.' -> {'amazon'}."""
-    words = {re.sub(r"\.(?:com|io|ai)$", "", w.casefold().strip(".,'’()")) for w in name.split()}
+    """The words that identify a party: 'Amazon.com Inc.' -> {'amazon'}, "Japan’s" -> {'japan'},
+    'Cleveland-Cliffs' -> {'cleveland', 'cliffs'} (so that 'Cliffs' is the same party)."""
+    words = {re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", w.casefold().strip(".,'’()")))
+             for w in name.split()}
+    words |= {part for w in words if "-" in w for part in w.split("-") if len(part) > 2}
     return words - GENERIC_NAME_WORDS - {""}
 
 
 def same_party(a: str, b: str) -> bool:
-    """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta'."""
+    """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta',
+    'U.S. Steel' ~ 'United States Steel Corp'."""
     wa, wb = name_words(a), name_words(b)
+    if not (wa and wb):
+        return False
     # "VM Ware" ~ "VMware": the same letters without the space
-    return bool(wa and wb and (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
-                               or "".join(a.casefold().split()) == "".join(b.casefold().split())))
+    if (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
+            or "".join(a.casefold().split()) == "".join(b.casefold().split())):
+        return True
+    fa, fb = _fold_abbreviations(a, b), _fold_abbreviations(b, a)
+    return bool(fa and fb) and (fa <= fb or fb <= fa)
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+
+
+def _word_set(word: str) -> set[str]:
+    """One word as :func:`name_words` reads it, an abbreviation without its dots ("U.S." -> "us")."""
+    if _ABBREVIATION.fullmatch(word.rstrip(",")):
+        ab = word.replace(".", "").rstrip(",").casefold()
+        return set() if ab in GENERIC_NAME_WORDS else {ab}
+    return name_words(word)
+
+
+def _fold_abbreviations(name: str, other: str) -> set[str]:
+    """``name``'s words, each run of capitalised words whose initials spell an abbreviation of
+    ``other`` ("United States" for "U.S.", "International Business Machines" for "IBM") read as
+    that abbreviation; a word ``other`` also names is never folded away."""
+    plain = set().union(*(_word_set(w) for w in other.split()))
+    abbreviations = {ab for w in other.split() if _ABBREVIATION.fullmatch(w.rstrip(","))
+                     for ab in _word_set(w) if len(ab) > 1}
+    words = name.split()
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        run = next((words[i:i + len(ab)] for ab in sorted(abbreviations)
+                    if "".join(w[:1] for w in words[i:i + len(ab)]).casefold() == ab
+                    and len(words[i:i + len(ab)]) == len(ab)
+                    and all(w[:1].isupper() and not _word_set(w) & plain for w in words[i:i + len(ab)])),
+                   None)
+        if run:
+            out.add("".join(w[0] for w in run).casefold())
+            i += len(run)
+        else:
+            out |= _word_set(words[i])
+            i += 1
+    return out
 
 
 def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
@@ -287,13 +340,16 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue  # "agreed to buy ... Veloc": the page stops mid-name
                     target = clean_name(_head_noun_name(text, m), stop)
                     acquirer = clean_name(m.group("a") or "", stop)
+                    described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
+                    if described:
+                        acquirer = ""  # "The Japanese company bought X": a buyer described, not named
                     if not target or (acquirer and same_party(acquirer, target)):
                         continue
                     if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
                         continue  # "a stake in the San Francisco company": a place, not the target
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
-                    if not acquirer and rule not in _NO_SUBJECT_NEEDED:
+                    if not acquirer and rule not in _NO_SUBJECT_NEEDED and not described:
                         continue  # "The purchase price is higher than ...": a verb needs its buyer
                     found = kind
                     if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",

@@ -397,3 +397,40 @@ def test_a_name_cut_off_at_the_end_of_a_page_and_a_new_chief_are_no_transactions
     found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
     assert ("Northwind", "Southgate") in found and ("Eastco", "Westgate") in found
     assert not any("Veloc" in t or t == "Southg" or a == "Jo Lee" for a, t in found)
+
+
+def test_an_abbreviated_name_is_the_party_it_abbreviates(tmp_path: Path) -> None:
+    """"U.S. Steel" is "United States Steel Corp." (and "IBM" "International Business
+    Machines"): an abbreviation stands for the words whose initials it spells; a leading "U.S."
+    is kept when it is part of a one-word name, so the target is not cut to "U.S" or "Steel"."""
+    from analysis.transactions import clean_name, same_party
+
+    assert same_party("U.S. Steel", "United States Steel Corp")
+    assert same_party("US Steel", "United States Steel") and same_party("IBM", "International Business Machines")
+    assert not same_party("U.S. Steel", "United Steel Works") and not same_party("U.K. Steel", "United States Steel")
+    assert clean_name("U.S. Steel", set()) == "U.S. Steel"
+    assert clean_name("U.S. Commerce Department", set()) == "Commerce Department"
+    p = corpus(tmp_path, {
+        "a": "Northwind Corp. will buy United States Mills Corp. for about $4.1 billion, the companies said.\n",
+        "b": "Northwind agreed to buy U.S. Mills for $4.1 billion in cash.\n",
+        "c": "Northwind's $4.1 billion takeover of U.S. Mills was approved by shareholders.\n",
+    })
+    table = stages.transactions(p, stages.cleaned(p))
+    main = table[table["main"]].iloc[0]
+    assert main["target"] == "U.S. Mills" and int(main["sources"]) == 3
+
+
+def test_a_possessive_place_a_hyphenated_name_and_a_nationality_are_no_new_parties(tmp_path: Path) -> None:
+    """"Japan’s Northwind" (either apostrophe) is Northwind, "Cleveland-Mills" is "Mills", and "the
+    Japanese company" that bought the target is the buyer unnamed, not a party called "Japanese"."""
+    from analysis.transactions import same_party
+
+    assert same_party("Japan’s Northwind", "Japan's Northwind") and same_party("Cleveland-Mills", "Mills")
+    p = corpus(tmp_path, {
+        "a": "Japan's Northwind agreed to buy Southgate for $4.1 billion.\n",
+        "b": "Japan’s Northwind said on Monday it would buy Southgate.\n",
+        "c": "The Japanese company bought Southgate for $4.1 billion.\n",
+    })
+    table = stages.transactions(p, stages.cleaned(p))
+    assert len(table) == 1 and int(table.iloc[0]["sources"]) == 3
+    assert "Japanese" not in set(table["acquirer"])
