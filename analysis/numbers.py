@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "t": 1e12,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
     "thousand": 1e3, "k": 1e3,
 }
@@ -36,7 +36,7 @@ BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?"
-_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn)|[BbMmKkTt](?![a-zA-Z])"
+_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z]))\.?|[BbMmKkTt](?![a-zA-Z])"
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY")
 
@@ -49,7 +49,8 @@ _MONEY_BETWEEN = re.compile(
     rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
 )
 _MONEY = re.compile(
-    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:(?:\s?|-(?=(?i:trillion|billion|million|thousand|bn)\b))"
+    rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:\.(?=\s(?i:bil|mil)\.?(?![a-z])))?"  # "$14. bil." (a wire's flash)
+    rf"(?:(?:\s?|-(?=(?i:trillion|billion|million|thousand|bn)\b))"
     rf"(?P<s1>{_SCALE}))?(?P<plus>-?plus\b|\+)?(?!\d)"
 )
 _MONEY_SUFFIX = re.compile(
@@ -114,7 +115,7 @@ def _half_unit(number: str) -> float:
 def _scale(s: str | None) -> float:
     if not s:
         return 1.0
-    return SCALES.get(s.lower(), 1.0) if len(s) > 1 else SCALES.get(s.lower(), 1.0)
+    return SCALES.get(s.lower().rstrip("."), 1.0)
 
 
 def _currency(s: str) -> str:

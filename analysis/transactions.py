@@ -414,15 +414,21 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
     mentions, then the earliest in the corpus order); the others follow in the same order.
     """
     groups: list[Transaction] = []
-    for d in mentions:
-        for t in groups:
-            if _matches(t, d):
-                t.mentions.append(d)
-                if not t.acquirer and d.acquirer:
-                    t.acquirer = d.acquirer
-                break
+    # named buyers first: a mention that names no buyer ("the Japanese company bought X") then
+    # joins the deal for X its own page names, else the one most sources describe, not
+    # whichever bid for X the corpus happens to list first
+    for d in [d for d in mentions if d.acquirer] + [d for d in mentions if not d.acquirer]:
+        fits = [t for t in groups if _matches(t, d)]
+        if d.acquirer or not fits:
+            t = fits[0] if fits else None
         else:
+            t = max(fits, key=lambda t: (d.source_id in t.sources, len(t.sources), -groups.index(t)))
+        if t is None:
             groups.append(Transaction("", d.acquirer, d.target, d.kind, [d]))
+            continue
+        t.mentions.append(d)
+        if not t.acquirer and d.acquirer:
+            t.acquirer = d.acquirer
     groups = [part for t in groups for part in _split_follow_on(t)]
     rank = {s: i for i, s in enumerate(source_order)}
     for t in groups:

@@ -19,7 +19,7 @@ def one(text: str):
 
 @pytest.mark.parametrize("text", [
     "$14.3 billion", "$14.3B", "US$14.3bn", "14.3 billion dollars", "$14.3 Billion", "USD 14.3bn",
-    "$14.3bn", "US$ 14.3 billion",
+    "$14.3bn", "US$ 14.3 billion", "$14.3 bil.",  # a wire's abbreviation
 ])
 def test_money_variants_parse_to_one_value(text: str) -> None:
     a = one(f"Meta agreed to pay {text} for the stake.")
@@ -142,3 +142,10 @@ def test_spelled_out_numbers_and_more_currencies(text: str, value: float, unit: 
 
 def test_a_spelled_out_name_is_no_figure() -> None:
     assert parse_amounts("the One Billion Dollars fund") == []
+
+
+def test_a_wire_abbreviation_after_a_bare_point_is_a_scale_and_mil_is_no_military() -> None:
+    """"for $14. bil. in all-cash deal" (a flash headline) is $14 billion; "$5 military" is no $5 million."""
+    a = one("Acme to buy Beta for $14. bil. in all-cash deal")
+    assert a.value == pytest.approx(14e9) and a.unit == "USD"
+    assert [a.value for a in parse_amounts("It spent $5 million on $5 military gear")] == [5e6, 5.0]

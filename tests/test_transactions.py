@@ -80,6 +80,12 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Bluefin has reduced the market value of its equity stake in Southgate for a third time, now putting "
      "it at $6.55 billion.", "other"),
     ("That's down from the nearly $20 billion Bluefin valued its stake at in October.", "other"),
+    # a fourth unseen corpus: a total stated as the deal's value is its value; investments the
+    # buyer commits to make after it are not its price
+    ("Acme paid for the shares in cash, bringing the total value of the deal to around 2 trillion yen.",
+     "deal_value"),
+    ("The two said that approximately $11 billion in new investments will be made by 2028.", "other"),
+    ("The acquisition includes $11B in investments by 2028.", "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -434,3 +440,17 @@ def test_a_possessive_place_a_hyphenated_name_and_a_nationality_are_no_new_parti
     table = stages.transactions(p, stages.cleaned(p))
     assert len(table) == 1 and int(table.iloc[0]["sources"]) == 3
     assert "Japanese" not in set(table["acquirer"])
+
+
+def test_a_buyer_left_unnamed_joins_the_deal_most_sources_describe(tmp_path: Path) -> None:
+    """"The Japanese company bought Southgate" belongs with the deal for Southgate its page or the
+    corpus is about, not with a rival's rejected bid that happens to come first."""
+    p = corpus(tmp_path, {
+        "a": "Southgate rejected Westmill's offer. The acquisition of Southgate by Westmill was not to be.\n",
+        "b": "Northwind agreed to buy Southgate for $4.1 billion.\n",
+        "c": "Northwind said on Monday it would buy Southgate.\n",
+        "d": "The Japanese company bought Southgate for 2 trillion yen.\n",
+    })
+    table = stages.transactions(p, stages.cleaned(p))
+    main = table[table["main"]].iloc[0]
+    assert main["acquirer"] == "Northwind" and int(main["sources"]) == 3
