@@ -19,6 +19,17 @@ import pandas as pd
 
 from .cleaning import CleanSource
 from .numbers import parse_amounts
+from .parties import (  # noqa: F401 (re-exported: the stance reader's stop words)
+    _DEMONYM,
+    _DEMONYM_NOUN,
+    _LEAD_STOP,
+    GENERIC_NAME_WORDS,
+    _is_party,
+    clean_name,
+    name_words,
+    proper_nouns,
+    same_party,
+)
 
 MAIN_ID = "t1"
 #: A deal figure whose transaction cannot be told (never compared, never in the headline).
@@ -43,18 +54,6 @@ _CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|Fe
         r"July|August|September|October|November|December)")
 #: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
 _LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
-_TITLES = {"CEO", "Chief", "Executive", "Officer", "Chairman", "Chair", "President", "Founder", "Co-founder",
-           "Cofounder", "Director", "Head", "Billionaire", "Tesla CEO", "Mr", "Mr.", "Ms", "Ms."}
-_LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Under", "Over", "The", "A", "An",
-               "This", "That", "Then", "And", "But", "So", "Yesterday", "Today", "On", "In",
-              "After", "Before", "Prior", "While", "When", "Why", "How", "If", "As", "Also", "Meanwhile",
-              "Now", "Earlier", "Last", "Update", "Breaking", "Exclusive", "Report", "Reports", "Sources",
-              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-              "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-              "Nov", "Dec", "US", "U.S.", "UK", "EU", "It", "Its", "Their", "His", "Her", "Our", "We", "I",
-              "They", "He", "She", "Analysts", "Investors", "Regulators", "Shares", "Stock", "Startup",
-              "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI"}
 # "took over as CEO" is a role, not a takeover
 _VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
              r"purchased|(?:take|takes|took|taking)[ \t]+over(?![ \t]+as\b)|snap[ \t]+up|"
@@ -82,11 +81,6 @@ _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of
                       "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based)\b")
-#: A nationality adjective before a company noun describes a party without naming it.
-_DEMONYM = r"[A-Z][a-z]+(?:ese|ian|ish|ean|an|ch|i)"
-_DEMONYM_NOUN = re.compile(r"(?:['’]s)?[ \t]+(?:company|firm|group|giant|conglomerate|bank|lender|"
-                           r"carrier|buyer|rival|owner|operator|start-?up|developer|producer|"
-                           r"manufacturer|investor|fund|insurer|retailer|[a-z]+maker)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
@@ -202,118 +196,6 @@ def _head_noun_name(text: str, m: re.Match[str]) -> str:
         if nxt and name.endswith(("ish", "ian", "ese", "an", "ch")):
             return nxt.group("n")
     return name
-
-
-def clean_name(name: str, stop: set[str]) -> str:
-    """A party name without leading filler ("The", "Yesterday"), titles or a possessive."""
-    words = name.split()
-    for i in range(len(words) - 1, -1, -1):
-        if words[i].strip(".,") in _TITLES:  # "Tesla Chief Executive Officer Elon Musk" -> "Elon Musk"
-            words = words[i + 1:]
-            break
-    while words and (words[0] in _LEAD_STOP or words[0].lower() in {"and", "of", "&"}
-                     or words[0].endswith(("-based", "-owned", "-backed"))):
-        if words[0] in {"US", "U.S.", "UK", "U.K.", "EU"} and len(words) == 2:
-            break  # "U.S. Steel": the country is part of a one-word name, not a qualifier
-        words = words[1:]
-    while words and (words[-1] in {"&", "and", "of", "de"} or words[-1] in _LEAD_STOP - {"AI"}):
-        words = words[:-1]
-    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}(?:\.[A-Z])?", words[-1]) and words[-1] != "AI":
-        words = words[:-1]  # a ticker after the name: "Microsoft MSFT.O"
-    text = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’-")
-    if not name_words(text):  # "Inc." alone (a sentence split after it) names no party
-        return ""
-    return "" if text in stop or text in _LEAD_STOP else text
-
-
-def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
-    """Words that are names: capitalised inside a sentence, or never written in lower case in the
-    corpus (so a name that only opens sentences, "Northwind agreed ...", counts; "By", "For",
-    "Part" do not, as the corpus also writes "by", "for", "part")."""
-    seen: set[str] = set()
-    lower: set[str] = set()
-    starts: set[str] = set()
-    for cs in cleaned:
-        for sent in cs.sentences:
-            words = re.findall(r"[\w&'’.-]+", sent.text)
-            lower.update(w for w in words if w.islower())
-            for i, w in enumerate(words):
-                name = re.sub(r"['’]s$", "", w).strip(".,")
-                if not w[:1].isupper():
-                    continue
-                if i and not words[i - 1].endswith((".", ":")):
-                    seen.add(name)
-                else:
-                    starts.add(name)
-    return seen | {w for w in starts if w.lower() not in lower and w not in _LEAD_STOP}
-
-
-def _is_party(name: str, proper: set[str]) -> bool:
-    return any(w.strip(".,") in proper for w in name.split())
-
-
-#: Words that do not tell one party from another ("Inc", "Group", "Platforms").
-GENERIC_NAME_WORDS = frozenset({"inc", "corp", "co", "ltd", "plc", "group", "the", "holdings", "platforms", "ai",
-                                "and", "&", "of", "llc", "sa", "ag", "nv"})
-
-
-def name_words(name: str) -> set[str]:
-    """The words that identify a party: 'Amazon.com Inc.' -> {'amazon'}, "Japan’s" -> {'japan'},
-    'Cleveland-Cliffs' -> {'cleveland', 'cliffs'} (so that 'Cliffs' is the same party)."""
-    words = {re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", w.casefold().strip(".,'’()")))
-             for w in name.split()}
-    words |= {part for w in words if "-" in w for part in w.split("-") if len(part) > 2}
-    return words - GENERIC_NAME_WORDS - {""}
-
-
-def same_party(a: str, b: str) -> bool:
-    """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta',
-    'U.S. Steel' ~ 'United States Steel Corp'."""
-    wa, wb = name_words(a), name_words(b)
-    if not (wa and wb):
-        return False
-    # "VM Ware" ~ "VMware": the same letters without the space
-    if (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
-            or "".join(a.casefold().split()) == "".join(b.casefold().split())):
-        return True
-    fa, fb = _fold_abbreviations(a, b), _fold_abbreviations(b, a)
-    return bool(fa and fb) and (fa <= fb or fb <= fa)
-
-
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
-
-
-def _word_set(word: str) -> set[str]:
-    """One word as :func:`name_words` reads it, an abbreviation without its dots ("U.S." -> "us")."""
-    if _ABBREVIATION.fullmatch(word.rstrip(",")):
-        ab = word.replace(".", "").rstrip(",").casefold()
-        return set() if ab in GENERIC_NAME_WORDS else {ab}
-    return name_words(word)
-
-
-def _fold_abbreviations(name: str, other: str) -> set[str]:
-    """``name``'s words, each run of capitalised words whose initials spell an abbreviation of
-    ``other`` ("United States" for "U.S.", "International Business Machines" for "IBM") read as
-    that abbreviation; a word ``other`` also names is never folded away."""
-    plain = set().union(*(_word_set(w) for w in other.split()))
-    abbreviations = {ab for w in other.split() if _ABBREVIATION.fullmatch(w.rstrip(","))
-                     for ab in _word_set(w) if len(ab) > 1}
-    words = name.split()
-    out: set[str] = set()
-    i = 0
-    while i < len(words):
-        run = next((words[i:i + len(ab)] for ab in sorted(abbreviations)
-                    if "".join(w[:1] for w in words[i:i + len(ab)]).casefold() == ab
-                    and len(words[i:i + len(ab)]) == len(ab)
-                    and all(w[:1].isupper() and not _word_set(w) & plain for w in words[i:i + len(ab)])),
-                   None)
-        if run:
-            out.add("".join(w[0] for w in run).casefold())
-            i += len(run)
-        else:
-            out |= _word_set(words[i])
-            i += 1
-    return out
 
 
 def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
