@@ -78,10 +78,15 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     return lo, hi, modal_lo
 
 
-def _mask_time_clauses(sentence: str, start: int, end: int) -> str:
+#: "the closing price before the company announced a review": an act after the figure's time (unlike
+#: "the valuation it got when it raised $400 million", whose act gave the figure)
+_LATER_CLAUSE = re.compile(r"\b(?:before|until)\b[^,;:.()]*")
+
+
+def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] = _TIME_CLAUSE) -> str:
     """The sentence with the time clauses after the figure blanked (same length)."""
     parts, at = [], 0
-    for m in _TIME_CLAUSE.finditer(sentence, end):
+    for m in rx.finditer(sentence, end):
         parts += [sentence[at:m.start()], " " * (m.end() - m.start())]
         at = m.end()
     return "".join(parts) + sentence[at:]
@@ -393,11 +398,14 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     """
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
-    clause, modal_lead = sentence[lo:hi], sentence[modal_at:end]
+    modal_lead = sentence[modal_at:end]
     than = re.compile(r"\bthan\b").search(sentence, end, hi)
-    acts = sentence[lo:than.start()] if than else clause  # "$9bn more than it agreed to pay": not its act
     masked = _mask_time_clauses(sentence, start, end) if span else sentence
     masked_clause = masked[lo:hi]
+    # "$9bn more than it agreed to pay", "a 142% premium to the price before the company announced a
+    # review": a comparison's or a time clause's act after the figure is not the figure's
+    later = _mask_time_clauses(sentence, start, end, _LATER_CLAUSE) if span else sentence
+    acts = later[lo:than.start()] if than else later[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""

@@ -482,3 +482,20 @@ def test_a_leading_gerund_takes_the_main_subject(lex: Lexicons, sentence: str, e
 ])
 def test_a_passive_act_with_a_described_agent(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$31.4bn") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # an act in a "before" clause after the figure happened after the figure's time: not its act
+    ("The deal price of $30 per share represents a 60% premium to March 3, the last trading day before Westbrook "
+     "unveiled a rival bid for Southgate.", "$30", "asserted"),
+    ("The deal price of $30 per share represents a 60% premium to March 3, the last trading day before Westbrook "
+     "unveiled a rival bid for Southgate.", "60%", "asserted"),
+    ("The per-share offer of $30 represents a premium of 140% compared to the stock’s closing price before the "
+     "company announced a strategic review.", "140%", "asserted"),
+    # ... an act in a "when" clause may be the one that gave the figure
+    ("That is well above the $4 billion valuation Southgate got when it raised $400 million last month.",
+     "$4 billion", "confirmed"),
+])
+def test_an_act_in_a_later_time_clause_is_not_the_figures(lex: Lexicons, sentence: str, figure: str,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
