@@ -499,3 +499,18 @@ def test_a_passive_act_with_a_described_agent(lex: Lexicons, sentence: str, expe
 def test_an_act_in_a_later_time_clause_is_not_the_figures(lex: Lexicons, sentence: str, figure: str,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # an interest in a deal is no deal yet
+    ("Westbrook's interest in acquiring up to 80% of Southgate's assets has made it a contender in the sale.",
+     "80%", "rumoured"),
+    # a fee avoided is never paid (a fee paid is a fact)
+    ("Northwind avoids a $500 million breakup fee and gains access to new markets.", "$500 million", "rumoured"),
+    ("Northwind paid a $500 million breakup fee to Southgate.", "$500 million", "confirmed"),
+    # what analysts expected a party to post is a forecast
+    ("Analysts had expected Northwind to post a $2 billion quarterly loss.", "$2 billion", "rumoured"),
+    ("A Westbrook poll of analysts showed a $2 billion quarterly loss for Northwind.", "$2 billion", "rumoured"),
+])
+def test_interest_avoided_fees_and_expectations(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
