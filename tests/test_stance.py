@@ -514,3 +514,21 @@ def test_an_act_in_a_later_time_clause_is_not_the_figures(lex: Lexicons, sentenc
 ])
 def test_interest_avoided_fees_and_expectations(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # finalizing a deal, posting results, stopping or vetoing a deal are acts
+    ("After two years of struggle, Northwind finalized its $14 billion acquisition of Southgate.", "$14 billion",
+     False, "confirmed"),
+    ("On Friday, Northwind posted $2 billion in losses for the three months to June 30.", "$2 billion", False,
+     "confirmed"),
+    ("President Ellis said he stopped Northwind's $14 billion agreement to buy Southgate.", "$14 billion", False,
+     "confirmed"),
+    ("The regulator vetoed the $5 billion merger of Northwind and Southgate.", "$5 billion", False, "confirmed"),
+    # ... being close to finalising one is not (a market move beside it stays the market's)
+    ("Shares of Northwind rose 1.2% as investors bet that the group is close to finalising an investment in "
+     "Southgate.", "1.2%", True, "asserted"),
+])
+def test_finalizing_posting_and_stopping_are_acts(lex: Lexicons, sentence: str, figure: str, market: bool,
+                                                  expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
