@@ -284,6 +284,14 @@ def _segs(*texts: str) -> list[Segment]:
     (("Watchdogs have cleared the £2billion takeover of Beta by Acme.",), "regulatory_review"),
     (("acme cuts at least beta jobs following billion acquisition",
       "Acme said in May 2022 that it had completed the acquisition."), "aftermath"),
+    # a completion the page recounts as dated history: the page tells what came after it
+    (("Acme warns of a full-year loss.", "Acme posted its quarterly results on Friday.",
+      "Acme cut its forecast.", "In June, Acme closed its $14.9 billion acquisition of Beta."),
+     "aftermath"),
+    (("Acme will raise $5.6 billion to partially fund its recent $14.9 billion acquisition of Beta.",),
+     "aftermath"),
+    (("The plant closure was blocked.", "Beta will keep the plant open, the union said.",
+      "The union welcomed it.", "Beta was acquired in June by Japan's Acme."), "aftermath"),
 ])
 def test_deal_stage_is_the_latest_stage_the_lead_names(texts: tuple[str, ...], stage: str) -> None:
     got, evidence = deal_stage(_segs(*texts))
@@ -549,3 +557,20 @@ def test_evidence_quotes_keep_raw_offsets(cleaned_corpora, seed_dates) -> None:
             if e.start is None or e.rule.startswith("stage:"):
                 continue
             assert normalize(e.quote) in normalize(raw[d.source_id][e.start:e.end]), e
+
+
+def test_a_relative_clause_of_another_deal_is_no_completion_and_an_opening_date_dates_the_sentence() -> None:
+    """"the lab Gamma that was acquired by Delta in 2014" is another deal's history, not this
+    one's completion; "In June, Acme, the biggest steelmaker, closed its acquisition" is dated by
+    its opening words however many clauses follow them."""
+    from analysis.dating.stage import recap, stage_hits
+
+    assert stage_hits("He co-founded the lab Gamma that was acquired by Delta in 2014 for $500 million.") == []
+    text = "In June, Acme, Japan's biggest steelmaker, closed its $14.9 billion acquisition of Beta."
+    ((kind, m),) = stage_hits(text)
+    assert kind == "completed" and recap(text, m.start())
+    text = ("date 2022-02-09 PALO ALTO, TOKYO -- Acme's deal for Beta was worth $66 billion when it "
+            "collapsed this week -- more than twice what Acme paid for it in 2016.")  # "--": a clause ends
+    hits = stage_hits(text)
+    ended = [m for k, m in hits if k == "ended"]
+    assert ended and not any(recap(text, m.start()) for m in ended)  # a stamp is no recap

@@ -45,7 +45,7 @@ _WEEKDAY = re.compile(
     r"(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+(?:morning|afternoon|evening|night))?")
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s--?\s")  # "--" is a typed dash
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|expects?|expected|expecting|scheduled|plans? to|planned to|"
     r"planning|intends?|intended to|aims? to|set to|on track|due to|could|should|might|upcoming|"

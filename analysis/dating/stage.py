@@ -99,8 +99,14 @@ def recap(text: str, pos: int) -> bool:
     """True when the cue's clause dates it in the past ("In April, Twitter agreed to sell"):
     a recap of an earlier stage, not what the story reports."""
     start, end = clause(text, pos)
-    if start and len(_LEADING_STAMP.sub("", text[:start]).strip()) <= 30:
-        start = 0  # "In April, Twitter agreed to sell": the date opens the sentence
+    first = clause(text, 0)[1]
+    stamp = _LEADING_STAMP.match(text)
+    if start and (len(_LEADING_STAMP.sub("", text[:start]).strip()) <= 30 or (
+            len(_LEADING_STAMP.sub("", text[:first]).strip()) <= 30
+            and any((stamp.end() if stamp else 0) <= h.start < first for h in find_dates(text)))):
+        # "In April, Twitter agreed to sell", "In June, X, the biggest steelmaker, closed its
+        # acquisition": the date opens the sentence
+        start = 0
     part = _LEADING_STAMP.sub("", text[start:end])
     if _RECAP_TIME.search(part):
         return True
@@ -200,6 +206,16 @@ def deal_stage(sentences: Sequence[Segment],
                 break
             why[stage] = (f"not chosen: {len(found)} cue(s), none in the lead, outweighed by "
                           f"{best_earlier} cues of an earlier stage")
+    if chosen in ("completed", "ended") and not lead_of[chosen] and all(
+            (seg.index, m.start()) in recaps for seg, m in hits[chosen]):
+        # "In June, X closed its acquisition": the page recounts the end as dated history, so
+        # what it reports came after it
+        recounted = chosen
+        why[chosen] = ("chosen as aftermath: every cue recounts this stage as dated history, so "
+                       "the page reports what came after it")
+        chosen = "aftermath"
+    else:
+        recounted = ""
     evidence = []
     for stage in STAGES:
         found = hits[stage]
@@ -213,6 +229,8 @@ def deal_stage(sentences: Sequence[Segment],
             start=seg.start if seg.start >= 0 else None, end=seg.end if seg.end >= 0 else None,
             earliest=None, latest=None, strength=STAGE,
             note=f"{note}; cues: {', '.join(repr(w) for w in words[:6])}",
-            used=stage == chosen,
-            because=f"it describes the deal as {stage.replace('_', ' ')}"))
+            used=stage in (chosen, recounted),
+            because=(f"it recounts the deal as {stage.replace('_', ' ')} in the past: what it "
+                     "reports came after" if stage == recounted
+                     else f"it describes the deal as {stage.replace('_', ' ')}")))
     return chosen, evidence
