@@ -532,3 +532,20 @@ def test_interest_avoided_fees_and_expectations(lex: Lexicons, sentence: str, fi
 def test_finalizing_posting_and_stopping_are_acts(lex: Lexicons, sentence: str, figure: str, market: bool,
                                                   expected: str) -> None:
     assert stance(lex, sentence, figure, market=market) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party named by its trade ("the steelmaker", "the automaker") or by a superlative description
+    ("The Westland-based steelmaker had been offering nearly $15 billion to purchase Southgate.", "$15 billion",
+     "confirmed"),
+    ("Westland's biggest steelmaker paid $5 billion for the plant.", "$5 billion", "confirmed"),
+    ("Westland's biggest steelmaker will use a $5 billion loan to partially repay a $20 billion bridge loan "
+     "secured in June for the deal.", "$20 billion", "confirmed"),
+    # ... or as its spokesperson, closing the sentence
+    ("The remaining $15 billion of the bridge loan will be financed through a mix of methods, the spokesperson "
+     "said.", "$15 billion", "confirmed"),
+    # a description without a superlative is no party
+    ("Westland's steel industry paid $5 billion in tariffs.", "$5 billion", "asserted"),
+])
+def test_a_party_described_by_its_trade(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
