@@ -427,6 +427,8 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
      "companies said Monday.", "agreed"),
     ("Acme will pay $55 per share, a hefty premium when the takeover was announced in December.",
      "agreed"),
+    ("On Wednesday, March 11, 2026, Acme officially finalized the highly anticipated Acme Beta "
+     "acquisition.", "completed"),
 ])
 def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
@@ -593,3 +595,11 @@ def test_a_decision_to_block_a_deal_is_no_announcement_of_it() -> None:
 
     text = "The president on Friday announced a decision to block the $14 billion acquisition of Beta."
     assert "agreed" not in {k for k, _ in stage_hits(text)}
+
+
+def test_closing_in_on_a_deal_or_its_first_phase_is_no_completion() -> None:
+    from analysis.dating.stage import stage_hits
+
+    for text in ("Acme closes in on a deal for Beta.", "Acme completed the first phase of the merger.",
+                 "Acme finalized the terms of the acquisition."):
+        assert "completed" not in {k for k, _ in stage_hits(text)}, text
