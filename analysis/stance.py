@@ -308,6 +308,10 @@ _NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+$")
 _COMPANY_BEFORE = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}?(?:company|companies|firms?|banks?|group|lender|"
                              r"chipmaker|startup|start-up|retailer|developer|maker|giant)\s+$")
 
+#: "A year earlier, it reported quarterly net profit of ...": a pronoun subject stands for the party
+#: the text is about (an outlet's report is told by its name: "Reuters reported")
+_PRONOUN_BEFORE = re.compile(r"(?:^|[^\w’'])(?:it|they)\s+(?:also\s+|previously\s+|earlier\s+)?$")
+
 
 def _own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
     """The word at ``at`` is a party's "reported" / "reports" of its own (its subject a party)."""
@@ -315,7 +319,7 @@ def _own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
     if not m or parties is None:
         return False
     near = _window(text, at, 80)
-    if _COMPANY_BEFORE.search(near):
+    if _COMPANY_BEFORE.search(near) or _PRONOUN_BEFORE.search(near):
         return True
     names = _NAMES_BEFORE.search(near)
     if not names:
@@ -330,11 +334,13 @@ def _press_credit(rx: re.Pattern[str], text: str, parties: set[str] | None, outl
     return any(not _own_report(text, m.start(), parties, outlets) for m in rx.finditer(text))
 
 
-def _credits(rx: re.Pattern[str], tail: str) -> bool:
+def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, outlets=()) -> bool:
     """A closing segment credits the sentence when its first words are the credit ("stated a report",
-    "Bloomberg reported", "the person said"), not a clause of its own that mentions a report."""
+    "Bloomberg reported", "the person said"), not a clause of its own that mentions a report nor a
+    party's own report ("..., it reported quarterly net profit of ...")."""
     m = rx.search(tail, 0, 80)
-    return bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
+    return (bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
+            and not _own_report(tail, m.start(), parties, outlets))
 
 
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
@@ -439,7 +445,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if scope == "clause_full" and ((_press_credit(row["regex"], masked_clause, parties, outlets)
                                             if stance == "reported" else row["regex"].search(masked_clause))
                                            or (stance == "reported" and credit
-                                               and _credits(row["regex"], credit.group(1)))
+                                               and _credits(row["regex"], credit.group(1), parties, outlets))
                                            or (stance == "reported" and opening
                                                and _credits(row["regex"], opening))):
                 return stance

@@ -549,3 +549,24 @@ def test_finalizing_posting_and_stopping_are_acts(lex: Lexicons, sentence: str, 
 ])
 def test_a_party_described_by_its_trade(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "it reported" results: the party's own report, not a press credit
+    ("A year earlier, it reported quarterly net profit of $1.5 billion.", "confirmed"),
+    ("A year earlier, Reuters reported quarterly net profit of $1.5 billion.", "reported"),
+])
+def test_a_pronoun_reporting_results(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$1.5 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a decision or order on the deal, announced, is the regulator's (or government's) own act
+    ("President Ellis on Friday announced a decision to block the $14 billion acquisition of Southgate by "
+     "Northwind.", "confirmed"),
+    ("The minister issued an order prohibiting the $14 billion acquisition of Southgate.", "confirmed"),
+    # ... a decision still awaited is not
+    ("A decision on the $14 billion acquisition of Southgate is expected next month.", "asserted"),
+])
+def test_an_announced_decision_on_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$14 billion") == expected
