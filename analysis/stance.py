@@ -345,6 +345,10 @@ def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, ou
 
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
 _COMMITMENT = re.compile(r"(?i)would|will|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
+#: "X said that the deal would preserve 51% ownership": the modal's subject is the deal, not the speaker,
+#: so it tells a prediction, not the speaker's commitment
+_DEAL_SUBJECT = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}(?:deal|merger|transaction|acquisition|takeover|"
+                           r"combination|purchase|tie-up)\s+$")
 
 
 def _party_statement_before(sentence: str, at: int, lex: Lexicons, outlets, parties) -> bool:
@@ -456,6 +460,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not (_COMMITMENT.fullmatch(m.group(0))
+                            and not _DEAL_SUBJECT.search(_window(modal_lead, m.start(), 60))
                             and _party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties)):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")

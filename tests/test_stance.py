@@ -570,3 +570,13 @@ def test_a_pronoun_reporting_results(lex: Lexicons, sentence: str, expected: str
 ])
 def test_an_announced_decision_on_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$14 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a party saying the deal would do something predicts, it commits to nothing
+    ("Vance said then that the deal would preserve 51% ownership by local investors.", "rumoured"),
+    # ... a party saying it would do something commits to it
+    ("Vance said then that it would keep 51% ownership in local hands.", "confirmed"),
+])
+def test_a_statement_that_the_deal_would(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "51%") == expected
