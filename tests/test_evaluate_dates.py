@@ -32,11 +32,13 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # nvidia-arm (built as the unseen corpus; scored once, then tuned on): p11 misstates the year of
 # the deal ("Announced in September this year" in a December 2021 piece on a 2020 deal), so the
 # window its own text supports excludes its true date; its order is 0.85 with published given.
-# google-wiz (scored once unseen at the end of a session; only its figures were tuned on since):
-# a deal rejected in 2024 and agreed anew in 2025, so the stage no longer orders its pages (an
-# "ended" page of 2024 precedes "agreed" ones of 2025), and most of its pages name the talks or the
-# agreement with no day (44% of windows 7 days or less; tau 0.66; stage 0.75).
-TAU_GAPS_EMPTIED: set[str] = {"google-wiz"}
+# google-wiz (scored once unseen at the end of a session): a deal rejected in 2024 and agreed anew
+# in 2025. Its 2024 pages name the talks and the rejection with no day that any page dates (no
+# event is learned from them), so 50% of windows are 7 days or less; order 0.84 (an undated page on
+# the rejection now sits with the dated one, not among the completion pages), short of 0.9 given:
+# an undated page on the 2025 talks ("agreed" by its lead's "proposed deal") still sits among the
+# 2024 pages; stage 0.75.
+TAU_GAPS_EMPTIED: set[str] = set()
 TAU_GAPS_GIVEN = {"google-wiz", "microsoft-inflection", "musk-twitter", "nvidia-arm"}
 WINDOW_GAPS = {"google-wiz", "nvidia-arm"}
 

@@ -48,18 +48,24 @@ def _closed(d: SourceDate) -> bool:
 
 
 def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
-    """Insertion index amid the placed sources of ``d``'s stage (None: there are none)."""
+    """Insertion index amid the placed sources of ``d``'s stage (None: there are none).
+
+    The stage itself first, then its rank: an ended deal shares its rank with a completed
+    one, but an undated page on a deal's end sits with the other pages on that end."""
     if not d.stage_rank:
         return None
-    same = [i for i, p in enumerate(placed) if p.stage_rank == d.stage_rank]
+    same = ([i for i, p in enumerate(placed) if p.stage == d.stage]
+            or [i for i, p in enumerate(placed) if p.stage_rank == d.stage_rank])
     return same[len(same) // 2] if same else None
 
 
 def _first_of_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int) -> int | None:
-    """The first of the ``placed[lo:hi]`` sources of ``d``'s stage (None: none, or no stage)."""
+    """The first of the ``placed[lo:hi]`` sources of ``d``'s stage, else of its rank (None:
+    none, or no stage)."""
     if not d.stage_rank:
         return None
-    return next((i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank), None)
+    return next((i for i in range(lo, hi) if placed[i].stage == d.stage),
+                next((i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank), None))
 
 
 def timeline_order(dates: list[SourceDate]) -> list[str]:
