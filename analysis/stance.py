@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 
 _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
-                         r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s+(?=[A-Z])|"
+                         r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMrs)"
+                         r"\.\s+(?=[A-Z])|"
                          r"\s(?:after|because|since|although|though)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
                          r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b)|"

@@ -580,3 +580,10 @@ def test_an_announced_decision_on_the_deal(lex: Lexicons, sentence: str, expecte
 ])
 def test_a_statement_that_the_deal_would(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "51%") == expected
+
+
+def test_a_company_suffix_ends_no_clause(lex: Lexicons) -> None:
+    # "Inc." / "Corp." before a ticker is an abbreviation, not a sentence end cutting off the subject
+    sentence = ("Northwind Inc. NWD and Southgate Corp. SGT announced Friday an agreement to sell 400 stores to "
+                "Westbrook LLC for $1.9 billion in cash.")
+    assert stance(lex, sentence, "$1.9 billion") == "confirmed"
