@@ -296,7 +296,8 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
                               key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
     if not names:
         return None
-    return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing)\s+(?:[Tt]he\s+)?"
+    return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing|compiled by|"
+                      rf"calculated by|gathered by)\s+(?:[Tt]he\s+)?"
                       rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
                       rf"added|noted)\b")
 
@@ -345,7 +346,8 @@ def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, ou
 
 
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
-_COMMITMENT = re.compile(r"(?i)would|will|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
+#: ("X argued that Y should complete the deal at $54.20" is X's position; "should not" is no commitment)
+_COMMITMENT = re.compile(r"(?i)would|will|should|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
 #: "X said that the deal would preserve 51% ownership": the modal's subject is the deal, not the speaker,
 #: so it tells a prediction, not the speaker's commitment
 _DEAL_SUBJECT = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}(?:deal|merger|transaction|acquisition|takeover|"

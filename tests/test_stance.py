@@ -587,3 +587,37 @@ def test_a_company_suffix_ends_no_clause(lex: Lexicons) -> None:
     sentence = ("Northwind Inc. NWD and Southgate Corp. SGT announced Friday an agreement to sell 400 stores to "
                 "Westbrook LLC for $1.9 billion in cash.")
     assert stance(lex, sentence, "$1.9 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # rejecting an offer, giving a deal the green light, buying back stock, laying out a plan are acts
+    ("Southgate previously rejected a $23 billion offer from Northwind.", "$23 billion", "confirmed"),
+    ("The regulator has given the green light for Northwind to complete its $32 billion acquisition of Southgate.",
+     "$32 billion", "confirmed"),
+    ("Northwind is also starting an accelerated portion of the program, buying back $5 billion in stock.",
+     "$5 billion", "confirmed"),
+    ("Northwind shares rose after the grocery chain laid out its plans, including a new $7.5 billion stock "
+     "buyback plan.", "$7.5 billion", "confirmed"),
+])
+def test_rejecting_clearing_buying_back_laying_out(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+def test_data_compiled_by_an_outlet_is_reported(lex: Lexicons) -> None:
+    sentence = ("It was the biggest deal since 2006, when Southgate was bought by Westbrook for about $9.8 billion, "
+                "according to data compiled by Bloomberg.")
+    assert stance(lex, sentence, "$9.8 billion") == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "should" is a modal: what someone should pay is not paid
+    ("Under the law, each of the founders should pay about $900 million in taxes.", "$900 million", "rumoured"),
+    # ... a party saying it should not be forced to pay denies the payment
+    ("Northwind said in a court filing that it should not be forced to pay Southgate a $600 million "
+     "termination fee.", "$600 million", "rumoured"),
+    # ... a party arguing another should complete the deal at its agreed price states its position
+    ("Southgate’s attorneys argued that Vance should be compelled to complete the merger at the agreed-upon "
+     "price of $54.20 per share.", "$54.20", "confirmed"),
+])
+def test_should(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
