@@ -354,8 +354,8 @@ _DEAL_SUBJECT = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}(?:deal|merger|transacti
                            r"combination|purchase|tie-up)\s+$")
 
 
-def _party_statement_before(sentence: str, at: int, lex: Lexicons, outlets, parties) -> bool:
-    """A party's statement before ``at`` ("X said it would invest $4bn")."""
+def _party_statement_before(sentence: str, at: int | None, lex: Lexicons, outlets, parties) -> bool:
+    """A party's statement before ``at`` ("X said it would invest $4bn"; anywhere when ``at`` is None)."""
     return any(row.get("scope") == "statement" and _party_act(sentence, row["regex"], outlets, parties, at)
                for row in lex.stances)
 
@@ -464,8 +464,11 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not (_COMMITMENT.fullmatch(m.group(0))
                             and not _DEAL_SUBJECT.search(_window(modal_lead, m.start(), 60))
-                            and _party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties)):
+                            and (_party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties)
+                                 or (tail and tail.start() > end
+                                     and _party_statement_before(tail.group(0), None, lex, outlets, parties)))):
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
+                    # (so is "X plans to buy Y for $24.6bn, the companies said")
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
             if scope == "act" and (_party_act(deeds, row["regex"], set(outlets), parties)
                                    or _leading_gerund_act(sentence, start, parties, outlets)

@@ -621,3 +621,14 @@ def test_data_compiled_by_an_outlet_is_reported(lex: Lexicons) -> None:
 ])
 def test_should(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a party's plan stated by the parties in a closing credit is their commitment
+    ("Northwind plans to buy Southgate for $24.6 billion, a deal that would merge the two largest chains, the "
+     "companies said on Friday.", "confirmed"),
+    # ... a possibility they state is still one
+    ("Northwind could pay $24.6 billion for Southgate, the companies said on Friday.", "rumoured"),
+])
+def test_a_plan_credited_to_the_parties_at_the_end(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$24.6 billion") == expected
