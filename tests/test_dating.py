@@ -603,3 +603,15 @@ def test_closing_in_on_a_deal_or_its_first_phase_is_no_completion() -> None:
     for text in ("Acme closes in on a deal for Beta.", "Acme completed the first phase of the merger.",
                  "Acme finalized the terms of the acquisition."):
         assert "completed" not in {k for k, _ in stage_hits(text)}, text
+
+
+def test_trying_to_acquire_is_no_agreement_and_weeks_ago_is_history() -> None:
+    """"news of Acme trying to acquire Beta for around $23 billion" tells of an attempt; "Two
+    weeks ago, ..." recounts it: neither is the agreement the page reports."""
+    from analysis.dating.stage import recap, stage_hits
+
+    text = "Two weeks ago, the industry was abuzz with news of Acme trying to acquire Beta for around $23 billion."
+    assert "agreed" not in {k for k, _ in stage_hits(text)}
+    text = "Two weeks ago, Acme agreed to buy Beta for $23 billion."
+    hits = stage_hits(text)
+    assert hits and all(k == "agreed" and recap(text, m.start()) for k, m in hits)

@@ -392,6 +392,24 @@ def test_an_undated_page_on_a_deals_end_sits_with_the_pages_on_that_end() -> Non
     assert order.index("undated") < order.index("agreed")
 
 
+def test_a_page_of_a_later_round_goes_after_the_pages_on_the_deals_end() -> None:
+    """Talks that ended in a rejection, then new talks a year on: an undated page on the new talks
+    that recounts the rejection ("previously turned down an offer") is a later round, placed after
+    the pages on the end, not among the first round's talks."""
+    stage, evidence = deal_stage(_segs(
+        "Acme is making an ambitious bid to acquire Beta, according to sources.",
+        "The proposed deal, valued at $30 billion, would be Acme's largest.",
+        "Beta previously turned down an offer from Acme worth $23 billion."))
+    assert stage == "talks" and any(e.rule == "stage:later_round" and e.used for e in evidence)
+    later = SourceDate("later", None, None, None, stage, STAGE_RANK[stage], evidence)
+    order = timeline_order([
+        _sd("talks", date(2024, 7, 14), date(2024, 7, 14), "talks"),
+        _sd("talks2", date(2024, 7, 16), date(2024, 7, 16), "talks"),
+        _sd("rejected", date(2024, 7, 23), date(2024, 7, 23), "ended"),
+        _sd("agreed", date(2025, 3, 18), date(2025, 3, 18), "agreed"), later])
+    assert order.index("rejected") < order.index("later") < order.index("agreed")
+
+
 def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> None:
     ev = _events(tmp_path, "2024-02-01,Round,raised \\$5 million,,X\n")
     cs = _clean(tmp_path, "Acme raised $5 million from Northgate last month, people said.",

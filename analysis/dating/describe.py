@@ -12,6 +12,7 @@ from ..formatting import shorten
 from .events import RefEvent
 from .model import KNOWN, Evidence, SourceDate, as_date, span_words
 from .order import timeline_order
+from .stage import EPISODE_RULE
 
 TIMELINE_COLUMNS = ["source_id", "published", "earliest", "latest", "stage", "headline_figure",
                     "evidence", "order", "dated"]
@@ -28,6 +29,9 @@ def evidence_sentence(ev: Evidence) -> str:
     """One evidence item as a sentence a reader can check against the quote."""
     quote = f"\u201c{shorten(ev.quote, 110)}\u201d"
     because = ev.because or ev.note or ev.rule
+    if ev.rule == EPISODE_RULE:
+        return (f"Later round: {because}, {quote}; it is ordered after the pages on that end "
+                "where windows overlap.")
     if ev.rule.startswith("stage:"):
         role = "the stage chosen" if ev.used else "another stage it names"
         return f"Deal stage ({role}): {because}, {quote}; this orders overlapping windows only."

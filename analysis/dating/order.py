@@ -11,6 +11,10 @@
    the sources of the same stage, else before the first of a later stage); without a stage it
    comes near the end. The table marks it undated, and it is never placed last: the latest
    source is always a dated one.
+4. A deal can end and come back (rejected in one year, agreed the next). A page that recounts
+   the end as history while describing an earlier stage (new talks, a new agreement) belongs to
+   the later round: where stage places it, it goes after the pages on that end. The stage
+   itself places a page before its rank does (an end and a completion share a rank).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from .model import SourceDate
+from .stage import EPISODE_RULE
 
 
 def time_point(d: SourceDate) -> datetime | None:
@@ -47,6 +52,19 @@ def _closed(d: SourceDate) -> bool:
     return d.published is not None or (d.earliest is not None and d.latest is not None)
 
 
+def _later_round(d: SourceDate) -> bool:
+    """A page of a deal's later round: it recounts the deal's end as history."""
+    return any(e.rule == EPISODE_RULE for e in d.evidence)
+
+
+def _after_end(placed: list[SourceDate], d: SourceDate) -> int:
+    """For a later round's page, the index after the last placed page on the deal's end."""
+    if not _later_round(d):
+        return 0
+    ends = [i for i, p in enumerate(placed) if p.stage == "ended" and not _later_round(p)]
+    return ends[-1] + 1 if ends else 0
+
+
 def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
     """Insertion index amid the placed sources of ``d``'s stage (None: there are none).
 
@@ -54,8 +72,9 @@ def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
     one, but an undated page on a deal's end sits with the other pages on that end."""
     if not d.stage_rank:
         return None
-    same = ([i for i, p in enumerate(placed) if p.stage == d.stage]
-            or [i for i, p in enumerate(placed) if p.stage_rank == d.stage_rank])
+    lo = _after_end(placed, d)
+    same = ([i for i, p in enumerate(placed) if i >= lo and p.stage == d.stage]
+            or [i for i, p in enumerate(placed) if i >= lo and p.stage_rank == d.stage_rank])
     return same[len(same) // 2] if same else None
 
 
@@ -85,7 +104,8 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
         k = len(placed)
         while k > 0:
             prev = placed[k - 1]
-            later_stage = d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+            later_stage = (d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+                           and not (_later_round(d) and not _later_round(prev)))
             cited_by = _cites(prev, d) and not _cites(d, prev)
             if _overlap(prev, d) and (later_stage or cited_by):
                 k -= 1
@@ -105,8 +125,9 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
         if d.earliest:  # open at the end: after everything placed before its earliest date
             while ge < len(placed) and points_placed[ge] < at:
                 ge += 1
-            k = _first_of_stage(placed, d, ge, len(placed))
-            j = ge if k is None else k
+            lo = max(ge, _after_end(placed, d))
+            k = _first_of_stage(placed, d, lo, len(placed))
+            j = lo if k is None else k
         else:  # open at the start: before everything placed after its latest date
             while gt < len(placed) and points_placed[gt] <= at:
                 gt += 1
@@ -124,7 +145,8 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
             continue
         k = _by_stage(placed, d)
         if k is None:
-            k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
+            lo = _after_end(placed, d)
+            k = next((i for i, p in enumerate(placed) if i >= lo and p.stage_rank > d.stage_rank),
                      len(placed))
         placed.insert(k, d)
     ordered = placed + tail

@@ -89,9 +89,14 @@ _SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although
                           r"which|that)\b", re.IGNORECASE)
 
 
+#: A cue that names the deal by a noun phrase ("the proposed deal") rather than an act: in the
+#: lead it yields to any act cue.
+_WEAK = re.compile(r"proposed\b", re.IGNORECASE)
+#: The evidence rule marking a page of a later round of a deal that ended once.
+EPISODE_RULE = "stage:later_round"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
 _RECAP_TIME = re.compile(
-    r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|back in|"
+    r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|weeks? ago|back in|"
     r"initially|originally|first (?:announced|revealed|reported))\b", re.IGNORECASE)
 
 
@@ -146,7 +151,9 @@ def _hits(text: str, cues: Sequence[StageCue]) -> list[tuple[str, re.Match[str]]
     for cue in cues:
         tentative = cue.stage in _TENTATIVE
         for m in cue.pattern.finditer(text):
-            if hedged(text, m.start(), tentative):
+            # "trying to acquire X for $N": a cue opening with "to" is hedged by the verb before it
+            at = m.start() + 2 if m.group(0)[:3].lower() == "to " else m.start()
+            if hedged(text, at, tentative):
                 continue
             if not tentative and _INNER_HEDGE.search(m.group(0)):
                 continue
@@ -186,6 +193,13 @@ def deal_stage(sentences: Sequence[Segment],
                 recaps.add((seg.index, m.start()))
     lead_of = {s: sum(seg.index < LEAD_SENTENCES and (seg.index, m.start()) not in recaps
                       for seg, m in hits[s]) for s in STAGES}
+    weak_lead = {s for s in STAGES if lead_of[s] and all(
+        _WEAK.match(m.group(0)) for seg, m in hits[s]
+        if seg.index < LEAD_SENTENCES and (seg.index, m.start()) not in recaps)}
+    if weak_lead and any(lead_of[s] and s not in weak_lead for s in STAGES):
+        # "the proposed deal" names the deal, it does not tell its stage: beside "is making a
+        # bid to acquire", the bid is the news
+        lead_of = {s: 0 if s in weak_lead else n for s, n in lead_of.items()}
     chosen, why = "unknown", {}
     in_lead = [s for s in STAGES if lead_of[s]]
     if in_lead:
@@ -217,6 +231,18 @@ def deal_stage(sentences: Sequence[Segment],
     else:
         recounted = ""
     evidence = []
+    ended_before = [(seg, m) for seg, m in hits["ended"] if (seg.index, m.start()) in recaps]
+    if ended_before and 0 < STAGE_RANK[chosen] < STAGE_RANK["ended"]:
+        # "Wiz previously turned down an offer" on a page of new talks: the deal ended once
+        # and came back, so this page belongs after the pages on that end
+        seg, m = ended_before[0]
+        evidence.append(Evidence(
+            rule=EPISODE_RULE, quote=excerpt(seg.text, m.group(0), 110),
+            start=seg.start if seg.start >= 0 else None, end=seg.end if seg.end >= 0 else None,
+            earliest=None, latest=None, strength=STAGE,
+            note=f"a later round: it describes the deal as {chosen.replace('_', ' ')} and recounts "
+                 "its end as history",
+            used=True, because="it recounts the deal's earlier end as history: a later round"))
     for stage in STAGES:
         found = hits[stage]
         if not found:
