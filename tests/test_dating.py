@@ -615,3 +615,17 @@ def test_trying_to_acquire_is_no_agreement_and_weeks_ago_is_history() -> None:
     text = "Two weeks ago, Acme agreed to buy Beta for $23 billion."
     hits = stage_hits(text)
     assert hits and all(k == "agreed" and recap(text, m.start()) for k, m in hits)
+
+
+def test_a_dateline_after_every_year_its_text_names_is_a_lower_bound(tmp_path: Path) -> None:
+    """"July 18 (Wire) --" on a page whose only year is the agreement's 2023: the first July 18
+    after it is 2024's, but 2025's fits the text as well (the deal took two years), so the day
+    only bounds the page from below; a year named as still to come pins it."""
+    d = _dates(tmp_path,
+               "July 18 (Wire) -- Acme completed its acquisition of Beta on Friday. Acme announced on "
+               "October 23, 2023, that it had agreed to buy its rival.\n",
+               "April 18 (Wire) -- Regulators approved the merger of Acme and Beta. Acme announced on "
+               "October 23, 2023, that it had agreed to buy its rival, a deal expected to close by "
+               "May 18, 2024.\n")
+    assert (d["x0"].earliest, d["x0"].latest) == (date(2024, 7, 18), None)
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2024, 4, 18), date(2024, 4, 18))

@@ -230,7 +230,19 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
         lo, hi, _ = solve(evs)
         dl = scan.dateline
         d, why = resolve_year(dl, lo, hi, scan.anchors, corpus_years, scan.future_years)
-        if d is not None:
+        if d is not None and scan.anchors and d.year > max(scan.anchors) \
+                and d.year not in scan.future_years and why.startswith(
+                "year ") and "weekday" not in why and "event matched" not in why:
+            # "July 18 (UPI)" on a page naming only 2023: the first July 18 after it is 2024,
+            # but the text says nothing against 2025 or later: a lower bound, not the day (a
+            # year it names as still to come would pin it)
+            evs.append(Evidence(dl.rule, dl.quote, dl.start, dl.end, d, None, EVENT,
+                                f"month-day dateline after every year its text names "
+                                f"({', '.join(str(y) for y in sorted(set(scan.anchors)))}): "
+                                f"on/after {d}, any later year fits too",
+                                because=f"its dateline gives {dl.quote.strip(' -–—(')} of a year "
+                                        f"after every year its text names, so {words(d)} or later"))
+        elif d is not None:
             evs.append(Evidence(dl.rule, dl.quote, dl.start, dl.end, d, d,
                                 STAMP if scan.anchors or scan.future_years else URL,
                                 f"month-day dateline, {why}",
