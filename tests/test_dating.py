@@ -629,3 +629,16 @@ def test_a_dateline_after_every_year_its_text_names_is_a_lower_bound(tmp_path: P
                "May 18, 2024.\n")
     assert (d["x0"].earliest, d["x0"].latest) == (date(2024, 7, 18), None)
     assert (d["x1"].earliest, d["x1"].latest) == (date(2024, 4, 18), date(2024, 4, 18))
+
+
+def test_a_review_step_is_not_dated_by_another_review_step(tmp_path: Path) -> None:
+    """Review steps recur: "Beta shareholders approved the sale last month" is not the month
+    after a regulator's "second request" another page dates; the same step still is."""
+    d = _dates(tmp_path,
+               "date 2023-12-08 The Federal Trade Commission on Friday sent a second request to Acme "
+               "and Beta about the merger.\n",
+               "Initially, Acme aimed to finalize the acquisition by mid-2023, but Beta shareholders "
+               "approved the sale last month by a narrow margin.\n",
+               "The Federal Trade Commission sent a second request to Acme and Beta last week.\n")
+    assert d["x1"].latest is None or d["x1"].latest > date(2024, 1, 31)
+    assert (d["x2"].earliest, d["x2"].latest) == (date(2023, 12, 11), date(2023, 12, 17))

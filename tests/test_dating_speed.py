@@ -99,8 +99,17 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
     def closed(d: SourceDate) -> bool:
         return d.published is not None or (d.earliest is not None and d.latest is not None)
 
+    def later_round(d: SourceDate) -> bool:
+        return any(e.rule == "stage:later_round" for e in d.evidence)
+
+    def after_end(placed, d) -> int:
+        ends = [i for i, p in enumerate(placed) if p.stage == "ended" and not later_round(p)]
+        return ends[-1] + 1 if later_round(d) and ends else 0
+
     def by_stage(placed, d, lo, hi, first=False):
-        same = [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank]
+        lo = max(lo, after_end(placed, d))
+        same = ([i for i in range(lo, hi) if placed[i].stage == d.stage]
+                or [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank])
         if not same or not d.stage_rank:
             return None
         return same[0] if first else same[len(same) // 2]
@@ -111,7 +120,8 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
         k = len(placed)
         while k > 0:
             prev = placed[k - 1]
-            later = d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+            later = (d.stage_rank and prev.stage_rank and prev.stage_rank > d.stage_rank
+                     and not (later_round(d) and not later_round(prev)))
             cited_by = order_module._cites(prev, d) and not order_module._cites(d, prev)
             if order_module._overlap(prev, d) and (later or cited_by):
                 k -= 1
@@ -123,6 +133,7 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
         at = time_point(d)
         if d.earliest:
             start = next((i for i, p in enumerate(placed) if time_point(p) >= at), len(placed))
+            start = max(start, after_end(placed, d))
             k = by_stage(placed, d, start, len(placed), first=True)
             placed.insert(start if k is None else k, d)
         else:
@@ -136,8 +147,8 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
             continue
         k = by_stage(placed, d, 0, len(placed))
         if k is None:
-            k = next((i for i, p in enumerate(placed) if p.stage_rank > d.stage_rank),
-                     len(placed))
+            k = next((i for i, p in enumerate(placed)
+                      if i >= after_end(placed, d) and p.stage_rank > d.stage_rank), len(placed))
         placed.insert(k, d)
     ordered = placed + tail
     last = max((i for i, d in enumerate(ordered) if time_point(d) is not None), default=None)
@@ -148,19 +159,22 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
 
 _DAY0 = date(2024, 3, 1)
 _WINDOW = st.tuples(st.sampled_from(["closed", "after", "before", "none"]), st.integers(0, 4),
-                    st.integers(0, 3), st.sampled_from(list(STAGE_RANK)), st.integers(-1, 9))
+                    st.integers(0, 3), st.sampled_from(list(STAGE_RANK)), st.integers(-1, 9),
+                    st.booleans())
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_WINDOW, min_size=1, max_size=10))
 def test_order_equals_the_reference_order(items: list) -> None:
     dates = []
-    for n, (kind, start, width, stage, cites) in enumerate(items):
+    for n, (kind, start, width, stage, cites, later_round) in enumerate(items):
         lo = _DAY0 + timedelta(days=start)
         hi = lo + timedelta(days=width)
         lo, hi = {"closed": (lo, hi), "after": (lo, None), "before": (None, hi),
                   "none": (None, None)}[kind]
         ev = [Evidence("citation", "", None, None, None, None, 3, ref=f"source:s{cites}")]
-        dates.append(SourceDate(f"s{n}", None, lo, hi, stage, STAGE_RANK[stage],
-                                ev if cites >= 0 else []))
+        ev = ev if cites >= 0 else []
+        if later_round:  # a page of a deal's later round (see dating.order)
+            ev = [*ev, Evidence("stage:later_round", "", None, None, None, None, 0)]
+        dates.append(SourceDate(f"s{n}", None, lo, hi, stage, STAGE_RANK[stage], ev))
     assert timeline_order(dates) == _reference_order(dates)

@@ -131,7 +131,7 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
         else:  # open at the start: before everything placed after its latest date
             while gt < len(placed) and points_placed[gt] <= at:
                 gt += 1
-            k = _first_of_stage(placed, d, 0, gt)
+            k = _first_of_stage(placed, d, min(_after_end(placed, d), gt), gt)
             j = gt if k is None else k
         placed.insert(j, d)
         points_placed.insert(j, at)

@@ -1,0 +1,158 @@
+"""Ties: which reference event a sentence means.
+
+A sentence that names a deal's happening ("agreed to buy", "closed its acquisition") may mean an
+event a dated page reports. It is tied when it shares the deal's figure or two distinctive
+names, and then bounded by the earliest happening of that kind; a loose match (a shared party,
+dates that fit) may still place a weekday or "last week", but never across different review
+steps, which recur.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .events import RefEvent
+from .mentions import clause, find_dates
+from .model import days, span_words
+
+#: Learned events of these kinds are single milestones; talks and regulatory steps recur.
+MILESTONES = {"agreed", "completed", "ended"}
+
+
+#: A deal ends once (a staged deal completes once per tranche): a mention of an end naming
+#: the event's parties is that event.
+ONCE = {"ended"}
+
+
+def _ties(shared: frozenset[str], ev: RefEvent, names: frozenset[str] = frozenset(),
+          later: frozenset[str] = frozenset()) -> bool:
+    """Whether a mention shares enough with a learned event to be bounded by it: a milestone
+    kind, and a shared figure or two shared distinctive names (for a deal's end, which happens
+    once, a shared name of any kind), or the same later amount ("another $4 billion")."""
+    if ev.kind not in MILESTONES:
+        return False
+    if ev.kind in ONCE and names & ev.names:
+        return True
+    if later & ev.follow_on:
+        return True
+    # a figure ties even when most sources name it: the deal's own figure is what marks its
+    # announcement (the kind keeps the announcement apart from the completion); a further
+    # amount's figure ties only a mention of a further amount (above)
+    return bool(_figures(shared | (names & ev.names)) - ev.follow_on) or len(shared) >= 2
+
+
+def _figures(tokens: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t.startswith("$"))
+
+
+def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable[str],
+                   tokens: frozenset[str], names: frozenset[str], later: frozenset[str]
+                   ) -> dict[str, RefEvent]:
+    """For each learned event a sentence ties to, the earliest event of its kind it may mean.
+
+    A figure is one happening however many pages date it: a mention tied by a figure may mean
+    any event of that kind with the figure, or one another page dates earlier without any
+    figure, and is bounded by the earliest, so a page that misdates the announcement cannot
+    move the others. An event overlapping the tied one is the same happening, dated less
+    closely; a later amount names its own event; two figures, two happenings.
+    """
+    own = [ev for ev in learned if ev.learned_from != source_id and ev.kind in kinds]
+    tied = [ev for ev in own if _ties(tokens & ev.tokens, ev, names, later)]
+    with_figure: dict[tuple[str, str], list[RefEvent]] = {}
+    for ev in tied:
+        if not later & ev.follow_on:
+            for f in _figures(names & ev.names) - ev.follow_on:
+                with_figure.setdefault((ev.kind, f), []).append(ev)
+    by_figure = {k: _earliest_happening(evs) for k, evs in with_figure.items()}
+    out: dict[str, RefEvent] = {}
+    for ev in tied:
+        best = ev
+        if not later & ev.follow_on:
+            for f in _figures(names & ev.names) - ev.follow_on:
+                if by_figure[(ev.kind, f)].earliest < best.earliest:
+                    best = by_figure[(ev.kind, f)]
+            for other in own:
+                if (other.kind == ev.kind and not other.follow_on and not _figures(other.names)
+                        and other.latest < best.earliest):
+                    best = other
+        out[ev.key] = best
+    return out
+
+
+def _same_step(m: re.Match[str], ev: RefEvent) -> bool:
+    """Whether a review cue names the same step as a learned review event: its content words
+    (those of the cue that matched, "shareholders approved", "opened an investigation") appear
+    in the event's own words."""
+    own = {w for w in re.findall(r"[a-z]{4,}", m.group(0).lower())}
+    return bool(own) and own <= set(re.findall(r"[a-z]{4,}", ev.name.lower()))
+
+
+def _earliest_happening(evs: list[RefEvent]) -> RefEvent:
+    """Events of one kind and figure: overlapping ones are one happening, bounded by the
+    latest start among them; of happenings dated apart (pages disagree), the earliest."""
+    evs = sorted(evs, key=lambda e: (e.earliest, e.latest, e.key))
+    best: RefEvent | None = None
+    group = [evs[0]]
+    for ev in evs[1:] + [None]:
+        if ev is not None and ev.earliest <= min(g.latest for g in group):
+            group.append(ev)
+            continue
+        start = max(group, key=lambda g: (g.earliest, g.key))
+        if best is None or start.earliest < best.earliest:
+            best = start
+        if ev is not None:
+            group = [ev]
+    assert best is not None
+    return best
+
+
+def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: frozenset[str]
+             ) -> list[tuple[RefEvent, re.Match[str] | None, bool]]:
+    """Among learned events matched by kind alone, those sharing the most names with the
+    sentence (events from the events file and tied learned events are all kept; a kind with a
+    tied event has no loose ones: the tie says which happening it is)."""
+    tied_kinds = {h[0].kind for h in hits if h[0].learned and h[2]}
+    hits = [h for h in hits if not (h[0].learned and not h[2] and h[0].kind in tied_kinds)]
+    loose = [h for h in hits if h[0].learned and not h[2]]
+    if not loose:
+        return hits
+    best = max(len(names & h[0].names) for h in loose)
+    return [h for h in hits if not (h[0].learned and not h[2]) or len(names & h[0].names) == best]
+
+
+def _same_happening(text: str, rm: re.Match[str], em: re.Match[str]) -> bool:
+    """Whether a relative phrase dates the event mention: both in one clause, the mention in a
+    clause after it ("made headlines last week, hiring X"), or the phrase a clause of its own
+    ("Earlier this month, X completed ..."). In "Following consideration of the proposed
+    takeover, I have today issued a notice", "today" dates the notice, not the takeover."""
+    own = clause(text, rm.start())
+    if own == clause(text, em.start()) or em.start() >= own[1]:
+        return True
+    rest = (text[own[0]:rm.start()] + text[rm.end():own[1]]).split()
+    return len(rest) <= 2
+
+
+def _dates_fit(text: str, ev: RefEvent) -> bool:
+    """False when the sentence names a day for its happening that the event's dates exclude."""
+    named = [(h.month, h.day) for h in find_dates(text) if h.month and h.day]
+    if not named:
+        return True
+    span = {(d.month, d.day) for d in days(ev.earliest, ev.latest)}
+    return any(n in span for n in named)
+
+
+def _event_range(ev: RefEvent) -> str:
+    return span_words(ev.earliest, ev.latest)
+
+
+def _event_when(ev: RefEvent) -> str:
+    """'8 June 2025', 'between 1 and 31 March 2024': when a reference event happened."""
+    return _event_range(ev).removeprefix("on ")
+
+
+def _event_because(ev: RefEvent) -> str:
+    if ev.learned:
+        return f"it mentions {ev.name}, which {ev.source} dates to {_event_when(ev)} ({ev.basis})"
+    cited = f" ({ev.source})" if ev.source else ""
+    return f"it mentions an event of {_event_when(ev)}: {ev.name}{cited}"
