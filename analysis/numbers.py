@@ -20,7 +20,7 @@ SCALES = {
     "thousand": 1e3, "k": 1e3,
 }
 CURRENCY_SYMBOLS = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
+    "us$": "USD", "u.s.$": "USD", "$us": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
     "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
     "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
     "nis": "ILS", "ils": "ILS", "₪": "ILS", "shekels": "ILS", "shekel": "ILS",
@@ -35,7 +35,7 @@ WORD_NUMBERS = {w: float(k) for k, w in enumerate(
 BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = r"US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?"
+_CUR = r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?"
 _SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z]))\.?|[BbMmKkTt](?![a-zA-Z])"
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY")

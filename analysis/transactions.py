@@ -54,6 +54,9 @@ _CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|Fe
         r"July|August|September|October|November|December)")
 #: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
 _LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
+#: ... and never across an infinitive: in "X agreed to buy Y in a deal ... to gain a stake in Z",
+#: the stake is the buyer's, not Y's.
+_LINK_NO_TO = rf"(?:(?!to[ \t])(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
 # "took over as CEO" is a role, not a takeover
 _VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
              r"purchased|(?:take|takes|took|taking)[ \t]+over(?![ \t]+as\b)|snap[ \t]+up|"
@@ -111,7 +114,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: (rule, kind, regex with named groups a = acquirer, t = target); first match per span wins.
 DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("stake_in", "investment", _rx(
-        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}(?P<t>{_NAME})")),
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK_NO_TO}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}(?P<t>{_NAME})")),
     ("investment_in", "investment", _rx(
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
@@ -416,8 +419,11 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         if main.acquirer and not _names(text, main.acquirer):
             # "Anthropic agreed to use Google's cloud ... for a $2 billion investment": both parties
             # of another transaction, and not the main buyer
+            # (but the main target owning something is no other deal's buyer here: "agreed to buy
+            # Y ... to gain a stake in Y's oil field" is the main deal)
             named += [t for t in groups if t is not main and t.acquirer and t not in named
                       and not same_party(t.acquirer, main.acquirer)
+                      and not same_party(t.acquirer, main.target)
                       and _names(text, t.acquirer) and _names(text, t.target)]
         if named:
             out.append((named[0].id, "named"))

@@ -20,6 +20,7 @@ def one(text: str):
 @pytest.mark.parametrize("text", [
     "$14.3 billion", "$14.3B", "US$14.3bn", "14.3 billion dollars", "$14.3 Billion", "USD 14.3bn",
     "$14.3bn", "US$ 14.3 billion", "$14.3 bil.",  # a wire's abbreviation
+    "$US14.3 billion",  # the Australian papers' order
 ])
 def test_money_variants_parse_to_one_value(text: str) -> None:
     a = one(f"Meta agreed to pay {text} for the stake.")

@@ -86,6 +86,15 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "deal_value"),
     ("The two said that approximately $11 billion in new investments will be made by 2028.", "other"),
     ("The acquisition includes $11B in investments by 2028.", "other"),
+    # a fifth unseen corpus: the deal noun between "shares" and "valued at" is what is valued; a
+    # parenthesis inside "the total enterprise value ... of the deal"; a yearly budget
+    ("Acme agreed to acquire all of the outstanding shares of Beta in an all-stock deal valued at "
+     "$53 billion, or $171 per share.", "deal_value"),
+    ("The total enterprise value, including debt, of the deal is $60 billion.", "deal_value"),
+    ("Acme can lift spending to the top end of its guidance range of $20 billion per year if oil "
+     "prices stay high.", "other"),
+    ("In 2018 it took over the software provider Gamma for almost $19 billion, a year later it paid "
+     "more for a division of Delta.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -454,3 +463,20 @@ def test_a_buyer_left_unnamed_joins_the_deal_most_sources_describe(tmp_path: Pat
     table = stages.transactions(p, stages.cleaned(p))
     main = table[table["main"]].iloc[0]
     assert main["acquirer"] == "Northwind" and int(main["sources"]) == 3
+
+
+def test_the_main_targets_own_holding_is_not_the_deal_a_figure_is_about(tmp_path: Path) -> None:
+    """"The oil producer agreed to buy Southgate in a deal valued at $53 billion to gain a stake in
+    the Delta field": the buyer is unnamed, and Southgate's own stake in Delta (another transaction
+    some page names) is not what the $53 billion pays for."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $53 billion.\n",
+        "b": "Northwind said on Monday it will buy Southgate.\n",
+        "c": "Southgate's 30% stake in the Delta field is its prize asset.\n",
+        "d": "Northwind bought shares this year. The oil producer agreed in October to buy Southgate in an "
+             "all-stock deal valued at $53 billion to gain a crucial stake in the Delta field.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    row = claims[(claims["source_id"] == "d") & (claims["value"] == 53e9)].iloc[0]
+    assert row["transaction"] == "t1"
