@@ -642,3 +642,25 @@ def test_a_review_step_is_not_dated_by_another_review_step(tmp_path: Path) -> No
                "The Federal Trade Commission sent a second request to Acme and Beta last week.\n")
     assert d["x1"].latest is None or d["x1"].latest > date(2024, 1, 31)
     assert (d["x2"].earliest, d["x2"].latest) == (date(2023, 12, 11), date(2023, 12, 17))
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # confidence in completing is a hope; "will be completed" is still to come
+    ("Acme bought 4.99% of Beta's shares, reflecting its confidence in completing the planned "
+     "acquisition of Beta.", "completed"),
+    ("Acme expects that the acquisition will be completed by the end of the year.", "completed"),
+])
+def test_a_hope_or_a_future_passive_is_no_completion(text: str, absent: str) -> None:
+    from analysis.dating.stage import stage_hits
+
+    assert absent not in {k for k, _ in stage_hits(text)}
+
+
+def test_a_regulator_allowing_the_deal_is_a_review_step_and_last_autumn_recounts() -> None:
+    from analysis.dating.stage import recap, stage_hits
+
+    text = "The U.S. Federal Trade Commission allowed Acme's $53 billion purchase of Beta on Monday."
+    assert "regulatory_review" in {k for k, _ in stage_hits(text)}
+    text = "Last October, Acme agreed to buy Beta for $53 billion."
+    hits = stage_hits(text)
+    assert hits and all(recap(text, m.start()) for _, m in hits)

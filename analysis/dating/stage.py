@@ -72,14 +72,15 @@ _HEDGE = re.compile(
     r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks to|discussions to|negotiations to|offers?|offered|offering|bids?|bidding|proposes|"
-    r"in case|once|when)\b|n't|n’t",
+    r"in case|once|when|confiden(?:ce|t) (?:in|of|that))\b|n't|n’t",
     re.IGNORECASE)
 #: "the green light for Google to complete its acquisition": a purpose, not the act
 _FOR_TO = re.compile(r"\bfor\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s+to\s*$")
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b|n't|n’t",
                        re.IGNORECASE)
 #: ... and inside a cue: "expects the deal to be completed" is no completion
-_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to|to be)\b|n't|n’t", re.IGNORECASE)
+_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be)\b|n't|n’t",
+                          re.IGNORECASE)
 #: "when the takeover was announced": a time clause in the past tense tells what happened
 _WHEN = {"when", "once", "before"}
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -97,7 +98,9 @@ EPISODE_RULE = "stage:later_round"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
 _RECAP_TIME = re.compile(
     r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|weeks? ago|back in|"
-    r"initially|originally|first (?:announced|revealed|reported))\b", re.IGNORECASE)
+    r"initially|originally|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE)
 
 
 def recap(text: str, pos: int) -> bool:
