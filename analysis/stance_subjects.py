@@ -1,0 +1,262 @@
+"""Who the subject of a verb near a figure is: a deal party (its name, "it", "the company"), a market
+("shares closed"), an outlet, or nobody (a passive, an adjective, a reduced relative clause).
+
+:func:`party_act` reads whether a deal party is the subject of an act or statement verb;
+:func:`own_report` whether "reported" is a party's report of its own results, not a press credit;
+:func:`framed_by_party`, :func:`leading_gerund_act` and :func:`agent_is_party` read the other shapes in
+which a party tells or does what a figure says. Used by :mod:`analysis.stance`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: "shares closed", "Twitter's stock price leapt": a market, not a party, is the subject of the verb
+#: (its noun ends the words before the verb; "$54.20 per share, Musk will pay" is still Musk's act)
+_MARKET_SUBJECT = re.compile(r"(?i)\b(?<!per )(?<!a )(?:shares?|stock|price|prices|index|market)"
+                             r"(?:\s+(?:of|in)\s+[\w.&'’-]+)?\s+(?:[a-z]+ly\s+)?$")
+
+
+_NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
+_CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
+#: "Twitter's attorneys argued": the people of a party speak and act for it
+_AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes(?:man|woman|person)|board|"
+                         r"shareholders|stockholders|executives?|chief executive|CEO|management|directors)\b")
+#: ... "the steelmaker", "the spokesperson", "Japan's biggest steelmaker" (a party by its description)
+_PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
+                         r"stockholders|"
+                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ ){0,3}?"
+                         r"(?:company|companies|firms?|parties|"
+                         r"startup|start-up|buyer|board|group|giant|[a-z]*maker|retailer|developer|lab|investor|owner|"
+                         r"billionaire|founder|executive|spokes(?:man|woman|person)|deal|transaction|agreement|"
+                         r"merger|regulator|watchdog|commission|authority|authorities))\b")
+#: a name after one of these words is its object, not the subject of a later verb ("a $4 billion
+#: investment in Anthropic completed earlier this year", "a deal to buy Figma Inc., announced")
+_OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|about|over|against|than|like|buy|"
+                            r"acquire|purchase|join)\s+(?:(?-i:[A-Z])[\w&.'’-]*\s+)*$")
+#: "a previously agreed plan", "the announced deal", "Joins X in Completed $35 Billion Merger": a participle
+#: used as an adjective
+_ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|in|of|for|with|from|into)\s+"
+                               r"(?:[a-z]+ly\s+)?$")
+#: "X's acquisition of software developer Y Inc. announced in January": a participle right after an object
+#: qualifies it (a reduced relative clause), it tells no act of a subject
+_REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a-z-]+\s+){0,2}"
+                               r"(?:[A-Z][\w&.'’-]*\s+)+$")
+#: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
+_NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
+                              r"during)\b)")
+#: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
+_DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
+                             r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?$")
+#: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
+_NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
+                      r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
+#: statement verbs: a name before one is a speaker, a party only when it is one of the deal's
+_FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
+                         r"details|confirmed|confirms|wrote|writes)\b")
+#: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+_PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken(?: private| over)?|done|called off")
+#: "... was blocked in March 2018 by President ...": a passive act with its agent is still an act
+_AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
+#: "... by internet and telecommunications conglomerate SoftBank": an agent named after its description
+_DESCRIBED_AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?(?:(?!of\b)[a-z-]+\s+){1,4}([A-Z][\w&'’-]*)")
+
+
+_NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&.'’-]*)*")
+_NAMES_ONLY = re.compile(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*")
+_WHO_AFTER = re.compile(r",\s+(?:who|which)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$")
+
+
+def window(text: str, at: int, width: int = 160) -> str:
+    """The words just before ``at``: the rules that read what precedes a word look no further (so a
+    very long sentence costs linear time, not quadratic)."""
+    return text[max(0, at - width):at]
+
+
+@dataclass(frozen=True)
+class _Subjects:
+    """Where the possible subjects of a verb stand in a text, found once per text so that reading a
+    very long sentence stays near linear: the deal parties' names (``ends`` of each, ``valid``: not a
+    possessor nor an object, ``last_valid``: the last valid one up to each), the new subjects that
+    take over after a name, and the first party noun ("it", "the company") and plain name."""
+
+    starts: list[int]
+    ends: list[int]
+    possessor: list[bool]
+    last_valid: list[int]
+    new_starts: list[int]
+    new_ends: list[int]
+    first_noun_end: float
+    first_name_end: float
+
+    def party_before(self, text: str, at: int, gerund: bool) -> bool:
+        """A deal party is the subject of the verb at ``at``: its last valid mention before it with no
+        new subject in between ("For Lumen, ..., the cash pays for" is not Lumen paying); a gerund's
+        subject may be an object right before it ("an analysis of Meta Platforms, Inc. committing")."""
+        i = bisect_right(self.ends, at) - 1
+        if i < 0:
+            return False
+        k = i if gerund and not self.possessor[i] and _NAMES_ONLY.fullmatch(text, self.ends[i], at) \
+            else self.last_valid[i]
+        if k < 0:
+            return False
+        j = bisect_left(self.new_starts, self.ends[k])
+        return not (j < len(self.new_starts) and self.new_ends[j] <= at)
+
+
+@lru_cache(maxsize=8)
+def _subjects(text: str, parties: frozenset[str] | None, outlets: frozenset[str]) -> _Subjects:
+    """The possible subjects in ``text`` (see :class:`_Subjects`)."""
+    from .transactions import _LEAD_STOP
+
+    starts, ends, possessor, last_valid = [], [], [], []
+    first_name_end = math.inf
+    for x in _CAPITALISED.finditer(text):
+        bare = re.sub(r"['’]s$", "", x.group(0).rstrip(".,’'"))
+        if first_name_end == math.inf and bare and bare not in _LEAD_STOP and not any(bare in o for o in outlets):
+            first_name_end = x.end()
+        if parties is None or re.sub(r"\.(?:com|io|ai)$", "", bare.casefold()) not in parties:
+            continue
+        run = _NAME_RUN.match(text, x.end())
+        owner = bool(re.search(r"['’]s\b", text[x.start():run.end()])) and not _AGENT_NOUN.match(text, run.end())
+        obj = bool(_OBJECT_BEFORE.search(window(text, x.start()))) and not _WHO_AFTER.match(text, x.end())
+        starts.append(x.start())
+        ends.append(x.end())
+        possessor.append(owner)
+        last_valid.append(len(ends) - 1 if not (owner or obj) else (last_valid[-1] if last_valid else -1))
+    new = list(_NEW_SUBJECT.finditer(text))
+    first_noun_end = next((x.end() for x in _PARTY_NOUN.finditer(text)
+                           if not _BY_BEFORE.search(window(text, x.start(), 12))), math.inf)
+    return _Subjects(starts, ends, possessor, last_valid, [m.start() for m in new], [m.end() for m in new],
+                     first_noun_end, first_name_end)
+
+
+def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str],
+               parties: set[str] | None = None, limit: int | None = None, begin: int = 0) -> bool:
+    """A party's act or statement: an act verb (ending by ``limit``) with a party before it in ``text``
+    (one of the deal parties' names when ``parties`` is given, else any name that is not an outlet, a
+    month or a filler word; or "the company", "it", "he").
+
+    The name need not stand right before the verb: "Microsoft in March hired ... and agreed to pay".
+    A passive verb ("when it was announced") is no party's act. Only verbs from ``begin`` on are read
+    (a gerund's clause: "X will write off $1bn after walking away from a $66bn deal" is no act on the deal).
+    """
+    from .transactions import _LEAD_STOP
+
+    subjects = _subjects(text, frozenset(parties) if parties is not None else None, frozenset(outlets))
+    for m in rx.finditer(text, begin, len(text) if limit is None else limit):
+        verb, near = m.group(0), window(text, m.start())
+        if _MARKET_SUBJECT.search(near[-25:]):
+            continue  # "shares closed", "the stock price leapt": a market, not a party
+        if _PARTICIPLE.fullmatch(verb) and (_ADJECTIVE_BEFORE.search(near) or (
+                _REDUCED_RELATIVE.search(near) and _NO_OBJECT_AFTER.match(text, m.end()))):
+            continue
+        if _PASSIVE_BEFORE.search(near) and _PARTICIPLE.fullmatch(verb):
+            if _AGENT.match(text, m.end()):
+                return True  # "was blocked in March 2018 by President ...": the agent acted
+            agent = _DESCRIBED_AGENT.match(text, m.end())
+            if agent and parties is not None and agent.group(1).casefold() in parties:
+                return True  # "was taken private by telecommunications conglomerate SoftBank"
+            continue  # "when it was announced": no party acts
+        if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
+            continue
+        direct = _DIRECT_SUBJECT.search(near)
+        if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
+                and not _OBJECT_BEFORE.search(near[:direct.start()])
+                and not re.search(r"['’]s\b", direct.group(0))  # "Figma's IPO values": a thing, not a party
+                and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
+            return True  # the verb's own subject, a name: a party to the act it tells
+        if parties is not None:
+            if subjects.party_before(text, m.start(), verb.endswith("ing") or near.endswith("to ")):
+                return True
+        elif subjects.first_name_end <= m.start():
+            return True
+        if subjects.first_noun_end <= m.start():
+            return True  # "it", "the company" (not the agent of another verb: "announced by the companies")
+    return False
+
+
+#: "Adobe said:" / "the retailer detailed that": a statement framing everything after it
+_FRAME_AFTER = re.compile(r"\s*(?:on \w+\s*|in \w+\s*)?(?::|,?\s*[“\"]|\s+that\b)")
+#: "an initial $1.25 billion investment made by Amazon": a party's act told in the passive
+_AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agreed|invested|led|provided|"
+                          r"committed|signed|disclosed|proposed|completed|put)\s+by\s+")
+
+
+#: "Discover and Capital One reported 62% falls", "the company reported revenue of $675 million": a party
+#: reporting its own results makes a statement, it credits no press
+REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|that|on|in)\b)")
+_NAME_WORD = r"(?:[A-Z][\w&.'’-]*|and|&|\([^()]{1,15}\))"
+_NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+$")
+_COMPANY_BEFORE = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}?(?:company|companies|firms?|banks?|group|lender|"
+                             r"chipmaker|startup|start-up|retailer|developer|maker|giant)\s+$")
+
+#: "A year earlier, it reported quarterly net profit of ...": a pronoun subject stands for the party
+#: the text is about (an outlet's report is told by its name: "Reuters reported")
+_PRONOUN_BEFORE = re.compile(r"(?:^|[^\w’'])(?:it|they)\s+(?:also\s+|previously\s+|earlier\s+)?$")
+
+
+def own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
+    """The word at ``at`` is a party's "reported" / "reports" of its own (its subject a party)."""
+    m = REPORT_VERB.match(text, at)
+    if not m or parties is None:
+        return False
+    near = window(text, at, 80)
+    if _COMPANY_BEFORE.search(near) or _PRONOUN_BEFORE.search(near):
+        return True
+    names = _NAMES_BEFORE.search(near)
+    if not names:
+        return False
+    words = [re.sub(r"['’]s$", "", w.rstrip(".,’'")) for w in re.findall(r"[A-Z][\w&.'’-]*", names.group(0))]
+    return (any(w.casefold() in parties for w in words)
+            and not any(w in o for w in words for o in outlets))
+
+
+def framed_by_party(before: str, outlets, parties) -> bool:
+    """A party's statement verb followed by a colon, a quote or "that" before the figure."""
+    return any(_FRAME_AFTER.match(before, m.end()) and party_act(before, _FRAME_VERB, outlets, parties, m.end())
+               for m in _FRAME_VERB.finditer(before))
+
+
+#: "Since acquiring Arm for $32 billion in 2016, SoftBank has ...": a leading gerund of a party's act,
+#: whose subject is the main clause's
+_LEADING_GERUND = re.compile(r"^\W*(?:After|Since|Before|Upon|On|When|While|By)\s+(?:[a-z]+ly\s+)?"
+                             r"(?:acquiring|buying|purchasing|paying|investing|selling|agreeing|offering|"
+                             r"announcing|completing|closing|signing|taking|raising)\b[^,;:]*,\s*")
+
+
+_LEADING_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
+
+
+def leading_gerund_act(sentence: str, start: int, parties: set[str] | None, outlets) -> bool:
+    """The figure lies in a leading gerund clause of an act, and the main clause's subject is a party."""
+    lead = _LEADING_GERUND.match(sentence)
+    if not lead or lead.end() <= start:
+        return False
+    if _PARTY_NOUN.match(sentence, lead.end()):
+        return True
+    name = _LEADING_NAME.match(sentence, lead.end())
+    if not name:
+        return False
+    words = [re.sub(r"['’]s$", "", w.rstrip(".,’'")) for w in name.group(0).split()]
+    if not words or re.search(r"['’]s\b", name.group(0)) or any(w in o for w in words for o in outlets):
+        return False
+    return parties is None or any(w.casefold() in parties for w in words)
+
+
+def agent_is_party(after: str, outlets: set[str]) -> bool:
+    """The agent of a passive act right after the figure ("... made by Amazon") is a party to it."""
+    m = _AGENT_AFTER.match(after)
+    if not m:
+        return False
+    agent = after[m.end():]
+    name = _CAPITALISED.match(agent)
+    if name:
+        return not any(name.group(0).rstrip(".,") in o for o in outlets)
+    return bool(_PARTY_NOUN.match(agent))
