@@ -664,3 +664,14 @@ def test_a_regulator_allowing_the_deal_is_a_review_step_and_last_autumn_recounts
     text = "Last October, Acme agreed to buy Beta for $53 billion."
     hits = stage_hits(text)
     assert hits and all(recap(text, m.start()) for _, m in hits)
+
+
+def test_a_full_date_named_with_its_weekday_dates_the_page_within_the_week(tmp_path: Path) -> None:
+    """"On Wednesday, March 11, 2026, Acme finalized ..." (a Wednesday): news names a day's weekday
+    only within the week after it, as for a date without its year; a weekday that does not fit the
+    date says nothing."""
+    d = _dates(tmp_path,
+               "On Wednesday, March 11, 2026, Acme officially finalized its acquisition of Beta.\n",
+               "On Friday, March 11, 2026, Acme officially finalized its acquisition of Beta.\n")
+    assert (d["x0"].earliest, d["x0"].latest) == (date(2026, 3, 11), date(2026, 3, 17))
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2026, 3, 11), None)

@@ -297,6 +297,17 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             base.append(Evidence("explicit_date", h.text, s, e, d, None, EXPLICIT,
                                  f"past-tense mention of {h.text}: appeared on/after {d}",
                                  because=f"it mentions {h.text} as past"))
+            if h.kind == "full" and any(
+                    w.weekday == d.weekday() and (-25 <= h.start - w.end <= 3 or -3 <= w.start - h.end <= 25)
+                    for w in find_weekdays(text)):
+                # "On Wednesday, March 11, 2026, ...": as with a year-less date, news names the
+                # weekday of a day only within the week after it
+                base.append(Evidence("weekday", h.text, s, e, d, d + timedelta(days=6), RELATIVE,
+                                     f"{h.text} is named with its weekday: appeared within 6 days "
+                                     "after it",
+                                     because=f"it names {h.text} with its weekday "
+                                             f"({WEEKDAYS[d.weekday()]}), which news does only "
+                                             "within the week after"))
 
         # ---- dated links (an article can only link to one that exists)
         for um in URL_RE.finditer(text):
