@@ -632,3 +632,28 @@ def test_should(lex: Lexicons, sentence: str, figure: str, expected: str) -> Non
 ])
 def test_a_plan_credited_to_the_parties_at_the_end(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$24.6 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # reaching or striking an agreement is a party's act
+    ("Northwind Corp. has reached an agreement to acquire Southgate Inc. for $12 billion, with the aim of "
+     "growing its output.", "$12 billion", "confirmed"),
+    ("Northwind has struck a deal to buy payments firm Southgate for $9 billion in what would be its biggest "
+     "purchase.", "$9 billion", "confirmed"),
+])
+def test_reaching_or_striking_an_agreement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # what a party expects or wants to make is a forecast or a target
+    ("After closing, Northwind expects to sell more assets and generate $2 to $3 billion in proceeds.",
+     "$2 to $3 billion", "rumoured"),
+    ("Vance said that Southgate would focus on its own listing and that it wants to make $1 billion a year in "
+     "sales.", "$1 billion", "rumoured"),
+    # ... but a party's statement that it expects to complete the deal does not make the deal's price a forecast
+    ("The schedule differs from remarks by Southgate and Northwind executives who have said they expect to "
+     "complete the $8 billion merger by the autumn.", "$8 billion", "confirmed"),
+])
+def test_expects_or_wants_to(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
