@@ -26,12 +26,14 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&.'’-]*")
 #: "Twitter's attorneys argued": the people of a party speak and act for it
 _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes(?:man|woman|person)|board|"
                          r"shareholders|stockholders|executives?|chief executive|CEO|management|directors)\b")
-#: ... "the steelmaker", "the spokesperson", "Japan's biggest steelmaker" (a party by its description)
+#: ... "the steelmaker", "the spokesperson", "Japan's biggest steelmaker", "the second-largest U.S. oil producer"
+#: (a party by its description)
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
                          r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ ){0,3}?"
                          r"(?:company|companies|firms?|parties|"
-                         r"startup|start-up|buyer|board|group|giant|[a-z]*maker|retailer|developer|lab|investor|owner|"
+                         r"startup|start-up|buyer|board|group|giant|[a-z]*maker|retailer|developer|producer|supplier|"
+                         r"operator|insurer|lender|bank|conglomerate|lab|investor|owner|"
                          r"billionaire|founder|executive|spokes(?:man|woman|person)|deal|transaction|agreement|"
                          r"merger|regulator|watchdog|commission|authority|authorities))\b")
 #: a name after one of these words is its object, not the subject of a later verb ("a $4 billion

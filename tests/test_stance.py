@@ -657,3 +657,15 @@ def test_reaching_or_striking_an_agreement(lex: Lexicons, sentence: str, figure:
 ])
 def test_expects_or_wants_to(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a party named by its description as a producer, supplier, lender ... is the subject of its act
+    ("The third-largest U.S. gas producer agreed in May to buy Southgate in an all-stock deal valued at "
+     "$7 billion to gain a foothold offshore.", "$7 billion"),
+    ("Northwind, the second-largest European steel producer, closed its $5 billion acquisition of Southgate on "
+     "Friday.", "$5 billion"),
+    ("The mid-sized regional lender agreed to buy Southgate for $3 billion.", "$3 billion"),
+])
+def test_a_party_named_by_its_trade(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
