@@ -44,7 +44,7 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          r"\.\s+(?=[A-Z])|"
                          r"\s(?:after|because|since|although|though)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
-                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b)|"
+                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
                          # a new subject and verb after a comma: "It would be costly, VMware was valued at"
                          r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
@@ -52,6 +52,12 @@ _LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Althoug
 #: "If the deal is finalized, ..., while Discover shareholders will own the remaining 40%": a leading
 #: condition governs every clause of its sentence
 _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^,;:]*,")
+#: "..., which made more than $33 billion last year", "— a business that accounts for most of the $350
+#: billion", "..., based on X's closing price of $158.72": a relative clause, an appositive after a dash or
+#: the basis of a reckoning describes what is, the leading condition does not reach into it
+_DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
+                              r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
+_OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")
 #: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
 #: be the subject of its verb: "Musk, who completed the $44 billion deal")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
@@ -209,11 +215,18 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
     deeds = sentence[lo:end] if poss else acts
+    # "Google, which has been investing in its cloud business, which made $33 billion": a figure in a
+    # relative clause is told by that clause's verbs, an act before it is about its antecedent (unless the
+    # antecedent is the deal or the document the act is on: "have terminated their merger deal, which is
+    # valued at $20 billion", "filed its annual report, which showed")
+    act_from = modal_at - lo if (span and not poss and modal_at > lo
+                                 and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
                                          for m in REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"
-        if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start:
+        if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
+                and not _OUT_OF_CONDITION.search(sentence, cond.end(), start):
             return stance
         for row in lex.stances:
             if row["stance"] != stance:
@@ -243,7 +256,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
                     # (so is "X plans to buy Y for $24.6bn, the companies said")
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
-            if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties)
+            if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties, begin=act_from)
                                    or leading_gerund_act(sentence, start, parties, outlets)
                                    or agent_is_party(sentence[end:], set(outlets))
                                    or (_GERUND_AFTER.search(sentence[:lo]) and party_act(

@@ -669,3 +669,32 @@ def test_expects_or_wants_to(lex: Lexicons, sentence: str, figure: str, expected
 ])
 def test_a_party_named_by_its_trade(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a leading condition does not reach into a relative clause, an appositive after a dash, or the basis of
+    # a reckoning: they describe what is
+    ("If Southgate walks away, it will hurt Northwind, which has been courting new clients for its cloud "
+     "unit, which earned more than $20 billion last year.", "more than $20 billion"),
+    ("If the deal is approved, Southgate will join Northwind Cloud — a growing part of the group apart from "
+     "the search operations that bring in most of the $300 billion annual revenue.", "$300 billion"),
+    ("If the deal closed today, Southgate investors would get $80.10 for each share, based on Northwind's "
+     "closing price of $75.20.", "$75.20"),
+])
+def test_a_leading_condition_governs_its_main_clause_only(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # an act before a relative clause is about its antecedent, not about the figure inside the clause
+    ("Northwind agreed to buy Southgate to lift its share of the cloud market, which is dominated by Westbrook "
+     "(30%) and Eastbay (21%).", "30%", "asserted"),
+    ("Northwind paid for the new plant, which employs 30% of the town.", "30%", "asserted"),
+    # ... unless the antecedent is the deal or the document the act is on
+    ("Northwind and Southgate have terminated their merger deal, which is valued at $20 billion.", "$20 billion",
+     "confirmed"),
+    # a company that made $N earned it: no act on a deal
+    ("Northwind, whose chip unit made $40 billion last year, is a leader.", "$40 billion", "asserted"),
+])
+def test_acts_and_relative_clauses(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
