@@ -698,3 +698,9 @@ def test_a_leading_condition_governs_its_main_clause_only(lex: Lexicons, sentenc
 ])
 def test_acts_and_relative_clauses(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_a_document_seen_by_an_outlet_is_reported(lex: Lexicons) -> None:
+    sentence = ("Southgate has rejected a proposed $23 billion takeover offered by Northwind, according to an "
+                "internal memo seen by Reuters.")
+    assert stance(lex, sentence, "$23 billion") == "reported"
