@@ -704,3 +704,15 @@ def test_a_document_seen_by_an_outlet_is_reported(lex: Lexicons) -> None:
     sentence = ("Southgate has rejected a proposed $23 billion takeover offered by Northwind, according to an "
                 "internal memo seen by Reuters.")
     assert stance(lex, sentence, "$23 billion") == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a regulator allowing a deal, or looking into / reviewing / probing it, acts on it
+    ("The Federal Competition Commission allowed Northwind's $7 billion purchase of Southgate on Monday, in an "
+     "order that barred Vance from the board.", "$7 billion"),
+    ("Regulator to look into Northwind’s £4bn takeover of Southgate", "£4bn"),
+    ("The executive was barred from the board of Westbrook when the commission reviewed its $9 billion "
+     "acquisition of Eastbay.", "$9 billion"),
+])
+def test_a_regulator_allowing_or_reviewing_a_deal(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
