@@ -55,6 +55,12 @@ _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^
 #: "..., which made more than $33 billion last year", "— a business that accounts for most of the $350
 #: billion", "..., based on X's closing price of $158.72": a relative clause, an appositive after a dash or
 #: the basis of a reckoning describes what is, the leading condition does not reach into it
+#: "As per the deal, ...", "Under the terms of the merger agreement, ...": the sentence tells the agreement's
+#: terms, the parties' text (up to a comparison drawn from them); its "would" is the agreement's, no rumour
+_AGREEMENT_TERMS = re.compile(r"(?i)\b(?:as per|under|in accordance with|according to) (?:the )?(?:terms of )?"
+                              r"(?:the |their |its )?(?:merger )?(?:deal|agreement|contract)\b")
+#: "..., representing a 26% premium to the closing price": a comparison the writer draws from the terms
+_COMPARISON = re.compile(r",\s+(?:representing|implying|reflecting|equal to|equivalent to)\b")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
 _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")
@@ -216,6 +222,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
     deeds = sentence[lo:end] if poss else acts
+    terms = _AGREEMENT_TERMS.search(sentence)
     # "Google, which has been investing in its cloud business, which made $33 billion": a figure in a
     # relative clause is told by that clause's verbs, an act before it is about its antecedent (unless the
     # antecedent is the deal or the document the act is on: "have terminated their merger deal, which is
@@ -226,6 +233,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
                                          for m in REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"
+        if stance == "confirmed" and terms and not _COMPARISON.search(sentence, terms.end(), start):
+            return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start):
             return stance
@@ -247,6 +256,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 for m in row["regex"].finditer(modal_lead):
                     if poss and modal_at + m.start() < poss.start():
                         continue  # the modal governs another verb, not the possessor's deal
+                    if terms and m.group(0).lower() in ("would", "will"):
+                        continue  # "As per the deal, $21.5bn would be paid in stock": the agreement's terms
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not (_COMMITMENT.fullmatch(m.group(0))

@@ -716,3 +716,17 @@ def test_a_document_seen_by_an_outlet_is_reported(lex: Lexicons) -> None:
 ])
 def test_a_regulator_allowing_or_reviewing_a_deal(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the terms of the agreement are the parties' text, and their "would" is the agreement's, no rumour
+    ("As per the deal, $8bn would be paid in Northwind common stock, with $3bn in cash including a $1bn "
+     "upfront payment.", "$8bn", "confirmed"),
+    ("As per the deal, $8bn would be paid in Northwind common stock, with $3bn in cash including a $1bn "
+     "upfront payment.", "$1bn", "confirmed"),
+    # ... a comparison the writer draws from them is not
+    ("Under terms of the agreement, Southgate shareholders will receive 1.5 Northwind shares for each share "
+     "they own, representing a 20% premium from Southgate's closing price of $50.10.", "$50.10", "asserted"),
+])
+def test_the_terms_of_the_agreement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
