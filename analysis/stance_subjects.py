@@ -69,6 +69,9 @@ _AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 _DESCRIBED_AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?(?:(?!of\b)[a-z-]+\s+){1,4}([A-Z][\w&'’-]*)")
 
 
+#: "more than Google paid for it": a name right before a verb after "than" is the subject of a comparative
+#: clause, not the object of "than"
+_THAN_BEFORE = re.compile(r"\bthan\s+$")
 _NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&.'’-]*)*")
 _NAMES_ONLY = re.compile(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*")
 _WHO_AFTER = re.compile(r",\s+(?:who|which)\b")
@@ -170,7 +173,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue
         direct = _DIRECT_SUBJECT.search(near)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
-                and not _OBJECT_BEFORE.search(near[:direct.start()])
+                and not (_OBJECT_BEFORE.search(near[:direct.start()])
+                         and not _THAN_BEFORE.search(near[:direct.start()]))
                 and not re.search(r"['’]s\b", direct.group(0))  # "Figma's IPO values": a thing, not a party
                 and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
             return True  # the verb's own subject, a name: a party to the act it tells

@@ -730,3 +730,11 @@ def test_a_regulator_allowing_or_reviewing_a_deal(lex: Lexicons, sentence: str, 
 ])
 def test_the_terms_of_the_agreement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize("figure", ["$2.5 billion", "$1.1 billion"])
+def test_a_name_after_than_can_be_the_subject_of_its_verb(lex: Lexicons, figure: str) -> None:
+    # "more than Northwind paid for X ($N)": Northwind paid the $N, "than" opens a clause, not an object
+    sentence = ("For scale, that is more than Northwind paid for Westbrook ($2.5 billion) and Eastbay ($1.1 billion) "
+                "together.")
+    assert stance(lex, sentence, figure) == "confirmed"
