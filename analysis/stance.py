@@ -121,8 +121,9 @@ _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)
 #: (so does an opening "According to The Information, ...")
 _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
 #: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
-#: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover")
-_POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:[a-z-]+\s+){0,2}$")
+#: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover"); a ticker
+#: may stand after the possessor: "X's ( XYZ ) proposed $53 billion purchase"
+_POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:\(\s*[A-Z.:\s]{1,15}\)\s+)?(?:[a-z-]+\s+){0,2}$")
 
 
 #: "(NVDA 6.18%)", "(NASDAQ: NVDA -1.2%)": a ticker's price move in parentheses

@@ -738,3 +738,15 @@ def test_a_name_after_than_can_be_the_subject_of_its_verb(lex: Lexicons, figure:
     sentence = ("For scale, that is more than Northwind paid for Westbrook ($2.5 billion) and Eastbay ($1.1 billion) "
                 "together.")
     assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # analysts putting a value on something estimate it
+    ("Analysts have put the value of Southgate's field at between 50% to 70% of Northwind's ( NWD ) proposed "
+     "$9 billion purchase of Southgate.", "50% to 70%", "rumoured"),
+    # ... the possessor's deal named after a ticker is still a mention the modal does not reach
+    ("Analysts have put the value of Southgate's field at between 50% to 70% of Northwind's ( NWD ) proposed "
+     "$9 billion purchase of Southgate.", "$9 billion", "asserted"),
+])
+def test_analysts_putting_a_value(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
