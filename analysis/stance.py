@@ -59,6 +59,9 @@ _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^
 #: terms, the parties' text (up to a comparison drawn from them); its "would" is the agreement's, no rumour
 _AGREEMENT_TERMS = re.compile(r"(?i)\b(?:as per|under|in accordance with|according to) (?:the )?(?:terms of )?"
                               r"(?:the |their |its )?(?:merger )?(?:deal|agreement|contract)\b")
+#: "Announced in September, the acquisition would see X buy Y for $40bn": the announced deal's terms, likewise
+_ANNOUNCED_DEAL = re.compile(r"^\W*Announced\s+(?:in|on|last|this|earlier)\b[^,;:]*,\s+the\s+(?:[a-z-]+\s+)?"
+                            r"(?:deal|acquisition|merger|takeover|transaction|agreement|purchase)\b")
 #: "..., representing a 26% premium to the closing price": a comparison the writer draws from the terms
 _COMPARISON = re.compile(r",\s+(?:representing|implying|reflecting|equal to|equivalent to)\b")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
@@ -223,7 +226,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
     deeds = sentence[lo:end] if poss else acts
-    terms = _AGREEMENT_TERMS.search(sentence)
+    terms = _AGREEMENT_TERMS.search(sentence) or _ANNOUNCED_DEAL.match(sentence)
     # "Google, which has been investing in its cloud business, which made $33 billion": a figure in a
     # relative clause is told by that clause's verbs, an act before it is about its antecedent (unless the
     # antecedent is the deal or the document the act is on: "have terminated their merger deal, which is

@@ -750,3 +750,11 @@ def test_a_name_after_than_can_be_the_subject_of_its_verb(lex: Lexicons, figure:
 ])
 def test_analysts_putting_a_value(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize("figure", ["$6bn", "10%"])
+def test_an_announced_deal_would_see(lex: Lexicons, figure: str) -> None:
+    # "Announced in May, the acquisition would see X buy Y": the announced deal's terms, not a rumour
+    sentence = ("Announced in May this year, the acquisition would see Northwind buy Southgate from Westbrook in a "
+                "deal worth $6bn in cash and shares, with Westbrook ending up with a sub-10% stake in Northwind.")
+    assert stance(lex, sentence, figure) == "confirmed"
