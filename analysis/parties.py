@@ -9,6 +9,7 @@ General English rules only; no company is named in code.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cleaning import CleanSource
 
@@ -88,12 +89,18 @@ GENERIC_NAME_WORDS = frozenset({"inc", "corp", "co", "ltd", "plc", "group", "the
 def name_words(name: str) -> set[str]:
     """The words that identify a party: 'Amazon.com Inc.' -> {'amazon'}, "Japan’s" -> {'japan'},
     'Cleveland-Cliffs' -> {'cleveland', 'cliffs'} (so that 'Cliffs' is the same party)."""
+    return set(_name_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
     words = {re.sub(r"\.(?:com|io|ai)$", "", re.sub(r"['’]s$", "", w.casefold().strip(".,'’()")))
              for w in name.split()}
     words |= {part for w in words if "-" in w for part in w.split("-") if len(part) > 2}
-    return words - GENERIC_NAME_WORDS - {""}
+    return frozenset(words - GENERIC_NAME_WORDS - {""})
 
 
+@lru_cache(maxsize=65536)  # asked for every deal mention against every transaction: pairs repeat
 def same_party(a: str, b: str) -> bool:
     """'Elon Musk' ~ 'Musk', 'Inflection AI' ~ 'Inflection', 'Meta Platforms' ~ 'Meta',
     'U.S. Steel' ~ 'United States Steel Corp'."""
