@@ -215,9 +215,10 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
     scale, word = _money_scale(list(merged["value"])) if unit in MONEY_UNITS else (1, "")
     wins = [_window(r) for _, r in merged.iterrows()]
-    x0, x1 = _axis_range([x for w in wins for x in w], [])
+    x0, x1 = _axis_range(_drawn_ends(wins, []), [])
     dodge = (x1 - x0) * 0.012
     ymax, seen, undated = 1.0, {}, []
+    beyond: dict[tuple[str, float], list[tuple[datetime, str]]] = {}  # far bounds, one label per row
     for (_, r), (start, end) in zip(merged.iterrows(), wins, strict=True):
         sid = r["source_id"]
         name = labels.get(sid, sid)
@@ -235,7 +236,14 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
             line.set_gid(f"window:{sid}")  # a one-day window is its point
         else:
             x = start or end
-            (line,) = ax.plot([start or x0, end or x1], [y, y], color=colour, lw=2.2, alpha=0.7)
+            if start is not None and start < x0:  # a bound far before the rest: written, not drawn
+                x = x0
+                beyond.setdefault(("from", round(y, 9)), []).append((start, sid))
+            elif end is not None and end > x1:
+                x = x1
+                beyond.setdefault(("until", round(y, 9)), []).append((end, sid))
+            (line,) = ax.plot([x if end is None else x0, x if start is None else x1], [y, y],
+                              color=colour, lw=2.2, alpha=0.7)
             line.set_gid(f"window:{sid}")
             _open_arrow(ax, x, x1 if end is None else x0, y, colour,
                         f"open-{'end' if end is None else 'start'}:{sid}")
@@ -249,6 +257,12 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
         if not math.isfinite(r["upper"]):
             ax.annotate("", xy=(x + shift, hi_v), xytext=(x + shift, y),
                         arrowprops={"arrowstyle": "-|>", "color": colour})
+    for (side, y), bounds in sorted(beyond.items()):
+        days = ", ".join(sorted({f"{d:%Y-%m-%d}" for d, _ in bounds}))
+        ax.text(x0 if side == "from" else x1, y,
+                f"\u2190 from {days}" if side == "from" else f"until {days} \u2192", fontsize=6.5,
+                color="#444444", ha="left" if side == "from" else "right", va="bottom",
+                gid="beyond:" + ",".join(sorted(sid for _, sid in bounds)))
     ax.set_ylim(0, ymax * 1.15)
     ax.set_xlim(x0, x1)
     _date_axis(ax, x0.date(), x1.date())

@@ -166,3 +166,20 @@ def test_a_bound_far_before_the_story_is_written_not_drawn() -> None:
     texts = [x.get_text() for x in ax.texts]
     assert any("from 2002-01-01" in x for x in texts)
     plt.close(fig)
+
+
+def test_the_headline_chart_writes_a_far_bound_too() -> None:
+    """The headline figure over time: a page "on or after 2011" (a year named in passing) in
+    coverage of 2024-2026 sits at the axis edge with its bound written, so the dated pages are not
+    squeezed into a sliver of the axis."""
+    rows = [("a", "2024-07-14", "", ""), ("b", "2026-03-11", "", ""), ("c", "", "2011-01-01", "")]
+    t = pd.DataFrame([{"source_id": s, "published": p, "earliest": e, "latest": la, "stage": "agreed",
+                       "order": k} for k, (s, p, e, la) in enumerate(rows)])
+    heads = HEADS.iloc[:3].assign(source_id=["a", "b", "c"])
+    fig = figures.headline_over_time(t, heads, {}, "deal_value")
+    ax = fig.axes[0]
+    lo, _ = ax.get_xlim()
+    assert mdates.num2date(lo).year >= 2024
+    assert any("from 2011-01-01" in x.get_text() for x in ax.texts)
+    _check_windows(fig, t[t["source_id"] != "c"])
+    plt.close(fig)
