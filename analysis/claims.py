@@ -145,10 +145,13 @@ def attributed_outlets(sentence: str, lex: Lexicons, extra_outlets: list[str]) -
 
 
 def party_words(groups) -> set[str]:
-    """The words naming the parties of the corpus's transactions ("musk", "twitter", "inflection")."""
+    """The words naming the parties of the corpus's transactions ("musk", "twitter", "inflection"),
+    by every name their mentions use (a buyer and its parent, "Google" and "Alphabet")."""
     from .transactions import name_words
 
-    return {w for t in groups for name in (t.acquirer, t.target) for w in name_words(name)}
+    return {w for t in groups for name in (t.acquirer, t.target, *(n for m in t.mentions
+                                                                  for n in (m.acquirer, m.target)))
+            for w in name_words(name)}
 
 
 def extract_mentions(
@@ -339,11 +342,13 @@ def party_stop_words(cleaned: list[CleanSource], lex: Lexicons) -> set[str]:
 
 def find_transactions(cleaned: list[CleanSource], lex: Lexicons | None = None):
     """The corpus's transactions, main first (see :mod:`analysis.transactions`)."""
+    from .parties import parent_aliases
     from .transactions import deal_mentions, group_transactions
 
     lex = lex or Lexicons.load()
     stop = party_stop_words(cleaned, lex)
-    return group_transactions(deal_mentions(cleaned, stop), [cs.source.id for cs in cleaned])
+    return group_transactions(deal_mentions(cleaned, stop), [cs.source.id for cs in cleaned],
+                              parent_aliases(cleaned))
 
 
 def extract_claims(

@@ -147,7 +147,9 @@ def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[T
                 continue
             figs = rows[[sent.start <= int(x) < sent.end for x in rows["start"]]].sort_values("start")
             names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names"))]
-            deals = [next((t.id for t in groups if t.acquirer and same_party(n, t.acquirer)), None) for n in names]
+            # a transaction goes by any of its buyer's names ("Google" and its parent "Alphabet")
+            deals = [next((t.id for t in groups if any(
+                m.acquirer and same_party(n, m.acquirer) for m in t.mentions)), None) for n in names]
             if len(figs) != len(deals) or None in deals:
                 continue
             base.loc[figs.index, "metric"] = "deal_value"

@@ -149,3 +149,34 @@ def _fold_abbreviations(name: str, other: str) -> set[str]:
             out |= _word_set(words[i])
             i += 1
     return out
+
+
+_PARENT_NAME = r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+#: "Google parent Alphabet", "Google's parent company Alphabet", "Alphabet, the parent company of
+#: search giant Google", "Alphabet, Google's parent": a parent and its company are one buyer.
+_PARENT_OF = [
+    re.compile(rf"\b(?P<child>{_PARENT_NAME})(?:['’]s)? parent(?: company)? (?P<parent>{_PARENT_NAME})"),
+    re.compile(rf"\b(?P<parent>{_PARENT_NAME}), (?:the )?parent(?: company)? of (?:[a-z-]+ ){{0,2}}"
+               rf"(?P<child>{_PARENT_NAME})"),
+    re.compile(rf"\b(?P<parent>{_PARENT_NAME}), (?P<child>{_PARENT_NAME})['’]s parent\b"),
+]
+
+
+def parent_aliases(cleaned: list[CleanSource]) -> frozenset[tuple[str, str]]:
+    """(child, parent) name pairs the corpus states, each pair in both orders."""
+    pairs: set[tuple[str, str]] = set()
+    for cs in cleaned:
+        for sent in cs.sentences:
+            if "parent" not in sent.text:
+                continue
+            for rx in _PARENT_OF:
+                for m in rx.finditer(sent.text):
+                    child, parent = m.group("child"), m.group("parent")
+                    if name_words(child) and name_words(parent) and not same_party(child, parent):
+                        pairs |= {(child, parent), (parent, child)}
+    return frozenset(pairs)
+
+
+def aliased(a: str, b: str, aliases: frozenset[tuple[str, str]]) -> bool:
+    """Whether two names are one party, or a company and the parent the corpus names for it."""
+    return same_party(a, b) or any(same_party(a, x) and same_party(b, y) for x, y in aliases)

@@ -25,6 +25,7 @@ from .parties import (  # noqa: F401 (re-exported: the stance reader's stop word
     _LEAD_STOP,
     GENERIC_NAME_WORDS,
     _is_party,
+    aliased,
     clean_name,
     name_words,
     proper_nouns,
@@ -196,7 +197,7 @@ def _head_noun_name(text: str, m: re.Match[str]) -> str:
     name = m.group("t")
     if len(name.split()) == 1:
         nxt = _DESCRIBED.match(text, m.end("t"))
-        if nxt and name.endswith(("ish", "ian", "ese", "an", "ch")):
+        if nxt and re.fullmatch(_DEMONYM, name):  # "Swedish", "Israeli", "Japanese"
             return nxt.group("n")
     return name
 
@@ -286,13 +287,14 @@ class Transaction:
         return {m.source_id for m in self.mentions}
 
 
-def _matches(t: Transaction, d: DealMention) -> bool:
+def _matches(t: Transaction, d: DealMention, aliases: frozenset[tuple[str, str]] = frozenset()) -> bool:
     if KIND_GROUP[t.kind] != KIND_GROUP[d.kind] or not same_party(t.target, d.target):
         return False
-    return not t.acquirer or not d.acquirer or same_party(t.acquirer, d.acquirer)
+    return not t.acquirer or not d.acquirer or aliased(t.acquirer, d.acquirer, aliases)
 
 
-def group_transactions(mentions: list[DealMention], source_order: list[str]) -> list[Transaction]:
+def group_transactions(mentions: list[DealMention], source_order: list[str],
+                       aliases: frozenset[tuple[str, str]] = frozenset()) -> list[Transaction]:
     """Mentions of one (acquirer, target, kind group) become one transaction; ids by importance.
 
     The main transaction (``t1``) is the one the most sources describe (then the most
@@ -303,7 +305,7 @@ def group_transactions(mentions: list[DealMention], source_order: list[str]) -> 
     # joins the deal for X its own page names, else the one most sources describe, not
     # whichever bid for X the corpus happens to list first
     for d in [d for d in mentions if d.acquirer] + [d for d in mentions if not d.acquirer]:
-        fits = [t for t in groups if _matches(t, d)]
+        fits = [t for t in groups if _matches(t, d, aliases)]
         if d.acquirer or not fits:
             t = fits[0] if fits else None
         else:
