@@ -30,7 +30,7 @@ from .transactions import MAIN_ID, UNATTRIBUTED
 def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label: dict[str, str],
                         many: bool = False) -> pd.DataFrame:
     """The transactions besides the main one, with the figures the sources give for each
-    (``many``: the first few sources and each distinct figure once, so a row stays short)."""
+    (``many``: the first source and each distinct figure once, so a row stays short)."""
     from .stages import deal_name
 
     rows = []
@@ -42,8 +42,9 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
         rows.append({
             "Transaction": f"{t['transaction_id']}: "
                            f"{deal_name(t['acquirer'], t['target'], t['kind'], t.get('follow_on', False))}",
+            # at scale a row names its first source and counts the rest (the CSV has them all)
             "Sources": (", ".join(names) if not many else
-                        f"{len(names)}: {listing(names, 3)}" if len(names) > 3 else ", ".join(names)),
+                        f"{len(names)}: {listing(names, 1)}" if len(names) > 1 else ", ".join(names)),
             "Figures given": ("; ".join(given) or "—") if not many else report_scale.counted(given, 5),
             "First mention": shorten(t["quote"], 90),
         })
