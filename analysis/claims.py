@@ -343,12 +343,14 @@ def party_stop_words(cleaned: list[CleanSource], lex: Lexicons) -> set[str]:
 def find_transactions(cleaned: list[CleanSource], lex: Lexicons | None = None):
     """The corpus's transactions, main first (see :mod:`analysis.transactions`)."""
     from .parties import parent_aliases
+    from .rounds import split_rounds
     from .transactions import deal_mentions, group_transactions
 
     lex = lex or Lexicons.load()
     stop = party_stop_words(cleaned, lex)
-    return group_transactions(deal_mentions(cleaned, stop), [cs.source.id for cs in cleaned],
-                              parent_aliases(cleaned))
+    groups = group_transactions(deal_mentions(cleaned, stop), [cs.source.id for cs in cleaned],
+                                parent_aliases(cleaned))
+    return split_rounds(groups, cleaned, lambda text, a: classify_metric(text, a, lex) == "deal_value")
 
 
 def extract_claims(
@@ -357,6 +359,7 @@ def extract_claims(
     """Claims of every source, each with its transaction, plus derived implied valuations (``jobs``:
     the figures of each source found in worker processes or on Dask; the same table)."""
     from .deal_metrics import settle_deal_metrics
+    from .rounds import reassign_rounds
     from .transactions import assign
 
     lex = lex or Lexicons.load()
@@ -364,7 +367,7 @@ def extract_claims(
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None, jobs))
     decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
-    base = settle_deal_metrics(base, decided, cleaned, groups)
+    base = reassign_rounds(settle_deal_metrics(base, decided, cleaned, groups), groups)
     derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base
 

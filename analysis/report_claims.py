@@ -40,8 +40,8 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
         given = [f"{figure(v, u)} ({metric_label(m).lower()})"
                  for v, u, m in zip(figs["value"], figs["unit"], figs["metric"], strict=True)]
         rows.append({
-            "Transaction": f"{t['transaction_id']}: "
-                           f"{deal_name(t['acquirer'], t['target'], t['kind'], t.get('follow_on', False))}",
+            "Transaction": f"{t['transaction_id']}: " + deal_name(
+                t["acquirer"], t["target"], t["kind"], t.get("follow_on", False), t.get("ended_round", False)),
             # at scale a row names its first source and counts the rest (the CSV has them all)
             "Sources": (", ".join(names) if not many else
                         f"{len(names)}: {listing(names, 1)}" if len(names) > 1 else ", ".join(names)),

@@ -311,12 +311,16 @@ DEAL_NOUNS = {"acquisition": "acquisition of", "merger": "merger with", "investm
               "ipo": "initial public offering of", "other": "deal with"}
 
 
-def deal_name(acquirer: str, target: str, kind: str, follow_on: bool | str = False) -> str:
+def deal_name(acquirer: str, target: str, kind: str, follow_on: bool | str = False,
+              ended_round: bool | str = False) -> str:
     """"Adobe's acquisition of Figma", "Amazon's investment in Anthropic"; a later deal of the same
-    parties (``follow_on``) is "Amazon's later investment in Anthropic"."""
+    parties (``follow_on``) is "Amazon's later investment in Anthropic", an earlier round that
+    ended (``ended_round``) "Google's earlier, ended acquisition of Wiz"."""
     noun = DEAL_NOUNS.get(kind, DEAL_NOUNS["other"])
     if str(follow_on) == "True":
         noun = f"later {noun}"
+    if str(ended_round) == "True":
+        noun = f"earlier, ended {noun}"
     if kind == "ipo" and target:
         return f"{target}'s initial public offering"
     if acquirer and target:
@@ -341,7 +345,8 @@ def event_info(p: Params, cs: list[CleanSource], table: pd.DataFrame | None = No
         "and where they disagree."
     )
     others = [{"id": r["transaction_id"],
-               "name": deal_name(r["acquirer"], r["target"], r["kind"], r.get("follow_on", False)),
+               "name": deal_name(r["acquirer"], r["target"], r["kind"], r.get("follow_on", False),
+                                 r.get("ended_round", False)),
                "kind": r["kind"], "sources": int(r["sources"])} for _, r in table[~table["main"]].iterrows()]
     return {"name": name, "description": description, "target": target, "acquirer": acquirer,
             "kind": kind, "others": others}

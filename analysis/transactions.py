@@ -38,7 +38,7 @@ UNATTRIBUTED = "?"
 #: Metrics that belong to a transaction (the rest describe companies, markets or share prices).
 DEAL_METRICS = {"deal_value", "stake", "price_per_share", "fee", "valuation_at_deal", "funding"}
 TRANSACTION_COLUMNS = ["transaction_id", "acquirer", "target", "kind", "follow_on", "main", "sources", "mentions",
-                       "first_source", "quote", "start", "end"]
+                       "first_source", "quote", "start", "end", "ended_round"]
 #: Kinds that can be one transaction: hiring a company's people usually comes with a licence of its
 #: technology (an "acqui-hire" that leaves the company standing).
 KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment": "investment",
@@ -281,6 +281,8 @@ class Transaction:
     mentions: list[DealMention]
     #: A later deal of the same parties ("an additional $4 billion" as large as the first deal).
     follow_on: bool = False
+    #: An earlier round of the main deal that ended at another price (see :mod:`analysis.rounds`).
+    ended_round: bool = False
 
     @property
     def sources(self) -> set[str]:
@@ -371,7 +373,7 @@ def transactions_table(groups: list[Transaction]) -> pd.DataFrame:
                      "follow_on": t.follow_on, "main": t.id == MAIN_ID, "sources": len(t.sources),
                      "mentions": len(t.mentions),
                      "first_source": first.source_id, "quote": first.quote, "start": first.start,
-                     "end": first.end})
+                     "end": first.end, "ended_round": t.ended_round})
     return pd.DataFrame(rows, columns=TRANSACTION_COLUMNS)
 
 
