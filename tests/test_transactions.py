@@ -95,6 +95,9 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "prices stay high.", "other"),
     ("In 2018 it took over the software provider Gamma for almost $19 billion, a year later it paid "
      "more for a division of Delta.", "deal_value"),
+    # the deal a figure is compared against is another deal
+    ("If Acme does indeed buy Beta, it would surpass the $12.5 billion deal that it made in 2012.",
+     "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -158,7 +161,7 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # its headline "Kroger picks up Albertsons to be $24.6B grocery giant" is read as the combined
 # company's size and its body's "a deal with an enterprise value of $24.6 billion" as the price, two
 # claims where the labels count the figure once. Strict: reaching the floors fails this mark.
-# google-wiz (scored once unseen, then tuned on): deal-value precision 0.62 and recall 0.80:
+# google-wiz (scored once unseen, then tuned on): deal-value precision 0.67 and recall 0.80:
 # Israeli tax on the deal, the shekel value of the tax, an old deal's price and the euro value of
 # the rejected offer read as the price; a figure split by a blank line ("$23\n\nbillion").
 # chevron-hess (scored once unseen, then its general causes fixed): deal-value precision 0.947: an
