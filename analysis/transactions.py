@@ -84,7 +84,8 @@ _IPO = r"(?:IPO|initial[ \t]+public[ \t]+offering|stock[ \t]+market[ \t]+(?:debu
 _NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer",
                       "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
-                               r"area|region|office|headquarters|based)\b")
+                               r"area|region|office|headquarters|based|business|businesses|provider|"
+                               r"vendor|sector|industry|market)\b")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
@@ -224,6 +225,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     if _cut_off(raw, sent.start + m.end("t"), proper) or (
                             m.group("a") and _cut_off(raw, sent.start + m.end("a"), proper)):
                         continue  # "agreed to buy ... Veloc": the page stops mid-name
+                    if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
+                        continue  # "its investigation into X's acquisition": X is the buyer
                     target = clean_name(_head_noun_name(text, m), stop)
                     acquirer = clean_name(m.group("a") or "", stop)
                     described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
