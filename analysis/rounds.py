@@ -18,8 +18,7 @@ import pandas as pd
 
 from .cleaning import CleanSource
 from .numbers import parse_amounts
-from .parties import same_party
-from .transactions import MAIN_ID, UNATTRIBUTED, DealMention, Transaction
+from .transactions import MAIN_ID, UNATTRIBUTED, DealMention, Transaction, _names
 
 #: Share two deal figures may differ by and still be one price (rounding, "about").
 ROUND_SLACK = 0.05
@@ -29,15 +28,6 @@ MIN_SOURCES = 2
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= ROUND_SLACK * max(abs(a), abs(b))
-
-
-def _names(text: str, party: str) -> bool:
-    return bool(party) and any(same_party(w, party) for w in _capitalised(text))
-
-
-def _capitalised(text: str) -> list[str]:
-    words = text.replace("’", "'").split()
-    return [w.strip(".,;:()\"'") for w in words if w[:1].isupper()]
 
 
 def split_rounds(groups: list[Transaction], cleaned: list[CleanSource],
@@ -98,7 +88,6 @@ def reassign_rounds(base: pd.DataFrame, groups: list[Transaction]) -> pd.DataFra
         price = t.mentions[0].amount
         main_prices = base[base["transaction"].isin([MAIN_ID, UNATTRIBUTED]) & (base["metric"] == "deal_value")]
         for i, r in main_prices.iterrows():
-            if r["unit"] == "USD" and r["lower"] <= price * (1 + ROUND_SLACK) \
-                    and r["upper"] >= price * (1 - ROUND_SLACK) and _same(float(r["value"]), price):
+            if r["unit"] == "USD" and _same(float(r["value"]), price):
                 base.at[i, "transaction"] = t.id
     return base

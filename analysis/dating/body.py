@@ -20,6 +20,7 @@ from .mentions import (
     CALENDAR,
     URL_RE,
     WEEKDAYS,
+    DateHit,
     clause,
     find_dates,
     find_weekdays,
@@ -141,6 +142,12 @@ class Scan:
     page: PageScan = field(default_factory=PageScan)
     sentences: list[Segment] = field(default_factory=list)  # with the page's stamps blanked
     future_years: list[int] = field(default_factory=list)  # years named as still to come
+
+
+def _weekdays_beside(text: str, h: DateHit) -> list[int]:
+    """The weekdays named right beside a date mention ("On Wednesday, March 11", "March 11, Tuesday")."""
+    return [w.weekday for w in find_weekdays(text)
+            if -25 <= h.start - w.end <= 3 or -3 <= w.start - h.end <= 25]
 
 
 def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext) -> Scan:
@@ -285,9 +292,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             elif h.kind == "year":
                 d = date(h.year, 1, 1)
             else:
-                beside = next((w.weekday for w in find_weekdays(text)
-                               if -25 <= h.start - w.end <= 3 or -3 <= w.start - h.end <= 25),
-                              None)
+                beside = next(iter(_weekdays_beside(text, h)), None)
                 partials.append(Partial(
                     "explicit_date", h.text, s, e, h.month, h.day, pubdate=False,
                     weekdays=sentence_weekdays, weekday_beside=beside,
@@ -297,9 +302,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             base.append(Evidence("explicit_date", h.text, s, e, d, None, EXPLICIT,
                                  f"past-tense mention of {h.text}: appeared on/after {d}",
                                  because=f"it mentions {h.text} as past"))
-            if h.kind == "full" and any(
-                    w.weekday == d.weekday() and (-25 <= h.start - w.end <= 3 or -3 <= w.start - h.end <= 25)
-                    for w in find_weekdays(text)):
+            if h.kind == "full" and d.weekday() in _weekdays_beside(text, h):
                 # "On Wednesday, March 11, 2026, ...": as with a year-less date, news names the
                 # weekday of a day only within the week after it
                 base.append(Evidence("weekday", h.text, s, e, d, d + timedelta(days=6), RELATIVE,
