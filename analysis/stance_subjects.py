@@ -54,6 +54,10 @@ _NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?$")
+#: "The EU has given the green light", "the European Union cleared": the union's executive deciding on the
+#: deal (its initials are a filler word for names, so they are no direct subject otherwise)
+_UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+(?:has\s+|have\s+|had\s+)?"
+                            r"(?:today\s+|now\s+|also\s+|formally\s+|officially\s+|finally\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
@@ -171,6 +175,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue
+        if _UNION_SUBJECT.search(near) and not _FRAME_VERB.fullmatch(verb):
+            return True  # "The EU has given the green light for X to complete its $32 billion acquisition"
         direct = _DIRECT_SUBJECT.search(near)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
                 and not (_OBJECT_BEFORE.search(near[:direct.start()])

@@ -758,3 +758,12 @@ def test_an_announced_deal_would_see(lex: Lexicons, figure: str) -> None:
     sentence = ("Announced in May this year, the acquisition would see Northwind buy Southgate from Westbrook in a "
                 "deal worth $6bn in cash and shares, with Westbrook ending up with a sub-10% stake in Northwind.")
     assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the union's initials are no name the subject finder takes, but the union decides on the deal
+    "The EU has given the green light for Northwind to complete its $32 billion acquisition of Southgate.",
+    "The European Union has formally cleared Northwind's $32 billion acquisition of Southgate.",
+])
+def test_the_european_union_decides(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$32 billion") == "confirmed"
