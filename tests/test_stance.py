@@ -767,3 +767,13 @@ def test_an_announced_deal_would_see(lex: Lexicons, figure: str) -> None:
 ])
 def test_the_european_union_decides(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$32 billion") == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a figure credited to an analyst is the analyst's estimate
+    "Together, Northwind and Southgate would control around 13% of the market; Eastbay controls 22%, according "
+    "to Westbrook analyst Jane Roe.",
+    "Eastbay controls 22% of the market, according to analysts.",
+])
+def test_a_figure_credited_to_an_analyst_is_an_estimate(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "22%") == "rumoured"
