@@ -777,3 +777,13 @@ def test_the_european_union_decides(lex: Lexicons, sentence: str) -> None:
 ])
 def test_a_figure_credited_to_an_analyst_is_an_estimate(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "22%") == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # "was to be": a future seen from the past, a deal that did not (yet) happen
+    ("It was to be Northwind's largest acquisition ever, 85% more than the amount it paid for Eastbay in 2011.",
+     "85%"),
+    ("The takeover was to have valued Southgate at $23 billion.", "$23 billion"),
+])
+def test_what_was_to_be(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "rumoured"
