@@ -787,3 +787,13 @@ def test_a_figure_credited_to_an_analyst_is_an_estimate(lex: Lexicons, sentence:
 ])
 def test_what_was_to_be(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize("sentence", [
+    # an industry abuzz with the news is hearsay
+    "Two weeks ago, the tech industry was abuzz with the news of Northwind, Eastbay's parent, trying to acquire "
+    "Southgate for around $23 billion.",
+    "Wall Street was buzzing with talk of a Northwind bid for Southgate at $23 billion.",
+])
+def test_buzz_is_hearsay(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$23 billion") == "reported"
