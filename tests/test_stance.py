@@ -797,3 +797,13 @@ def test_what_was_to_be(lex: Lexicons, sentence: str, figure: str) -> None:
 ])
 def test_buzz_is_hearsay(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$23 billion") == "reported"
+
+
+@pytest.mark.parametrize("sentence", [
+    # "Estimates are that ...": the whole statement is an estimate, even past a relative clause
+    "Estimates are that each of the four founders, who are residents - Jane Roe, John Doe, Ann Poe and Bob Loe - "
+    "hold slightly less than 10% of the company's shares.",
+    "Projections suggest that Southgate's founders hold slightly less than 10% of the company.",
+])
+def test_a_statement_framed_as_an_estimate(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "10%") == "rumoured"
