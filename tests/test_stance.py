@@ -807,3 +807,12 @@ def test_buzz_is_hearsay(lex: Lexicons, sentence: str) -> None:
 ])
 def test_a_statement_framed_as_an_estimate(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "10%") == "rumoured"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a reckoning "at current rates" is a projection
+    "At current rates, that's roughly $1.6 billion per year they won't be earning anymore.",
+    "At today's prices, Northwind's stake in Southgate is worth roughly $1.6 billion.",
+])
+def test_a_reckoning_at_current_rates(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "roughly $1.6 billion") == "rumoured"
