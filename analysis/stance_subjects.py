@@ -175,8 +175,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue
-        if _UNION_SUBJECT.search(near) and not _FRAME_VERB.fullmatch(verb):
-            return True  # "The EU has given the green light for X to complete its $32 billion acquisition"
+        if _UNION_SUBJECT.search(near):
+            return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
                 and not (_OBJECT_BEFORE.search(near[:direct.start()])

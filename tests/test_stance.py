@@ -816,3 +816,11 @@ def test_a_statement_framed_as_an_estimate(lex: Lexicons, sentence: str) -> None
 ])
 def test_a_reckoning_at_current_rates(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "roughly $1.6 billion") == "rumoured"
+
+
+def test_the_european_union_states_its_decision(lex: Lexicons) -> None:
+    # the union's statement of its own review is a regulator's, its "would" a commitment
+    sentence = ("The European Union said it would launch an in-depth investigation into Northwind's bid to take "
+                "over Southgate, escalating its probe into the nearly $30 billion deal amid concerns it could "
+                "stifle competition.")
+    assert stance(lex, sentence, "$30 billion") == "confirmed"
