@@ -203,7 +203,9 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 
 #: "Discover and Capital One reported 62% falls", "the company reported revenue of $675 million": a party
 #: reporting its own results makes a statement, it credits no press
-REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|that|on|in)\b)")
+#: (not "as reported in the Journal", but "Kellanova reported in a Nov. 4 filing" is its own filing's word)
+REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|that|on)\b)(?!\s+in\b(?!\s+(?:a|an|its|their)\s+"
+                         r"(?:[\w.,-]+\s+){0,4}?(?:filing|statement|release)\b))")
 _NAME_WORD = r"(?:[A-Z][\w&.'’-]*|and|&|\([^()]{1,15}\))"
 _NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+$")
 _COMPANY_BEFORE = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}?(?:company|companies|firms?|banks?|group|lender|"

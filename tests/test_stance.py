@@ -824,3 +824,15 @@ def test_the_european_union_states_its_decision(lex: Lexicons) -> None:
                 "over Southgate, escalating its probe into the nearly $30 billion deal amid concerns it could "
                 "stifle competition.")
     assert stance(lex, sentence, "$30 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a party that "reported in a filing" tells its own filing's word, no press credit
+    ("In a special meeting, more than 99.5% of the votes cast gave the go-ahead to the merger agreement, "
+     "Chicago-based Southgate reported in a Nov. 4 filing with the Securities and Exchange Commission.",
+     "confirmed"),
+    # ... while a figure "as reported in" a paper is still the paper's
+    ("More than 99.5% of the votes cast backed the deal, as reported in the Journal.", "reported"),
+])
+def test_a_party_reporting_in_its_filing(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "99.5%") == expected
