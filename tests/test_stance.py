@@ -836,3 +836,14 @@ def test_the_european_union_states_its_decision(lex: Lexicons) -> None:
 ])
 def test_a_party_reporting_in_its_filing(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "99.5%") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # guidance is a forecast, a consensus the analysts' estimate, even when a party states them
+    ("On the guidance front, Southgate boosted its organic sales guidance to 3.5% or higher and said it sees EPS "
+     "of $3.65 to $3.75 vs. $3.62 consensus.", "3.5%"),
+    ("On the guidance front, Southgate boosted its organic sales guidance to 3.5% or higher and said it sees EPS "
+     "of $3.65 to $3.75 vs. $3.62 consensus.", "$3.62"),
+])
+def test_guidance_and_consensus_are_forecasts(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "rumoured"
