@@ -45,6 +45,8 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          r"\s(?:after|because|since|although|though)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
                          r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
+                         # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y"
+                         r",\s+(?=(?:to help|in order to|so as to)\b)|"
                          # a new subject and verb after a comma: "It would be costly, VMware was valued at"
                          r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause

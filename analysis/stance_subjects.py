@@ -52,7 +52,9 @@ _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
                               r"during)\b)")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
-_DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*(?:,\s+(?:who|which))?,?\s+"
+#: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion")
+_DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
+                             r"(?:\s+\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\))?(?:,\s+(?:who|which))?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?$")
 #: "The EU has given the green light", "the European Union cleared": the union's executive deciding on the
 #: deal (its initials are a filler word for names, so they are no direct subject otherwise)

@@ -847,3 +847,16 @@ def test_a_party_reporting_in_its_filing(lex: Lexicons, sentence: str, expected:
 ])
 def test_guidance_and_consensus_are_forecasts(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a ticker after the name leaves it the subject of its verb
+    ("On Monday, design software maker Acme (ACME) raised $10 billion selling six tranches of bonds.",
+     "$10 billion", "confirmed"),
+    # a purpose clause is a clause of its own: the deal it names by its price is only mentioned
+    ("On Monday, Northwind raised $10 billion selling six tranches of bonds, to help finance its $34 billion "
+     "takeover of Southgate.", "$34 billion", "asserted"),
+])
+def test_a_ticker_after_the_subject_and_a_purpose_clause(lex: Lexicons, sentence: str, figure: str,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
