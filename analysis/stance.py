@@ -66,6 +66,9 @@ _ANNOUNCED_DEAL = re.compile(r"^\W*Announced\s+(?:in|on|last|this|earlier)\b[^,;
                             r"(?:deal|acquisition|merger|takeover|transaction|agreement|purchase)\b")
 #: "..., representing a 26% premium to the closing price": a comparison the writer draws from the terms
 _COMPARISON = re.compile(r",\s+(?:representing|implying|reflecting|equal to|equivalent to)\b")
+#: "..., X has offered $83.50 for shares in Y – a premium that caused shares to rocket from around $57": a
+#: dash or a semicolon opens the writer's own remark on the terms, the terms end there
+_AFTER_TERMS = re.compile(r"\s[—–]\s|;")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
 _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")
@@ -239,7 +242,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
                                          for m in REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"
-        if stance == "confirmed" and terms and not _COMPARISON.search(sentence, terms.end(), start):
+        if stance == "confirmed" and terms and not _COMPARISON.search(sentence, terms.end(), start) \
+                and not _AFTER_TERMS.search(sentence, terms.end(), start):
             return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start):

@@ -860,3 +860,14 @@ def test_guidance_and_consensus_are_forecasts(lex: Lexicons, sentence: str, figu
 def test_a_ticker_after_the_subject_and_a_purpose_clause(lex: Lexicons, sentence: str, figure: str,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the agreement's terms end at a dash: the writer's remark after it is the writer's own
+    ("Under the terms of the deal, Northwind has offered $83.50 for shares in Southgate – a premium that caused "
+     "shares in the spinoff to rocket from around $57 per share to just over $80.", "$57", "asserted"),
+    ("Under the terms of the deal, Northwind has offered $83.50 for shares in Southgate – a premium that caused "
+     "shares in the spinoff to rocket from around $57 per share to just over $80.", "$83.50", "confirmed"),
+])
+def test_the_terms_end_at_a_dash(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
