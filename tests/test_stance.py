@@ -871,3 +871,14 @@ def test_a_ticker_after_the_subject_and_a_purpose_clause(lex: Lexicons, sentence
 ])
 def test_the_terms_end_at_a_dash(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # declining to comment negates what follows it, not the speaker's description before it
+    ("Battle Creek-based Southgate, with a market value of about $20 billion, declined to comment to Reuters.",
+     "about $20 billion", "asserted"),
+    ("Southgate declined to confirm the $20 billion price.", "$20 billion", "rumoured"),
+])
+def test_declining_to_comment_governs_what_follows(lex: Lexicons, sentence: str, figure: str,
+                                                  expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
