@@ -75,7 +75,9 @@ _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+base
 #: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
 #: be the subject of its verb: "Musk, who completed the $44 billion deal")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
-_CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,")
+#: (so does a participle's appositive: "The all-cash offer, expected to close on 30 June, will be ...")
+_CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
+                              r",\s+(?:expected|likely|set|due|poised|slated|scheduled) to\b[^,;:]*,")
 #: "when talks of the deal were first reported", "before rumors of a deal began": a time clause dates
 #: the figure's context; its talks and reports are not the figure's
 _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"

@@ -882,3 +882,14 @@ def test_the_terms_end_at_a_dash(lex: Lexicons, sentence: str, figure: str, expe
 def test_declining_to_comment_governs_what_follows(lex: Lexicons, sentence: str, figure: str,
                                                   expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a participle's appositive closed before the figure ("expected to close on 30 June") governs its noun only
+    ("The all-cash offer, expected to close on 30 June, will be the biggest deal in Northwind's history, far "
+     "bigger still than its $23bn acquisition of Eastbay in 2008.", "$23bn", "asserted"),
+    # ... an open one still governs the figure
+    ("The all-cash offer is expected to value Southgate at $23bn.", "$23bn", "rumoured"),
+])
+def test_a_closed_participial_appositive(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
