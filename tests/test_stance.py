@@ -893,3 +893,17 @@ def test_declining_to_comment_governs_what_follows(lex: Lexicons, sentence: str,
 ])
 def test_a_closed_participial_appositive(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a payment owed if the deal fails is a hypothetical, even stated by a party
+    ("Northwind priced bonds, and said it will redeem the notes at a price of 101% of the principal amount if "
+     "the acquisition was not completed by August 20, 2026, it said in a statement.", "101%", "rumoured"),
+    ("Northwind will pay Southgate a $3.2 billion breakup fee if the deal falls through.", "$3.2 billion",
+     "rumoured"),
+    # ... a plain "if" after the figure in another sense stays as it was
+    ("Southgate had raised over $1.5 billion, and it is unclear if investors will recoup it.", "$1.5 billion",
+     "confirmed"),
+])
+def test_a_condition_on_the_deal_failing(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
