@@ -907,3 +907,13 @@ def test_a_closed_participial_appositive(lex: Lexicons, sentence: str, figure: s
 ])
 def test_a_condition_on_the_deal_failing(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # leading a venture "with 45%" tells who holds most of it, no act on a deal
+    ("Eastbay leads the project with 45%.", "45%", "asserted"),
+    # ... leading a round is still an act
+    ("Northwind leads the $300 million round in Southgate.", "$300 million", "confirmed"),
+])
+def test_leading_with_a_share_is_a_holding(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
