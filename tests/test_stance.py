@@ -917,3 +917,13 @@ def test_a_condition_on_the_deal_failing(lex: Lexicons, sentence: str, figure: s
 ])
 def test_leading_with_a_share_is_a_holding(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a plan to buy "in a deal valued at" a price is the agreed deal, the party's act
+    ("Northwind plans to acquire the credit card company in a deal valued at $35.3 billion", "confirmed"),
+    # ... a plan to buy at a price alone is not yet a deal
+    ("Northwind plans to acquire the credit card company for $35.3 billion", "rumoured"),
+])
+def test_a_plan_to_buy_in_a_deal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$35.3 billion") == expected
