@@ -26,6 +26,8 @@ CLAIM_COLUMNS = [
     "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
     "inputs", "transaction",
 ]
+#: A figure in brackets right after one in another currency is that figure converted.
+_CONVERTED = re.compile(r"\s*\(\s*(?:(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|or|c\.|~)\s*)?")
 _COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|compared)\s+"
                        r"(?:from|with|to)\s+(?:an?\s+|the\s+)?$")
 _DEAL_VALUED = re.compile(
@@ -177,12 +179,16 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
         text = raw[sent.start : sent.end]
         para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
         previous = ""
+        before: Amount | None = None
         for amount in parse_amounts(text, approx_tolerance):
             metric = classify_metric(text, amount, lex)
             if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
                 # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier
                 metric = "valuation_before" if previous.startswith("valuation") else previous
-            previous = metric
+            elif (before is not None and before.kind == amount.kind == "money" and before.unit != amount.unit
+                  and _CONVERTED.fullmatch(text, before.end, amount.start)):
+                metric = previous  # "$35.9 billion (approx. NZ$60 billion)": the same figure, converted
+            previous, before = metric, amount
             subject = find_subject(text, amount, metric, prev, parties, outlets)
             if metric.startswith("valuation") and parties[1] and subject == parties[1] != parties[0] \
                     and says_valued(text, amount, parties, outlets):

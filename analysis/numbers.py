@@ -25,6 +25,7 @@ CURRENCY_SYMBOLS = {
     "£": "GBP", "gbp": "GBP", "pounds": "GBP", "sterling": "GBP",
     "nis": "ILS", "ils": "ILS", "₪": "ILS", "shekels": "ILS", "shekel": "ILS",
     "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+    "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
 }
 #: Spelled-out numbers news uses before a scale word ("one billion dollars", "twelve billion").
 WORD_NUMBERS = {w: float(k) for k, w in enumerate(
@@ -35,7 +36,8 @@ WORD_NUMBERS = {w: float(k) for k, w in enumerate(
 BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CUR = r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?"
+_CUR = (r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$|"  # other dollars: "NZ$60 billion", "A$79.6 billion"
+        r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?")
 _SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z]))\.?|[BbMmKkTt](?![a-zA-Z])"
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY")

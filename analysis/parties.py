@@ -16,7 +16,7 @@ from .cleaning import CleanSource
 _TITLES = {"CEO", "Chief", "Executive", "Officer", "Chairman", "Chair", "President", "Founder", "Co-founder",
            "Cofounder", "Director", "Head", "Billionaire", "Mr", "Mr.", "Ms", "Ms."}
 _LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Under", "Over", "The", "A", "An",
-               "This", "That", "Then", "And", "But", "So", "Yesterday", "Today", "On", "In",
+               "This", "That", "Then", "And", "But", "Or", "Nor", "Yet", "So", "Yesterday", "Today", "On", "In",
               "After", "Before", "Prior", "While", "When", "Why", "How", "If", "As", "Also", "Meanwhile",
               "Now", "Earlier", "Last", "Update", "Breaking", "Exclusive", "Report", "Reports", "Sources",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -50,6 +50,7 @@ def clean_name(name: str, stop: set[str]) -> str:
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}(?:\.[A-Z])?", words[-1]) and words[-1] != "AI":
         words = words[:-1]  # a ticker after the name: "Microsoft MSFT.O"
     text = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’-")
+    text = re.sub(r",[ \t]+(?:Incorporated|Inc|Corporation|Corp|LLC|Ltd|Limited|plc|PLC)$", "", text)
     if not name_words(text):  # "Inc." alone (a sentence split after it) names no party
         return ""
     return "" if text in stop or text in _LEAD_STOP else text

@@ -47,7 +47,9 @@ KIND_GROUP = {"acquisition": "acquisition", "merger": "acquisition", "investment
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
 _WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
+_NAME = (rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
+         # a company suffix after a comma is part of the name: "Mars, Incorporated"
+         r"(?:,[ \t]+(?:Incorporated|Inc\.|Corporation|Corp\.|LLC|Ltd\.|Limited|plc|PLC)(?![\w-]))?")
 #: A few lowercase words: "the collaborative design tool"; never an infinitive ("to hire"), whose
 #: object is not the deal's ("deal to acquire decision to hire X's team").
 _GAP = r"(?:(?!to[ \t])[a-z][^\s,;:!?]*[ \t]+){0,6}?"
@@ -81,11 +83,13 @@ _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, in
 _IPO = r"(?:IPO|initial[ \t]+public[ \t]+offering|stock[ \t]+market[ \t]+(?:debut|listing))\b"
 #: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn",
 #: "a $10.7 billion acquisition of Y": with its price).
-_NO_SUBJECT_NEEDED = {"its_acquisition", "raised_round", "acquired_by", "sale_of_to", "rejected_offer",
-                      "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
+_NO_SUBJECT_NEEDED = {"its_acquisition", "its_acquisition_of", "raised_round", "acquired_by", "sale_of_to",
+                      "rejected_offer", "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based|business|businesses|provider|"
                                r"vendor|sector|industry|market)\b")
+#: A name right after a preposition is its object, not the subject of a verb joined by "and" after it.
+_OBJECT_BEFORE = re.compile(r"\b(?:in|of|from|into|with|on|at)[ \t]+\Z")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
@@ -146,7 +150,8 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
     ("pronoun_buys", "acquisition", _rx(
-        rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+"
+        rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
+        rf"{_VERB_BUY}[ \t]+"
         rf"(?!by[ \t]|into[ \t]){_GAP}(?P<t>{_NAME})")),
     ("pays_for", "acquisition", _rx(
         rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
@@ -164,7 +169,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?:to|by)[ \t]+(?P<a>{_NAME})")),
     ("an_acquisition_of", "acquisition", _rx(
         rf"\b(?:an?|the)[ \t]+(?:US)?[$€£][^ \t]+[ \t]+(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)"
-        rf"[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    ("its_acquisition_of", "acquisition", _rx(
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?:acquisition|purchase|takeover|buyout)"
+        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:(?:raised|raises|raising|closed)[ \t]+{_SPAN}{{0,60}}?"
         rf"(?:round|funding|financing)|secured[ \t]+{_SPAN}{{0,60}}?(?:round|funding))"
@@ -193,14 +201,26 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
 _DESCRIBED = re.compile(rf"(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+(?P<n>{_NAME})")
 
 
-def _head_noun_name(text: str, m: re.Match[str]) -> str:
-    """The target's name after a capitalised adjective: "Swedish battery start-up Lumen Cells"."""
+#: A brand before a descriptor names what the target makes or sells: "Pringles maker Kellanova".
+_BRAND_OF = re.compile(rf"(?:[ \t]+(?!(?:by|of|in|for|from|with|to|and|or|at|on|as|the|an?|its|their)\b)"
+                       rf"[a-z][\w-]*){{0,2}}?[ \t]+(?:[a-z]*maker|seller|owner|producer|retailer|"
+                       rf"operator|developer|designer|manufacturer|distributor|supplier|chain)[ \t]+"
+                       rf"(?P<n>{_NAME})")
+
+
+def _head_noun_name(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The target's name, and where it ends, after a capitalised adjective ("Swedish battery
+    start-up Lumen Cells", "UK-based premium chocolatier Hotel Chocolat") or after a brand it sells
+    ("Pringles maker X")."""
     name = m.group("t")
-    if len(name.split()) == 1:
-        nxt = _DESCRIBED.match(text, m.end("t"))
-        if nxt and re.fullmatch(_DEMONYM, name):  # "Swedish", "Israeli", "Japanese"
-            return nxt.group("n")
-    return name
+    brand = _BRAND_OF.match(text, m.end("t"))
+    if brand:
+        return brand.group("n"), brand.end("n")
+    nxt = _DESCRIBED.match(text, m.end("t"))
+    if nxt and (len(name.split()) == 1 and re.fullmatch(_DEMONYM, name)  # "Swedish", "Israeli"
+                or re.search(r"-(?:based|owned|backed)$", name)):
+        return nxt.group("n"), nxt.end("n")
+    return name, m.end("t")
 
 
 def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
@@ -227,7 +247,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue  # "agreed to buy ... Veloc": the page stops mid-name
                     if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
                         continue  # "its investigation into X's acquisition": X is the buyer
-                    target = clean_name(_head_noun_name(text, m), stop)
+                    head, head_end = _head_noun_name(text, m)
+                    target = clean_name(head, stop)
                     acquirer = clean_name(m.group("a") or "", stop)
                     described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
                     if described:
@@ -238,14 +259,17 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue  # "a stake in the San Francisco company": a place, not the target
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
+                    if (acquirer and rule == "buys" and _OBJECT_BEFORE.search(text, 0, m.start("a"))
+                            and re.match(r"[ \t]+(?:and|or)[ \t]", text[m.end("a"):])):
+                        continue  # "divest their holdings in X and purchase shares of Y": X buys nothing
                     if not acquirer and rule not in _NO_SUBJECT_NEEDED and not described:
                         continue  # "The purchase price is higher than ...": a verb needs its buyer
                     found = kind
                     if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
                                                           text[m.end("t"):]):
                         found = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
-                    taken.append((m.start(), m.end()))
-                    s, e = sent.start + m.start(), sent.start + m.end()
+                    taken.append((m.start(), max(m.end(), head_end)))
+                    s, e = sent.start + m.start(), sent.start + max(m.end(), head_end)
                     amount, extra = _figures(m.group(0))
                     out.append(DealMention(cs.source.id, acquirer, target, found, s, e, raw[s:e], rule,
                                            amount, extra))
@@ -415,6 +439,11 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
                 continue
         elif own:
             here = [m for m in here if KIND_GROUP[m.kind] == own]
+        near = max(sent.start, start - 20)
+        if here and not any(m.start < start and near < m.end for m in here) and any(
+                m not in main.mentions for m in here) and _names(cs.source.raw[near:start], main.target):
+            out.append((main.id, "named"))  # "the Wiz $32 billion deal ..., dwarfing its purchase of Y"
+            continue
         if here:
             nearest = min(here, key=lambda m: 0 if m.start <= start < m.end else
                           min(abs(start - m.start), abs(start - m.end)))

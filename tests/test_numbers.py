@@ -133,6 +133,11 @@ def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
     ("projected to inject 10 billion shekels", 10e9, "ILS"),
     ("a deal worth 2 trillion yen", 2e12, "JPY"),
     ("a deal worth ¥2 trillion", 2e12, "JPY"),
+    # other dollars, named by their country's letters before the sign
+    ("totalling (approx. NZ$60 billion)", 60e9, "NZD"),
+    ("a deal worth A$79.6 billion", 79.6e9, "AUD"),
+    ("a deal worth C$4 billion", 4e9, "CAD"),
+    ("a deal worth HK$12 billion", 12e9, "HKD"),
 ])
 def test_spelled_out_numbers_and_more_currencies(text: str, value: float, unit: str) -> None:
     """Figures a corpus of Israeli and Japanese coverage states: spelled-out billions,

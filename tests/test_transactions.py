@@ -15,6 +15,7 @@ from analysis.numbers import parse_amounts
 from analysis.params import Params
 from analysis.scorecard import labelled_corpora, score_corpus
 from analysis.stance import classify_stance
+from analysis.transactions import deal_mentions
 
 
 def corpus(tmp_path: Path, texts: dict[str, str]) -> Params:
@@ -98,6 +99,15 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # the deal a figure is compared against is another deal
     ("If Acme does indeed buy Beta, it would surpass the $12.5 billion deal that it made in 2012.",
      "other"),
+    # the sixth unseen corpus: the agreement's total value with debt is the deal's; a profit is not
+    ("Acme would also take on Beta's outstanding debt, bringing the agreement's total value to about "
+     "$35.9 billion.", "deal_value"),
+    ("Acme revised its forecast to a loss from ¥200 billion profit previously, partly due to costs "
+     "related to its acquisition of Beta.", "other"),
+    ("Acme in talks to buy $22bn Crunchos maker Beta", "valuation_before"),
+    ("Under the terms of the deal, Acme has offered $83.50 for shares in Beta.", "price_per_share"),
+    ("Acme on Wednesday priced a $26 billion eight-part investment-grade bond offering to help finance "
+     "its takeover of Crunchos maker Beta.", "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -267,6 +277,25 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # money a company raised from a named investor is that investor's investment
     ("On Monday, Southgate announced that it had raised as much as $4 billion from Northwind.",
      {("Northwind", "Southgate", "investment")}),
+    # a brand before a descriptor ('Crunchos seller Southgate') describes the target, which is named after it
+    ("Northwind's bid to take over Crunchos seller Southgate drew a formal investigation.",
+     {("Northwind", "Southgate", "acquisition")}),
+    # a place-based or lower-case description before the target's name describes it
+    ("Northwind acquired UK-based premium chocolatier Bright Cocoa for £534 million.",
+     {("Northwind", "Bright Cocoa", "acquisition")}),
+    # a company suffix after a comma is part of the buyer's name, not a buyer of its own
+    ("Northwind, Incorporated has officially completed its acquisition of Southgate.",
+     {("Northwind", "Southgate", "acquisition")}),
+    # a pronoun's earlier takeover, with its year between noun and 'of'
+    ("It could be the firm's biggest deal since its $9.1 billion takeover of veterinary hospital chain PetCo "
+     "in 2017.", {("", "PetCo", "acquisition")}),
+    ("Growth came from deals, including the $9.1 billion purchase in 2017 of PetCo, a group of hospitals.",
+     {("", "PetCo", "acquisition")}),
+    # funds that sell one company's shares and buy another's: no company buys the other
+    ("These funds are now compelled to divest their holdings in Southgate and purchase shares of Eastbay "
+     "Partners, the firm joining the index.", set()),
+    # investment advice names no buyer: 'is it worth buying X?'
+    ("Should investors sell immediately? Or is it worth buying Southgate?", set()),
 ])
 def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, expected: set) -> None:
     p = corpus(tmp_path, {"a": sentence + "\n"})
@@ -303,6 +332,39 @@ def test_hires_beside_a_licence_are_one_licensing_deal(tmp_path: Path) -> None:
     table = stages.transactions(p, stages.cleaned(p))
     assert list(zip(table["acquirer"], table["target"], table["kind"], table["sources"], strict=True)) == [
         ("Northwind", "Southgate", "licensing", 3)]
+
+
+def test_a_figure_converted_in_brackets_keeps_the_metric_of_the_figure_it_converts(tmp_path: Path) -> None:
+    """"$35.9 billion (approx. NZ$60 billion)": the same price in another currency, not another figure."""
+    p = corpus(tmp_path, {"a": "Acme agreed to acquire Beta for a total consideration totalling USD $35.9 billion "
+                                "(approx. NZ$60 billion), the companies said.\n"})
+    claims = stages.claims(p, stages.cleaned(p))
+    metric = dict(zip(claims["unit"], claims["metric"], strict=True))
+    assert metric == {"USD": "deal_value", "NZD": "deal_value"}
+
+
+def test_a_figure_right_after_the_main_target_is_the_main_deals_beside_an_earlier_one(tmp_path: Path) -> None:
+    """'the Southgate $32 billion deal ranks as Northwind's largest, dwarfing its 2012 purchase of
+    Westfield for $12.5 billion': the first figure is the main deal's, the second the earlier deal's;
+    and a bought company's description before its name ('UK-based premium chocolatier X') is quoted."""
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $32 billion, the companies said.\n",
+        "b": "Northwind's $32 billion acquisition of Southgate closed on Monday.\n",
+        "c": "At a staggering price tag, the Southgate $32 billion deal easily ranks as Northwind's largest "
+             "acquisition ever, dwarfing its 2012 purchase of Westfield Mobile for $12.5 billion. "
+             "Earlier, Northwind acquired UK-based premium chocolatier Bright Cocoa for £534 million.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    ids = {r["target"]: r["transaction_id"] for _, r in table.iterrows()}
+    claims = stages.claims(p, cs)
+    c = claims[claims["source_id"] == "c"]
+    tx = dict(zip(c["value"], c["transaction"], strict=True))
+    assert tx[32e9] == ids["Southgate"] == "t1"
+    assert tx[12.5e9] == ids["Westfield Mobile"]
+    assert tx[534e6] == ids["Bright Cocoa"]
+    bought = [m for m in deal_mentions(cs, set()) if m.target == "Bright Cocoa"]
+    assert [m.quote for m in bought] == ["Northwind acquired UK-based premium chocolatier Bright Cocoa"]
 
 
 def test_earlier_deals_told_with_a_pronoun_are_kept_apart(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from ..spans import strip_span as _strip_span
 from .lines import TERMINAL, Line
 
 _ABBREV = re.compile(
-    r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|"
+    r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|approx|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
 _SENT_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*(?=\s++[\"“‘(\[]?[A-Z0-9$€£])")
@@ -23,7 +23,7 @@ def split_sentences(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     text = raw[start:end]
     spans, last = [], 0
     for m in _SENT_END.finditer(text):
-        if _ABBREV.search(text[max(0, m.start() - 6) : m.start() + 1]):
+        if _ABBREV.search(text[max(0, m.start() - 8) : m.start() + 1]):
             continue
         spans.append((last, m.end()))
         last = m.end()
