@@ -412,6 +412,16 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
     ("Acme blames Beta for merger's demise in new court filings", "aftermath"),
     ("The EU has given the green light for Acme to complete its $32 billion acquisition of Beta.",
      "regulatory_review"),
+    ('Acme has received preliminary "green light" from the EU to acquire Beta, the owner of the Crunchos '
+     "brand.", "regulatory_review"),
+    ("Beta's owner With a $40 billion transaction announcement Sunday.", "agreed"),
+    # a seventh corpus's stage misses: a block decision, a clearance, an arbitration
+    ("President Smith on Friday announced a decision to block the $14 billion acquisition of Beta by "
+     "Acme.", "regulatory_review"),
+    ("President Smith on Friday signed an executive order paving the way for an Acme investment in "
+     "Beta.", "regulatory_review"),
+    ("Gamma Corp. initiated arbitration proceedings on March 6 to clarify the terms of the joint "
+     "operating agreement.", "regulatory_review"),
     ("Beta has rejected a proposed $23 billion acquisition deal offered by Acme.", "ended"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
@@ -644,11 +654,30 @@ def test_a_review_step_is_not_dated_by_another_review_step(tmp_path: Path) -> No
     assert (d["x2"].earliest, d["x2"].latest) == (date(2023, 12, 11), date(2023, 12, 17))
 
 
+def test_a_page_reporting_the_very_review_step_a_dated_page_dates_comes_after_it(tmp_path: Path) -> None:
+    """"The Watchdog has announced it will launch a merger inquiry into Acme's deal" is the step
+    another page dates ("opened an investigation" on Tuesday): the page appeared on or after it.
+    Another step of the same regulator ("an in-depth investigation") is not bounded by it."""
+    d = _dates(tmp_path,
+               "date 2024-07-16 The Watchdog announced Tuesday that it has opened an investigation "
+               "against Acme's partnership with Beta.\n",
+               "The Watchdog has announced it will launch a merger inquiry into the partnership between "
+               "Acme and Beta.\n",
+               "The Watchdog opened an in-depth investigation into the partnership between Acme and Beta.\n",
+               "Acme agreed to pay Beta $650 million to license its models.\n",
+               "Acme hired most of Beta's staff.\n",
+               "Beta's founders joined Acme.\n")
+    assert d["x1"].earliest == date(2024, 7, 16)
+    assert d["x2"].earliest is None or d["x2"].earliest < date(2024, 7, 16)
+
+
 @pytest.mark.parametrize(("text", "absent"), [
     # confidence in completing is a hope; "will be completed" is still to come
     ("Acme bought 4.99% of Beta's shares, reflecting its confidence in completing the planned "
      "acquisition of Beta.", "completed"),
     ("Acme expects that the acquisition will be completed by the end of the year.", "completed"),
+    # a go-shop ending with no rival bid "clears the way" too, but no authority acts
+    ("No rival bidder has emerged. This clears the way for the Acme takeover to proceed.", "regulatory_review"),
 ])
 def test_a_hope_or_a_future_passive_is_no_completion(text: str, absent: str) -> None:
     from analysis.dating.stage import stage_hits

@@ -135,7 +135,11 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
             start = next((i for i, p in enumerate(placed) if time_point(p) >= at), len(placed))
             start = max(start, after_end(placed, d))
             k = by_stage(placed, d, start, len(placed), first=True)
-            placed.insert(start if k is None else k, d)
+            j = start if k is None else k
+            if k is not None and time_point(placed[k]) == at:
+                while j < len(placed) and time_point(placed[j]) == at:
+                    j += 1
+            placed.insert(j, d)
         else:
             end = next((i for i, p in enumerate(placed) if time_point(p) > at), len(placed))
             k = by_stage(placed, d, 0, end, first=True)

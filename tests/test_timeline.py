@@ -126,6 +126,19 @@ def test_dateline_without_any_year_evidence_leaves_the_window_open(tmp_path: Pat
     assert any(e.rule == "dateline" and "not usable alone" in e.note for e in d.evidence)
 
 
+def test_a_year_less_dateline_in_a_corpus_spanning_years_falls_within_them(tmp_path: Path) -> None:
+    """"HOUSTON, Dec 11 (Reuters) -" alone, in coverage whose dated pages run from 2023 to 2025: the
+    page is from one of those years, so it sits between the first and last Dec 11 of them (said so
+    in its evidence), not at the end of the order as if undated."""
+    cs = _clean(tmp_path,
+                "date 2023-10-23 Acme agreed to buy Beta for $53 billion on Monday.",
+                "HOUSTON, Dec 11 (Reuters) - Acme's deal for Beta faces an arbitration hearing.",
+                "date 2025-07-18 Acme completed its $53 billion acquisition of Beta on Friday.")
+    d = {x.source_id: x for x in estimate_timeline(cs, NO_EVENTS)}["x1"]
+    assert (d.earliest, d.latest) == (date(2023, 12, 11), date(2025, 12, 11))
+    assert any(e.rule == "dateline" and "years of the corpus's dated sources" in e.note for e in d.evidence)
+
+
 # --------------------------------------------------------------------------- explicit dates
 
 
@@ -377,6 +390,20 @@ def test_an_undated_source_of_the_latest_stage_is_still_not_last() -> None:
     assert order == ["undated", "agreed"]
 
 
+def test_a_page_open_after_a_day_goes_after_the_pages_of_its_stage_dated_that_day() -> None:
+    """"On or after 18 March" (it reports the announcement of the 18th) beside two pages dated the
+    18th: it came that day or later, so it goes after them and before the page of the 19th; a
+    page of its stage dated later still goes after it."""
+    order = timeline_order([
+        _sd("talks", date(2025, 3, 17), date(2025, 3, 17), "talks"),
+        _sd("a", date(2025, 3, 18), date(2025, 3, 18), "agreed"),
+        _sd("b", date(2025, 3, 18), date(2025, 3, 18), "regulatory_review"),
+        _sd("open", date(2025, 3, 18), None, "agreed"),
+        _sd("c", date(2025, 3, 19), date(2025, 3, 19), "agreed"),
+    ])
+    assert order == ["talks", "a", "b", "open", "c"]
+
+
 def test_an_undated_page_on_a_deals_end_sits_with_the_pages_on_that_end() -> None:
     """A deal rejected in one year and agreed and completed in the next: an undated page on the
     rejection goes with the dated page on the rejection, not among the completion pages (an end
@@ -408,6 +435,26 @@ def test_a_page_of_a_later_round_goes_after_the_pages_on_the_deals_end() -> None
         _sd("rejected", date(2024, 7, 23), date(2024, 7, 23), "ended"),
         _sd("agreed", date(2025, 3, 18), date(2025, 3, 18), "agreed"), later])
     assert order.index("rejected") < order.index("later") < order.index("agreed")
+
+
+def test_a_page_of_a_new_agreement_bounded_by_the_deals_dated_end_is_a_later_round(tmp_path: Path) -> None:
+    """A buyer walked away in July and agreed again in October: a page on the new agreement that
+    mentions the dated end ("Beta took Acme to court") comes after the pages on that end, not
+    right after the end's date among them."""
+    cs = _clean(tmp_path,
+                "date 2022-07-08 Acme on Friday terminated its $44 billion deal to buy Beta.",
+                "date 2022-07-12 Beta sued Acme on Tuesday to force the takeover through.",
+                "date 2022-09-14 Beta said Acme's termination of the deal was invalid, and Beta took "
+                "Acme to court.",
+                "Beta has accepted Acme's proposal to buy the company for $44 billion. The deal is "
+                "expected to close within weeks. Acme is the world's richest man. He owns a rocket "
+                "firm. Beta took Acme to court to try to force the takeover through.",
+                "date 2022-10-28 Acme completed its $44 billion acquisition of Beta on Friday.")
+    dates = {d.source_id: d for d in estimate_timeline(cs, NO_EVENTS)}
+    assert dates["x3"].stage == "agreed" and dates["x3"].earliest >= date(2022, 7, 8)
+    assert any(e.rule == "stage:later_round" and e.used for e in dates["x3"].evidence)
+    order = timeline_order(list(dates.values()))
+    assert order.index("x2") < order.index("x3") < order.index("x4")
 
 
 def test_timeline_table_has_one_evidence_string_per_source(tmp_path: Path) -> None:

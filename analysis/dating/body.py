@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Segment
+from ..formatting import excerpt
 from .citations import CitationIndex, citation_index
 from .events import RefEvent
 from .mentions import (
@@ -41,7 +42,7 @@ from .model import (
     words,
 )
 from .page import PageScan, Partial, manifest_evidence, page_scan, url_evidence, visible_sentences
-from .stage import deal_stage, headings, stage_hits
+from .stage import EPISODE_RULE, deal_stage, headings, later_round, stage_hits
 from .ties import (
     _closest,
     _dates_fit,
@@ -51,6 +52,7 @@ from .ties import (
     _figures,
     _same_happening,
     _same_step,
+    same_review_step,
 )
 
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to)\b|n't|n’t", re.IGNORECASE)
@@ -157,6 +159,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     base = manifest_evidence(src.published) + url_evidence(src.url) + list(page.evidence)
     partials: list[Partial] = []
     citations: list[tuple[str, str, Evidence]] = []
+    ended_tied: list[tuple[str, int | None, int | None]] = []  # mentions of the dated end
     event_years: set[int] = set()
     past_years: set[int] = set()
     future_years: set[int] = set()
@@ -205,8 +208,11 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         # ---- events learned from other sources: same kind, a shared name or figure
         if learned:
             kinds: dict[str, re.Match[str]] = {}
+            reviews: list[re.Match[str]] = []
             for kind, m in stage_hits(text):
                 kinds.setdefault(kind, m)
+                if kind == "regulatory_review":
+                    reviews.append(m)
             tokens = ctx.distinctive(names)
             later = follow_on_figures(text)
             meant = _earliest_meant(learned, src.id, kinds, tokens, names, later)  # the tied ones
@@ -216,10 +222,12 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                     continue
                 m = kinds[ev.kind]
                 shared = tokens & ev.tokens
-                tied = ev.key in meant
+                tied = ev.key in meant or same_review_step(reviews, ev, shared)
                 if tied:
-                    bound = meant[ev.key]
+                    bound = meant.get(ev.key, ev)
                     s, e = locate(raw, seg, m.start(), m.end(), m.group(0))
+                    if bound.kind == "ended":
+                        ended_tied.append((excerpt(seg.text, m.group(0), 110), s, e))
                     base.append(Evidence(
                         "learned_event", m.group(0), s, e, bound.earliest, None, LEARNED,
                         f"mentions the {bound.kind} event learned from {bound.learned_from} "
@@ -354,6 +362,9 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     # years before, so it never anchors the year of a past month (only of the dateline)
     anchors = sorted(event_years | past_years)
     stage, stage_ev = deal_stage(headings(src.title, src.url) + list(cs.sentences))
+    if ended_tied and not any(e.rule == EPISODE_RULE for e in stage_ev):
+        # "Twitter took him to court" (the dated end) on a page of a new agreement: a later round
+        stage_ev += later_round(stage, *ended_tied[0])
     return Scan(src.id, _dedupe(base), partials, dateline, anchors,
                 _dedupe_citations(citations), stage, stage_ev, page, sentences,
                 sorted(future_years))

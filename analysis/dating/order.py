@@ -6,7 +6,8 @@
    windows do not overlap are never reordered.
 2. A half-open window overlaps every source on its open side: it comes after (before) every
    source placed before its known end, and among the sources beyond that end its stage
-   places it (before the first source of the same stage; with none, at its known end).
+   places it (before the first source of the same stage, or after those of its stage dated its
+   very earliest day, since it came that day or later; with none, at its known end).
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
    the sources of the same stage, else before the first of a later stage); without a stage it
    comes near the end. The table marks it undated, and it is never placed last: the latest
@@ -128,6 +129,10 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
             lo = max(ge, _after_end(placed, d))
             k = _first_of_stage(placed, d, lo, len(placed))
             j = lo if k is None else k
+            if k is not None and points_placed[k] == at:
+                # its stage's pages of its earliest day: it came that day or later, so after them
+                while j < len(placed) and points_placed[j] == at:
+                    j += 1
         else:  # open at the start: before everything placed after its latest date
             while gt < len(placed) and points_placed[gt] <= at:
                 gt += 1

@@ -281,6 +281,14 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
             evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, None, None, STAMP,
                                 f"month-day dateline not used: {notes[-1]}",
                                 because=f"its dateline gives no year ({notes[-1]})"))
+    elif snap is not None and len(set(corpus_years)) > 1 and (cands := [
+            d for y in sorted(set(corpus_years)) if (d := safe_date(y, snap.month, snap.day or 1))]):
+        lo, hi = cands[0], cands[-1]
+        evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, lo, hi, URL,
+                            f"month-day dateline in one of the years of the corpus's dated sources: "
+                            f"{', '.join(str(d) for d in cands)}",
+                            because=f"its dateline gives {snap.quote.strip(' -–—(')} with no year; the "
+                                    f"corpus's dated sources span {cands[0].year}-{cands[-1].year}"))
     elif snap is not None:
         evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, None, None, STAMP,
                             f"month-day dateline not usable alone: {notes[-1]}",

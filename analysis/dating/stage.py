@@ -103,6 +103,19 @@ _RECAP_TIME = re.compile(
     re.IGNORECASE)
 
 
+def later_round(stage: str, quote: str, start: int | None, end: int | None) -> list[Evidence]:
+    """The evidence that a page describing the deal at an earlier stage than its end, while
+    recounting that end as having happened, belongs to a later round (none at other stages)."""
+    if not 0 < STAGE_RANK[stage] < STAGE_RANK["ended"]:
+        return []
+    return [Evidence(
+        rule=EPISODE_RULE, quote=quote, start=start, end=end, earliest=None, latest=None,
+        strength=STAGE,
+        note=f"a later round: it describes the deal as {stage.replace('_', ' ')} and recounts its end "
+             "as history",
+        used=True, because="it recounts the deal's earlier end as history: a later round")]
+
+
 def recap(text: str, pos: int) -> bool:
     """True when the cue's clause dates it in the past ("In April, Twitter agreed to sell"):
     a recap of an earlier stage, not what the story reports."""
@@ -235,17 +248,12 @@ def deal_stage(sentences: Sequence[Segment],
         recounted = ""
     evidence = []
     ended_before = [(seg, m) for seg, m in hits["ended"] if (seg.index, m.start()) in recaps]
-    if ended_before and 0 < STAGE_RANK[chosen] < STAGE_RANK["ended"]:
+    if ended_before:
         # "Wiz previously turned down an offer" on a page of new talks: the deal ended once
         # and came back, so this page belongs after the pages on that end
         seg, m = ended_before[0]
-        evidence.append(Evidence(
-            rule=EPISODE_RULE, quote=excerpt(seg.text, m.group(0), 110),
-            start=seg.start if seg.start >= 0 else None, end=seg.end if seg.end >= 0 else None,
-            earliest=None, latest=None, strength=STAGE,
-            note=f"a later round: it describes the deal as {chosen.replace('_', ' ')} and recounts "
-                 "its end as history",
-            used=True, because="it recounts the deal's earlier end as history: a later round"))
+        evidence += later_round(chosen, excerpt(seg.text, m.group(0), 110),
+                                seg.start if seg.start >= 0 else None, seg.end if seg.end >= 0 else None)
     for stage in STAGES:
         found = hits[stage]
         if not found:

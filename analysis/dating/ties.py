@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from .events import RefEvent
 from .mentions import clause, find_dates
 from .model import days, span_words
+from .stage import stage_hits
 
 #: Learned events of these kinds are single milestones; talks and regulatory steps recur.
 MILESTONES = {"agreed", "completed", "ended"}
@@ -80,12 +81,39 @@ def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable
     return out
 
 
+#: Words that name one review step alike ("launch a merger inquiry", "opened an investigation").
+_STEP_SYNONYMS = {"launch": "open", "launches": "open", "launched": "open", "launching": "open",
+                  "opens": "open", "opened": "open", "opening": "open", "initiate": "open",
+                  "initiated": "open", "inquiry": "probe", "investigation": "probe", "probes": "probe",
+                  "inquiries": "probe", "investigations": "probe"}
+#: Qualifiers of a step that do not make it another step ("merger inquiry", "formal probe").
+_STEP_QUALIFIERS = {"merger", "antitrust", "formal", "full", "deal", "competition"}
+
+
+def _step_words(text: str) -> set[str]:
+    words = (w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STEP_QUALIFIERS)
+    return {_STEP_SYNONYMS.get(w, w) for w in words}
+
+
 def _same_step(m: re.Match[str], ev: RefEvent) -> bool:
     """Whether a review cue names the same step as a learned review event: its content words
     (those of the cue that matched, "shareholders approved", "opened an investigation") appear
-    in the event's own words."""
-    own = {w for w in re.findall(r"[a-z]{4,}", m.group(0).lower())}
-    return bool(own) and own <= set(re.findall(r"[a-z]{4,}", ev.name.lower()))
+    in the event's own words, synonyms of one step alike ("launch an inquiry", "opened an
+    investigation")."""
+    own = _step_words(m.group(0))
+    return bool(own) and own <= _step_words(ev.name)
+
+
+def same_review_step(cues: Sequence[re.Match[str]], ev: RefEvent, shared: frozenset[str]) -> bool:
+    """Whether a review cue is the very step a learned review event dates: a name of the
+    event's own (the regulator: "the CMA") and the same step in other words ("will launch a
+    merger inquiry", "opened an investigation"); another step of the same regulator ("an
+    in-depth investigation" after "an investigation") is not it."""
+    if ev.kind != "regulatory_review" or not shared or _figures(shared):
+        return False
+    own = [_step_words(m.group(0)) for m in cues]
+    theirs = [_step_words(h.group(0)) for k, h in stage_hits(ev.name) if k == "regulatory_review"]
+    return any(o and o == t for o in own for t in theirs)
 
 
 def _earliest_happening(evs: list[RefEvent]) -> RefEvent:
