@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .basis import figure_basis, known_bases
 from .cleaning import CleanSource
 from .lexicons import load_cues
 from .numbers import Amount, parse_amounts
@@ -22,10 +23,13 @@ from .stance import classify_stance
 from .subjects import corpus_parties, find_subject, says_valued
 
 CLAIM_COLUMNS = [
-    "claim_id", "source_id", "metric", "subject", "value", "unit", "lower", "upper", "bound",
-    "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
+    "claim_id", "source_id", "metric", "subject", "value", "unit", "lower", "upper", "bound", "basis",
+    "basis_from", "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
     "inputs", "transaction",
 ]
+#: A shareholder vote before a percentage of shares: the share that voted, not a stake bought.
+_VOTED = re.compile(r"(?i)\b(?:(?:share|stock)?holders?|investors)\b[^.;]{0,60}\b(?:vote[sd]?|voting|ballots?|"
+                    r"proxies|turnout)\b|\b(?:votes? cast|in the vote|the vote)\b")
 #: A figure in brackets right after one in another currency is that figure converted.
 _CONVERTED = re.compile(r"\s*\(\s*(?:(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|or|c\.|~)\s*)?")
 _COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|compared)\s+"
@@ -47,6 +51,8 @@ class Mention:
     subject: str
     stance: str
     attributed_to: str
+    #: whether the figure counts the target's debt ("including_debt", "equity", "": not said)
+    basis: str = ""
 
 
 @dataclass
@@ -98,6 +104,8 @@ def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
     if best is None:
         return "other"
     metric = best[1]
+    if metric == "stake" and _VOTED.search(sentence[max(0, amount.start - 90):amount.start]):
+        return "other"  # "holders voting represented 77.5% of the outstanding shares": a turnout
     if metric == "valuation":
         if _DEAL_VALUED.search(sentence[max(0, amount.start - 60):amount.start]):
             return "deal_value"  # "the deal, valued at $650 million": the price, not a company's worth
@@ -201,6 +209,7 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
                                              outlets | set(manifest_outlets), parties_words,
                                              market=metric == "share_price_move"),
                     ";".join(attributed_outlets(text, lex, manifest_outlets)),
+                    figure_basis(text, amount.start, amount.end) if amount.kind == "money" else "",
                 )
             )
         prev = text
@@ -230,7 +239,8 @@ def claims_table(mentions: list[Mention]) -> pd.DataFrame:
             "source_id": first.source_id, "metric": metric, "subject": first.subject,
             "value": first.amount.value, "unit": unit,
             "lower": first.amount.lower, "upper": first.amount.upper, "bound": bound,
-            "stance": stance, "attributed_to": first.attributed_to, "quote": first.quote,
+            "basis": next((m.basis for m in ms if m.basis), ""), "basis_from": "", "stance": stance,
+            "attributed_to": first.attributed_to, "quote": first.quote,
             "start": first.start, "end": first.end, "mentions": len(ms),
             "offsets": ";".join(f"{m.start}-{m.end}" for m in ms), "sentence": first.sentence,
             "inputs": "", "transaction": "",
@@ -332,7 +342,7 @@ def derived_valuations(claims: pd.DataFrame, kind: str = "investment") -> pd.Dat
         rows.append({
             "claim_id": f"derived-{deal['source_id']}-implied_valuation", "source_id": "derived",
             "metric": "valuation_at_deal", "subject": deal["subject"], "value": value,
-            "unit": deal["unit"], "lower": lower, "upper": upper, "bound": "derived",
+            "unit": deal["unit"], "lower": lower, "upper": upper, "bound": "derived", "basis": "", "basis_from": "",
             "stance": "derived", "attributed_to": "",
             "quote": f"{deal['quote']} / {stake['quote']}", "start": -1, "end": -1,
             "mentions": 0, "offsets": "", "sentence": "",
@@ -373,7 +383,7 @@ def extract_claims(
     base = claims_table(extract_mentions(cleaned, lex, approx_tolerance, party_words(groups) or None, jobs))
     decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
-    base = reassign_rounds(settle_deal_metrics(base, decided, cleaned, groups), groups)
+    base = known_bases(reassign_rounds(settle_deal_metrics(base, decided, cleaned, groups), groups))
     derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base
 

@@ -23,6 +23,7 @@ from datetime import date
 
 import pandas as pd
 
+from .basis import EQUITY, INCLUDING_DEBT
 from .formatting import figure, interval
 from .transactions import UNATTRIBUTED
 
@@ -33,7 +34,7 @@ PAIR_LIMIT = 300  # claims of one metric and transaction compared pair by pair; 
 #: A source's place in time: earliest and latest possible date (None: open) and deal stage rank.
 TimeKey = tuple[date | None, date | None, int]
 VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "contradicts",
-            "differs_from_projection", "different_units")
+            "differs_from_projection", "different_units", "different_basis")
 POINT_BOUNDS = {"exact", "approx", "derived"}
 # Not compared: a share-price move describes one trading day, and "other" mixes unrelated
 # figures; two sources giving different values there are not disagreeing about one quantity.
@@ -67,6 +68,9 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
     """``verdict`` with each claim's source and description computed once, not once per pair."""
     if a["unit"] != b["unit"]:
         return "different_units", f"{da} and {db} are in different units; not compared"
+    basis = _different_basis(a, b)
+    if basis:
+        return "different_basis", f"{da} and {db} measure different things: {basis}; not compared"
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
         return "same", f"{da} and {db} state the same figure"
     overlap = a["lower"] <= b["upper"] and b["lower"] <= a["upper"]
@@ -85,6 +89,33 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
     if later(sa, sb) is True:
         return "superseded", f"{da} appeared later than {db}: a later report puts the figure differently"
     return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
+
+
+#: A figure that does not say it includes debt is read as the equity value beside one that does
+#: only when it is at least this share of it (debt rarely exceeds what the shares are worth).
+DEBT_SHARE = 0.6
+
+
+def _basis(row: Mapping) -> str:
+    value = row.get("basis")
+    return value if isinstance(value, str) else ""  # a table read back writes "" as NaN
+
+
+def _different_basis(a: Mapping, b: Mapping) -> str:
+    """Why two prices are on different bases ("" when they are not known to be): one counts the
+    target's debt and the other is an equity value, or says nothing and is smaller, by no more
+    than the debt could make (a larger figure, or a far smaller one, disagrees as before)."""
+    ba, bb = _basis(a), _basis(b)
+    if ba == bb or INCLUDING_DEBT not in (ba, bb):
+        return ""
+    with_debt, other = (a, b) if ba == INCLUDING_DEBT else (b, a)
+    source = with_debt.get("basis_from")
+    via = f" (as {source} says of the same figure)" if isinstance(source, str) and source else ""
+    if _basis(other) == EQUITY:
+        return f"one includes the target's debt{via}, the other is the equity value"
+    if DEBT_SHARE * with_debt["lower"] <= other["upper"] < with_debt["lower"]:
+        return f"the larger includes the target's debt{via}, the smaller does not say it does"
+    return ""
 
 
 def with_pairs(comparisons: pd.DataFrame) -> pd.DataFrame:
@@ -180,7 +211,7 @@ def _pairs(records: list[dict], sources: list[str], metric: str,
 
 def _figure_key(row: Mapping) -> tuple:
     return (row["metric"], row["source_id"] == "derived", row["unit"], row["value"], row["bound"],
-            row["lower"], row["upper"])
+            row["lower"], row["upper"], _basis(row))
 
 
 def count_later(after: Sequence[TimeKey], before: Sequence[TimeKey]) -> int:

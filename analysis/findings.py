@@ -95,6 +95,7 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     if len(dv_heads):
         out.append(_agreement(sources, dv_heads, agree))
     val = claims.set_index("claim_id")["value"]
+    unit = claims.set_index("claim_id")["unit"]
     gaps = dv_heads[dv_heads["verdict"].isin(["superseded", "contradicts"])].copy()
     if len(gaps):
         gaps["gap"] = [abs(val[a] - val[b]) for a, b in zip(gaps["claim_a"], gaps["claim_b"],
@@ -103,9 +104,18 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         kind = ("an update, not a contradiction: the later report puts the figure differently"
                 if g["verdict"] == "superseded"
                 else "a contradiction: the intervals do not overlap and the timeline cannot order them")
-        out.append(f"The largest disagreement, {figure(val[g['claim_a']], 'USD')} "
-                   f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], 'USD')} "
+        out.append(f"The largest disagreement, {figure(val[g['claim_a']], unit[g['claim_a']])} "
+                   f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], unit[g['claim_b']])} "
                    f"({_label(sources, g['source_b'])}), is {kind}.")
+    based = dv_heads[dv_heads["verdict"] == "different_basis"]
+    if len(based):
+        b = based.iloc[0]
+        n_based = int(based["pairs"].sum())
+        out.append(f"{count(n_based, 'pair')} of headline deal values {_verb(n_based, 'measures', 'measure')} "
+                   f"different things and {_verb(n_based, 'is', 'are')} not compared: one figure includes the "
+                   f"target's debt (for example {figure(val[b['claim_a']], unit[b['claim_a']])} from "
+                   f"{_label(sources, b['source_a'])} against {figure(val[b['claim_b']], unit[b['claim_b']])} from "
+                   f"{_label(sources, b['source_b'])}).")
     counts = comparisons.groupby("verdict")["pairs"].sum()  # a row may stand for many pairs
     parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_LABELS.items()
              if counts.get(v, 0)]
@@ -166,7 +176,7 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
     n, k = int(pairs["pairs"].sum()), int(agree["pairs"].sum())  # a row may stand for many pairs
     lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values, "
-                 + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} agree"))
+                 + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} {_verb(k, 'agrees', 'agree')}"))
     if n > 1 and (k == n or k > MAX_NAMED_PAIRS):
         # every pair agrees, or too many to read: count the kinds, name who is in the other pairs
         counts = [f"{int(agree.loc[agree['verdict'] == v, 'pairs'].sum())} {words}" for v, words in _AGREE_KINDS

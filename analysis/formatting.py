@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "ILS": "NIS ", "JPY": "¥"}
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "ILS": "NIS ", "JPY": "¥", "NZD": "NZ$", "AUD": "A$", "CAD": "C$",
+           "HKD": "HK$", "SGD": "S$"}
 #: The currencies figures are read in (``numbers.CURRENCY_SYMBOLS``).
 MONEY_UNITS = frozenset(_SYMBOL)
 
@@ -150,11 +151,19 @@ METRIC_LABELS = {
 BOUND_WORDS = {"exact": "as stated", "lower": "at least", "upper": "up to",
                "upper_approx": "nearly / toward", "approx": "about", "range": "range",
                "derived": "derived"}
+#: What a figure's basis adds after it in a table ("$14.9 bn, incl. debt").
+BASIS_NOTES = {"including_debt": ", incl. debt", "equity": ", equity value"}
+
+
+def basis_note(basis: object) -> str:
+    return BASIS_NOTES.get(basis, "") if isinstance(basis, str) else ""
+
+
 VERDICT_LABELS = {
     "same": "Same figure", "compatible_rounding": "Equal within rounding",
     "compatible_bound": "Admitted by a bound", "superseded": "Later report differs",
     "contradicts": "Contradicts", "differs_from_projection": "Outside the projection",
-    "different_units": "Different units",
+    "different_units": "Different units", "different_basis": "With and without debt",
 }
 
 

@@ -13,6 +13,7 @@ from . import findings, report_scale
 from .formatting import (
     BOUND_WORDS,
     VERDICT_LABELS,
+    basis_note,
     bound_word,
     count,
     excerpt,
@@ -75,8 +76,8 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
         for sid in order:
             cl = main_real[(main_real["metric"] == metric) & (main_real["source_id"] == sid)]
             row[label[sid]] = "; ".join(
-                f"{figure(v, u)}{'' if b == 'exact' else ' (' + BOUND_WORDS.get(b, b) + ')'}"
-                for v, u, b in zip(cl["value"], cl["unit"], cl["bound"], strict=True)) or "—"
+                _matrix_cell(v, u, b, d)
+                for v, u, b, d in zip(cl["value"], cl["unit"], cl["bound"], _bases(cl), strict=True)) or "—"
         matrix[metric_label(metric)] = row
     files["claims_matrix.md"] = md_table(
         pd.DataFrame.from_dict(matrix, orient="index").reset_index().rename(
@@ -88,9 +89,9 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
         "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else " (deal unclear)" if t == UNATTRIBUTED
                                       else f" ({t})")
                    for m, t in zip(ranked["metric"], ranked["transaction"], strict=True)],
-        "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)})" for v, u, b, lo, hi in
+        "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)}{basis_note(d)})" for v, u, b, lo, hi, d in
                    zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],
-                       ranked["upper"], strict=True)],
+                       ranked["upper"], _bases(ranked), strict=True)],
         "Stance": ranked["stance"], "Credited to": [a or "—" for a in ranked["attributed_to"]],
         "Mentions": ranked["mentions"],
         "Quote": [excerpt(t, normalize(str(q))) for t, q in zip(ranked["sentence"], ranked["quote"], strict=True)],
@@ -125,3 +126,15 @@ def comparison_summary(comparisons: pd.DataFrame) -> str:
         return f"The one pair compared {'contradicts' if contra else 'does not contradict'}" + (
             " and is superseded" if sup else "")
     return f"Of all {count(n, 'pair')} compared, {c_txt} and {s_txt}"
+
+
+def _bases(claims: pd.DataFrame) -> list[object]:
+    """Each claim's basis (a table written before the column existed has none)."""
+    return list(claims["basis"]) if "basis" in claims.columns else [""] * len(claims)
+
+
+def _matrix_cell(value: float, unit: str, bound: str, basis: object) -> str:
+    """"$14.9 bn (incl. debt)", "$10 bn (at least)": a figure with what qualifies it."""
+    notes = ([] if bound == "exact" else [BOUND_WORDS.get(bound, bound)]) + (
+        [basis_note(basis).lstrip(", ")] if basis_note(basis) else [])
+    return figure(value, unit) + (f" ({', '.join(notes)})" if notes else "")

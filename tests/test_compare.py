@@ -65,3 +65,48 @@ def test_timeline_is_asked_once_per_pair_of_sources() -> None:
     comp = compare_claims(pd.DataFrame(rows), later)
     assert len(comp) == 25 and set(comp["verdict"]) == {"superseded"}
     assert sorted(asked) == [("b", "a")]
+
+
+def test_a_price_including_debt_and_an_equity_value_measure_different_things() -> None:
+    """"$14.9 billion including debt" and "$14.1 billion" (the equity value) are no disagreement:
+    the debt makes the difference; a larger figure that says nothing still disagrees, and the
+    pairs are the same whether listed one by one or counted by figure."""
+    debt = {**claim("a-c01", "a", 14.9e9, 14.85e9, 14.95e9), "basis": "including_debt"}
+    bare = {**claim("b-c01", "b", 14.1e9, 14.05e9, 14.15e9), "basis": ""}
+    equity = {**claim("c-c01", "c", 14.1e9, 14.05e9, 14.15e9), "basis": "equity"}
+    larger = {**claim("d-c01", "d", 16e9, 15.5e9, 16.5e9), "basis": ""}
+    comp = compare_claims(pd.DataFrame([debt, bare, equity, larger]))
+    got = {(a, b): v for a, b, v in zip(comp["source_a"], comp["source_b"], comp["verdict"], strict=True)}
+    assert got[("a", "b")] == got[("a", "c")] == "different_basis"
+    assert got[("a", "d")] == "contradicts" and got[("b", "c")] == "same"
+    assert "includes the target's debt" in comp.loc[comp["verdict"] == "different_basis", "explanation"].iloc[0]
+    clustered = compare_claims(pd.DataFrame([debt, bare, equity, larger]), limit=1)
+    assert clustered.groupby("verdict")["pairs"].sum().to_dict() == comp.groupby("verdict")["pairs"].sum().to_dict()
+
+
+def test_the_basis_of_a_figure_is_read_from_the_words_beside_it() -> None:
+    from analysis.basis import figure_basis
+
+    def basis(text: str, fig: str) -> str:
+        i = text.index(fig)
+        return figure_basis(text, i, i + len(fig))
+
+    assert basis("Acme said it would buy Beta in a deal valued at $14.9 billion including debt.",
+                 "$14.9 billion") == "including_debt"
+    assert basis("for $83.50 per share in cash, a total of $35.9 billion, inclusive of assumed net leverage.",
+                 "$35.9 billion") == "including_debt"
+    assert basis("Acme agreed to buy Beta in a deal with an enterprise value of $24.6 billion.",
+                 "$24.6 billion") == "including_debt"
+    assert basis("The total enterprise value, including debt, of the deal is $60 billion.", "$60 billion") \
+        == "including_debt"
+    assert basis("The deal gives Beta an equity value of about $29 billion.", "$29 billion") == "equity"
+    assert basis("Acme will pay $29 billion, excluding debt.", "$29 billion") == "equity"
+    # financing with debt is no basis; a figure that says nothing has none
+    assert basis("Acme will pay $29 billion in cash, financed with debt.", "$29 billion") == ""
+    assert basis("Acme agreed to buy Beta for $8 billion.", "$8 billion") == ""
+
+
+def test_a_far_smaller_figure_beside_one_including_debt_still_disagrees() -> None:
+    debt = {**claim("a-c01", "a", 24.6e9, 24.5e9, 24.7e9), "basis": "including_debt"}
+    far = {**claim("b-c01", "b", 9.8e9, 9.75e9, 9.85e9), "basis": ""}
+    assert verdicts([debt, far]) == ["contradicts"]

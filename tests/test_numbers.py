@@ -155,3 +155,12 @@ def test_a_wire_abbreviation_after_a_bare_point_is_a_scale_and_mil_is_no_militar
     a = one("Acme to buy Beta for $14. bil. in all-cash deal")
     assert a.value == pytest.approx(14e9) and a.unit == "USD"
     assert [a.value for a in parse_amounts("It spent $5 million on $5 military gear")] == [5e6, 5.0]
+
+
+def test_every_currency_read_is_written_with_its_own_symbol() -> None:
+    """A figure read in New Zealand dollars is written "NZ$60 bn" in the report, never a bare number."""
+    from analysis.formatting import MONEY_UNITS, figure
+    from analysis.numbers import CURRENCY_SYMBOLS
+
+    assert set(CURRENCY_SYMBOLS.values()) <= MONEY_UNITS
+    assert figure(60e9, "NZD") == "NZ$60 bn"

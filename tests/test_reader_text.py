@@ -122,6 +122,20 @@ def test_findings_and_caveats_with_one_of_everything_read_as_english() -> None:
             "nothing in it bounds it from above)") in text
 
 
+def test_figures_with_and_without_debt_are_named_as_different_things_not_a_disagreement() -> None:
+    sources, claims, comparisons, timeline = _frames(3, [
+        ("s000", "s001", "different_basis"), ("s000", "s002", "compatible_rounding"),
+        ("s001", "s002", "different_basis")])
+    comparisons["pairs"] = 1
+    claims["unit"] = ["GBP", "GBP", "GBP"]
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
+    assert ("2 pairs of headline deal values measure different things and are not compared: one figure "
+            "includes the target's debt (for example £14.3 bn from Outlet 0 against £10 bn from "
+            "Outlet 1).") in text
+    assert "largest disagreement" not in text
+    assert "Of 3 pairs of headline deal values, 1 agrees (equal within rounding" in text
+
+
 def test_when_every_pair_agrees_the_kinds_are_counted() -> None:
     sources, claims, comparisons, timeline = _frames(3, [
         ("s000", "s001", "compatible_bound"), ("s000", "s002", "compatible_rounding"),

@@ -108,6 +108,12 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Under the terms of the deal, Acme has offered $83.50 for shares in Beta.", "price_per_share"),
     ("Acme on Wednesday priced a $26 billion eight-part investment-grade bond offering to help finance "
      "its takeover of Crunchos maker Beta.", "other"),
+    # a vote's turnout and a share of an industry are no stake
+    ("Shareholders participating in the vote represented approximately 77.5% of Beta's outstanding shares "
+     "of common stock, according to the filing.", "other"),
+    ("Acme and Beta combined would account for approximately 12% of the American snack and candy industry.",
+     "market_share"),
+    ("Acme agreed to buy a 49% stake in Beta.", "stake"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -622,3 +628,48 @@ def test_a_possessive_before_acquisition_and_a_kind_of_business_name_no_target(t
     })
     table = stages.transactions(p, stages.cleaned(p))
     assert not {"Northwind", "SaaS"} & set(table["target"])
+
+
+def test_a_price_including_debt_is_marked_and_not_set_against_the_equity_price(tmp_path: Path) -> None:
+    """The claims say which price counts the target's debt; the report's matrix says so, and the
+    pair is 'with and without debt', not a disagreement."""
+    from analysis.report_claims import _matrix_cell
+
+    p = corpus(tmp_path, {
+        "a": "Acme said on Monday it would buy Beta in a deal valued at $14.9 billion including debt.\n",
+        "b": "Acme agreed to buy Beta for $14.1 billion, the companies said.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    deal = claims[claims["metric"] == "deal_value"].set_index("source_id")
+    assert (deal.loc["a", "basis"], deal.loc["b", "basis"]) == ("including_debt", "")
+    comparisons = stages.comparisons(claims, stages.build_timeline(p, cs, claims))
+    assert comparisons.loc[comparisons["metric"] == "deal_value", "verdict"].tolist() == ["different_basis"]
+    assert _matrix_cell(14.9e9, "USD", "exact", "including_debt") == "$14.9 bn (incl. debt)"
+    assert _matrix_cell(10e9, "USD", "lower", "") == "$10 bn (at least)"
+
+
+def test_the_same_figure_at_another_precision_takes_the_basis_another_source_states(tmp_path: Path) -> None:
+    """"$36 billion" is "$35.9 billion, inclusive of assumed net leverage" rounded: it counts the
+    debt too (basis_from names the claim that says so), so it is not set against the "almost $29
+    billion" equity value; "$24 billion" is not "$24.6 billion" rounded and takes nothing."""
+    from analysis.basis import same_figure
+
+    p = corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta for $83.50 per share in cash, amounting to a total of $35.9 billion, "
+             "inclusive of assumed net leverage.\n",
+        "b": "Acme has agreed to buy Beta in a $36 billion deal, the companies said.\n",
+        "c": "Acme would pay almost $29 billion for Beta, the companies said.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    deal = claims[claims["metric"] == "deal_value"].set_index("source_id")
+    assert deal.loc["a", "basis"] == deal.loc["b", "basis"] == "including_debt"
+    assert (deal.loc["a", "basis_from"], deal.loc["b", "basis_from"]) == ("", deal.loc["a", "claim_id"])
+    assert deal.loc["c", "basis"] == ""
+    comparisons = stages.comparisons(claims, stages.build_timeline(p, cs, claims))
+    dv = comparisons[comparisons["metric"] == "deal_value"].set_index(["source_a", "source_b"])
+    assert dv.loc[("b", "c"), "verdict"] == "different_basis"
+    assert "as a-c02 says of the same figure" in dv.loc[("b", "c"), "explanation"]
+    assert same_figure(36e9, 35.9e9) and same_figure(25e9, 24.6e9)
+    assert not same_figure(24e9, 24.6e9) and not same_figure(14.1e9, 14.9e9)

@@ -1,0 +1,95 @@
+"""Basis of a deal's price: whether a figure counts the target's debt.
+
+Coverage quotes one deal at different bases: "$14.9 billion including debt" (an enterprise value,
+what the buyer pays plus the debt it takes on) and "$14.1 billion" (the equity value, what the
+shareholders get). The two do not disagree; they measure different things. A figure's basis is
+read from the words beside it in its clause; most figures say nothing, and then it is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+INCLUDING_DEBT = "including_debt"
+EQUITY = "equity"
+#: Basis values as written in claims.csv ("" when the clause does not say).
+BASES = (INCLUDING_DEBT, EQUITY, "")
+
+_DEBT = r"(?:(?:its|the|their|assumed|net|outstanding|existing)\s+)*(?:debts?|leverage|borrowings?)"
+_WITH_DEBT = re.compile(
+    rf"(?i)^[^.;:()$€£¥]{{0,40}}?\b(?:including|includes|include|inclusive\s+of|plus|counting)\s+"
+    rf"(?:the\s+assumption\s+of\s+)?{_DEBT}\b")
+_WITHOUT_DEBT = re.compile(
+    rf"(?i)^[^.;:()$€£¥]{{0,40}}?\b(?:excluding|excludes|not\s+including|without)\s+{_DEBT}\b")
+_ENTERPRISE_BEFORE = re.compile(
+    rf"(?i)(?:\benterprise\s+value|\b(?:including|inclusive\s+of|counting)\s+{_DEBT})\b[^.;$€£¥]{{0,40}}$")
+_EQUITY_BEFORE = re.compile(r"(?i)\bequity\s+value\b[^.;$€£¥]{0,40}$")
+
+
+def figure_basis(sentence: str, start: int, end: int) -> str:
+    """The basis a figure at ``sentence[start:end]`` is stated on: ``including_debt`` ("$14.9
+    billion including debt", "an enterprise value of $24.6 billion", "a total of $35.9 billion,
+    inclusive of assumed net leverage"), ``equity`` ("an equity value of $29 billion", "$14.1
+    billion excluding debt"), else "" (not said)."""
+    after = sentence[end:end + 80]
+    before = sentence[max(0, start - 60):start]
+    if _ENTERPRISE_BEFORE.search(before):
+        return INCLUDING_DEBT
+    if _EQUITY_BEFORE.search(before):
+        return EQUITY
+    first = _first(after)
+    if first is not None:
+        return first
+    return ""
+
+
+def _first(after: str) -> str | None:
+    """The basis the words right after a figure give, the nearer cue winning."""
+    hits = [(m.start(), basis) for basis, rx in ((INCLUDING_DEBT, _WITH_DEBT), (EQUITY, _WITHOUT_DEBT))
+            if (m := rx.search(after))]
+    return min(hits)[1] if hits else None
+
+
+#: The metrics whose basis is told: the price of a deal.
+PRICED = ("deal_value",)
+#: Bounds that state one figure (give or take rounding).
+POINTS = ("exact", "approx")
+
+
+def known_bases(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims whose figure is one (to its precision) that another claim of the same deal states with
+    its basis take that basis: "$36 bn" beside "$35.9 bn, inclusive of assumed net leverage"
+    counts the debt too, and ``basis_from`` names the claim that says so ("" when a claim's own
+    words do). A figure equal to figures of both bases stays unknown."""
+    out = claims.copy()
+    out["basis"] = [b if isinstance(b, str) else "" for b in out["basis"]]
+    out["basis_from"] = ""
+    # a bound ("more than $14.1 billion") is not one figure
+    priced = out[out["metric"].isin(PRICED) & (out["source_id"] != "derived") & out["bound"].isin(POINTS)]
+    stated = priced[priced["basis"] != ""]
+    if stated.empty:
+        return out
+    by_deal = {key: list(g.itertuples()) for key, g in stated.groupby(["transaction", "unit"], sort=False)}
+    for row in priced[priced["basis"] == ""].itertuples():
+        same = [s for s in by_deal.get((row.transaction, row.unit), ())
+                if s.source_id != row.source_id and same_figure(s.value, row.value)]
+        if same and len({s.basis for s in same}) == 1:
+            out.loc[row.Index, ["basis", "basis_from"]] = [same[0].basis, same[0].claim_id]
+    return out
+
+
+def same_figure(a: float, b: float) -> bool:
+    """Whether two amounts are one figure written to different precision: "$36 billion" and "$35.9
+    billion" (the less precise rounds the other), not "$24 billion" and "$24.6 billion"."""
+    return abs(a - b) <= max(_step(a), _step(b)) / 2 * (1 + 1e-9)
+
+
+def _step(value: float) -> float:
+    """The last stated digit of an amount in millions or billions: 1 bn for "$36 billion", 0.1 bn
+    for "$35.9 billion"."""
+    scale = 1e9 if abs(value) >= 1e9 else 1e6 if abs(value) >= 1e6 else 1.0
+    text = f"{abs(value) / scale:.3f}".rstrip("0").rstrip(".")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return scale * 10.0 ** -decimals
