@@ -20,6 +20,10 @@ STAGE_WORD = {"talks": "talks or rumour", "agreed": "agreed or announced",
               "unknown": "stage unclear"}
 
 
+#: How the settled figure says what it counts, when a source says so.
+_BASIS_WORDS = {"including_debt": " including the target's debt", "equity": " (the equity value)"}
+
+
 def _label(sources: pd.DataFrame, sid: str) -> str:
     row = sources[sources["source_id"] == sid]
     return str(row["label"].iloc[0]) if len(row) else sid
@@ -76,7 +80,8 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     out.append(
         f"The latest source{firm}, {_label(sources, last['source_id'])} "
         f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
-        f"{figure(last['value'], last['unit'])} ({last['stance']}): the figure the coverage settles on."
+        f"{figure(last['value'], last['unit'])}{_BASIS_WORDS.get(last.get('basis'), '')} ({last['stance']}): "
+        "the figure the coverage settles on."
     )
     late_rows = late_outliers(claims, timeline)
     if many_sources(len(sources)) and len(late_rows) > MAX_NAMED_PAIRS:

@@ -66,6 +66,8 @@ _VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|pur
              r"snaps[ \t]+up|snapped[ \t]+up|picks?[ \t]+up|picked[ \t]+up|absorb|absorbs|absorbed)")
 _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|injecting|"
                 r"buy[ \t]+into|buys[ \t]+into|buying[ \t]+into|bought[ \t]+into)")
+#: "ordered a review of a proposed purchase of X", "opposed the purchase": the noun, not the verb.
+_NOT_A_NOUN = r"(?<! a )(?<! an )(?<! the )(?<!proposed )(?<!planned )(?<!pending )(?<! its )(?<! their )"
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
 _POSS = r"(?:['’]s)?"
@@ -84,7 +86,8 @@ _IPO = r"(?:IPO|initial[ \t]+public[ \t]+offering|stock[ \t]+market[ \t]+(?:debu
 #: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn",
 #: "a $10.7 billion acquisition of Y": with its price).
 _NO_SUBJECT_NEEDED = {"its_acquisition", "its_acquisition_of", "raised_round", "acquired_by", "sale_of_to",
-                      "rejected_offer", "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of"}
+                      "rejected_offer", "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of",
+                      "negotiated_purchase_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based|business|businesses|provider|"
                                r"vendor|sector|industry|market)\b")
@@ -147,11 +150,11 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
     ("buys", "acquisition", _rx(
-        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
     ("pronoun_buys", "acquisition", _rx(
         rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
-        rf"{_VERB_BUY}[ \t]+"
+        rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+"
         rf"(?!by[ \t]|into[ \t]){_GAP}(?P<t>{_NAME})")),
     ("pays_for", "acquisition", _rx(
         rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
@@ -170,6 +173,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("an_acquisition_of", "acquisition", _rx(
         rf"\b(?:an?|the)[ \t]+(?:US)?[$€£][^ \t]+[ \t]+(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)"
         rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    # "it also negotiated a purchase of the software maker X": a deal that was talked about
+    ("negotiated_purchase_of", "acquisition", _rx(
+        rf"\b(?:negotiated|agreed|sealed|struck|completed|closed|made)[ \t]+(?:an?|the)[ \t]+"
+        rf"(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
     ("its_acquisition_of", "acquisition", _rx(
         rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?:acquisition|purchase|takeover|buyout)"
         rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),

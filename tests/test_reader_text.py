@@ -134,6 +134,9 @@ def test_figures_with_and_without_debt_are_named_as_different_things_not_a_disag
             "Outlet 1).") in text
     assert "largest disagreement" not in text
     assert "Of 3 pairs of headline deal values, 1 agrees (equal within rounding" in text
+    claims["basis"] = ["", "", "including_debt"]
+    text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
+    assert "gives £14 bn including the target's debt (reported): the figure the coverage settles on" in text
 
 
 def test_when_every_pair_agrees_the_kinds_are_counted() -> None:

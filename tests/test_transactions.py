@@ -302,6 +302,12 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
      "Partners, the firm joining the index.", set()),
     # investment advice names no buyer: 'is it worth buying X?'
     ("Should investors sell immediately? Or is it worth buying Southgate?", set()),
+    # 'purchase' as a noun: who orders a review of a purchase or opposes it buys nothing
+    ("President Smith on Monday ordered a review of a proposed purchase of Southgate.", set()),
+    ("Smith opposed the purchase while campaigning for the White House.", set()),
+    # but a purchase that was negotiated is a deal, its buyer the page's subject
+    ("Last year it also negotiated a purchase of the software manufacturer Westfield Labs, which then did "
+     "not materialize.", {("", "Westfield Labs", "acquisition")}),
 ])
 def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, expected: set) -> None:
     p = corpus(tmp_path, {"a": sentence + "\n"})
