@@ -358,9 +358,10 @@ def party_stop_words(cleaned: list[CleanSource], lex: Lexicons) -> set[str]:
 
 def find_transactions(cleaned: list[CleanSource], lex: Lexicons | None = None):
     """The corpus's transactions, main first (see :mod:`analysis.transactions`)."""
+    from .deal_sentences import deal_mentions
     from .parties import parent_aliases
     from .rounds import split_rounds
-    from .transactions import deal_mentions, group_transactions
+    from .transactions import group_transactions
 
     lex = lex or Lexicons.load()
     stop = party_stop_words(cleaned, lex)

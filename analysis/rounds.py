@@ -17,8 +17,9 @@ from collections.abc import Callable
 import pandas as pd
 
 from .cleaning import CleanSource
+from .deal_sentences import DealMention
 from .numbers import parse_amounts
-from .transactions import MAIN_ID, UNATTRIBUTED, DealMention, Transaction, _names
+from .transactions import MAIN_ID, UNATTRIBUTED, Transaction, _names
 
 #: Share two deal figures may differ by and still be one price (rounding, "about").
 ROUND_SLACK = 0.05

@@ -11,11 +11,11 @@ import pytest
 from analysis import stages
 from analysis.claims import Lexicons, classify_metric, settled_claim
 from analysis.compare import compare_claims
+from analysis.deal_sentences import deal_mentions
 from analysis.numbers import parse_amounts
 from analysis.params import Params
 from analysis.scorecard import labelled_corpora, score_corpus
 from analysis.stance import classify_stance
-from analysis.transactions import deal_mentions
 
 
 def corpus(tmp_path: Path, texts: dict[str, str]) -> Params:
@@ -484,7 +484,7 @@ def test_a_name_cut_off_at_the_end_of_a_page_and_a_new_chief_are_no_transactions
     party, and "took over as Beta's new CEO" is a role, not a takeover."""
     from analysis.cleaning import clean_corpus, load_rules
     from analysis.corpus import load_corpus
-    from analysis.transactions import deal_mentions
+    from analysis.deal_sentences import deal_mentions
 
     (tmp_path / "a.txt").write_text(
         "Northwind agreed to buy Southgate for $35 billion on Monday.\n\n"

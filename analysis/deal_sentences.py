@@ -1,0 +1,278 @@
+"""Deal sentences: who buys or invests in whom, in the words of a sentence.
+
+"X agreed to buy Y", "X's investment in Y", "Y rejected X's offer", "its $9.1 billion takeover of
+Y in 2017": each pattern names an acquirer, a target and a kind, with the raw offsets of the
+sentence part that says so. Names are read as English writes them ("Pringles maker Kellanova",
+"UK-based premium chocolatier X", "Mars, Incorporated"); no company is named in code. Grouping the
+mentions into transactions and giving each figure its deal is :mod:`analysis.transactions`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cleaning import CleanSource
+from .numbers import parse_amounts
+from .parties import _DEMONYM, _DEMONYM_NOUN, _is_party, clean_name, proper_nouns, same_party
+
+#: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
+#: so does an abbreviation that a name goes on after ("U.S. Steel").
+_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+_NAME = (rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])))*"
+         # a company suffix after a comma is part of the name: "Mars, Incorporated"
+         r"(?:,[ \t]+(?:Incorporated|Inc\.|Corporation|Corp\.|LLC|Ltd\.|Limited|plc|PLC)(?![\w-]))?")
+#: A few lowercase words: "the collaborative design tool"; never an infinitive ("to hire"), whose
+#: object is not the deal's ("deal to acquire decision to hire X's team").
+_GAP = r"(?:(?!to[ \t])[a-z][^\s,;:!?]*[ \t]+){0,6}?"
+_CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+        r"July|August|September|October|November|December)")
+#: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
+_LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
+#: ... and never across an infinitive: in "X agreed to buy Y in a deal ... to gain a stake in Z",
+#: the stake is the buyer's, not Y's.
+_LINK_NO_TO = rf"(?:(?!to[ \t])(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
+# "took over as CEO" is a role, not a takeover
+_VERB_BUY = (r"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|"
+             r"purchased|(?:take|takes|took|taking)[ \t]+over(?![ \t]+as\b)|snap[ \t]+up|"
+             r"snaps[ \t]+up|snapped[ \t]+up|picks?[ \t]+up|picked[ \t]+up|absorb|absorbs|absorbed)")
+_VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring|inject|injects|injected|injecting|"
+                r"buy[ \t]+into|buys[ \t]+into|buying[ \t]+into|bought[ \t]+into)")
+#: "ordered a review of a proposed purchase of X", "opposed the purchase": the noun, not the verb.
+_NOT_A_NOUN = r"(?<! a )(?<! an )(?<! the )(?<!proposed )(?<!planned )(?<!pending )(?<! its )(?<! their )"
+_NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
+_NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
+_POSS = r"(?:['’]s)?"
+#: What was paid for: the company or a part of it ("a division of the security specialist"), never a
+#: stake, shares or rights (an investment or a licence, found by their own patterns).
+_PART_GAP = r"(?:(?!to[ \t]|stake|shares?[ \t]|rights?[ \t]|licen)[a-z][^\s,;:!?]*[ \t]+){0,6}?"
+#: The people an acqui-hire takes: "hired away Inflection's AI team", "whose top employees were hired".
+_PEOPLE = (r"(?:employees|staff|staffers|team|teams|founders?|co-?founders?|executives|researchers|engineers|"
+           r"talent|workforce|leadership)")
+_SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not end it
+_APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
+
+
+#: A company's shares first sold to the public: a transaction of its own, with no single buyer.
+_IPO = r"(?:IPO|initial[ \t]+public[ \t]+offering|stock[ \t]+market[ \t]+(?:debut|listing))\b"
+#: Patterns whose acquirer may be unnamed ("its $4.75 billion Marketo acquisition", "X raised $1bn",
+#: "a $10.7 billion acquisition of Y": with its price).
+_NO_SUBJECT_NEEDED = {"its_acquisition", "its_acquisition_of", "raised_round", "acquired_by", "sale_of_to",
+                      "rejected_offer", "pronoun_buys", "pays_for", "ipo", "ipo_of", "and_for", "an_acquisition_of",
+                      "negotiated_purchase_of"}
+_DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
+                               r"area|region|office|headquarters|based|business|businesses|provider|"
+                               r"vendor|sector|industry|market)\b")
+#: A name right after a preposition is its object, not the subject of a verb joined by "and" after it.
+_OBJECT_BEFORE = re.compile(r"\b(?:in|of|from|into|with|on|at)[ \t]+\Z")
+_UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+_FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
+
+
+@dataclass(frozen=True)
+class DealMention:
+    """One deal sentence: who, whom, what kind, and where (raw offsets)."""
+
+    source_id: str
+    acquirer: str
+    target: str
+    kind: str
+    start: int
+    end: int
+    quote: str
+    rule: str
+    #: The money figure inside the deal sentence ("invest up to $4 billion in X"), 0 without one.
+    amount: float = 0.0
+    #: A figure inside the deal sentence called additional ("an additional $4 billion"), 0 without one.
+    follow_on: float = 0.0
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+#: (rule, kind, regex with named groups a = acquirer, t = target); first match per span wins.
+DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
+    ("stake_in", "investment", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK_NO_TO}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("investment_in", "investment", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("invests_in", "investment", _rx(
+        rf"(?P<a>{_NAME}){_APPOS}[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:{_SPAN}{{0,60}}?[ \t])?"
+        rf"(?:in|into)[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("licence_pay", "licensing", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:pay|pays|paid|paying)[ \t]+(?P<t>{_NAME})"
+        rf"(?={_SPAN}{{0,160}}licen[cs])")),
+    ("licence_with", "licensing", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?licen[cs]\w*[ \t]+(?:deal|agreement|fee|pact)[ \t]+"
+        rf"(?:with|from|to)[ \t]+{_GAP}(?P<t>{_NAME})")),
+    ("rejected_offer", "acquisition", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:rejected|rejects|rebuffed|rebuffs|spurned|accepted|accepts|"
+        rf"turned[ \t]+down)[ \t]+(?:an?[ \t]+|the[ \t]+)?{_LINK}{{0,3}}?(?P<a>{_NAME})['’]s[ \t]+"
+        rf"{_LINK}{{0,4}}?(?:offer|bid|proposal|approach)")),
+    ("buys_into", "investment", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?(?:buy|buys|buying|bought)[ \t]+into[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("its_acquisition", "acquisition", _rx(
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+(?:acquisition|purchase|takeover|buyout)"
+        rf"(?P<a>)")),
+    ("acquired_by", "acquisition", _rx(
+        rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
+        rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
+    ("buys", "acquisition", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("pronoun_buys", "acquisition", _rx(
+        rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
+        rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+"
+        rf"(?!by[ \t]|into[ \t]){_GAP}(?P<t>{_NAME})")),
+    ("pays_for", "acquisition", _rx(
+        rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
+        rf"[ \t]+{_SPAN}{{0,40}}?[ \t]for[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
+    ("and_for", "acquisition", _rx(
+        rf"\band[ \t]+{_PART_GAP}(?P<t>{_NAME})[ \t]+for[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?=[$€£]|US\$)(?P<a>)")),
+    ("acquisition_of", "acquisition", _rx(
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_BUY}[ \t]+(?:of|for)[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
+    ("name_acquisition", "acquisition", _rx(
+        rf"(?P<a>{_NAME})['’]s[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+"
+        rf"(?:acquisition|purchase|takeover|buyout)")),
+    ("sale_of_to", "acquisition", _rx(
+        rf"(?:acquisition|purchase|takeover|buyout|sale)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})[ \t]+"
+        rf"(?:to|by)[ \t]+(?P<a>{_NAME})")),
+    ("an_acquisition_of", "acquisition", _rx(
+        rf"\b(?:an?|the)[ \t]+(?:US)?[$€£][^ \t]+[ \t]+(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)"
+        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    # "it also negotiated a purchase of the software maker X": a deal that was talked about
+    ("negotiated_purchase_of", "acquisition", _rx(
+        rf"\b(?:negotiated|agreed|sealed|struck|completed|closed|made)[ \t]+(?:an?|the)[ \t]+"
+        rf"(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    ("its_acquisition_of", "acquisition", _rx(
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?:acquisition|purchase|takeover|buyout)"
+        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    ("raised_round", "funding_round", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:(?:raised|raises|raising|closed)[ \t]+{_SPAN}{{0,60}}?"
+        rf"(?:round|funding|financing)|secured[ \t]+{_SPAN}{{0,60}}?(?:round|funding))"
+        rf"(?:{_SPAN}{{0,60}}?led[ \t]+by[ \t]+(?P<a>{_NAME}))?")),
+    ("hired_by", "hiring", _rx(
+        rf"(?P<t>{_NAME})(?:['’]s|,[ \t][^,.;!?]{{0,60}}?\bwhose)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PEOPLE}[ \t]+"
+        rf"(?:[a-z]+[ \t]+){{0,2}}?(?:hired|poached)[ \t]+(?:away[ \t]+)?by[ \t]+(?P<a>{_NAME})")),
+    ("hires", "hiring", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,6}}?(?:hire|hires|hired|hiring|poach|poaches|poached|poaching)[ \t]+"
+        rf"(?:(?!to[ \t])[\w-]+[ \t]+){{0,4}}?(?P<t>{_NAME})['’]s[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{_PEOPLE}\b")),
+    ("raised_from", "investment", _rx(
+        rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,5}}?(?:raised|raises|raising|secured|secures|received|receives|"
+        rf"got|gets)[ \t]+{_SPAN}{{0,40}}?[ \t]from[ \t]+(?P<a>{_NAME})")),
+    ("take_private", "acquisition", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:take|takes|taking|took|taken)[ \t]+(?P<t>{_NAME})[ \t]+private\b")),
+    ("ipo_of", "ipo", _rx(
+        rf"{_IPO}[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:of|for|by)[ \t]+(?P<t>{_NAME})(?P<a>)")),
+    ("ipo", "ipo", _rx(
+        rf"(?P<t>{_NAME})(?:['’]s[ \t]+|[ \t]+{_LINK}{{1,8}}?(?:its|their)[ \t]+)(?:[a-z-]+[ \t]+)?{_IPO}(?P<a>)")),
+    ("merger", "merger", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
+        rf"{_GAP}(?P<t>{_NAME})")),
+]
+
+
+_DESCRIBED = re.compile(rf"(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+(?P<n>{_NAME})")
+
+
+#: A brand before a descriptor names what the target makes or sells: "Pringles maker Kellanova".
+_BRAND_OF = re.compile(rf"(?:[ \t]+(?!(?:by|of|in|for|from|with|to|and|or|at|on|as|the|an?|its|their)\b)"
+                       rf"[a-z][\w-]*){{0,2}}?[ \t]+(?:[a-z]*maker|seller|owner|producer|retailer|"
+                       rf"operator|developer|designer|manufacturer|distributor|supplier|chain)[ \t]+"
+                       rf"(?P<n>{_NAME})")
+
+
+def _head_noun_name(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The target's name, and where it ends, after a capitalised adjective ("Swedish battery
+    start-up Lumen Cells", "UK-based premium chocolatier Hotel Chocolat") or after a brand it sells
+    ("Pringles maker X")."""
+    name = m.group("t")
+    brand = _BRAND_OF.match(text, m.end("t"))
+    if brand:
+        return brand.group("n"), brand.end("n")
+    nxt = _DESCRIBED.match(text, m.end("t"))
+    if nxt and (len(name.split()) == 1 and re.fullmatch(_DEMONYM, name)  # "Swedish", "Israeli"
+                or re.search(r"-(?:based|owned|backed)$", name)):
+        return nxt.group("n"), nxt.end("n")
+    return name, m.end("t")
+
+
+def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
+    """Every deal sentence in the kept text of every source, with its raw offsets."""
+    out: list[DealMention] = []
+    proper = proper_nouns(cleaned)
+    for cs in cleaned:
+        raw = cs.source.raw
+        for sent in cs.sentences:
+            # a hard-wrapped line ("acquire all of the\noutstanding shares") reads on: the same
+            # number of characters, so offsets stay raw
+            text = raw[sent.start:sent.end]
+            if "\n" in text:
+                text = _UNWRAP.sub(lambda m: " " * len(m.group(0)), text)
+            taken: list[tuple[int, int]] = []
+            for rule, kind, rx in DEAL_PATTERNS:
+                for m in rx.finditer(text):
+                    if any(m.start() < e and s < m.end() for s, e in taken):
+                        continue
+                    if _NEGATED.search(m.group(0)):
+                        continue  # "will not acquire control of": no such transaction
+                    if _cut_off(raw, sent.start + m.end("t"), proper) or (
+                            m.group("a") and _cut_off(raw, sent.start + m.end("a"), proper)):
+                        continue  # "agreed to buy ... Veloc": the page stops mid-name
+                    if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
+                        continue  # "its investigation into X's acquisition": X is the buyer
+                    head, head_end = _head_noun_name(text, m)
+                    target = clean_name(head, stop)
+                    acquirer = clean_name(m.group("a") or "", stop)
+                    described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
+                    if described:
+                        acquirer = ""  # "The Japanese company bought X": a buyer described, not named
+                    if not target or (acquirer and same_party(acquirer, target)):
+                        continue
+                    if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
+                        continue  # "a stake in the San Francisco company": a place, not the target
+                    if acquirer and not _is_party(acquirer, proper):
+                        acquirer = ""
+                    if (acquirer and rule == "buys" and _OBJECT_BEFORE.search(text, 0, m.start("a"))
+                            and re.match(r"[ \t]+(?:and|or)[ \t]", text[m.end("a"):])):
+                        continue  # "divest their holdings in X and purchase shares of Y": X buys nothing
+                    if not acquirer and rule not in _NO_SUBJECT_NEEDED and not described:
+                        continue  # "The purchase price is higher than ...": a verb needs its buyer
+                    found = kind
+                    if kind == "acquisition" and re.match(r"[ \t]*(?:['’]s[ \t]+)?(?:\w+[ \t]+)?stake\b",
+                                                          text[m.end("t"):]):
+                        found = "investment"  # "a deal for a big Lumen Cells stake": buying a stake
+                    taken.append((m.start(), max(m.end(), head_end)))
+                    s, e = sent.start + m.start(), sent.start + max(m.end(), head_end)
+                    amount, extra = _figures(m.group(0))
+                    out.append(DealMention(cs.source.id, acquirer, target, found, s, e, raw[s:e], rule,
+                                           amount, extra))
+    return sorted(out, key=lambda d: (d.source_id, d.start))
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _cut_off(raw: str, end: int, proper: set[str]) -> bool:
+    """Whether a name ending at ``end`` is where the text stops mid-word: a page cut off there
+    ("the digital concierge service Veloc", "the acquisition of Discov") names no party. It
+    is cut when its line is a body paragraph (a headline has no full stop either) or its last
+    word begins a longer name the corpus writes ("Discov" of "Discover")."""
+    if _NON_SPACE.search(raw, end):  # (not raw[end:]: a copy of the rest of a long page per mention)
+        return False
+    line = raw[raw.rfind("\n", 0, end) + 1:end]
+    words = line.split()
+    last = words[-1] if words else ""
+    return len(words) >= 12 or any(len(p) > len(last) and p.startswith(last) for p in proper)
+
+
+def _figures(span: str) -> tuple[float, float]:
+    """(the first money figure in a deal sentence's span, the first one it calls additional), 0 if none."""
+    money = [a for a in parse_amounts(span) if a.kind == "money"]
+    extra = [a.value for a in money if _FOLLOW_ON.search(span[max(0, a.start - 25):a.start])]
+    return (money[0].value if money else 0.0), (extra[0] if extra else 0.0)
