@@ -206,12 +206,15 @@ _AGENT_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:made|paid|offered|announced|agree
 #: "Discover and Capital One reported 62% falls", "the company reported revenue of $675 million": a party
 #: reporting its own results makes a statement, it credits no press
 #: (not "as reported in the Journal", but "Kellanova reported in a Nov. 4 filing" is its own filing's word)
-REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|that|on)\b)(?!\s+in\b(?!\s+(?:a|an|its|their)\s+"
+REPORT_VERB = re.compile(r"\breport(?:ed|s)\b(?!\s+(?:by|to|on)\b)(?!\s+in\b(?!\s+(?:a|an|its|their)\s+"
                          r"(?:[\w.,-]+\s+){0,4}?(?:filing|statement|release)\b))")
 _NAME_WORD = r"(?:[A-Z][\w&.'’-]*|and|&|\([^()]{1,15}\))"
-_NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+$")
+#: (an adverb may stand between: "Acme also reported", "the vendor previously reported")
+_ADVERB = r"(?:(?:also|previously|earlier|later|separately|additionally)\s+)?"
+_NAMES_BEFORE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*\s+{_ADVERB}$")
 _COMPANY_BEFORE = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}?(?:company|companies|firms?|banks?|group|lender|"
-                             r"chipmaker|startup|start-up|retailer|developer|maker|giant)\s+$")
+                             r"chipmaker|startup|start-up|retailer|developer|maker|giant|vendor|supplier|"
+                             rf"provider|manufacturer|producer|operator)\s+{_ADVERB}$")
 
 #: "A year earlier, it reported quarterly net profit of ...": a pronoun subject stands for the party
 #: the text is about (an outlet's report is told by its name: "Reuters reported")
@@ -224,8 +227,12 @@ def own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
     if not m or parties is None:
         return False
     near = window(text, at, 80)
-    if _COMPANY_BEFORE.search(near) or _PRONOUN_BEFORE.search(near):
+    if _COMPANY_BEFORE.search(near):
         return True
+    if _PRONOUN_BEFORE.search(near):
+        # "it reported that ...": a pronoun may stand for an outlet telling what it learned; a party
+        # reports its own figures ("it reported net profit of ...")
+        return not re.match(r"\s+that\b", text[m.end():])
     names = _NAMES_BEFORE.search(near)
     if not names:
         return False

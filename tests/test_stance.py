@@ -319,6 +319,12 @@ def test_the_month_may_is_no_modal(lex: Lexicons, sentence: str, expected: str) 
     # ... an outlet's report still credits it, and a report in a time clause still dates it only
     ("Northwind agreed to pay $5 billion for Southgate, Bloomberg reported.", "$5 billion", "reported"),
     ("Southgate shares jumped more than 5% on reports the company is nearing a deal.", "5%", "asserted"),
+    # ... with an adverb before the verb, a "that" clause after it, or the party named by its trade
+    ("Southgate also reported that full-year net income plunged 34% to $310.2 million.", "34%", "confirmed"),
+    ("Southgate also reported a 5% increase in net revenues for the year.", "5%", "confirmed"),
+    ("However, the vendor reported a 6% year-over-year drop in revenues for the quarter.", "6%", "confirmed"),
+    # ... but "it reported that" may be an outlet telling what it learned
+    ("It reported that Northwind would pay $5 billion for Southgate.", "$5 billion", "reported"),
 ])
 def test_a_partys_own_report_is_its_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
