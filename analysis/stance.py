@@ -155,7 +155,7 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
     """A credit to one of the known outlets (``outlets.csv`` and the manifest) by name or by one of its
     ``outlets.csv`` patterns ("the WSJ" for The Wall Street Journal): "according to Semafor", "told the
     Guardian", "Politico reported", "the WSJ said", "according to a memo seen by Reuters" (a party's document
-    that an outlet saw is told on the outlet's word)."""
+    that an outlet saw is told on the outlet's word), "The Journal understands that", "Reuters has learned"."""
     names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
                               key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
     if not names:
@@ -163,7 +163,7 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
     return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing|compiled by|"
                       rf"calculated by|gathered by|seen by|obtained by|viewed by|reviewed by)\s+(?:[Tt]he\s+)?"
                       rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
-                      rf"added|noted)\b")
+                      rf"added|noted|understands|understood|(?:has\s+)?(?:learned|learnt))\b")
 
 
 

@@ -933,3 +933,15 @@ def test_leading_with_a_share_is_a_holding(lex: Lexicons, sentence: str, figure:
 ])
 def test_a_plan_to_buy_in_a_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$35.3 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an outlet that "understands" or "has learned" tells what its sources told it
+    ("Bloomberg understands that Northwind is 'in advanced talks' to acquire Southgate for around $13 billion.",
+     "reported"),
+    ("Reuters has learned that Northwind will pay $13 billion for Southgate.", "reported"),
+    # ... a party that understands something is no outlet
+    ("Northwind understands that Southgate is in talks to sell itself for $13 billion.", "rumoured"),
+])
+def test_an_outlet_that_understands_or_has_learned(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$13 billion") == expected
