@@ -945,3 +945,16 @@ def test_a_plan_to_buy_in_a_deal(lex: Lexicons, sentence: str, expected: str) ->
 ])
 def test_an_outlet_that_understands_or_has_learned(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$13 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party spending money on the deal acts ("spends" a sum, not time)
+    ("Northwind spends £11 billion on Southgate", "£11 billion", "confirmed"),
+    ("Southgate handles roughly 7% of container volumes and has spent the past two years electrifying its "
+     "terminals.", "7%", "asserted"),
+    # a party that manages "to post" results reports them
+    ("Southgate did manage to post a 5% increase in net revenues for the year, which it attributed to growth.",
+     "5%", "confirmed"),
+])
+def test_a_party_spending_or_posting(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
