@@ -60,6 +60,13 @@ _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
 #: deal (its initials are a filler word for names, so they are no direct subject otherwise)
 _UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+(?:has\s+|have\s+|had\s+)?"
                             r"(?:today\s+|now\s+|also\s+|formally\s+|officially\s+|finally\s+)?$")
+#: "The U.S. Justice Department is suing", "the Department of Justice sued", "the Competition Commission
+#: blocked": a government body acting on the deal (its capitalised name starts with filler words, "The",
+#: "U.S.", so it is no direct subject otherwise)
+_AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(?:Department|Ministry|Commission|"
+                                r"Authority|Agency|Bureau|Tribunal)(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w&'’-]*)+)?"
+                                r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
+                                r"officially\s+|finally\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
@@ -177,7 +184,7 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue
-        if _UNION_SUBJECT.search(near):
+        if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)
         if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)

@@ -958,3 +958,16 @@ def test_an_outlet_that_understands_or_has_learned(lex: Lexicons, sentence: str,
 ])
 def test_a_party_spending_or_posting(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a government body named with filler words before it ("The U.S. ...") is the regulator acting
+    ("The U.S. Justice Department is suing to block Northwind's $14 billion acquisition of networking vendor "
+     "Southgate.", "confirmed"),
+    ("The Justice Department sued to block Northwind's $14 billion acquisition of Southgate.", "confirmed"),
+    ("The Department of Justice sued to block Northwind's $14 billion acquisition of Southgate.", "confirmed"),
+    # ... a body that acts on nothing leaves a mention of the deal by its price the writer's
+    ("The Justice Department's review of Northwind's $14 billion acquisition of Southgate drags on.", "asserted"),
+])
+def test_a_government_body_acting_on_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$14 billion") == expected
