@@ -971,3 +971,13 @@ def test_a_party_spending_or_posting(lex: Lexicons, sentence: str, figure: str, 
 ])
 def test_a_government_body_acting_on_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$14 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a pro forma figure is the combined business as if the deal had happened: a hypothetical
+    ("On a pro forma basis, the new networking segment will go up from about 18 per cent of total Northwind "
+     "revenue to about 31 per cent.", "31 per cent"),
+    ("Pro forma revenue of the combined company was $9.2 billion last year.", "$9.2 billion"),
+])
+def test_a_pro_forma_figure_is_hypothetical(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "rumoured"
