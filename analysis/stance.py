@@ -83,6 +83,20 @@ _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
 _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
                           r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
 
+#: "up to $450 million in annual cost savings", "savings of $2 billion": the cost savings or synergies a
+#: deal is to bring are a projection (not ones "realised", "achieved" or "delivered")
+_SAVINGS_AFTER = re.compile(r"\s*(?:a year\s+|annually\s+|per year\s+)?(?:in|of)\s+(?:[\w“”\"'-]+\s+){0,3}?[“\"']?"
+                            r"(?:savings|synergies)\b")
+_SAVINGS_BEFORE = re.compile(r"(?<!realized )(?<!realised )(?<!achieved )(?<!delivered )\b(?:savings|synergies)\s+"
+                             r"of\s+(?:about\s+|around\s+|roughly\s+|up to\s+|some\s+|more than\s+|at least\s+)?$")
+_SAVINGS_DONE = re.compile(r"(?i)\b(?:realized|realised|achieved|delivered)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _projected_savings(sentence: str, start: int, end: int) -> bool:
+    """The figure is an amount of cost savings or synergies still to come."""
+    if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
+    return bool(_SAVINGS_AFTER.match(sentence, end)) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -247,6 +261,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "confirmed" and terms and not _COMPARISON.search(sentence, terms.end(), start) \
                 and not _AFTER_TERMS.search(sentence, terms.end(), start):
             return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
+        if stance == "rumoured" and span and _projected_savings(sentence, start, end):
+            return stance  # "result in up to $450 million in annual cost savings"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start):
             return stance

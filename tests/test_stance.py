@@ -981,3 +981,20 @@ def test_a_government_body_acting_on_the_deal(lex: Lexicons, sentence: str, expe
 ])
 def test_a_pro_forma_figure_is_hypothetical(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # cost savings or synergies a deal is to bring are a projection, even in a party's statement
+    ("Northwind said the addition of Southgate will boost margins and result in up to $450 million in annual "
+     "cost savings within three years.", "$450 million", "rumoured"),
+    ("Northwind said it would reinvest approximately $500 million of cost savings to reduce prices.",
+     "$500 million", "rumoured"),
+    ("Northwind announced synergies of about $300 million.", "$300 million", "rumoured"),
+    # ... not the savings a party has realised, nor another figure of the same clause
+    ("Northwind said it has realised $300 million in cost savings since the merger.", "$300 million",
+     "confirmed"),
+    ("Northwind said it would reinvest $500 million of cost savings and invest $1 billion to raise wages.",
+     "$1 billion", "confirmed"),
+])
+def test_projected_savings_and_synergies(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
