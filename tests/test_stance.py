@@ -998,3 +998,13 @@ def test_a_pro_forma_figure_is_hypothetical(lex: Lexicons, sentence: str, figure
 ])
 def test_projected_savings_and_synergies(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a party that pursues an acquisition has not agreed it: the price is not (yet) a fact
+    ("Northwind Pursues Historic Acquisition of Southgate for $30 Billion", "rumoured"),
+    ("Northwind is pursuing a takeover of Southgate for $30 billion.", "rumoured"),
+])
+def test_pursuing_a_deal_is_no_agreement(lex: Lexicons, sentence: str, expected: str) -> None:
+    figure = "$30 Billion" if "$30 Billion" in sentence else "$30 billion"
+    assert stance(lex, sentence, figure) == expected
