@@ -97,6 +97,14 @@ def _projected_savings(sentence: str, start: int, end: int) -> bool:
     if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     return bool(_SAVINGS_AFTER.match(sentence, end)) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start)
+#: "will lay off 575 employees following its $53 billion acquisition of Y, according to the company", "is
+#: following up on its $4 billion investment": the party's deal named by its price as the time of another
+#: act or statement, or as what another act follows up; a mere mention of the deal (asserted). (Not "closed
+#: on its $35 billion acquisition", "proceed with its ...": acts on the deal itself.)
+_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
+                             r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
+_DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
+                            r"deal|investment|buyout)\b")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -254,7 +262,10 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # valued at $20 billion", "filed its annual report, which showed")
     act_from = modal_at - lo if (span and not poss and modal_at > lo
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
-    for stance in ("reported", "confirmed") if market else ("reported", "rumoured", "confirmed"):
+    mention = bool(span and _DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
+                   and _DEAL_NP_AFTER.match(sentence, end))
+    for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
+            else ("reported", "rumoured", "confirmed"):
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
                                          for m in REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"

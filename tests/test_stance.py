@@ -1008,3 +1008,16 @@ def test_projected_savings_and_synergies(lex: Lexicons, sentence: str, figure: s
 def test_pursuing_a_deal_is_no_agreement(lex: Lexicons, sentence: str, expected: str) -> None:
     figure = "$30 Billion" if "$30 Billion" in sentence else "$30 billion"
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the party's deal named by its price as the time of another act or statement: a mere mention
+    ("Northwind will lay off 575 employees from the Southgate Tower following its $53 billion acquisition of "
+     "Southgate Corp., according to the company.", "asserted"),
+    ("Northwind is following up on its $53 billion investment in artificial intelligence with another one.",
+     "asserted"),
+    # ... but an act on the deal itself through a preposition is still the party's
+    ("Northwind officially closed Sunday on its $53 billion acquisition of Southgate.", "confirmed"),
+])
+def test_a_deal_named_as_the_time_of_another_act(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$53 billion") == expected
