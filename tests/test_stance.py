@@ -1021,3 +1021,14 @@ def test_pursuing_a_deal_is_no_agreement(lex: Lexicons, sentence: str, expected:
 ])
 def test_a_deal_named_as_the_time_of_another_act(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$53 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a headline's "X to raise" tells the party's act, like "X to acquire"
+    ("Northwind to Raise $5.6B in Subordinated Loans to Fund Southgate Deal", "confirmed"),
+    ("Northwind will raise $5.6B in loans to fund the Southgate deal.", "confirmed"),
+    # ... a plan to raise is not yet done
+    ("Northwind plans to raise $5.6B in loans to fund the Southgate deal.", "rumoured"),
+])
+def test_a_party_to_raise_money(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$5.6B") == expected
