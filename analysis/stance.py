@@ -75,6 +75,10 @@ _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+base
 #: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
 #: be the subject of its verb: "Musk, who completed the $44 billion deal")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
+#: "..., HubSpot, an online marketing company that had a market value of $35 billion": an appositive
+#: describing a name with a relative clause of its own is its own clause (the reports or acts of the
+#: sentence are not about what it describes)
+_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+(?:had|has|have|was|is|were|are)\b")
 #: (so does a participle's appositive: "The all-cash offer, expected to close on 30 June, will be ...")
 _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
                               r",\s+(?:expected|likely|set|due|poised|slated|scheduled) to\b[^,;:]*,")
@@ -119,6 +123,9 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     elif lead and end <= lead.end():
         hi = min(hi, lead.end())
     hi = next((m.start() for m in _RELATIVE.finditer(sentence, end, hi)), hi)
+    appositive = [m for m in _APPOSITIVE.finditer(sentence, lo, start)]
+    if appositive:
+        lo = appositive[-1].start() + 1
     rel = [m for m in _RELATIVE.finditer(sentence, lo, start)]
     modal_lo = rel[-1].start() + 1 if rel else lo
     if rel:

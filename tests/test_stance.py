@@ -1032,3 +1032,15 @@ def test_a_deal_named_as_the_time_of_another_act(lex: Lexicons, sentence: str, e
 ])
 def test_a_party_to_raise_money(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$5.6B") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an appositive with its own relative clause describes a name: the sentence's reports are not about it
+    ("In April there were unconfirmed reports that Northwind was thinking about acquiring Southgate, an online "
+     "marketing company that had a market value of $35 billion.", "asserted"),
+    # ... while a figure of the reported clause itself is still credited
+    ("In April there were unconfirmed reports that Northwind was thinking about paying $35 billion for "
+     "Southgate, an online marketing company.", "reported"),
+])
+def test_an_appositive_with_its_own_relative_clause(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$35 billion") == expected
