@@ -1044,3 +1044,13 @@ def test_a_party_to_raise_money(lex: Lexicons, sentence: str, expected: str) -> 
 ])
 def test_an_appositive_with_its_own_relative_clause(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$35 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party that "makes a $20B bet" acts on the deal ...
+    ("Northwind makes $20B bet on a collaborative future with Southgate acquisition", "$20B", "confirmed"),
+    # ... one that "made $33 billion" earned it: no act on the deal
+    ("Southgate, the chipmaker, made $33 billion last year.", "$33 billion", "asserted"),
+])
+def test_a_party_making_a_sum_bet(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
