@@ -109,6 +109,10 @@ _DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
                              r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
 _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
                             r"deal|investment|buyout)\b")
+#: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
+#: baseline, what it is does not hang on the modal or the condition of the comparison
+_SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
+                        r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -269,6 +273,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # valued at $20 billion", "filed its annual report, which showed")
     act_from = modal_at - lo if (span and not poss and modal_at > lo
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
+    baseline = _SURPASSED.search(sentence, max(0, start - 60), start) if span else None
     mention = bool(span and _DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                    and _DEAL_NP_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
@@ -282,7 +287,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "rumoured" and span and _projected_savings(sentence, start, end):
             return stance  # "result in up to $450 million in annual cost savings"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
-                and not _OUT_OF_CONDITION.search(sentence, cond.end(), start):
+                and not _OUT_OF_CONDITION.search(sentence, cond.end(), start) and not baseline:
             return stance
         for row in lex.stances:
             if row["stance"] != stance:
@@ -304,6 +309,11 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # the modal governs another verb, not the possessor's deal
                     if terms and m.group(0).lower() in ("would", "will"):
                         continue  # "As per the deal, $21.5bn would be paid in stock": the agreement's terms
+                    if baseline and modal_at + m.end() <= baseline.start() \
+                            and (m.group(0).lower() in ("would", "could", "might", "may", "should")
+                                 or ((cond := _LEADING_CONDITION.match(sentence))
+                                     and cond.end() <= baseline.start())):
+                        continue  # "it would surpass the $12.5 billion deal it made in 2012": the baseline is
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not (_COMMITMENT.fullmatch(m.group(0))

@@ -1054,3 +1054,15 @@ def test_an_appositive_with_its_own_relative_clause(lex: Lexicons, sentence: str
 ])
 def test_a_party_making_a_sum_bet(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the past deal a new one would surpass is a baseline: the modal and the condition are the new deal's
+    ("If Northwind does indeed buy Southgate, it would surpass the $12.5 billion deal that it made in 2012 to "
+     "acquire Eastbay.", "$12.5 billion", "confirmed"),
+    ("Such a deal could top the $12.5 billion record set last year.", "$12.5 billion", "asserted"),
+    # ... a threshold inside the condition itself still hangs on it
+    ("If the amount exceeds the $720,000 threshold, the founders pay an additional tax.", "$720,000", "rumoured"),
+])
+def test_a_surpassed_baseline_is_no_hypothetical(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
