@@ -38,7 +38,7 @@ DEAL_VALUES_TARGET = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+(?:[a-z]+\s+)?$")
 #: "the deal to buy Southgate could be worth more than", "which valued a deal at": the deal's own value.
 DEAL_WORTH = re.compile(
-    r"(?i)(?:\b(?:deal|transaction|takeover|acquisition|purchase|merger|buyout)\b"
+    r"(?i)(?:\b(?:deal|transaction|takeover|acquisition|purchase|merger|buyout|tie-up|combination)\b"
     r"(?:[^.;!?]|(?<=\b[A-Z])\.){0,80}?\b"  # "U.S." is no sentence end
     r"(?:is|was|were|be|been)\s+(?:(?:now|then|still|reportedly|once)\s+)?worth|\bvalu(?:ed|es|ing)\s+"
     r"(?:a|the|its|this)\s+(?:[\w-]+\s+)?(?:deal|transaction|takeover|acquisition|purchase|merger)\s+at)"

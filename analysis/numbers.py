@@ -63,6 +63,8 @@ _MONEY_WORDS = re.compile(
     rf"(?i)(?<![\w$€£.,-])(?P<w>{_WORD_NUM})(?:[ -](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
     rf"\s(?P<s1>trillion|billion|million)\s(?P<cur>(?-i:{_SUFFIX_CUR}))\b"
 )
+#: An amount in cents ("69 cents", "five cents"), written in dollars.
+_CENTS = re.compile(rf"(?i)(?<![\w$€£.,-])(?P<n1>\d{{1,3}}(?:\.\d+)?|{_WORD_NUM})\s(?:US\s)?cents?\b")
 _PCT_RANGE = re.compile(
     rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?(?P<n2>{_NUM})\s?"
     rf"(?:%|percent\b|per cent\b|pct\b)"
@@ -228,6 +230,15 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
         bound, qstart = qualifier_before(text, m.start())
         lo, hi = interval(number * scale, bound, 0.5 * scale, approx_tolerance)
         add(m, "money", number * scale, _currency(m.group("cur")), bound, lo, hi, qstart)
+    taken.settle()
+    for m in _CENTS.finditer(text):  # "eked up five cents", "took on 69 cents": a share price's move
+        if not free(m.start(), m.end()):
+            continue
+        n = m.group("n1")
+        number = _num(n) if n[0].isdigit() else WORD_NUMBERS[n.lower()]
+        bound, qstart = qualifier_before(text, m.start())
+        lo, hi = interval(number / 100, bound, 0.005, approx_tolerance)
+        add(m, "money", number / 100, "USD", bound, lo, hi, qstart)
     taken.settle()
     for m in _PCT_RANGE.finditer(text):
         if free(m.start(), m.end()):

@@ -41,7 +41,8 @@ def clean_name(name: str, stop: set[str]) -> str:
             words = words[i + 1:]
             break
     while words and (words[0] in _LEAD_STOP or words[0].lower() in {"and", "of", "&"}
-                     or words[0].endswith(("-based", "-owned", "-backed"))):
+                     or words[0].endswith(("-based", "-owned", "-backed"))
+                     or re.fullmatch(r"[A-Z][\w.]*-[a-z]+(?:ed|ing)", words[0])):  # "AI-fuelled", "US-led"
         if words[0] in {"US", "U.S.", "UK", "U.K.", "EU"} and len(words) == 2:
             break  # "U.S. Steel": the country is part of a one-word name, not a qualifier
         words = words[1:]
@@ -49,6 +50,8 @@ def clean_name(name: str, stop: set[str]) -> str:
         words = words[:-1]
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,5}(?:\.[A-Z])?", words[-1]) and words[-1] != "AI":
         words = words[:-1]  # a ticker after the name: "Microsoft MSFT.O"
+    if words and re.match(r"(?i)(?:then|former|ex)-[A-Z]", words[0]):
+        words = [words[0].split("-", 1)[1], *words[1:]]  # "then-Hewlett-Packard Co": the company
     text = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’-")
     text = re.sub(r",[ \t]+(?:Incorporated|Inc|Corporation|Corp|LLC|Ltd|Limited|plc|PLC)$", "", text)
     if not name_words(text):  # "Inc." alone (a sentence split after it) names no party
@@ -112,8 +115,16 @@ def same_party(a: str, b: str) -> bool:
     if (wa <= wb or wb <= wa or "".join(sorted(wa)) == "".join(sorted(wb))
             or "".join(a.casefold().split()) == "".join(b.casefold().split())):
         return True
+    # "Hewlett Packard Enterprises" ~ "Hewlett Packard Enterprise": a plural slip
+    sa, sb = _singular(wa), _singular(wb)
+    if sa == sb or (len(sa) > 1 and len(sb) > 1 and (sa <= sb or sb <= sa)):
+        return True
     fa, fb = _fold_abbreviations(a, b), _fold_abbreviations(b, a)
     return bool(fa and fb) and (fa <= fb or fb <= fa)
+
+
+def _singular(words: set[str]) -> set[str]:
+    return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")

@@ -300,3 +300,18 @@ def test_a_line_opening_with_a_comma_goes_on_with_the_sentence(tmp_path) -> None
         encoding="utf-8")
     (cs,) = clean_corpus(load_corpus(tmp_path), load_rules())
     assert len(cs.sentences) == 1 and cs.sentences[0].text.endswith("familiar with the matter.")
+
+
+def test_a_news_app_promotion_above_the_story_is_boilerplate(tmp_path) -> None:
+    """An aggregator's app pitch ("Get all your news in one place." "100's of premium titles." "One
+    app." "Start reading") is no lead: each line is removed and logged; the story stays."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Get all your news in one place.\n100’s of premium titles.\nOne app.\nStart reading\n\n"
+        "Shares in Acme popped Monday after a proposed settlement of an antitrust lawsuit. We will start "
+        "reading the filings closely.\n", encoding="utf-8")
+    cs = clean_corpus(load_corpus(tmp_path), load_rules())[0]
+    assert cs.clean_text.startswith("Shares in Acme popped Monday") and "start reading the filings" in cs.clean_text
+    assert [r.rule for r in cs.removals] == ["promo"] * 4

@@ -422,6 +422,11 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
      "Beta.", "regulatory_review"),
     ("Gamma Corp. initiated arbitration proceedings on March 6 to clarify the terms of the joint "
      "operating agreement.", "regulatory_review"),
+    # the eighth: a regulator poised to approve, a settlement of an antitrust suit
+    ("The European Commission is reportedly poised to give unconditional approval for Acme's planned $14 "
+     "billion acquisition of Beta.", "regulatory_review"),
+    ("Shares in Acme and Beta popped Monday in the wake of a proposed settlement of a Justice Department "
+     "antitrust lawsuit.", "regulatory_review"),
     ("Beta has rejected a proposed $23 billion acquisition deal offered by Acme.", "ended"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),
@@ -676,6 +681,9 @@ def test_a_page_reporting_the_very_review_step_a_dated_page_dates_comes_after_it
     ("Acme bought 4.99% of Beta's shares, reflecting its confidence in completing the planned "
      "acquisition of Beta.", "completed"),
     ("Acme expects that the acquisition will be completed by the end of the year.", "completed"),
+    # talks in quotes still frame the price: "is 'in advanced talks' to acquire X for around $13 billion"
+    ("The Journal understands that Acme is 'in advanced talks' to acquire Beta for around $13 billion.", "agreed"),
+    ("Acme is in \u201cadvanced talks\u201d to acquire the company for around $13 billion.", "agreed"),
     # a go-shop ending with no rival bid "clears the way" too, but no authority acts
     ("No rival bidder has emerged. This clears the way for the Acme takeover to proceed.", "regulatory_review"),
 ])

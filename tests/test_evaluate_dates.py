@@ -28,9 +28,13 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # name the talks and the rejection with no day that any page dates (no event is learned from them),
 # so 56% of windows are 7 days or less and the order is 0.84 (undated pages on the 2024 talks sit
 # before the dated first report); stage 0.81 (a page on the rejection's aftermath opens with it).
-TAU_GAPS_EMPTIED: set[str] = set()
-TAU_GAPS_GIVEN = {"google-wiz"}
-WINDOW_GAPS = {"google-wiz", "nvidia-arm"}
+# hpe-juniper (scored once unseen, then its general causes fixed): 47% of windows 7 days or less
+# and order 0.53: its review pages (a shareholder vote, a lawsuit's settlement, the states' challenge
+# of it, a firing at the regulator) name their steps with no day any page dates, so they are bounded
+# only by the years they name; its learned events are the announcement and the completion alone.
+TAU_GAPS_EMPTIED = {"hpe-juniper"}
+TAU_GAPS_GIVEN = {"google-wiz", "hpe-juniper"}
+WINDOW_GAPS = {"google-wiz", "hpe-juniper", "nvidia-arm"}
 
 
 @pytest.fixture(scope="module")

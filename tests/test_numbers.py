@@ -138,6 +138,9 @@ def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
     ("a deal worth A$79.6 billion", 79.6e9, "AUD"),
     ("a deal worth C$4 billion", 4e9, "CAD"),
     ("a deal worth HK$12 billion", 12e9, "HKD"),
+    # a move in cents is written in dollars
+    ("Shares in Acme eked up five cents in late trading", 0.05, "USD"),
+    ("those for Beta took on 69 cents in late trading", 0.69, "USD"),
 ])
 def test_spelled_out_numbers_and_more_currencies(text: str, value: float, unit: str) -> None:
     """Figures a corpus of Israeli and Japanese coverage states: spelled-out billions,

@@ -419,6 +419,16 @@ def test_an_undated_page_on_a_deals_end_sits_with_the_pages_on_that_end() -> Non
     assert order.index("undated") < order.index("agreed")
 
 
+def test_a_completion_reported_with_its_day_is_the_news_and_one_opened_by_a_month_a_recap() -> None:
+    """"Acme completed its acquisition of Beta on 2 July 2025." reports the completion (a page of the
+    next day); "In June, Acme closed its acquisition of Beta" recounts it (the page is about what came
+    after)."""
+    assert deal_stage(_segs("Acme completed its acquisition of Beta on 2 July 2025.",
+                            "The intention to acquire Beta was announced on 9 January 2024."))[0] == "completed"
+    assert deal_stage(_segs("In June, Acme, the biggest steelmaker, closed its acquisition of Beta.",
+                            "The plant will run until 2030."))[0] == "aftermath"
+
+
 def test_a_page_of_a_later_round_goes_after_the_pages_on_the_deals_end() -> None:
     """Talks that ended in a rejection, then new talks a year on: an undated page on the new talks
     that recounts the rejection ("previously turned down an offer") is a later round, placed after

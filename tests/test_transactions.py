@@ -183,7 +183,10 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # chevron-hess (scored once unseen, then its general causes fixed): deal-value precision 0.947: an
 # Australian page writes "$US53 billion ($79.6b)", and the bare "$" of the conversion is Australian
 # dollars, which nothing on the page but the outlet's country says; it is read as US dollars.
-FLOOR_GAPS = {"chevron-hess", "google-wiz", "kroger-albertsons", "nvidia-arm"}
+# hpe-juniper (scored once unseen, then its general causes fixed): figure recall 0.94: the labels
+# count a ticker widget's "-8.92%" and "+21.81%", which cleaning removes as page furniture, and
+# headcounts the other corpora leave out.
+FLOOR_GAPS = {"chevron-hess", "google-wiz", "hpe-juniper", "kroger-albertsons", "nvidia-arm"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])

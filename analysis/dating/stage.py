@@ -71,7 +71,8 @@ _HEDGE = re.compile(
     r"will|would|could|might|can|expected to|expects? to|plans? to|set to|aims? to|seeks? to|"
     r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
-    r"talks to|discussions to|negotiations to|offers?|offered|offering|bids?|bidding|proposes|"
+    r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
+    r"bidding|proposes|"
     r"in case|once|when|confiden(?:ce|t) (?:in|of|that))\b|n't|n’t",
     re.IGNORECASE)
 #: "the green light for Google to complete its acquisition": a purpose, not the act
@@ -128,10 +129,14 @@ def recap(text: str, pos: int) -> bool:
         # "In April, Twitter agreed to sell", "In June, X, the biggest steelmaker, closed its
         # acquisition": the date opens the sentence
         start = 0
-    part = _LEADING_STAMP.sub("", text[start:end])
+    stamp_len = len(text[start:end]) - len(_LEADING_STAMP.sub("", text[start:end]))
+    part = text[start + stamp_len:end]
     if _RECAP_TIME.search(part):
         return True
+    # a day named after the act ("completed its acquisition of X on 2 July 2025") is how news
+    # reports it; a date before it, or a month or year, recounts it
     return any(h.kind in ("full", "month_year", "month", "year") and tense(part, h.start) == "past"
+               and not (h.kind == "full" and start + stamp_len + h.start > pos)
                for h in find_dates(part))
 
 
