@@ -198,7 +198,10 @@ class Kernels:
         km = _Manager(kernel_name=self.kernel_name, client_factory=ReadyClient)
         km.start_kernel(cwd=str(paths.NOTEBOOKS_DIR))
         kc = km.client()
-        kc.start_channels()
+        # no heartbeat: the warm-up needs the shell and output channels only, and a heartbeat
+        # thread still opening its socket while close() stops an unused kernel raised "Too many
+        # open files" in that thread (the manager watches the kernel's process instead)
+        kc.start_channels(hb=False)
         return km, kc, kc.execute(WARM_UP, silent=True, store_history=False)
 
     def _fill(self) -> None:

@@ -427,6 +427,7 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
      "billion acquisition of Beta.", "regulatory_review"),
     ("Shares in Acme and Beta popped Monday in the wake of a proposed settlement of a Justice Department "
      "antitrust lawsuit.", "regulatory_review"),
+    ("The regulator is in discussions to settle its challenge.", "regulatory_review"),
     ("Beta has rejected a proposed $23 billion acquisition deal offered by Acme.", "ended"),
     ("Shareholders voted to give the go-ahead to Acme's proposed $35-billion acquisition of Beta.",
      "agreed"),

@@ -51,9 +51,16 @@ def test_a_kernel_taken_is_ready_and_no_output_is_lost() -> None:
 
 
 def test_close_stops_kernels_started_but_never_used() -> None:
+    """... and the kernels waiting run no heartbeat thread: one still opening its socket while
+    close() stopped its kernel raised "Too many open files" in that thread."""
+    import threading
+
+    from jupyter_client.channels import HBChannel
+
     kernels = pipeline.Kernels(pipeline.ensure_kernel(), count=4)
     waiting = [km for km, *_ in kernels.ready]
     assert len(waiting) == pipeline.AHEAD
+    assert not any(isinstance(t, HBChannel) and t.is_alive() for t in threading.enumerate())
     kernels.close()
     assert all(not km.is_alive() for km in waiting)
 
