@@ -14,8 +14,6 @@ import pandas as pd
 
 INCLUDING_DEBT = "including_debt"
 EQUITY = "equity"
-#: Basis values as written in claims.csv ("" when the clause does not say).
-BASES = (INCLUDING_DEBT, EQUITY, "")
 
 _DEBT = r"(?:(?:its|the|their|assumed|net|outstanding|existing)\s+)*(?:debts?|leverage|borrowings?)"
 _WITH_DEBT = re.compile(
@@ -39,17 +37,14 @@ def figure_basis(sentence: str, start: int, end: int) -> str:
         return INCLUDING_DEBT
     if _EQUITY_BEFORE.search(before):
         return EQUITY
-    first = _first(after)
-    if first is not None:
-        return first
-    return ""
+    return _first(after)
 
 
-def _first(after: str) -> str | None:
-    """The basis the words right after a figure give, the nearer cue winning."""
+def _first(after: str) -> str:
+    """The basis the words right after a figure give, the nearer cue winning ("" for none)."""
     hits = [(m.start(), basis) for basis, rx in ((INCLUDING_DEBT, _WITH_DEBT), (EQUITY, _WITHOUT_DEBT))
             if (m := rx.search(after))]
-    return min(hits)[1] if hits else None
+    return min(hits)[1] if hits else ""
 
 
 #: The metrics whose basis is told: the price of a deal.

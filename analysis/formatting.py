@@ -151,11 +151,12 @@ METRIC_LABELS = {
 BOUND_WORDS = {"exact": "as stated", "lower": "at least", "upper": "up to",
                "upper_approx": "nearly / toward", "approx": "about", "range": "range",
                "derived": "derived"}
-#: What a figure's basis adds after it in a table ("$14.9 bn, incl. debt").
-BASIS_NOTES = {"including_debt": ", incl. debt", "equity": ", equity value"}
+#: What a figure's basis adds beside it in a table ("$14.9 bn (incl. debt)").
+BASIS_NOTES = {"including_debt": "incl. debt", "equity": "equity value"}
 
 
 def basis_note(basis: object) -> str:
+    """The note for a claim's basis ("" when unknown, or a table read back gave NaN)."""
     return BASIS_NOTES.get(basis, "") if isinstance(basis, str) else ""
 
 

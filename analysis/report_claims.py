@@ -89,7 +89,8 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
         "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else " (deal unclear)" if t == UNATTRIBUTED
                                       else f" ({t})")
                    for m, t in zip(ranked["metric"], ranked["transaction"], strict=True)],
-        "Figure": [f"{figure(v, u)} ({bound_word(b, lo, hi)}{basis_note(d)})" for v, u, b, lo, hi, d in
+        "Figure": [f"{figure(v, u)} ({', '.join(filter(None, (bound_word(b, lo, hi), basis_note(d))))})"
+                   for v, u, b, lo, hi, d in
                    zip(ranked["value"], ranked["unit"], ranked["bound"], ranked["lower"],
                        ranked["upper"], _bases(ranked), strict=True)],
         "Stance": ranked["stance"], "Credited to": [a or "—" for a in ranked["attributed_to"]],
@@ -135,6 +136,5 @@ def _bases(claims: pd.DataFrame) -> list[object]:
 
 def _matrix_cell(value: float, unit: str, bound: str, basis: object) -> str:
     """"$14.9 bn (incl. debt)", "$10 bn (at least)": a figure with what qualifies it."""
-    notes = ([] if bound == "exact" else [BOUND_WORDS.get(bound, bound)]) + (
-        [basis_note(basis).lstrip(", ")] if basis_note(basis) else [])
+    notes = [n for n in ("" if bound == "exact" else BOUND_WORDS.get(bound, bound), basis_note(basis)) if n]
     return figure(value, unit) + (f" ({', '.join(notes)})" if notes else "")
