@@ -287,7 +287,7 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
         evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, lo, hi, URL,
                             f"month-day dateline in one of the years of the corpus's dated sources: "
                             f"{', '.join(str(d) for d in cands)}",
-                            because=f"its dateline gives {snap.quote.strip(' -–—(')} with no year; the "
+                            because=f"its dateline gives {snap.day or 1} {cands[0]:%B} with no year, and the "
                                     f"corpus's dated sources span {cands[0].year}-{cands[-1].year}"))
     elif snap is not None:
         evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, None, None, STAMP,
