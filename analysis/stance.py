@@ -101,6 +101,8 @@ def _projected_savings(sentence: str, start: int, end: int) -> bool:
     if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     return bool(_SAVINGS_AFTER.match(sentence, end)) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start)
+
+
 #: "will lay off 575 employees following its $53 billion acquisition of Y, according to the company", "is
 #: following up on its $4 billion investment": the party's deal named by its price as the time of another
 #: act or statement, or as what another act follows up; a mere mention of the deal (asserted). (Not "closed
@@ -127,7 +129,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     elif lead and end <= lead.end():
         hi = min(hi, lead.end())
     hi = next((m.start() for m in _RELATIVE.finditer(sentence, end, hi)), hi)
-    appositive = [m for m in _APPOSITIVE.finditer(sentence, lo, start)]
+    appositive = list(_APPOSITIVE.finditer(sentence, lo, start))
     if appositive:
         lo = appositive[-1].start() + 1
     rel = [m for m in _RELATIVE.finditer(sentence, lo, start)]
