@@ -69,6 +69,11 @@ BODY = ("Acme Corp agreed to buy Beta Systems for $480 million in cash, the comp
     ("Acme buys Beta\nApr 02, 2024\n\n", date(2024, 4, 2), date(2024, 4, 2)),
     ("Press release, 10 March 2025\n\n", date(2025, 3, 10), date(2025, 3, 10)),
     ("SAN FRANCISCO, Jan. 5, 2024 /PRNewswire/ -- ", date(2024, 1, 5), date(2024, 1, 5)),
+    # a place in title case opens a dateline when the date is full
+    ("Acme buys Beta\n\nBrussels, February 11, 2024 – ", date(2024, 2, 11), date(2024, 2, 11)),
+    # a byline with the author's name, the time and a zone offset
+    ("Acme buys Beta\n\nTechnology Author: Example News, Jane Roe Mar 06, 2024 03:53 PM (GMT+8)\n\n",
+     date(2024, 3, 6), date(2024, 3, 6)),
 ])
 def test_page_stamps_in_their_common_forms(tmp_path: Path, head: str, lo: date, hi: date) -> None:
     (d,) = _dates(tmp_path, head + BODY).values()
@@ -109,6 +114,13 @@ def test_year_less_dateline_resolved_by_the_corpus_years_only_with_a_weekday(tmp
     ("https://news.example/story/37974682/acme-buys-beta?id=20240101x", None, None),
     ("https://news.example/news/acme-closes-on-beta-202505200725", date(2025, 5, 20), date(2025, 5, 20)),
     ("https://news.example/story/acme-buys-beta/1371747601446/", None, None),  # an id, no date
+    # folders with the month by name, and a year folder alone
+    ("https://news.example/news/2023/sep/26/acme-buys-beta/", date(2023, 9, 26), date(2023, 9, 26)),
+    ("https://news.example/news/2024/september/acme-buys-beta", date(2024, 9, 1), date(2024, 9, 30)),
+    ("https://news.example/news/networking/2024/acme-buys-beta", date(2024, 1, 1),
+     date(2024, 12, 31)),
+    ("https://news.example/news/2024/mayhem/acme-buys-beta", date(2024, 1, 1), date(2024, 12, 31)),
+    ("https://news.example/news/best-deals-of-2024", None, None),  # the page's own name: no folder
 ])
 def test_url_dates_come_from_the_address_path(tmp_path: Path, url: str, lo, hi) -> None:
     (d,) = _dates(tmp_path, (BODY, url)).values()
@@ -445,6 +457,23 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
      "agreed"),
     ("On Wednesday, March 11, 2026, Acme officially finalized the highly anticipated Acme Beta "
      "acquisition.", "completed"),
+    # a fifth unseen corpus (talks that fell apart, an agreement two years on, an EU clearance)
+    ("According to the paper, Acme has made a “takeover offer” of more than $20 billion for "
+     "Beta.", "talks"),
+    ("Acme held talks with Beta about a takeover that could have been its largest deal ever.", "talks"),
+    ("Talks about Acme takeover of Beta fall apart: sources", "ended"),
+    ("European regulators gave their approval to Acme's $28 billion acquisition of Beta.",
+     "regulatory_review"),
+    ("Acme received European Union (EU) regulatory approval for its $28 billion purchase of Beta.",
+     "regulatory_review"),
+    ("The executive said the cuts are related to Acme's pending acquisition of the company.",
+     "regulatory_review"),
+    ("Acme's $28 bln Beta deal set for March 13 EU antitrust decision", "regulatory_review"),
+    ("The Hart-Scott-Rodino waiting period has passed, and the company got no second request.",
+     "regulatory_review"),
+    ("Acme took just six months to close its US$28 billion acquisition of Beta.", "completed"),
+    ("The chief executive spoke on Monday after the deal’s completion was announced.", "completed"),
+    ("Its year included the close of its $28 billion Beta acquisition and smaller deals.", "completed"),
 ])
 def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     """Phrasings a first unseen corpus (a takeover that failed) showed the cues lacked."""
@@ -678,6 +707,13 @@ def test_a_page_reporting_the_very_review_step_a_dated_page_dates_comes_after_it
 
 
 @pytest.mark.parametrize(("text", "absent"), [
+    # a completion or an approval still to come names no stage reached
+    ("The combined entity, upon the merger's completion, will become the biggest card issuer.",
+     "completed"),
+    ("This divestiture plan marks a key next step toward the completion of the merger.", "completed"),
+    ("Though the deal has been approved by the boards, it will still have to earn regulatory "
+     "approval.", "regulatory_review"),
+    ("The cash component may be reduced, subject to regulatory clearance.", "regulatory_review"),
     # confidence in completing is a hope; "will be completed" is still to come
     ("Acme bought 4.99% of Beta's shares, reflecting its confidence in completing the planned "
      "acquisition of Beta.", "completed"),
@@ -713,3 +749,75 @@ def test_a_full_date_named_with_its_weekday_dates_the_page_within_the_week(tmp_p
                "On Friday, March 11, 2026, Acme officially finalized its acquisition of Beta.\n")
     assert (d["x0"].earliest, d["x0"].latest) == (date(2026, 3, 11), date(2026, 3, 17))
     assert (d["x1"].earliest, d["x1"].latest) == (date(2026, 3, 11), None)
+
+
+def test_a_title_case_word_before_a_year_less_date_is_no_dateline(tmp_path: Path) -> None:
+    """"Shares, Feb 8 - ..." is a sentence; only a capitalised place or a wire names a
+    year-less dateline."""
+    (d,) = _dates(tmp_path, "Acme buys Beta\n\nShares, Feb 8 - " + BODY).values()
+    assert not any(e.rule == "dateline" for e in d.evidence)
+
+
+def test_a_page_under_review_follows_the_announcement_of_the_deal_it_names(tmp_path: Path
+                                                                           ) -> None:
+    """A review page naming the deal's figure came after the corpus's earliest announcement
+    (dated as closely as any page dates it); a review page naming no figure of the corpus may
+    be another deal's and is not bounded so. The bound says nothing of how long after, so the
+    page sits amid the pages of its stage, not first among them."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-21 Acme agreed on Thursday to buy Beta Systems for $480 million, or $12 a "
+        "share, the companies said.\n",
+        "date 2024-06-30 The deal was announced in March, with Acme agreeing to pay $12 a share "
+        "for Beta Systems.\n",
+        "date 2024-05-02 The European Commission opened an in-depth investigation into the "
+        "purchase of Beta Systems by Acme.\n",
+        "date 2024-07-15 Regulators are investigating the deal, which has drawn complaints from "
+        "Beta Systems' rivals.\n",
+        "EU antitrust regulators set a deadline to decide whether to clear Acme's $480 million "
+        "bid for Beta Systems.\n",
+        "EU antitrust regulators set a deadline to decide whether to clear the bid for Gamma.\n",
+    )
+    assert d["x4"].earliest == date(2024, 3, 21) and d["x4"].latest is None
+    (ev,) = [e for e in d["x4"].evidence if e.rule == "stage_after_event"]
+    assert ev.used and "from x0" in ev.note and "$480 m" in ev.note
+    assert "(x0)" in ev.because and "regulatory review" in ev.because
+    assert d["x5"].earliest is None
+    order = [x.source_id for x in d.values()]
+    reviews = [sid for sid in order if d[sid].stage == "regulatory_review"]
+    assert reviews.index("x4") > 0  # not placed first of its stage
+
+
+def test_a_year_less_dateline_after_a_bound_falls_in_the_corpus_years(tmp_path: Path) -> None:
+    """"BRUSSELS, Feb 8 (Wire) -" on a page that follows the announcement: the first Feb 8
+    after it, and no later than the last such day in the years of the corpus's dated sources."""
+    d = _dates(
+        tmp_path,
+        "date 2022-02-12 Acme made an offer for Beta Systems, people familiar with the matter "
+        "said.\n",
+        "date 2023-09-21 Acme agreed on Thursday to buy Beta Systems for $480 million, the "
+        "companies said.\n",
+        "date 2024-02-11 Regulators are investigating Acme's $480 million purchase of Beta "
+        "Systems, filings show.\n",
+        "BRUSSELS, Feb 8 (Wire) - EU antitrust regulators set a deadline to decide whether to "
+        "clear Acme's $480 million bid for Beta Systems.\n",
+    )
+    assert d["x3"].earliest == d["x3"].latest == date(2024, 2, 8)
+    (dl,) = [e for e in d["x3"].evidence if e.rule == "dateline" and e.used]
+    assert "2024" in dl.because
+
+
+def test_a_mention_tied_to_a_loosely_dated_happening_takes_the_day_another_page_dates(
+        tmp_path: Path) -> None:
+    """"announced in September" (with "$480 million" and "$12") and "on Thursday ...
+    announced" (with "$12" only) are one announcement: a mention tied by "$480 million" to the
+    first is bounded by the day the second gives it."""
+    d = _dates(
+        tmp_path,
+        "date 2024-02-11 The deal, announced in September 2023, has Acme paying $480 million, or "
+        "$12 a share, for Beta Systems.\n",
+        "date 2023-09-21 On Thursday morning Beta Systems announced it has entered into an "
+        "agreement under which Acme will pay $12 a share.\n",
+        "Acme has agreed to purchase Beta Systems in a deal valued at $480 million.\n",
+    )
+    assert d["x2"].earliest == date(2023, 9, 21)

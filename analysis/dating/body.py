@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Segment
-from ..formatting import excerpt
+from ..formatting import excerpt, money
 from .citations import CitationIndex, citation_index
 from .events import RefEvent
 from .mentions import (
@@ -42,8 +42,9 @@ from .model import (
     words,
 )
 from .page import PageScan, Partial, manifest_evidence, page_scan, url_evidence, visible_sentences
-from .stage import EPISODE_RULE, deal_stage, headings, later_round, stage_hits
+from .stage import EPISODE_RULE, STAGE_AFTER_RULE, deal_stage, headings, later_round, stage_hits
 from .ties import (
+    AFTER_AGREEMENT,
     _closest,
     _dates_fit,
     _earliest_meant,
@@ -52,6 +53,7 @@ from .ties import (
     _figures,
     _same_happening,
     _same_step,
+    agreement_before,
     same_review_step,
 )
 
@@ -365,6 +367,19 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     if ended_tied and not any(e.rule == EPISODE_RULE for e in stage_ev):
         # "Twitter took him to court" (the dated end) on a page of a new agreement: a later round
         stage_ev += later_round(stage, *ended_tied[0])
+    if learned and stage in AFTER_AGREEMENT and (cue := next(
+            (e for e in stage_ev if e.rule == f"stage:{stage}"), None)) is not None:
+        # "set for March 13 EU antitrust decision" on the "$28 bln" deal: a review (or the
+        # completion) of an agreement comes after the announcement of that figure
+        page_figures = frozenset().union(*(_figures(sentence_tokens(x.text)) for x in sentences))
+        if (found := agreement_before(learned, src.id, page_figures)) is not None:
+            ev, shared = found[0], ", ".join(money(float(f[1:]), digits=3) for f in sorted(found[1])[:3])
+            base.append(Evidence(
+                STAGE_AFTER_RULE, cue.quote, cue.start, cue.end, ev.earliest, None, LEARNED,
+                f"describes the deal as {stage.replace('_', ' ')}, after the agreed event learned "
+                f"from {ev.learned_from} ({ev.earliest}..{ev.latest}); shared figure: {shared}",
+                ev.key, because=f"it describes the deal as {stage.replace('_', ' ')}, which "
+                                f"follows {ev.name} ({ev.source} dates it to {_event_when(ev)})"))
     return Scan(src.id, _dedupe(base), partials, dateline, anchors,
                 _dedupe_citations(citations), stage, stage_ev, page, sentences,
                 sorted(future_years))

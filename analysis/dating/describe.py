@@ -99,7 +99,7 @@ def evidence_table(dates: list[SourceDate]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
-_MATCH_RULES = {"event", "relative", "weekday", "learned_event"}
+_MATCH_RULES = {"event", "relative", "weekday", "learned_event", "stage_after_event"}
 
 
 def events_used_table(dates: list[SourceDate], events: list[RefEvent]) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from .model import SourceDate
-from .stage import EPISODE_RULE
+from .stage import EPISODE_RULE, STAGE_AFTER_RULE
 
 
 def time_point(d: SourceDate) -> datetime | None:
@@ -79,6 +79,13 @@ def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
     return same[len(same) // 2] if same else None
 
 
+def _bound_by_stage(d: SourceDate) -> bool:
+    """Whether the window's start rests only on the page's stage following an earlier
+    milestone (a review follows the announcement): it tells nothing of how long after."""
+    at = [e for e in d.evidence if e.used and e.earliest == d.earliest and e.earliest]
+    return bool(at) and all(e.rule == STAGE_AFTER_RULE for e in at)
+
+
 def _first_of_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int) -> int | None:
     """The first of the ``placed[lo:hi]`` sources of ``d``'s stage, else of its rank (None:
     none, or no stage)."""
@@ -128,6 +135,10 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
                 ge += 1
             lo = max(ge, _after_end(placed, d))
             k = _first_of_stage(placed, d, lo, len(placed))
+            same = [i for i in range(lo, len(placed)) if placed[i].stage == d.stage]
+            if same and _bound_by_stage(d):
+                # bounded by its stage alone: amid the later pages of its stage, not first
+                k = same[len(same) // 2]
             j = lo if k is None else k
             if k is not None and points_placed[k] == at:
                 # its stage's pages of its earliest day: it came that day or later, so after them

@@ -37,17 +37,19 @@ _URL_STAMP = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[
 #: "4/21/25 2:52PM": month/day/year as US bylines write it (read only when the order is sure)
 _NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _AM_PM = re.compile(r"(?i)\d\s*[ap]\.?m\b")
-_TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?|"
-                   r"\b\d{1,2}\s*[ap]\.?m\.?\b(?:\s+[A-Z]{2,4}\b)?")
+#: a clock time with its zone: "3:05 PM EST", "03:53 PM (GMT+8)", "10:00 UTC+08:00"
+_ZONE = r"(?:\s+\(?[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d\d)?)?\b\)?)?"
+_TIME = re.compile(rf"(?i)\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?{_ZONE}|"
+                   rf"\b\d{{1,2}}\s*[ap]\.?m\.?\b{_ZONE}")
 _UPDATED = re.compile(r"(?i)\b(?:(?:last\s+)?updated|(?:last\s+)?modified|revised)\b")
 _LABEL_WORDS = re.compile(
-    r"(?i)\b(?:first|last|published|posted|updated|modified|revised|date[ds]?|press|release[sd]?|"
+    r"(?i)\b(?:first|last|published|posted|author|authors|written|updated|modified|revised|date[ds]?|press|release[sd]?|"
     r"issued|on|at|by|originally|original|article|from|time|mon|tue|tues|wed|thu|thur|thurs|fri|"
     r"sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|news)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|has|have|had|said|says|will|would|could|"
                    r"announced|agreed|reported|told|which|that|the)\b")
 _DATELINE = re.compile(
-    rf"\[?(?:(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}),?\s+)?"
+    rf"\[?(?:(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){{0,3}}),?\s+)?"
     rf"(?P<date>{MON_RE}\s?{DAY_RE}(?:,?\s*{YEAR_RE})?|{DAY_RE}\s+{MON_RE}(?:,?\s*{YEAR_RE})?)\]?\s*"
     rf"(?:\((?P<agency>[^)\n]{{2,40}})\)|/(?P<wire>[^/\n]{{2,40}})/)?\s*[-–—]{{1,2}}\s")
 _UPDATE_MARK = re.compile(
@@ -145,7 +147,43 @@ def url_evidence(url: str) -> list[Evidence]:
         return [Evidence("url_month", url, None, None, first, month_end(first), URL,
                          f"the address holds the month {first:%Y-%m}",
                          because=f"its web address carries the month {first:%B %Y}")]
+    return _url_folders(url, path)
+
+
+_MONTH_FOLDER = re.compile(MON_RE.removesuffix(r"\.?"), re.IGNORECASE)
+
+
+def _url_folders(url: str, path: str) -> list[Evidence]:
+    """A year folder of the address, with a month by name and a day when they follow
+    ("/news/2023/sep/26/...", "/news/2024/september/...", "/networking/2024/..."): htmldate
+    reads only numeric months. The page's own name (the last part) is never read as a folder."""
+    parts = [x for x in path.split("/") if x]
+    for i, part in enumerate(parts[:-1]):
+        if not re.fullmatch(r"(?:19|20)\d\d", part):
+            continue
+        year = int(part)
+        month = (_MONTH_FOLDER.fullmatch(parts[i + 1]) if i + 1 < len(parts) - 1 else None)
+        if month is None:
+            if not _URL_OPTIONS.min.year <= year <= _URL_OPTIONS.max.year:
+                return []
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            return [Evidence("url_year", url, None, None, first, last, URL,
+                             f"the address holds the year {year} as a folder",
+                             because=f"its web address files it under the year {year}")]
+        first = date(year, _MONTH_NUMBER[month.group(0)[:3].lower()], 1)
+        day = parts[i + 2] if i + 2 < len(parts) - 1 else ""
+        if re.fullmatch(r"\d{1,2}", day) and (d := _iso_or_none(f"{first:%Y-%m}-{int(day):02d}")):
+            return [Evidence("url_date", url, None, None, d, d, URL,
+                             f"the address holds the date {d}",
+                             because="its web address carries that date")]
+        return [Evidence("url_month", url, None, None, first, month_end(first), URL,
+                         f"the address holds the month {first:%Y-%m}",
+                         because=f"its web address carries the month {first:%B %Y}")]
     return []
+
+
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                             "sep", "oct", "nov", "dec"), start=1)}
 
 
 # --------------------------------------------------------------------------- head of the page
@@ -331,6 +369,10 @@ def page_scan(cs: CleanSource) -> PageScan:
         if not hits:
             continue
         h = hits[0]
+        place = dm.group("place") or ""
+        if place and not place.split()[0].strip(",").isupper() and not (
+                h.kind == "full" or dm.group("agency") or dm.group("wire")):
+            continue  # "Brussels, February 11, 2024 -" is a dateline; "Shares, Feb 8 -" is not
         scan.consumed.append((dm.start(), dm.end()))
         start, end = line.start, line.start + len(dm.group(0).rstrip())
         if h.kind == "full":

@@ -270,13 +270,22 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
             nhi = next((d for y in (hi.year, hi.year - 1) if (d := safe_date(y, snap.month,
                                                                            snap.day or 1))
                         and d <= hi), hi)
+        # open above: the dateline's day falls in a year of the corpus's dated sources (the
+        # assumption made for a year-less dateline alone, below)
+        capped = None if hi or not nlo or len(set(corpus_years)) < 2 else max(
+            (d for y in set(corpus_years) if (d := safe_date(y, snap.month, snap.day or 1))
+             and d >= nlo), default=None)
         if not (nlo and nhi and nlo > nhi) and (nlo, nhi) != (lo, hi):
             evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, nlo if lo else None,
-                                nhi if hi else None, STAMP,
-                                f"month-day dateline, {notes[-1]}: window ends moved to that day",
+                                nhi if hi else capped, STAMP,
+                                f"month-day dateline, {notes[-1]}: window ends moved to that day"
+                                + (f"; at most {capped}, the last such day in the years of the "
+                                   "corpus's dated sources" if capped else ""),
                                 because="its dateline names that day of the month (the year "
-                                        "comes from the other evidence)"))
-            lo, hi = nlo, nhi
+                                        "comes from the other evidence"
+                                        + (f"; the corpus's dated sources end in {capped.year}"
+                                           if capped else "") + ")"))
+            lo, hi = nlo, nhi if hi else capped
         else:
             evs.append(Evidence(snap.rule, snap.quote, snap.start, snap.end, None, None, STAMP,
                                 f"month-day dateline not used: {notes[-1]}",

@@ -96,6 +96,8 @@ _SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although
 _WEAK = re.compile(r"proposed\b", re.IGNORECASE)
 #: The evidence rule marking a page of a later round of a deal that ended once.
 EPISODE_RULE = "stage:later_round"
+#: The evidence rule bounding a page under review (or completed) by the deal's announcement.
+STAGE_AFTER_RULE = "stage_after_event"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
 _RECAP_TIME = re.compile(
     r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|weeks? ago|back in|"

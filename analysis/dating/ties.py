@@ -77,8 +77,48 @@ def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable
                 if (other.kind == ev.kind and not other.follow_on and not _figures(other.names)
                         and other.latest < best.earliest):
                     best = other
-        out[ev.key] = best
+        out[ev.key] = _dated_closest(best, own)
     return out
+
+
+#: Stages that presuppose the deal was agreed: a review of it, its completion.
+AFTER_AGREEMENT = ("regulatory_review", "completed")
+
+
+def agreement_before(learned: Sequence[RefEvent], source_id: str, figures: frozenset[str]
+                     ) -> tuple[RefEvent, frozenset[str]] | None:
+    """The announcement a page under review or completed must follow, and the figures that
+    tie the page to the corpus's agreements (without one it may be another deal's page).
+
+    The earliest learned agreement of all, dated as closely as any page dates that happening:
+    a page that misstates the year ("in September last year") may teach a later one, and an
+    agreement of another deal the corpus names is earlier still, so the bound stays safe."""
+    own = [ev for ev in learned if ev.kind == "agreed" and ev.learned_from != source_id
+           and not ev.follow_on]
+    shared = figures & frozenset().union(*(_figures(ev.names) for ev in own))
+    if not shared:
+        return None
+    return _dated_closest(_earliest_happening(own), own), shared
+
+
+def _dated_closest(best: RefEvent, own: Sequence[RefEvent]) -> RefEvent:
+    """The same happening as ``best`` dated more closely by another page: an event of its kind
+    that shares its figure and overlaps it ("announced in September" and "on Thursday
+    morning ... announced", both with "$157"), bounded by the latest start among them."""
+    figs = _figures(best.names) - best.follow_on
+    if not figs:
+        return best
+    group = sorted((o for o in own if o.kind == best.kind and not o.follow_on
+                    and figs & _figures(o.names) and o.earliest <= best.latest
+                    and best.earliest <= o.latest), key=lambda o: (o.earliest, o.key))
+    closest, end = best, best.latest
+    for o in group:
+        if o.earliest > end:
+            break
+        end = min(end, o.latest)
+        if o.earliest > closest.earliest:
+            closest = o
+    return closest
 
 
 #: Words that name one review step alike ("launch a merger inquiry", "opened an investigation").
