@@ -203,9 +203,15 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
 
 
 
+def _verb_at(text: str, m: re.Match[str]) -> int:
+    """Where the report verb of a credit stands ("Acme reports.": the credit starts at its subject)."""
+    verb = REPORT_VERB.search(text, m.start(), m.end())
+    return verb.start() if verb else m.start()
+
+
 def _press_credit(rx: re.Pattern[str], text: str, parties: set[str] | None, outlets) -> bool:
     """A credit to the press in ``text``, not a party's own report of its results."""
-    return any(not own_report(text, m.start(), parties, outlets) for m in rx.finditer(text))
+    return any(not own_report(text, _verb_at(text, m), parties, outlets) for m in rx.finditer(text))
 
 
 def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, outlets=()) -> bool:
@@ -214,7 +220,7 @@ def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, ou
     party's own report ("..., it reported quarterly net profit of ...")."""
     m = rx.search(tail, 0, 80)
     return (bool(m) and m.start() <= len(re.match(r"(?:\S+\s+){0,3}", tail).group(0))
-            and not own_report(tail, m.start(), parties, outlets))
+            and not own_report(tail, _verb_at(tail, m), parties, outlets))
 
 
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")

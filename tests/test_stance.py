@@ -1066,3 +1066,17 @@ def test_a_party_making_a_sum_bet(lex: Lexicons, sentence: str, figure: str, exp
 ])
 def test_a_surpassed_baseline_is_no_hypothetical(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a closing credit to a publication not known as an outlet: "..., The Trade Journals report."
+    ("Northwind stock recently hit a high of more than $61 a share in December, The Trade Journals report.",
+     "more than $61", "reported"),
+    ("Southgate has a market capitalization of around $18 billion, Marketwatcher.com reports.",
+     "around $18 billion", "reported"),
+    # ... but a party reporting its own figure is its statement
+    ("Quarterly revenue rose to $3.2 billion, Northwind reports.", "$3.2 billion", "confirmed"),
+])
+def test_a_closing_credit_to_a_publication(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
