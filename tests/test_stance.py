@@ -1080,3 +1080,13 @@ def test_a_surpassed_baseline_is_no_hypothetical(lex: Lexicons, sentence: str, f
 def test_a_closing_credit_to_a_publication(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
 
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a regulator giving its approval to the deal decides on it (like giving the green light)
+    ("European regulators gave their approval to Northwind Inc.'s $28 billion acquisition of Southgate.",
+     "confirmed"),
+    ("Regulators have given their final approval to Northwind's $28 billion purchase of Southgate.", "confirmed"),
+])
+def test_a_regulator_giving_its_approval(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$28 billion") == expected
+
