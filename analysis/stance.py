@@ -111,6 +111,9 @@ _DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
                              r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
 _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
                             r"deal|investment|buyout)\b")
+#: "X disclosed layoffs amid its plans to be acquired by Y for $28bn": the deal as the background of another
+#: act, a mere mention of it (asserted), like the deal named by its price as the time of another act
+_AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}$")
 #: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
@@ -282,8 +285,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     act_from = modal_at - lo if (span and not poss and modal_at > lo
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
     baseline = _SURPASSED.search(sentence, max(0, start - 60), start) if span else None
-    mention = bool(span and _DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
-                   and _DEAL_NP_AFTER.match(sentence, end))
+    mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
+                              and _DEAL_NP_AFTER.match(sentence, end))
+                             or _AMID_BEFORE.search(sentence, max(0, start - 100), start)))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
             else ("reported", "rumoured", "confirmed"):
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)

@@ -1090,3 +1090,15 @@ def test_a_closing_credit_to_a_publication(lex: Lexicons, sentence: str, figure:
 def test_a_regulator_giving_its_approval(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$28 billion") == expected
 
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the deal as the background ("amid ...") of another act is a mere mention of it
+    ("Southgate disclosed layoffs impacting 7% of staff amid its plans to be acquired by Northwind for $28bn.",
+     "asserted"),
+    ("Southgate cut jobs amid the pending sale to Northwind for $28bn.", "asserted"),
+    # ... talks in the background are still talks
+    ("Southgate cut jobs amid negotiations to be acquired by Northwind for $28bn.", "rumoured"),
+])
+def test_the_deal_as_background(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$28bn") == expected
+
