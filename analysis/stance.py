@@ -114,6 +114,11 @@ _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:ac
 #: "X disclosed layoffs amid its plans to be acquired by Y for $28bn": the deal as the background of another
 #: act, a mere mention of it (asserted), like the deal named by its price as the time of another act
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}$")
+#: "The $200 billion tech juggernaut is paying $157 per share": a figure sizing the party that is the subject
+#: describes it (its market value), the party's act is not about it
+_SIZED_SUBJECT_BEFORE = re.compile(r"^\W*(?:[Tt]he|[Aa]n?)\s+$")
+_SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|juggernaut|behemoth|titan|group|"
+                                  r"conglomerate|[a-z]*maker|startup|lender|bank|retailer|producer)\b")
 #: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
@@ -287,7 +292,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     baseline = _SURPASSED.search(sentence, max(0, start - 60), start) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
-                             or _AMID_BEFORE.search(sentence, max(0, start - 100), start)))
+                             or _AMID_BEFORE.search(sentence, max(0, start - 100), start)
+                             or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
+                                 and _SIZED_SUBJECT_AFTER.match(sentence, end))))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
             else ("reported", "rumoured", "confirmed"):
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)

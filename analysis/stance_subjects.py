@@ -30,8 +30,8 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
 #: (a party by its description)
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
-                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ ){0,3}?"
-                         r"(?:company|companies|firms?|parties|"
+                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
+                         r"(?:company|companies|firms?|parties|juggernaut|behemoth|titan|"
                          r"startup|start-up|buyer|board|group|giant|[a-z]*maker|retailer|developer|producer|supplier|"
                          r"operator|insurer|lender|bank|conglomerate|lab|investor|owner|"
                          r"billionaire|founder|executive|spokes(?:man|woman|person)|deal|transaction|agreement|"

@@ -1102,3 +1102,12 @@ def test_a_regulator_giving_its_approval(lex: Lexicons, sentence: str, expected:
 def test_the_deal_as_background(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$28bn") == expected
 
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party named by its description, sized by its market value, is the subject of the act ...
+    ("The $200 billion tech juggernaut is paying $157 per share.", "$157", "confirmed"),
+    # ... and the figure sizing it describes the party, the act is not about it
+    ("The $200 billion tech juggernaut is paying $157 per share.", "$200 billion", "asserted"),
+])
+def test_a_party_sized_by_its_market_value(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
