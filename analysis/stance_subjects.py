@@ -76,6 +76,10 @@ _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|
 #: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken(?: private| over)?|done|called off")
+#: "a company that's being acquired by X", "its plans to be acquired by X": a relative clause describing a
+#: name by the deal under way, or the deal still to come, tells what it undergoes, not an act of the agent
+_UNDER_WAY = re.compile(r"(?i)(?:\b(?:that|which|who)(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+being|\bto be)\s+"
+                        r"(?:[a-z]+ly\s+)?$")
 #: "... was blocked in March 2018 by President ...": a passive act with its agent is still an act
 _AGENT = re.compile(r"[^,;:]{0,40}?\bby\s+(?:the\s+)?[A-Z]")
 #: "... by internet and telecommunications conglomerate SoftBank": an agent named after its description
@@ -176,6 +180,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
                 _REDUCED_RELATIVE.search(near) and _NO_OBJECT_AFTER.match(text, m.end()))):
             continue
         if _PASSIVE_BEFORE.search(near) and _PARTICIPLE.fullmatch(verb):
+            if _UNDER_WAY.search(near):
+                continue  # "a company that's being acquired by X", "plans to be acquired by X": a state
             if _AGENT.match(text, m.end()):
                 return True  # "was blocked in March 2018 by President ...": the agent acted
             agent = _DESCRIBED_AGENT.match(text, m.end())

@@ -1111,3 +1111,15 @@ def test_the_deal_as_background(lex: Lexicons, sentence: str, expected: str) -> 
 ])
 def test_a_party_sized_by_its_market_value(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a relative clause describing a name by the deal under way tells what it undergoes, no act of the agent
+    ("Southgate Inc. is a cybersecurity company that's being acquired by Northwind Inc. for $30 billion.",
+     "asserted"),
+    # ... while a passive act with its agent is still the agent's act
+    ("Southgate was acquired by Northwind Inc. for $30 billion in 2019.", "confirmed"),
+])
+def test_a_name_described_by_the_deal_under_way(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$30 billion") == expected
+
