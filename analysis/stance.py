@@ -177,6 +177,9 @@ _SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—
 #: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover"); a ticker
 #: may stand after the possessor: "X's ( XYZ ) proposed $53 billion purchase"
 _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:\(\s*[A-Z.:\s]{1,15}\)\s+)?(?:[a-z-]+\s+){0,2}$")
+#: ... so does a pronoun's: "the path toward becoming a new company included the close of its $28 billion
+#: acquisition" (the deal named by its price, a modal before it governs another verb)
+_PRONOUN_NP = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}$")
 
 
 #: "(NVDA 6.18%)", "(NASDAQ: NVDA -1.2%)": a ticker's price move in parentheses
@@ -270,7 +273,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
-    poss = _POSSESSIVE_NP.search(sentence[:start]) if span else None
+    poss = (_POSSESSIVE_NP.search(sentence[:start]) or (_PRONOUN_NP.search(sentence[:start])
+                                                         and _DEAL_NP_AFTER.match(sentence, end))) if span else None
     by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
     if span and _TICKER_BEFORE.search(sentence, max(0, start - 30), start) and _TICKER_AFTER.match(sentence, end):
         return "asserted"  # "Nvidia (NVDA 6.18%) stunned ...": a stock quote beside the name, no act's figure

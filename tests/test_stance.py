@@ -1123,3 +1123,14 @@ def test_a_party_sized_by_its_market_value(lex: Lexicons, sentence: str, figure:
 def test_a_name_described_by_the_deal_under_way(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$30 billion") == expected
 
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a pronoun's deal named by its price: a plan or modal before it governs another verb, not the figure
+    ("The group's path toward becoming a new company included the close of its $28 billion Southgate "
+     "acquisition and a handful of smaller deals.", "asserted"),
+    # ... a figure after a pronoun that names no deal still hangs on the modal
+    ("Northwind could raise its offer to $28 billion.", "rumoured"),
+])
+def test_a_pronoun_possessor_deal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$28 billion") == expected
+
