@@ -123,6 +123,11 @@ _SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
                         r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+#: "... would have been its largest deal yet, well above its takeover of Y for about $7 billion in 2006": a past
+#: deal a comparison measures against is a baseline likewise
+_ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?:bigger|larger|greater|smaller)\s+than)"
+                         r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
+                         r"merger|buyout)\s+(?:of|for|with)\b[^,;:]{0,60}$")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -293,7 +298,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # valued at $20 billion", "filed its annual report, which showed")
     act_from = modal_at - lo if (span and not poss and modal_at > lo
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
-    baseline = _SURPASSED.search(sentence, max(0, start - 60), start) if span else None
+    baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
+                or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)

@@ -1134,3 +1134,14 @@ def test_a_name_described_by_the_deal_under_way(lex: Lexicons, sentence: str, ex
 def test_a_pronoun_possessor_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$28 billion") == expected
 
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a past deal that a hypothetical one is measured against is a baseline, the modal is the new deal's
+    ("A Southgate deal would have been Northwind's largest acquisition yet, well above its takeover of Eastbay "
+     "Inc for about $7 billion in 2006.", "about $7 billion", "asserted"),
+    # ... a sum the modal itself governs is still hypothetical
+    ("Northwind would pay well above the $7 billion it offered in March.", "$7 billion", "rumoured"),
+])
+def test_a_past_deal_as_a_comparison_baseline(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
