@@ -119,6 +119,9 @@ _AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}
 _SIZED_SUBJECT_BEFORE = re.compile(r"^\W*(?:[Tt]he|[Aa]n?)\s+$")
 _SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|juggernaut|behemoth|titan|group|"
                                   r"conglomerate|[a-z]*maker|startup|lender|bank|retailer|producer)\b")
+#: "a 31% premium over the company's closing price of $119.59": a closing price is the market's figure, the
+#: act the sentence tells (the offer it is compared with) is not about it
+_CLOSING_PRICE_BEFORE = re.compile(r"(?i)\bclosing\s+(?:share\s+|stock\s+)?price\s+of\s+$")
 #: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
@@ -303,6 +306,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)
+                             or _CLOSING_PRICE_BEFORE.search(sentence, max(0, start - 40), start)
                              or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
                                  and _SIZED_SUBJECT_AFTER.match(sentence, end))))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \

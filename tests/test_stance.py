@@ -1145,3 +1145,14 @@ def test_a_pronoun_possessor_deal(lex: Lexicons, sentence: str, expected: str) -
 def test_a_past_deal_as_a_comparison_baseline(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
 
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the closing price an offer is compared with is the market's figure, not the offer's act ...
+    ("Northwind will pay $157 per share in cash for Southgate, a 31.3 percent premium over the company's "
+     "closing price of $119.59 at the end of business on Wednesday.", "$119.59", "asserted"),
+    # ... while the premium is the offer's own term
+    ("Northwind will pay $157 per share in cash for Southgate, a 31.3 percent premium over the company's "
+     "closing price of $119.59 at the end of business on Wednesday.", "31.3 percent", "confirmed"),
+])
+def test_a_closing_price_beside_an_offer(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
