@@ -51,6 +51,9 @@ _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a
 #: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
                               r"during)\b)")
+#: "Juniper's stockholders approved the deal", "Y shareholders voted in favour": the owners' vote on the deal
+_HOLDERS_SUBJECT = re.compile(r"(?i)\b(?:shareholders|stockholders)['’]?\s+(?:have\s+|has\s+|had\s+)?"
+                              r"(?:[a-z]+ly\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 #: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion")
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
@@ -176,6 +179,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
         verb, near = m.group(0), window(text, m.start())
         if _MARKET_SUBJECT.search(near[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
+        if _HOLDERS_SUBJECT.search(near[-60:]):
+            continue  # "X's stockholders unanimously approved": a vote of the owners, no act of the party
         if _PARTICIPLE.fullmatch(verb) and (_ADJECTIVE_BEFORE.search(near) or (
                 _REDUCED_RELATIVE.search(near) and _NO_OBJECT_AFTER.match(text, m.end()))):
             continue

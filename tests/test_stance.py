@@ -1156,3 +1156,16 @@ def test_a_past_deal_as_a_comparison_baseline(lex: Lexicons, sentence: str, figu
 ])
 def test_a_closing_price_beside_an_offer(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the owners' vote on the deal is told by the source, no act of a party
+    ("Southgate's stockholders unanimously approved Northwind's pending $14 billion acquisition.",
+     "$14 billion", "asserted"),
+    ("Southgate shareholders approved the sale last month by a narrow 51% margin.", "51%", "asserted"),
+    # ... the party's own filing on the vote is its statement
+    ("More than 99.5% of the votes cast approved the merger agreement, Southgate said in a filing.", "99.5%",
+     "confirmed"),
+])
+def test_a_shareholder_vote(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
