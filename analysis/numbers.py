@@ -70,6 +70,11 @@ _PCT_RANGE = re.compile(
     rf"(?:%|percent\b|per cent\b|pct\b)"
 )
 _PCT = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent\b|per cent\b|pct\b)(?P<plus>-?plus\b)?")
+#: A spelled-out percentage ("seven per cent of staff", "about five percent").
+_PCT_WORDS = re.compile(
+    rf"(?i)(?<![\w$€£.,-])(?P<w>{_WORD_NUM})(?:[ -](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
+    rf"\s(?:percent|per cent|pct)\b"
+)
 _COUNT = re.compile(
     rf"(?<![\w.,$€£])(?P<n1>{_NUM})(?P<plus>\+)?\s(?P<noun>[a-z][a-z-]*s|people|staff|personnel)\b"
 )
@@ -254,6 +259,14 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
             if m.group("plus"):
                 bound, qstart = "lower", m.start()
             lo, hi = interval(value, bound, _half_unit(m.group("n1")), approx_tolerance)
+            add(m, "percent", value, "percent", bound, lo, hi, qstart)
+    taken.settle()
+    for m in _PCT_WORDS.finditer(text):
+        if free(m.start(), m.end()):
+            value = WORD_NUMBERS[m.group("w").lower()] + (
+                WORD_NUMBERS[m.group("w2").lower()] if m.group("w2") else 0)
+            bound, qstart = qualifier_before(text, m.start())
+            lo, hi = interval(value, bound, 0.5, approx_tolerance)
             add(m, "percent", value, "percent", bound, lo, hi, qstart)
     taken.settle()
     for m in _COUNT.finditer(text):

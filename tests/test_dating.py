@@ -466,7 +466,7 @@ def test_the_same_later_amount_ties_a_follow_on_deal_to_its_own_date(tmp_path: P
      "regulatory_review"),
     ("Acme received European Union (EU) regulatory approval for its $28 billion purchase of Beta.",
      "regulatory_review"),
-    ("The executive said the cuts are related to Acme's pending acquisition of the company.",
+    ("The executive said the cuts are not related to Acme's pending acquisition of the company.",
      "regulatory_review"),
     ("Acme's $28 bln Beta deal set for March 13 EU antitrust decision", "regulatory_review"),
     ("The Hart-Scott-Rodino waiting period has passed, and the company got no second request.",
@@ -714,6 +714,7 @@ def test_a_page_reporting_the_very_review_step_a_dated_page_dates_comes_after_it
     ("Though the deal has been approved by the boards, it will still have to earn regulatory "
      "approval.", "regulatory_review"),
     ("The cash component may be reduced, subject to regulatory clearance.", "regulatory_review"),
+    ("Acme has no pending acquisition of any rival.", "regulatory_review"),
     # confidence in completing is a hope; "will be completed" is still to come
     ("Acme bought 4.99% of Beta's shares, reflecting its confidence in completing the planned "
      "acquisition of Beta.", "completed"),

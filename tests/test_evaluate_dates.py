@@ -32,8 +32,12 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # and order 0.63: its review pages (a shareholder vote, a lawsuit's settlement, the states' challenge
 # of it, a firing at the regulator) name their steps with no day any page dates, so they are bounded
 # only by the years they name; its learned events are the announcement and the completion alone.
+# cisco-splunk (scored once unseen, then its general causes fixed): order 0.88 with `published`
+# given as without (the manifest dates only pages whose text dates them): an EU clearance page
+# ("ruled Wednesday") is bounded only by the announcement, and sits first among the review pages,
+# though it came last; a year-end roundup filed under its year sits mid-year.
 TAU_GAPS_EMPTIED = {"hpe-juniper"}
-TAU_GAPS_GIVEN = {"google-wiz", "hpe-juniper"}
+TAU_GAPS_GIVEN = {"cisco-splunk", "google-wiz", "hpe-juniper"}
 WINDOW_GAPS = {"google-wiz", "hpe-juniper", "nvidia-arm"}
 
 

@@ -149,6 +149,16 @@ def test_spelled_out_numbers_and_more_currencies(text: str, value: float, unit: 
     assert (a.value, a.unit, a.kind) == (value, unit, "money")
 
 
+@pytest.mark.parametrize(("text", "value", "bound"), [
+    ("Acme cuts seven per cent of staff", 7.0, "exact"),
+    ("Beta shares are trading down about five percent as of this writing", 5.0, "approx"),
+    ("it bought a twenty-five percent stake", 25.0, "exact"),
+])
+def test_a_spelled_out_percentage(text: str, value: float, bound: str) -> None:
+    (a,) = parse_amounts(text)
+    assert (a.kind, a.value, a.unit, a.bound) == ("percent", value, "percent", bound)
+
+
 def test_a_spelled_out_name_is_no_figure() -> None:
     assert parse_amounts("the One Billion Dollars fund") == []
 

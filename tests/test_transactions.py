@@ -114,11 +114,22 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Acme and Beta combined would account for approximately 12% of the American snack and candy industry.",
      "market_share"),
     ("Acme agreed to buy a 49% stake in Beta.", "stake"),
+    # the seventh unseen corpus: a quoted share price is the market's, not the deal's
+    ("Acme will pay $157 per share in cash, a 31.3 percent premium over Beta's closing price of "
+     "$119.59 at the end of business on Wednesday.", "price_per_share"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
     amount = parse_amounts(sentence)[0]
     assert classify_metric(sentence, amount, lex) == metric
+
+
+def test_the_market_price_a_premium_is_measured_against_is_no_price_of_the_deal() -> None:
+    sentence = ("Acme will pay $157 per share in cash, a 31.3 percent premium over Beta's closing "
+                "price of $119.59 at the end of business on Wednesday.")
+    lex = Lexicons.load()
+    quoted = next(a for a in parse_amounts(sentence) if a.value == 119.59)
+    assert classify_metric(sentence, quoted, lex) == "other"
 
 
 @pytest.mark.parametrize(("sentence", "stance"), [
@@ -186,7 +197,11 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # hpe-juniper (scored once unseen, then its general causes fixed): figure recall 0.94: the labels
 # count a ticker widget's "-8.92%" and "+21.81%", which cleaning removes as page furniture, and
 # headcounts the other corpora leave out.
-FLOOR_GAPS = {"chevron-hess", "google-wiz", "hpe-juniper", "kroger-albertsons", "nvidia-arm"}
+# cisco-splunk (scored once unseen, then its general causes fixed): deal-value precision 0.94: an
+# investor blog's "if the deal value fell in the $5 billion to $30 billion range" (other deals'
+# durations) is read as the deal's price.
+FLOOR_GAPS = {"chevron-hess", "cisco-splunk", "google-wiz", "hpe-juniper", "kroger-albertsons",
+              "nvidia-arm"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])

@@ -94,6 +94,8 @@ _SUBORDINATE = re.compile(r"\b(?:after|since|because|following|as|while|although
 #: A cue that names the deal by a noun phrase ("the proposed deal") rather than an act: in the
 #: lead it yields to any act cue.
 _WEAK = re.compile(r"proposed\b", re.IGNORECASE)
+#: A review cue that is a noun phrase ("the pending acquisition"), not an act.
+_NOUN_CUE = re.compile(r"pending\b", re.IGNORECASE)
 #: The evidence rule marking a page of a later round of a deal that ended once.
 EPISODE_RULE = "stage:later_round"
 #: The evidence rule bounding a page under review (or completed) by the deal's announcement.
@@ -176,7 +178,12 @@ def _hits(text: str, cues: Sequence[StageCue]) -> list[tuple[str, re.Match[str]]
         for m in cue.pattern.finditer(text):
             # "trying to acquire X for $N": a cue opening with "to" is hedged by the verb before it
             at = m.start() + 2 if m.group(0)[:3].lower() == "to " else m.start()
-            if hedged(text, at, tentative):
+            if tentative and _NOUN_CUE.match(m.group(0)):
+                # "not related to the pending acquisition": the negation is the verb's; only
+                # one right before the noun phrase ("no pending deal") negates it
+                if _NEGATION.search(" ".join(text[:at].split()[-2:])):
+                    continue
+            elif hedged(text, at, tentative):
                 continue
             if not tentative and _INNER_HEDGE.search(m.group(0)):
                 continue
