@@ -122,6 +122,10 @@ _SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|
 #: "a 31% premium over the company's closing price of $119.59": a closing price is the market's figure, the
 #: act the sentence tells (the offer it is compared with) is not about it
 _CLOSING_PRICE_BEFORE = re.compile(r"(?i)\bclosing\s+(?:share\s+|stock\s+)?price\s+of\s+$")
+#: "X would also assume $8 billion of Y's net debt": the debt a buyer takes on is a term of the deal, its
+#: "would" tells the agreement's terms, not a possibility
+_WOULD_ASSUME = re.compile(r"(?i)would\s+(?:also\s+)?assume\s+[^,;:]{0,30}$")
+_DEBT_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:net\s+)?(?:debt|liabilities|leverage)\b")
 #: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
@@ -340,6 +344,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 for m in row["regex"].finditer(modal_lead):
                     if poss and modal_at + m.start() < poss.start():
                         continue  # the modal governs another verb, not the possessor's deal
+                    if _WOULD_ASSUME.match(modal_lead, m.start()) and _DEBT_AFTER.match(sentence, end):
+                        continue  # "Acme would also assume $4.7 billion of Beta's debt": the deal's terms
                     if terms and m.group(0).lower() in ("would", "will"):
                         continue  # "As per the deal, $21.5bn would be paid in stock": the agreement's terms
                     if baseline and modal_at + m.end() <= baseline.start() \

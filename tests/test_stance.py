@@ -1169,3 +1169,13 @@ def test_a_closing_price_beside_an_offer(lex: Lexicons, sentence: str, figure: s
 ])
 def test_a_shareholder_vote(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the debt a buyer takes on is a term of the deal, its "would" tells the terms
+    ("Northwind would also assume $4.7 billion of Southgate's debt.", "confirmed"),
+    # ... a "would" that governs another sum is still a possibility
+    ("Northwind would also assume $4.7 billion in new risk, analysts said.", "rumoured"),
+])
+def test_debt_a_buyer_would_assume(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$4.7 billion") == expected
