@@ -117,6 +117,13 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # the seventh unseen corpus: a quoted share price is the market's, not the deal's
     ("Acme will pay $157 per share in cash, a 31.3 percent premium over Beta's closing price of "
      "$119.59 at the end of business on Wednesday.", "price_per_share"),
+    # a share of a company's workforce or revenue is no stake; of its shares it is
+    ("The job cuts, carried out this fall, impacted about 7 percent of Acme's global workforce.",
+     "other"),
+    ("Revenue from software is expected to reach 50 percent of Acme’s total by fiscal 2025.",
+     "other"),
+    ("Acme bought 20% of Beta's outstanding shares.", "stake"),
+    ("Acme owns 10% of Beta Systems.", "stake"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
