@@ -296,7 +296,8 @@ def test_open_windows_are_named_with_the_reason(tmp_path: Path) -> None:
     from analysis.timeline import open_windows_note
 
     cs = _corpus(tmp_path, "date 2024-03-04 Acme agreed to buy Beta for $480 million.\n",
-                 "Acme, which first announced the plan in January 2024, agreed to buy Beta.\n", BODY)
+                 "Acme, which first announced the plan in January 2024, agreed to buy Beta.\n",
+                 "Beta makes sensors for port cranes, and its founders will stay on to run it.\n")
     note = open_windows_note(timeline_table(estimate_timeline(cs, NO_EVENTS)), {"x2": "Wire (x2)"})
     assert note == ("Open publication windows, left open rather than guessed: x1 (on or after "
                     "2024-01-01: nothing in it bounds it from above); Wire (x2) (no date evidence "
@@ -822,3 +823,37 @@ def test_a_mention_tied_to_a_loosely_dated_happening_takes_the_day_another_page_
         "Acme has agreed to purchase Beta Systems in a deal valued at $480 million.\n",
     )
     assert d["x2"].earliest == date(2023, 9, 21)
+
+
+def test_a_page_of_the_agreement_naming_its_parties_follows_the_announcement_and_sits_by_it(
+        tmp_path: Path) -> None:
+    """With no figure shared, the parties most of the corpus names tie a page describing the deal
+    as agreed to the corpus's announcement; it is bounded by it, and placed by it rather than at
+    the middle of its window (news of an agreement comes with it)."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-21 Acme said on Thursday it agreed to buy Beta Systems.\n",
+        "date 2024-03-22 Acme agreed to buy Beta Systems, the companies said in a filing.\n",
+        "Acme has entered into a definitive agreement to acquire Beta Systems; Beta shareholders "
+        "will vote on April 30, 2024.\n",
+        "date 2024-03-25 Beta Systems staff welcomed the Acme deal, a union said.\n",
+    )
+    assert (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 21), date(2024, 4, 30))
+    (ev,) = [e for e in d["x2"].evidence if e.rule == "stage_after_event"]
+    assert "acme" in ev.note and "beta" in ev.note
+    order = [x.source_id for x in d.values()]
+    assert order.index("x2") < order.index("x1")
+
+
+def test_a_word_one_page_shares_with_the_announcement_ties_no_page_of_another_deal(
+        tmp_path: Path) -> None:
+    """In a corpus of several deals no name is most pages': an agreement page of another deal
+    is not bounded by this one's announcement, whatever word ("Partners") they share."""
+    d = _dates(
+        tmp_path,
+        "date 2024-10-02 Acme agreed on Wednesday to buy Beta Systems, advised by Gamma Partners.\n",
+        "Delta Freight and Epsilon Cold Storage agree to merge; Omega Partners advised Delta.\n",
+        "date 2025-02-14 Zeta Mining said on Friday it will combine with Eta Metals.\n",
+        "date 2025-03-18 Theta Labs raised $40 million from Iota Ventures.\n",
+    )
+    assert d["x1"].earliest is None

@@ -122,6 +122,11 @@ class CorpusContext:
         limit = max(2, self.n_sources // 2)
         return frozenset(t for t in tokens if self.doc_freq.get(t, 0) <= limit)
 
+    def common(self, tokens: frozenset[str]) -> frozenset[str]:
+        """Tokens found in more than half the sources: the names of the deal the corpus covers."""
+        limit = max(2, self.n_sources // 2)
+        return frozenset(t for t in tokens if self.doc_freq.get(t, 0) > limit)
+
 
 def corpus_context(cleaned: Sequence[CleanSource]) -> CorpusContext:
     df: Counter = Counter()
@@ -371,13 +376,14 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             (e for e in stage_ev if e.rule == f"stage:{stage}"), None)) is not None:
         # "set for March 13 EU antitrust decision" on the "$28 bln" deal: a review (or the
         # completion) of an agreement comes after the announcement of that figure
-        page_figures = frozenset().union(*(_figures(sentence_tokens(x.text)) for x in sentences))
-        if (found := agreement_before(learned, src.id, page_figures)) is not None:
-            ev, shared = found[0], ", ".join(money(float(f[1:]), digits=3) for f in sorted(found[1])[:3])
+        page_names = frozenset().union(*(sentence_tokens(x.text) for x in sentences))
+        if (found := agreement_before(learned, src.id, page_names, ctx.common(page_names))) is not None:
+            ev, shared = found[0], ", ".join(money(float(f[1:]), digits=3) if f.startswith("$") else f
+                                             for f in sorted(found[1])[:3])
             base.append(Evidence(
                 STAGE_AFTER_RULE, cue.quote, cue.start, cue.end, ev.earliest, None, LEARNED,
                 f"describes the deal as {stage.replace('_', ' ')}, after the agreed event learned "
-                f"from {ev.learned_from} ({ev.earliest}..{ev.latest}); shared figure: {shared}",
+                f"from {ev.learned_from} ({ev.earliest}..{ev.latest}); shared: {shared}",
                 ev.key, because=f"it describes the deal as {stage.replace('_', ' ')}, which "
                                 f"follows {ev.name} ({ev.source} dates it to {_event_when(ev)})"))
     return Scan(src.id, _dedupe(base), partials, dateline, anchors,

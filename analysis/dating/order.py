@@ -1,13 +1,16 @@
 """The timeline order: time first, the deal stage only between overlapping windows.
 
-1. Sources with a closed window sit at its midpoint (a known date at that day). Walking in
+1. Sources with a closed window sit at its midpoint (a known date at that day; news of the
+   agreement whose window starts at the agreement's announcement, at that start). Walking in
    that order, a source moves ahead of an earlier-placed one only when their windows overlap
    and the earlier-placed one describes a strictly later deal stage, so two sources whose
    windows do not overlap are never reordered.
 2. A half-open window overlaps every source on its open side: it comes after (before) every
    source placed before its known end, and among the sources beyond that end its stage
    places it (before the first source of the same stage, or after those of its stage dated its
-   very earliest day, since it came that day or later; with none, at its known end).
+   very earliest day, since it came that day or later; with none, at its known end). A page
+   bounded only because its stage follows the announcement (a review page) tells nothing of how
+   long after: it sits amid the pages of its stage beyond that start, as an undated one would.
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
    the sources of the same stage, else before the first of a later stage); without a stage it
    comes near the end. The table marks it undated, and it is never placed last: the latest
@@ -30,6 +33,10 @@ def time_point(d: SourceDate) -> datetime | None:
     """Where a source sits on the time axis (None: no evidence at all)."""
     if d.published:
         return datetime.combine(d.published, time())
+    if d.earliest and d.latest and d.stage == "agreed" and any(
+            e.used and e.rule == STAGE_AFTER_RULE and e.earliest == d.earliest for e in d.evidence):
+        # news of the agreement, bounded by the agreement's announcement: it came with it
+        return datetime.combine(d.earliest, time())
     if d.earliest and d.latest:
         lo = datetime.combine(d.earliest, time())
         return lo + (datetime.combine(d.latest, time()) - lo) / 2
@@ -82,6 +89,8 @@ def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
 def _bound_by_stage(d: SourceDate) -> bool:
     """Whether the window's start rests only on the page's stage following an earlier
     milestone (a review follows the announcement): it tells nothing of how long after."""
+    if d.stage == "agreed":
+        return False  # news of an agreement clusters at its announcement: first of its stage
     at = [e for e in d.evidence if e.used and e.earliest == d.earliest and e.earliest]
     return bool(at) and all(e.rule == STAGE_AFTER_RULE for e in at)
 

@@ -81,21 +81,25 @@ def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable
     return out
 
 
-#: Stages that presuppose the deal was agreed: a review of it, its completion.
-AFTER_AGREEMENT = ("regulatory_review", "completed")
+#: Stages that come no earlier than the deal's agreement: its announcement, a review of it, its
+#: completion (talks come before it, and an end may end talks).
+AFTER_AGREEMENT = ("agreed", "regulatory_review", "completed")
 
 
-def agreement_before(learned: Sequence[RefEvent], source_id: str, figures: frozenset[str]
-                     ) -> tuple[RefEvent, frozenset[str]] | None:
-    """The announcement a page under review or completed must follow, and the figures that
-    tie the page to the corpus's agreements (without one it may be another deal's page).
+def agreement_before(learned: Sequence[RefEvent], source_id: str, names: frozenset[str],
+                     common: frozenset[str]) -> tuple[RefEvent, frozenset[str]] | None:
+    """The announcement a page describing the deal as agreed, under review or completed must
+    follow, and what ties the page to the corpus's agreements: a figure of theirs, else a name
+    of theirs that most of the corpus names (a party; a word of one page's sidebar is none).
+    Without either the page may be another deal's.
 
     The earliest learned agreement of all, dated as closely as any page dates that happening:
     a page that misstates the year ("in September last year") may teach a later one, and an
     agreement of another deal the corpus names is earlier still, so the bound stays safe."""
     own = [ev for ev in learned if ev.kind == "agreed" and ev.learned_from != source_id
            and not ev.follow_on]
-    shared = figures & frozenset().union(*(_figures(ev.names) for ev in own))
+    theirs = frozenset().union(*(ev.names for ev in own))
+    shared = _figures(names) & _figures(theirs) or names & theirs & common
     if not shared:
         return None
     return _dated_closest(_earliest_happening(own), own), shared
