@@ -144,10 +144,10 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
                 ge += 1
             lo = max(ge, _after_end(placed, d))
             k = _first_of_stage(placed, d, lo, len(placed))
-            same = [i for i in range(lo, len(placed)) if placed[i].stage == d.stage]
-            if same and _bound_by_stage(d):
+            if k is not None and _bound_by_stage(d):
                 # bounded by its stage alone: amid the later pages of its stage, not first
-                k = same[len(same) // 2]
+                same = [i for i in range(k, len(placed)) if placed[i].stage == d.stage]
+                k = same[len(same) // 2] if same else k
             j = lo if k is None else k
             if k is not None and points_placed[k] == at:
                 # its stage's pages of its earliest day: it came that day or later, so after them
