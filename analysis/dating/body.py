@@ -374,8 +374,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         stage_ev += later_round(stage, *ended_tied[0])
     if learned and stage in AFTER_AGREEMENT and (cue := next(
             (e for e in stage_ev if e.rule == f"stage:{stage}"), None)) is not None:
-        # "set for March 13 EU antitrust decision" on the "$28 bln" deal: a review (or the
-        # completion) of an agreement comes after the announcement of that figure
+        # "set for March 13 EU antitrust decision" on the "$28 bln" deal: news of an agreement,
+        # its review or its completion comes no earlier than the corpus's first announcement
         page_names = frozenset().union(*(sentence_tokens(x.text) for x in sentences))
         if (found := agreement_before(learned, src.id, page_names, ctx.common(page_names))) is not None:
             ev, shared = found[0], ", ".join(money(float(f[1:]), digits=3) if f.startswith("$") else f

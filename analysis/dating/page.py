@@ -151,6 +151,8 @@ def url_evidence(url: str) -> list[Evidence]:
 
 
 _MONTH_FOLDER = re.compile(MON_RE.removesuffix(r"\.?"), re.IGNORECASE)
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                             "sep", "oct", "nov", "dec"), start=1)}
 
 
 def _url_folders(url: str, path: str) -> list[Evidence]:
@@ -180,10 +182,6 @@ def _url_folders(url: str, path: str) -> list[Evidence]:
                          f"the address holds the month {first:%Y-%m}",
                          because=f"its web address carries the month {first:%B %Y}")]
     return []
-
-
-_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                             "sep", "oct", "nov", "dec"), start=1)}
 
 
 # --------------------------------------------------------------------------- head of the page

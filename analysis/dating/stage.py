@@ -98,7 +98,7 @@ _WEAK = re.compile(r"proposed\b", re.IGNORECASE)
 _NOUN_CUE = re.compile(r"pending\b", re.IGNORECASE)
 #: The evidence rule marking a page of a later round of a deal that ended once.
 EPISODE_RULE = "stage:later_round"
-#: The evidence rule bounding a page under review (or completed) by the deal's announcement.
+#: The evidence rule bounding a page of the agreed, reviewed or completed deal by its announcement.
 STAGE_AFTER_RULE = "stage_after_event"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
 _RECAP_TIME = re.compile(
