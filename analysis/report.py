@@ -27,6 +27,7 @@ from .artifacts import read_table
 from .claims import reported_claims
 from .compare import with_pairs
 from .errors import InputError
+from .figures_disagreement import VALUATION_PANELS
 from .formatting import BOUND_WORDS, count, figure, many_sources, md, metric_label, shorten
 from .params import Params
 from .report_claims import claims_tables, comparison_summary
@@ -207,7 +208,9 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
                    "repeat_threshold": f"{p.repeat_threshold:g}"},
         "engine": engine,
     }
-    return {**_escaped(variables), **report_scale.report_text(many)}, files
+    valued = reported_claims(claims)["metric"].isin(
+        [m for _, metrics in VALUATION_PANELS for m in metrics]).any()
+    return {**_escaped(variables), **report_scale.report_text(many, bool(valued))}, files
 
 
 def _escaped(node):

@@ -283,9 +283,18 @@ _CAPTIONS = {
 }
 
 
-def report_text(many: bool) -> dict:
-    """``figs`` (caption and alt per figure) and ``text`` (lead-ins) for the report variables."""
+#: The valuation chart's caption when no source states or implies a valuation of the target.
+NO_VALUATIONS = ("No source states a valuation of the target, and none gives both a deal value and a stake "
+                 "that would imply one, so this chart is empty.",
+                 "Empty chart: no valuation of the target is stated or implied")
+
+
+def report_text(many: bool, valuations: bool = True) -> dict:
+    """``figs`` (caption and alt per figure) and ``text`` (lead-ins) for the report variables;
+    ``valuations``: whether the valuation chart has a figure to show (else its caption says so)."""
     figs = {k: {"caption": pair[many][0], "alt": pair[many][1]} for k, pair in _CAPTIONS.items()}
+    if not valuations:
+        figs["valuations"] = {"caption": NO_VALUATIONS[0], "alt": NO_VALUATIONS[1]}
     text = {
         "sources_lead": ("The sources by outlet, the most represented first (dates are stated or the middle of "
                          "an estimated window):" if many else

@@ -191,3 +191,23 @@ def test_a_notebook_run_alone_never_touches_the_published_artifacts(seeds_run: P
                         cwd=str(nb.parent), progress_bar=False)
     assert (SCRATCH_DIR / "01_clean_corpus" / "artifacts" / "sources.csv").is_file()
     assert (digest_tree(published) if published.is_dir() else {}) == before
+
+
+def test_an_empty_valuation_chart_says_why_in_its_caption(tmp_path: Path) -> None:
+    """A corpus where no source states a valuation, or gives a stake to imply one: the chart's
+    caption says the chart is empty and why, rather than describing figures that are not there."""
+    from analysis.report import generated_inputs
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Acme agreed on Monday to buy Beta Systems for $480 million in cash, "
+                                  "the companies said.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Acme is paying about $500 million for Beta Systems, people familiar "
+                                  "with the matter said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("run", "--no-render", "--out", str(out), "--corpus", str(corpus))
+    assert proc.returncode == 0, proc.stderr
+    variables, _ = generated_inputs(out)
+    caption = variables["figs"]["valuations"]["caption"]
+    assert caption.startswith("No source states a valuation of the target"), caption
+    assert variables["figs"]["discrepancy"]["caption"].startswith("The deal value and stake")
