@@ -16,6 +16,7 @@ import pandas as pd
 
 from .basis import figure_basis, known_bases
 from .cleaning import CleanSource
+from .formatting import MONEY_UNITS
 from .lexicons import load_cues
 from .numbers import Amount, parse_amounts
 from .parallel import Workers, map_sources
@@ -30,8 +31,10 @@ CLAIM_COLUMNS = [
 #: A shareholder vote before a percentage of shares: the share that voted, not a stake bought.
 _VOTED = re.compile(r"(?i)\b(?:(?:share|stock)?holders?|investors)\b[^.;]{0,60}\b(?:vote[sd]?|voting|ballots?|"
                     r"proxies|turnout)\b|\b(?:votes? cast|in the vote|the vote)\b")
-#: A figure in brackets right after one in another currency is that figure converted.
-_CONVERTED = re.compile(r"\s*\(\s*(?:(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|or|c\.|~)\s*)?")
+#: A figure in brackets right after one in another currency, or after "or", is that figure converted:
+#: "$23 billion (around 21 billion euros)", "$3.6 billion or NIS 11 billion".
+_CONVERTED = re.compile(r"\s*\(\s*(?:(?:approx\.?|approximately|about|around|roughly|some|nearly|almost|or|c\.|~)\s*)?"
+                        r"|,?\s+or\s+(?:(?:approximately|about|around|roughly|some|nearly|almost)\s+)?")
 _COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|compared)\s+"
                        r"(?:from|with|to)\s+(?:an?\s+|the\s+)?$")
 _DEAL_VALUED = re.compile(
@@ -216,6 +219,30 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
     return mentions
 
 
+def follow_conversions(claims: pd.DataFrame, cleaned: list[CleanSource]) -> pd.DataFrame:
+    """A figure converted into another currency right after the one it converts ("$23 billion
+    (around 21 billion euros)") is that figure: it takes its metric and its transaction, however
+    the deal sentences around it were read."""
+    raw = {cs.source.id: cs.source.raw for cs in cleaned}
+    at: dict[tuple[str, int], int] = {}  # (source, end of a mention) -> claim row
+    for i, (sid, offsets) in enumerate(zip(claims["source_id"], claims["offsets"], strict=True)):
+        for span in str(offsets).split(";"):
+            if "-" in span:
+                at[(sid, int(span.split("-")[1]))] = i
+    out = claims.copy()
+    for i, (sid, start, unit) in enumerate(zip(claims["source_id"], claims["start"], claims["unit"], strict=True)):
+        text = raw.get(sid, "")
+        start = int(start)
+        for end in range(max(0, start - 30), start):
+            j = at.get((sid, end))
+            if j is not None and j != i and claims["unit"].iat[j] != unit \
+                    and {unit, claims["unit"].iat[j]} <= MONEY_UNITS and _CONVERTED.fullmatch(text, end, start):
+                out.iloc[i, out.columns.get_loc("metric")] = claims["metric"].iat[j]
+                out.iloc[i, out.columns.get_loc("transaction")] = claims["transaction"].iat[j]
+                break
+    return out
+
+
 def _is_heading(sentence: str) -> bool:
     """A headline or section title: short and without closing punctuation."""
     return len(sentence.split()) <= 40 and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
@@ -385,6 +412,7 @@ def extract_claims(
     decided = assign(base, cleaned, groups)
     base["transaction"] = [t for t, _ in decided]
     base = known_bases(reassign_rounds(settle_deal_metrics(base, decided, cleaned, groups), groups))
+    base = follow_conversions(base, cleaned)
     derived = derived_valuations(base, groups[0].kind if groups else "investment")
     return pd.concat([base, derived], ignore_index=True) if not derived.empty else base
 

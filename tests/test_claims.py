@@ -213,3 +213,22 @@ def test_a_difference_an_amount_each_and_a_year_end_position_are_no_price(tmp_pa
     got = {r["value"]: r["metric"] for _, r in claims.iterrows()}
     assert got[32e9] == "deal_value"
     assert got[10e9] == got[2.2e9] == got[96e9] == "other"
+
+
+def test_a_figure_restated_in_another_currency_is_the_same_figure(tmp_path) -> None:
+    """"$3.6 billion or NIS 11 billion" and "23 billion US dollars (around 21 billion euros)": the
+    second figure converts the first, so it takes its metric and its transaction; "$3.2 billion, or
+    about 10% of the deal value" is no conversion (a share, not money)."""
+    claims = _claims_of(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $32 billion in cash. The founders should pay about "
+             "$900 million each in taxes, for a combined $3.6 billion or NIS 11 billion.\n",
+        "b": "Northwind is in advanced talks to purchase Southgate for around 23 billion US dollars "
+             "(around 21 billion euros), insiders said. Northwind would owe a fee of $3.2 billion, or "
+             "about 10% of the deal value, if it does not close.\n",
+    })
+    row = {(s, v): (m, t) for s, v, m, t in zip(claims["source_id"], claims["value"], claims["metric"],
+                                                 claims["transaction"], strict=True)}
+    assert row[("a", 11e9)] == row[("a", 3.6e9)]
+    assert row[("a", 11e9)][0] != "deal_value"
+    assert row[("b", 21e9)] == row[("b", 23e9)]
+    assert row[("b", 10.0)][0] != "fee"
