@@ -38,7 +38,8 @@ BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = (r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$|"  # other dollars: "NZ$60 billion", "A$79.6 billion"
         r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?")
-_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z]))\.?|[BbMmKkTt](?![a-zA-Z])"
+#: A scale word; only a cut one keeps its full stop ("$14. bil."): "$30 billion." ends a sentence.
+_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z])\.?)|[BbMmKkTt](?![a-zA-Z])"
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY")
 

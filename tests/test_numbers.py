@@ -159,6 +159,14 @@ def test_a_spelled_out_percentage(text: str, value: float, bound: str) -> None:
     assert (a.kind, a.value, a.unit, a.bound) == ("percent", value, "percent", bound)
 
 
+def test_a_figure_ending_a_sentence_leaves_its_full_stop() -> None:
+    """"for $30 billion." quotes "$30 billion"; only a cut scale word keeps its stop ("$14. bil.")."""
+    assert [a.text for a in parse_amounts("Acme paid $30 billion. Beta agreed.")] == ["$30 billion"]
+    assert [a.text for a in parse_amounts("Acme paid NIS 11 billion.")] == ["NIS 11 billion"]
+    assert [a.text for a in parse_amounts("a deal worth $28bn.")] == ["$28bn"]
+    assert [a.text for a in parse_amounts("Acme to buy Beta for $14. bil. in cash")] == ["$14. bil."]
+
+
 def test_a_spelled_out_name_is_no_figure() -> None:
     assert parse_amounts("the One Billion Dollars fund") == []
 

@@ -700,3 +700,20 @@ def test_the_same_figure_at_another_precision_takes_the_basis_another_source_sta
     assert "as a-c02 says of the same figure" in dv.loc[("b", "c"), "explanation"]
     assert same_figure(36e9, 35.9e9) and same_figure(25e9, 24.6e9)
     assert not same_figure(24e9, 24.6e9) and not same_figure(14.1e9, 14.9e9)
+
+
+def test_and_before_a_possessor_starts_another_deal_not_a_longer_name(tmp_path) -> None:
+    """"Eastco's acquisition of Westgate Blizzard and Northco's acquisition of Giphy": two deals;
+    "and" joins a name ("Procter and Gamble") only when no possessive follows."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+    from analysis.deal_sentences import deal_mentions
+
+    (tmp_path / "a.txt").write_text(
+        "Several large tech mergers faced regulatory hurdles in Europe, including Eastco's acquisition "
+        "of Westgate Blizzard and Northco's acquisition of Giphy.\n\n"
+        "Southco agreed to buy Procter and Gamble Brands for $2 billion.\n", encoding="utf-8")
+    cs = clean_corpus(load_corpus(tmp_path), load_rules())
+    found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
+    assert ("Eastco", "Westgate Blizzard") in found and ("Northco", "Giphy") in found
+    assert ("Southco", "Procter and Gamble Brands") in found
