@@ -176,6 +176,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
 
     sentences = visible_sentences(cs, page.consumed)
     lead_ids: set[int] = set()
+    page_names: set[str] = set()  # every sentence's names: what ties the page to the deal
     if dateline is not None:
         after = [s for s in sentences if page.dateline_end is not None
                  and s.end > page.dateline_end]
@@ -185,6 +186,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         text = seg.text
         event_hits: list[tuple[RefEvent, re.Match[str] | None, bool]] = []  # (event, match, tied)
         names = sentence_tokens(text)
+        page_names |= names
 
         # ---- reference events from events.csv (as happened / "not yet" phrases)
         for ev in given:
@@ -376,8 +378,8 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             (e for e in stage_ev if e.rule == f"stage:{stage}"), None)) is not None:
         # "set for March 13 EU antitrust decision" on the "$28 bln" deal: news of an agreement,
         # its review or its completion comes no earlier than the corpus's first announcement
-        page_names = frozenset().union(*(sentence_tokens(x.text) for x in sentences))
-        if (found := agreement_before(learned, src.id, page_names, ctx.common(page_names))) is not None:
+        named = frozenset(page_names)
+        if (found := agreement_before(learned, src.id, named, ctx.common(named))) is not None:
             ev, shared = found[0], ", ".join(money(float(f[1:]), digits=3) if f.startswith("$") else f
                                              for f in sorted(found[1])[:3])
             base.append(Evidence(
