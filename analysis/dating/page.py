@@ -107,6 +107,17 @@ def manifest_evidence(published: str) -> list[Evidence]:
                      "date given in the manifest", because="the manifest gives its date")]
 
 
+def _url_day(url: str, d: date, how: str = "") -> Evidence:
+    return Evidence("url_date", url, None, None, d, d, URL, f"the address holds the date {d}{how}",
+                    because="its web address carries that date")
+
+
+def _url_month(url: str, first: date) -> Evidence:
+    return Evidence("url_month", url, None, None, first, month_end(first), URL,
+                    f"the address holds the month {first:%Y-%m}",
+                    because=f"its web address carries the month {first:%B %Y}")
+
+
 def url_evidence(url: str) -> list[Evidence]:
     """A date in the page's address (htmldate's URL patterns), read from the path only."""
     if not url:
@@ -115,8 +126,7 @@ def url_evidence(url: str) -> list[Evidence]:
     full = extract_url_date(path, _URL_OPTIONS)
     d = _iso_or_none(full) if full else None
     if d is not None:
-        return [Evidence("url_date", url, None, None, d, d, URL, f"the address holds the date {d}",
-                         because="its web address carries that date")]
+        return [_url_day(url, d)]
     m = YMD_NO_SEP_PATTERN.search(path)
     if m:
         s = m.group(1)
@@ -125,16 +135,12 @@ def url_evidence(url: str) -> list[Evidence]:
         except ValueError:
             d = None
         if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
-            return [Evidence("url_date", url, None, None, d, d, URL,
-                             f"the address holds the date {d}",
-                             because="its web address carries that date")]
+            return [_url_day(url, d)]
     m = _URL_STAMP.search(path)  # "...-202505200725": year, month, day, hour and minute
     if m:
         d = _iso_or_none(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
         if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
-            return [Evidence("url_date", url, None, None, d, d, URL,
-                             f"the address holds the date {d} (with its time)",
-                             because="its web address carries that date")]
+            return [_url_day(url, d, " (with its time)")]
     if re.search(r"(?<!\d)\d{1,2}[/_-]\d{1,2}[/_-]\d{4}(?!\d)", path):
         return []  # month/day/year or day/month/year: the order is not knowable
     m = YM_PATTERN.search(path)
@@ -144,9 +150,7 @@ def url_evidence(url: str) -> list[Evidence]:
             first = date(int(year), int(month), 1)
         except ValueError:
             return []
-        return [Evidence("url_month", url, None, None, first, month_end(first), URL,
-                         f"the address holds the month {first:%Y-%m}",
-                         because=f"its web address carries the month {first:%B %Y}")]
+        return [_url_month(url, first)]
     return _url_folders(url, path)
 
 
@@ -175,12 +179,8 @@ def _url_folders(url: str, path: str) -> list[Evidence]:
         first = date(year, _MONTH_NUMBER[month.group(0)[:3].lower()], 1)
         day = parts[i + 2] if i + 2 < len(parts) - 1 else ""
         if re.fullmatch(r"\d{1,2}", day) and (d := _iso_or_none(f"{first:%Y-%m}-{int(day):02d}")):
-            return [Evidence("url_date", url, None, None, d, d, URL,
-                             f"the address holds the date {d}",
-                             because="its web address carries that date")]
-        return [Evidence("url_month", url, None, None, first, month_end(first), URL,
-                         f"the address holds the month {first:%Y-%m}",
-                         because=f"its web address carries the month {first:%B %Y}")]
+            return [_url_day(url, d)]
+        return [_url_month(url, first)]
     return []
 
 
