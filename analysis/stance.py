@@ -122,6 +122,10 @@ _SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|
 #: "a 31% premium over the company's closing price of $119.59": a closing price is the market's figure, the
 #: act the sentence tells (the offer it is compared with) is not about it
 _CLOSING_PRICE_BEFORE = re.compile(r"(?i)\bclosing\s+(?:share\s+|stock\s+)?price\s+of\s+$")
+#: "X purchased 15 million Y shares, worth about $2.3 billion based on Y's closing share price": what a
+#: holding is worth at a market price is the writer's reckoning, the act (the purchase) is not about it
+_WORTH_BEFORE = re.compile(r"(?i)\bworth\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|some\s+)?$")
+_PRICE_BASIS_AFTER = re.compile(r"(?i)\s*based\s+on\s+(?:[\w.&'’-]+\s+){0,3}?(?:closing|share|stock|market)\b")
 #: "X would also assume $8 billion of Y's net debt": the debt a buyer takes on is a term of the deal, its
 #: "would" tells the agreement's terms, not a possibility
 _WOULD_ASSUME = re.compile(r"(?i)would\s+(?:also\s+)?assume\s+[^,;:]{0,30}$")
@@ -311,6 +315,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)
                              or _CLOSING_PRICE_BEFORE.search(sentence, max(0, start - 40), start)
+                             or (_WORTH_BEFORE.search(sentence, max(0, start - 30), start)
+                                 and _PRICE_BASIS_AFTER.match(sentence, end))
                              or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
                                  and _SIZED_SUBJECT_AFTER.match(sentence, end))))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \

@@ -1179,3 +1179,22 @@ def test_a_shareholder_vote(lex: Lexicons, sentence: str, figure: str, expected:
 ])
 def test_debt_a_buyer_would_assume(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$4.7 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # "purchased" tells a party's act like "bought" and "acquired" ...
+    ("Northwind purchased Southgate in 2009 for approximately $36 billion.", "$36 billion"),
+    ("It then purchased Southgate in a cash-and-stock deal worth about $6.4 billion in 2021.", "$6.4 billion"),
+    # ... so does a gerund whose subject is the main clause's
+    ("Northwind plans to lay off 397 employees from Southgate after purchasing the operator for $63 billion "
+     "earlier this year.", "$63 billion"),
+])
+def test_purchased_is_a_party_act(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
+
+
+def test_a_holding_worth_at_a_market_price_is_the_writers_reckoning(lex: Lexicons) -> None:
+    # the purchase is the party's act; what the shares are worth at a closing price is the writer's sum
+    assert stance(lex, "Northwind bought 15,380,000 Southgate shares between January and March, worth "
+                       "about $2.3 billion based on Southgate' closing share price of $150.45 on Monday.",
+                  "$2.3 billion") == "asserted"
