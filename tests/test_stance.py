@@ -1198,3 +1198,9 @@ def test_a_holding_worth_at_a_market_price_is_the_writers_reckoning(lex: Lexicon
     assert stance(lex, "Northwind bought 15,380,000 Southgate shares between January and March, worth "
                        "about $2.3 billion based on Southgate' closing share price of $150.45 on Monday.",
                   "$2.3 billion") == "asserted"
+
+
+def test_posting_results_is_a_party_act(lex: Lexicons) -> None:
+    # the party posting its own results states them, as "posted" already told
+    assert stance(lex, "Northwind is flush with cash after posting a record profit of $55.7 billion in 2022, as "
+                       "the firm focused more on drilling.", "$55.7 billion") == "confirmed"
