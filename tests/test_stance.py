@@ -1204,3 +1204,11 @@ def test_posting_results_is_a_party_act(lex: Lexicons) -> None:
     # the party posting its own results states them, as "posted" already told
     assert stance(lex, "Northwind is flush with cash after posting a record profit of $55.7 billion in 2022, as "
                        "the firm focused more on drilling.", "$55.7 billion") == "confirmed"
+
+
+@pytest.mark.parametrize("credit", ["according to regulatory filings", "according to securities filings",
+                                    "according to SEC filings"])
+def test_filings_credit_a_party(lex: Lexicons, credit: str) -> None:
+    # a party's filings (plural, regulatory) tell its own figures, as "according to a filing" does
+    assert stance(lex, f"Northwind will also assume Southgate’s debt, which totaled about $4.84 billion as of "
+                       f"year-end 2023, {credit}.", "$4.84 billion") == "confirmed"
