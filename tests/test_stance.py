@@ -1212,3 +1212,9 @@ def test_filings_credit_a_party(lex: Lexicons, credit: str) -> None:
     # a party's filings (plural, regulatory) tell its own figures, as "according to a filing" does
     assert stance(lex, f"Northwind will also assume Southgate’s debt, which totaled about $4.84 billion as of "
                        f"year-end 2023, {credit}.", "$4.84 billion") == "confirmed"
+
+
+def test_making_it_the_largest_is_no_act(lex: Lexicons) -> None:
+    # "making it X's largest buyout" ranks the deal (the writer's remark), it tells no act of a party
+    assert stance(lex, "The transaction’s value, including debt, is about $64.5 billion, making it Northwind’s "
+                       "largest buyout since acquiring Southgate two decades ago.", "$64.5 billion") == "asserted"
