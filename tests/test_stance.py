@@ -1218,3 +1218,10 @@ def test_making_it_the_largest_is_no_act(lex: Lexicons) -> None:
     # "making it X's largest buyout" ranks the deal (the writer's remark), it tells no act of a party
     assert stance(lex, "The transaction’s value, including debt, is about $64.5 billion, making it Northwind’s "
                        "largest buyout since acquiring Southgate two decades ago.", "$64.5 billion") == "asserted"
+
+
+def test_a_regulator_declining_to_challenge_decides(lex: Lexicons) -> None:
+    # a regulator declining to challenge a deal is its decision on the deal, like clearing it
+    assert stance(lex, "The US Federal Trade Commission declined to challenge Northwind Corp.’s $60 billion "
+                       "purchase of Southgate Co. on the condition that Vance be excluded from the board.",
+                  "$60 billion") == "confirmed"
