@@ -32,6 +32,7 @@ from .stance_subjects import (
     leading_gerund_act,
     own_report,
     party_act,
+    regulator_nod,
     window,
 )
 
@@ -372,6 +373,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties, begin=act_from)
                                    or leading_gerund_act(sentence, start, parties, outlets)
                                    or agent_is_party(sentence[end:], set(outlets))
+                                   or regulator_nod(sentence[end:hi])
                                    or (_GERUND_AFTER.search(sentence[:lo]) and party_act(
                                        sentence[:hi], row["regex"], set(outlets), parties, begin=lo))):
                 return stance

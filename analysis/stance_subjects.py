@@ -3,8 +3,8 @@
 
 :func:`party_act` reads whether a deal party is the subject of an act or statement verb;
 :func:`own_report` whether "reported" is a party's report of its own results, not a press credit;
-:func:`framed_by_party`, :func:`leading_gerund_act` and :func:`agent_is_party` read the other shapes in
-which a party tells or does what a figure says. Used by :mod:`analysis.stance`.
+:func:`framed_by_party`, :func:`leading_gerund_act`, :func:`agent_is_party` and :func:`regulator_nod` read
+the other shapes in which a party (or a regulator) tells or does what a figure says. Used by :mod:`analysis.stance`.
 """
 
 from __future__ import annotations
@@ -289,6 +289,22 @@ def leading_gerund_act(sentence: str, start: int, parties: set[str] | None, outl
     if not words or re.search(r"['’]s\b", name.group(0)) or any(w in o for w in words for o in outlets):
         return False
     return parties is None or any(w.casefold() in parties for w in words)
+
+
+#: "X's $60 billion acquisition of Y has received the green light from the FTC", "... was cleared by the
+#: European Commission": the deal named by its figure undergoes a regulator's decision (the regulator acts)
+_REGULATOR_NOD = re.compile(r"^[^,;:]{0,80}?\b(?:(?:has|have|had)\s+)?(?:(?:received|receives|won|wins|got|gets|"
+                            r"secured|secures|gained|gains|obtained|obtains)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?"
+                            r"(?:green\s+light|go-ahead|approval|clearance|blessing)\s+from|(?:was|were|is|are|has\s+been|"
+                            r"have\s+been)\s+(?:approved|cleared|blocked|prohibited)\s+by)\s+(?:the\s+)?"
+                            r"(?:regulators?\b|authorities\b|watchdogs?\b|antitrust\b|[A-Z]{2,5}\b(?!\s+shareholders)|"
+                            r"(?:[A-Z][\w.&'’-]*\s+){1,5}(?:Commission|Department|Ministry|Authority|Agency|Bureau|"
+                            r"Tribunal|Court|Government)\b)")
+
+
+def regulator_nod(after: str) -> bool:
+    """The deal named by the figure right before ``after`` gets a regulator's decision in its clause."""
+    return bool(_REGULATOR_NOD.match(after))
 
 
 def agent_is_party(after: str, outlets: set[str]) -> bool:

@@ -1225,3 +1225,17 @@ def test_a_regulator_declining_to_challenge_decides(lex: Lexicons) -> None:
     assert stance(lex, "The US Federal Trade Commission declined to challenge Northwind Corp.’s $60 billion "
                        "purchase of Southgate Co. on the condition that Vance be excluded from the board.",
                   "$60 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the deal named by its price gets a regulator's decision: the regulator acts on it
+    ("Northwind’s $60 billion acquisition of Southgate has received the green light from the FTC, allowing "
+     "the deal to move forward.", "confirmed"),
+    ("Northwind’s $60 billion acquisition of Southgate was cleared by the European Commission on Tuesday.",
+     "confirmed"),
+    # ... the owners' approval is no regulator's decision
+    ("Northwind’s $60 billion acquisition of Southgate has received approval from Southgate shareholders.",
+     "asserted"),
+])
+def test_a_regulators_decision_on_the_deal_named_by_its_price(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$60 billion") == expected
