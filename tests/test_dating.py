@@ -82,6 +82,15 @@ def test_page_stamps_in_their_common_forms(tmp_path: Path, head: str, lo: date, 
     assert used and all(e.because for e in used)
 
 
+@pytest.mark.parametrize(("foot", "day"), [
+    ("(END) Dow Jones Newswires\n01-17-25 1837ET", date(2025, 1, 17)),  # US month-day-year
+    ("(END) Dow Jones Newswires\n\n17-01-25 0902 GMT", date(2025, 1, 17)),  # no month 17
+    ("Tel: 01-17-25 1837", None),  # no clock zone: a phone number, not a stamp
+])
+def test_a_newswire_closing_stamp_at_the_foot_dates_the_item(tmp_path: Path, foot: str,
+                                                             day: date | None) -> None:
+    (d,) = _dates(tmp_path, BODY + "\n" + foot).values()
+    assert (d.earliest, d.latest) == (day, day)
 def test_month_day_dateline_takes_its_year_from_the_text_and_the_weekday(tmp_path: Path) -> None:
     text = ("NEW YORK, Sep 3 (Wire) - Acme said on Tuesday it agreed to buy Beta for $480 "
             "million.\n\nAcme reported revenue of $2 billion in 2024, its best year so far.\n")
@@ -857,3 +866,59 @@ def test_a_word_one_page_shares_with_the_announcement_ties_no_page_of_another_de
         "date 2025-03-18 Theta Labs raised $40 million from Iota Ventures.\n",
     )
     assert d["x1"].earliest is None
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    # the US antitrust review's request for more information
+    ("Acme and Beta have received a second request from the Federal Trade Commission for "
+     "further information on their proposed acquisition.", "regulatory_review"),
+    # a closing condition met, announced: not an announcement of the deal
+    ("On February 7, 2024, Beta announced receipt of shareholder approval for the merger.",
+     "regulatory_review"),
+])
+def test_review_steps_outrank_the_deal_words_beside_them(text: str, stage: str) -> None:
+    from analysis.dating.model import STAGE_RANK
+    from analysis.dating.stage import stage_hits
+
+    assert max(STAGE_RANK[k] for k, _ in stage_hits(text)) == STAGE_RANK[stage]
+
+
+def test_what_an_approval_allows_is_still_to_come() -> None:
+    from analysis.dating.mentions import find_weekdays, tense
+
+    text = ("The approval of the acquisition allows Acme to finalize the deal on Friday, enabling "
+            "it to turn to its proposed acquisition of Gamma.")
+    assert tense(text, text.index("on Friday")) == "future"
+    assert find_weekdays(text) == []  # so it dates no happening of the piece's week
+
+
+def test_a_weekday_dates_the_latest_stage_its_sentence_names(tmp_path: Path) -> None:
+    """"received a second request ... on their proposed acquisition, according to a statement
+    released on Tuesday": the review step's Tuesday, not the announcement's, though the
+    announcement fell on a Tuesday too."""
+    d = _dates(
+        tmp_path,
+        "Acme entered into a definitive agreement to acquire Beta Systems for $480 million on "
+        "October 10, 2023.\n",
+        "Acme and Beta Systems have received a second request from the Federal Trade Commission "
+        "for further information on their proposed acquisition, according to a statement "
+        "released by Beta on Tuesday.\n",
+    )
+    assert not any(e.rule == "weekday" for e in d["x1"].evidence)
+    assert d["x1"].latest is None
+
+
+def test_an_announcement_naming_no_party_of_the_corpus_bounds_no_page(tmp_path: Path) -> None:
+    """"In July the company announced that it was buying Gamma" (another deal, its buyer named
+    only as "the company") is earlier than the deal's own announcement: pages after the deal's
+    are bounded by the deal's; an aftermath page too."""
+    d = _dates(
+        tmp_path,
+        "date 2023-10-11 Acme is buying Beta Systems for $480 million. In July the company "
+        "announced that it was buying Gamma Pipelines for $40 million.\n",
+        "Acme entered into a definitive agreement to acquire Beta Systems on October 10, 2023.\n",
+        "Beta Systems and Acme received a second request from the Federal Trade Commission.\n",
+        "Layoffs are coming at Acme after it closed its acquisition of Beta Systems.\n",
+    )
+    assert d["x2"].earliest == date(2023, 10, 10)
+    assert d["x3"].stage == "aftermath" and d["x3"].earliest == date(2023, 10, 10)

@@ -36,6 +36,7 @@ from .model import (
     FUTURE,
     LEARNED,
     RELATIVE,
+    STAGE_RANK,
     Evidence,
     days,
     month_end,
@@ -338,11 +339,16 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                                      because="it links to an article of that date"))
 
         # ---- weekdays: the sentence's event fell on it
+        # the sentence's latest stage names the happening its weekday dates: "have received a
+        # second request ... on their proposed acquisition, according to a statement released on
+        # Tuesday" is the review step's Tuesday, not the announcement's
+        top = max((STAGE_RANK[k] for k, _ in stage_hits(text) if k != "aftermath"), default=None)
         for wh in find_weekdays(text):
             s, e = locate(raw, seg, wh.start, wh.end, wh.text)
             name = WEEKDAYS[wh.weekday]
             fitting = [h for h in event_hits
-                       if any(d.weekday() == wh.weekday for d in days(h[0].earliest, h[0].latest))]
+                       if any(d.weekday() == wh.weekday for d in days(h[0].earliest, h[0].latest))
+                       and (top is None or STAGE_RANK.get(h[0].kind, top) >= top)]
             fits = [(ev, [d for d in days(ev.earliest, ev.latest) if d.weekday() == wh.weekday])
                     for ev, _, _ in _closest(fitting, names)]
             if fits:

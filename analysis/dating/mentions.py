@@ -51,6 +51,9 @@ _FUTURE = re.compile(
     r"planning|intends?|intended to|aims? to|set to|on track|due to|could|should|might|upcoming|"
     r"forthcoming|next|forecasts?|projected|anticipated?|likely to|poised to|going to|hopes? to|"
     r"has until|have until|deadline|"
+    # what an approval lets a party do is still to come ("allows Exxon to finalize the deal on
+    # Friday")
+    r"(?:allows|allowing|enables|enabling|permits|permitting)(?:\s+[\w'’.-]+){1,4}?\s+to(?=\s+[a-z]+\b)|"
     # what a deal requires or a party pledged is still to come ("required the plant to continue
     # until 2027", "pledged to keep ... through 2035")
     r"(?:pledg|promis|vow|commit|oblig|obligat)(?:e|es|ed|ing)\s+to|"

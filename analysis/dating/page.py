@@ -32,6 +32,11 @@ HEAD_TOP = 8
 _URL_OPTIONS = Extractor(False, datetime(2099, 12, 31), datetime(1995, 1, 1), False, "%Y-%m-%d")
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+#: a newswire's closing stamp on a line of its own at the foot: "01-17-25 1837ET" (the US
+#: month-day-year and a 24-hour clock with its zone, as Dow Jones Newswires closes each item)
+_WIRE_FOOT = re.compile(r"^\s*(\d\d)-(\d\d)-(\d\d)\s+(?:[01]\d|2[0-3])[0-5]\d\s*(?:ET|EST|EDT|GMT|UTC)\s*$")
+#: how many lines from the page's foot its closing stamp may sit
+FOOT_LINES = 3
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
 _URL_STAMP = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
 #: "4/21/25 2:52PM": month/day/year as US bylines write it (read only when the order is sure)
@@ -241,6 +246,17 @@ def _stamp_dates(text: str) -> list[tuple[str, date | None, int | None, int | No
     return out
 
 
+def _foot_date(m: re.Match[str]) -> date | None:
+    """The day of a closing stamp "01-17-25 1837ET": month first, as the US wires write it,
+    unless the first number cannot be a month."""
+    a, b, y = int(m.group(1)), int(m.group(2)), 2000 + int(m.group(3))
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
+
+
 def _slash_date(m: re.Match[str], us: bool) -> date | None:
     """The date of "4/21/25" (a day above 12 tells the order; else a US 12-hour clock beside it
     makes it month/day; else it is not knowable)."""
@@ -298,6 +314,17 @@ def page_scan(cs: CleanSource) -> PageScan:
                                       d, d, STAMP, f"the page opens with its date {d}",
                                       because="the page opens with that date"))
         scan.consumed.append((m.start(), m.end()))
+
+    for line in lines[-FOOT_LINES:]:
+        fm = _WIRE_FOOT.match(line.text)
+        d = _foot_date(fm) if fm else None
+        if d is not None:
+            scan.evidence.append(Evidence(
+                "stamp", line.text, line.start, line.end, d, d, STAMP,
+                f"the newswire's closing stamp {d}",
+                because="the item closes with the newswire's stamp of that day"))
+            scan.consumed.append((line.start, line.end))
+            break
 
     opening = lines[:len(head) + 4]  # where a dateline can open the story
     if len(head) < HEAD_TOP:  # a standfirst above the stamp: look a little further down

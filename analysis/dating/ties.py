@@ -83,7 +83,7 @@ def _earliest_meant(learned: Sequence[RefEvent], source_id: str, kinds: Iterable
 
 #: Stages that come no earlier than the deal's agreement: its announcement, a review of it, its
 #: completion (talks come before it, and an end may end talks).
-AFTER_AGREEMENT = ("agreed", "regulatory_review", "completed")
+AFTER_AGREEMENT = ("agreed", "regulatory_review", "completed", "aftermath")
 
 
 def agreement_before(learned: Sequence[RefEvent], source_id: str, names: frozenset[str],
@@ -98,6 +98,11 @@ def agreement_before(learned: Sequence[RefEvent], source_id: str, names: frozens
     agreement of another deal the corpus names is earlier still, so the bound stays safe."""
     own = [ev for ev in learned if ev.kind == "agreed" and ev.learned_from != source_id
            and not ev.follow_on]
+    # an announcement that names none of the corpus's parties nor the page's figures is likely
+    # another deal's ("In July the company announced that it was buying Denbury"): it would
+    # bound the page months too early
+    named = [ev for ev in own if ev.names & common or _figures(ev.names) & _figures(names)]
+    own = named or own
     theirs = frozenset().union(*(ev.names for ev in own))
     shared = _figures(names) & _figures(theirs) or names & theirs & common
     if not shared:
