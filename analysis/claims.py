@@ -307,9 +307,9 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
 
 def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:
     """The figure the coverage settles on: the headline deal value of the latest dated source that
-    states it as more than a rumour and that at least one other such source backs (a late "could be
-    worth", or a lone odd figure, does not overturn an agreed price; it is flagged by
-    :func:`late_outliers`). None without a figure."""
+    states it as more than a rumour and that at least one other such source backs, each figure
+    inside the other's interval (a late "could be worth", or a lone odd figure, does not overturn
+    an agreed price; it is flagged by :func:`late_outliers`). None without a figure."""
     heads = headline_claims(claims)
     if heads.empty:
         return None
@@ -327,7 +327,10 @@ def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | N
     for i in range(len(ranked) - 1, -1, -1):  # latest first; a lone figure no other source backs is skipped
         row = ranked.iloc[i]
         others = ranked.drop(ranked.index[i])
-        if len(others) == 0 or ((others["lower"] <= row["upper"]) & (row["lower"] <= others["upper"])).any():
+        # backed: another source's figure that each interval admits ("roughly $60 billion"
+        # admits $64.5bn, but "$64.5bn" does not admit $60 billion: no backing)
+        if len(others) == 0 or ((others["lower"] <= row["value"]) & (row["value"] <= others["upper"])
+                                & (row["lower"] <= others["value"]) & (others["value"] <= row["upper"])).any():
             return row.drop(labels=["_o"])
     return ranked.iloc[-1].drop(labels=["_o"])
 

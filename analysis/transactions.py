@@ -180,6 +180,12 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
                 continue
         elif own:
             here = [m for m in here if KIND_GROUP[m.kind] == own]
+        end = int(c["end"])
+        if here and all(m.start >= end and _COMPARED.search(cs.source.raw, end, m.end) for m in here):
+            # "the transaction's value ... is about $64.5 billion, making it X's largest buyout since
+            # acquiring Y": the deal after "since" or "than" is the yardstick, not the figure's
+            out.append((main.id, "named"))
+            continue
         near = max(sent.start, start - 20)
         if here and not any(m.start < start and near < m.end for m in here) and any(
                 m not in main.mentions for m in here) and _names(cs.source.raw[near:start], main.target):
@@ -211,6 +217,8 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
     return out
 
 
+#: A comparison between a figure and a deal named after it ("largest ... since", "bigger than").
+_COMPARED = re.compile(r"(?i)\b(?:since|than)\b")
 #: The kind of deal a figure names itself: "$20B acquisition bid", "$4 billion investment".
 _OWN_NOUN = re.compile(r"(?i)\W{0,2}\s*(?:[a-z-]+\s+){0,2}?(?P<n>acquisition|takeover|buyout|merger|bid|investment|"
                        r"licen[cs]\w*|ipo)\b")

@@ -717,3 +717,39 @@ def test_and_before_a_possessor_starts_another_deal_not_a_longer_name(tmp_path) 
     found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
     assert ("Eastco", "Westgate Blizzard") in found and ("Northco", "Giphy") in found
     assert ("Southco", "Procter and Gamble Brands") in found
+
+
+def test_a_precise_late_figure_a_rounder_one_admits_is_not_backed_by_it() -> None:
+    """"$64.5bn" (the value with debt) in the latest source, beside "roughly $60 billion": the round
+    figure's interval admits it, but it does not admit the round figure, so it backs nothing; the
+    figure several sources agree on is settled on."""
+    claims = pd.DataFrame({
+        "claim_id": ["a-c01", "b-c01", "c-c01", "d-c01"], "source_id": ["a", "b", "c", "d"],
+        "metric": ["deal_value"] * 4, "value": [60e9, 60e9, 60e9, 64.5e9], "unit": ["USD"] * 4,
+        "lower": [59.5e9, 59.5e9, 54e9, 64.45e9], "upper": [60.5e9, 60.5e9, 66e9, 64.55e9],
+        "bound": ["exact", "exact", "approx", "exact"], "stance": ["confirmed"] * 4, "mentions": [1] * 4,
+        "start": [0] * 4, "transaction": ["t1"] * 4,
+        "quote": ["$60 billion", "$60 billion", "roughly $60 billion", "$64.5bn"]})
+    timeline = pd.DataFrame({"source_id": ["a", "b", "c", "d"], "order": [1, 2, 3, 4]})
+    assert settled_claim(claims, timeline)["source_id"] == "c"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The transaction’s value, including debt, is about 64.5 billion dollars, making it the largest buyout.",
+    "The implied total enterprise value of the transaction, including net debt, is approximately $64.5 billion.",
+    "Including debt, Acme is committing about $64.5 billion to the acquisition.",
+])
+def test_a_price_including_debt_is_the_deals_value(sentence: str) -> None:
+    (amount,) = parse_amounts(sentence)
+    assert classify_metric(sentence, amount, Lexicons.load()) == "deal_value"
+
+
+def test_a_deal_named_after_since_or_than_is_the_yardstick_not_the_figures(tmp_path: Path) -> None:
+    p = corpus(tmp_path, {
+        "a": "Northwind agreed to buy Southgate for $59.5 billion, the companies said.\n",
+        "b": "Northwind is buying Southgate for $59.5 billion. The transaction’s value, including debt, "
+             "is about $64.5 billion, making it Northwind’s largest buyout since acquiring Westfield two "
+             "decades ago.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    assert claims[claims["value"] == 64.5e9].iloc[0]["transaction"] == "t1"
