@@ -1239,3 +1239,9 @@ def test_a_regulator_declining_to_challenge_decides(lex: Lexicons) -> None:
 ])
 def test_a_regulators_decision_on_the_deal_named_by_its_price(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$60 billion") == expected
+
+
+def test_a_partys_claim_told_as_a_noun(lex: Lexicons) -> None:
+    # "X's claims that ..." tells the party's own statement, as "X claimed that ..." would
+    assert stance(lex, "Vance previously wanted to assess Southgate's claims that about 5% of its monetizable "
+                       "daily active users are spam accounts.", "about 5%") == "confirmed"
