@@ -69,7 +69,8 @@ _ANNOUNCED_DEAL = re.compile(r"^\W*Announced\s+(?:in|on|last|this|earlier)\b[^,;
 _COMPARISON = re.compile(r",\s+(?:representing|implying|reflecting|equal to|equivalent to)\b")
 #: "..., X has offered $83.50 for shares in Y – a premium that caused shares to rocket from around $57": a
 #: dash or a semicolon opens the writer's own remark on the terms, the terms end there
-_AFTER_TERMS = re.compile(r"\s[—–]\s|;")
+#: (not a semicolon before 'and' / 'or', which goes on with the list of terms: '... shares of X; and $22.48 in cash')
+_AFTER_TERMS = re.compile(r"\s[—–]\s|;(?!\s*(?:and|or)\b)")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
 _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")

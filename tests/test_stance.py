@@ -1245,3 +1245,9 @@ def test_a_partys_claim_told_as_a_noun(lex: Lexicons) -> None:
     # "X's claims that ..." tells the party's own statement, as "X claimed that ..." would
     assert stance(lex, "Vance previously wanted to assess Southgate's claims that about 5% of its monetizable "
                        "daily active users are spam accounts.", "about 5%") == "confirmed"
+
+
+def test_a_semicolon_before_and_goes_on_with_the_terms(lex: Lexicons) -> None:
+    # "; and" continues the list of the agreement's terms, it opens no remark of the writer's
+    assert stance(lex, "Under the terms of agreement, each outstanding share of Southgate will receive 0.045263 "
+                       "shares of common stock of Northwind; and $22.4795 in cash.", "$22.4795") == "confirmed"
