@@ -1251,3 +1251,15 @@ def test_a_semicolon_before_and_goes_on_with_the_terms(lex: Lexicons) -> None:
     # "; and" continues the list of the agreement's terms, it opens no remark of the writer's
     assert stance(lex, "Under the terms of agreement, each outstanding share of Southgate will receive 0.045263 "
                        "shares of common stock of Northwind; and $22.4795 in cash.", "$22.4795") == "confirmed"
+
+
+@pytest.mark.parametrize("cue", ["Under the terms of the agreement, Southgate holders will receive 2.3 shares.",
+                                 "Northwind entered into an agreement and plan of merger to acquire Southgate.",
+                                 "Vance terminated the merger agreement."])
+def test_the_terms_restated_do_not_make_a_paragraph_the_partys_text(lex: Lexicons, cue: str) -> None:
+    # a portal or a news story restating the agreement's terms is not the party's own release or filing:
+    # its plain sentences stay the writer's
+    sentence = "The merger is an all-stock transaction valued at $59.5 billion, or $253 per share."
+    at = sentence.index("$59.5 billion")
+    assert classify_stance(sentence, lex, f"{cue} {sentence}", (at, at + len("$59.5 billion")), OUTLETS,
+                           PARTIES) == "asserted"
