@@ -98,6 +98,30 @@ _WHO_AFTER = re.compile(r",\s+(?:who|which)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 
 
+#: "..., says Oil Show President Larry Richards": a statement verb after a comma with a name after it is
+#: inverted, the speaker is that name (the words before the comma are what is said); a title word ends the
+#: speaker's organisation, which is a party only when all its words are a party's
+_INVERTED_SPEAKER = re.compile(r"\s+((?:[A-Z][\w&.'’-]*\s+)*[A-Z][\w&.'’-]*)")
+_TITLE = re.compile(r"(?:President|CEO|Chief|Chairman|Chairwoman|Chair|Executive|Director|Founder|Co-founder|Head|"
+                    r"Spokesman|Spokeswoman|Spokesperson|Analyst|Partner|Senator|Secretary|Commissioner)$")
+_ORG_SUFFIX = re.compile(r"(?i)(?:Corp|Corporation|Inc|Co|Ltd|LLC|plc|Group|Holdings|Company)\.?$")
+
+
+def _inverted_speaker(text: str, verb: re.Match[str], parties: set[str] | None) -> bool | None:
+    """For "..., says X": whether the speaker X is a party; None when the verb is not inverted."""
+    from .transactions import _LEAD_STOP
+
+    name = _INVERTED_SPEAKER.match(text, verb.end())
+    if not (name and re.search(r"[,”\"]\s*$", text[:verb.start()]) and _FRAME_VERB.fullmatch(verb.group(0))):
+        return None
+    words = [re.sub(r"['’]s$", "", w) for w in name.group(1).split()]
+    if words[0].rstrip(".,") in _LEAD_STOP:
+        return None  # "..., announced Tuesday, ...": a participle and its time, no speaker
+    org = next((words[:i] for i, w in enumerate(words) if _TITLE.match(w)), words)
+    org = [w for w in org if not _ORG_SUFFIX.fullmatch(w)]
+    return bool(org) and (parties is None or all(w.rstrip(".,").casefold() in parties for w in org))
+
+
 def window(text: str, at: int, width: int = 160) -> str:
     """The words just before ``at``: the rules that read what precedes a word look no further (so a
     very long sentence costs linear time, not quadratic)."""
@@ -179,6 +203,10 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
         verb, near = m.group(0), window(text, m.start())
         if _MARKET_SUBJECT.search(near[-25:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
+        if (inverted := _inverted_speaker(text, m, parties)) is not None:
+            if inverted:
+                return True
+            continue  # "..., says Oil Show President Larry Richards": no party speaks
         if _HOLDERS_SUBJECT.search(near[-60:]):
             continue  # "X's stockholders unanimously approved": a vote of the owners, no act of the party
         if _PARTICIPLE.fullmatch(verb) and (_ADJECTIVE_BEFORE.search(near) or (

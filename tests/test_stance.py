@@ -1263,3 +1263,16 @@ def test_the_terms_restated_do_not_make_a_paragraph_the_partys_text(lex: Lexicon
     at = sentence.index("$59.5 billion")
     assert classify_stance(sentence, lex, f"{cue} {sentence}", (at, at + len("$59.5 billion")), OUTLETS,
                            PARTIES) == "asserted"
+
+
+@pytest.mark.parametrize(("speaker", "expected"), [
+    # "..., says <speaker>": the speaker is the name after the verb, not a party named in what is said; an
+    # organisation that merely bears a party's word in its name is no party
+    ("Southgate Basin Oil Show President Larry Richards, who hopes the support will continue", "asserted"),
+    ("Larry Richards, who hopes the support will continue", "asserted"),
+    # ... a party's officer speaks for it
+    ("Northwind Chief Executive Jane Doe", "confirmed"),
+])
+def test_an_inverted_statement_is_its_speakers(lex: Lexicons, speaker: str, expected: str) -> None:
+    assert stance(lex, f"Northwind’s $60-billion acquisition of Southgate is a strong indication that the future "
+                       f"of the Southgate Basin is secure, says {speaker}.", "$60-billion") == expected
