@@ -1276,3 +1276,15 @@ def test_the_terms_restated_do_not_make_a_paragraph_the_partys_text(lex: Lexicon
 def test_an_inverted_statement_is_its_speakers(lex: Lexicons, speaker: str, expected: str) -> None:
     assert stance(lex, f"Northwind’s $60-billion acquisition of Southgate is a strong indication that the future "
                        f"of the Southgate Basin is secure, says {speaker}.", "$60-billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # only a regulator approves, finalizes or issues a consent order: its decision on the deal, even when the
+    # deal is named after a colon or the bullet leaves the regulator unnamed
+    ("Also on Friday, the FTC finalized a separate consent order that resolved antitrust concerns over another "
+     "mega oil deal: Northwind's $53 billion purchase of Southgate.", "$53 billion"),
+    ("Resolves antitrust concerns re Northwind's $64.5bn acquisition of oil producer Southgate by approving "
+     "consent order preventing Vance from gaining seat.", "$64.5bn"),
+])
+def test_a_consent_order_is_a_regulators_decision(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
