@@ -1288,3 +1288,10 @@ def test_an_inverted_statement_is_its_speakers(lex: Lexicons, speaker: str, expe
 ])
 def test_a_consent_order_is_a_regulators_decision(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "confirmed"
+
+
+def test_a_party_allowed_to_proceed_has_the_regulators_decision(lex: Lexicons) -> None:
+    # being allowed (permitted, cleared) to proceed with the deal tells the decision on it
+    assert stance(lex, "Northwind Co. has finally been allowed to proceed with its $14 billion acquisition of "
+                       "Southgate Inc. after settling a lawsuit filed by the U.S. Department of Justice.",
+                  "$14 billion") == "confirmed"
