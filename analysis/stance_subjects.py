@@ -287,17 +287,19 @@ def own_report(text: str, at: int, parties: set[str] | None, outlets) -> bool:
             and not any(w in o for w in words for o in outlets))
 
 
-#: "Musk wanted to assess Twitter's claims that about 5% of its users are spam": a party's statement told
-#: as a noun, its content after "that"
+#: "Musk wanted to assess Twitter's claims that about 5% of its users are spam", "Chevron's announcement last
+#: autumn of its intention to acquire Hess for $53 billion": a party's statement told as a noun, its content
+#: after "that" or "of its ..." (up to the next comma)
 _CLAIM_NOUN = re.compile(r"\b([A-Z][\w&.-]*)['’]s\s+(?:own\s+|earlier\s+|public\s+)?(?:claims?|statements?|"
-                         r"assertions?|contention|disclosures?)\s+that\b")
+                         r"assertions?|contention|disclosures?|announcement)\s+"
+                         r"(?:that|(?:[a-z]+\s+){0,3}?of\s+(?:its|their|his|her))\b")
 
 
 def framed_by_party(before: str, outlets, parties) -> bool:
     """A party's statement verb followed by a colon, a quote or "that" before the figure, or a party's
     claim or statement told as a noun ("X's claims that")."""
     if any((parties is None or m.group(1).casefold() in parties) and not any(m.group(1) in o for o in outlets)
-           for m in _CLAIM_NOUN.finditer(before)):
+           and not re.search(r"[,;:—–]", before[m.end():]) for m in _CLAIM_NOUN.finditer(before)):
         return True
     return any(_FRAME_AFTER.match(before, m.end()) and party_act(before, _FRAME_VERB, outlets, parties, m.end())
                for m in _FRAME_VERB.finditer(before))

@@ -1295,3 +1295,15 @@ def test_a_party_allowed_to_proceed_has_the_regulators_decision(lex: Lexicons) -
     assert stance(lex, "Northwind Co. has finally been allowed to proceed with its $14 billion acquisition of "
                        "Southgate Inc. after settling a lawsuit filed by the U.S. Department of Justice.",
                   "$14 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a party's announcement told as a noun, "X's announcement ... of its intention to acquire Y for $Z" ...
+    ("$53 billion", "confirmed"),
+    # ... frames its own content, up to the next comma: a figure after it is another clause's
+    ("30%", "asserted"),
+])
+def test_a_partys_announcement_told_as_a_noun(lex: Lexicons, figure: str, expected: str) -> None:
+    assert stance(lex, "This move comes in the wake of Northwind’s announcement last autumn of its intention to "
+                       "acquire Southgate for $53 billion, a deal that Vance contends should trigger its right of "
+                       "first refusal for Southgate’s 30% stake in the block.", figure) == expected
