@@ -30,7 +30,8 @@ _GAP = r"(?:(?!to[ \t])[a-z][^\s,;:!?]*[ \t]+){0,6}?"
 _CAL = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
         r"July|August|September|October|November|December)")
 #: Words between a party and its verb: lowercase words, figures and calendar names, never another name.
-_LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
+#: An abbreviation before a lowercase word links too: "X's $38 billion U.S. purchase of Y".
+_LINK = rf"(?:(?:[a-z$0-9][^\s;:!?,]*|{_CAL}|(?:[A-Z]\.){{2,}}(?=[ \t][a-z]))[ \t]+)"
 #: ... and never across an infinitive: in "X agreed to buy Y in a deal ... to gain a stake in Z",
 #: the stake is the buyer's, not Y's.
 _LINK_NO_TO = rf"(?:(?!to[ \t])(?:[a-z$0-9][^\s;:!?,]*|{_CAL})[ \t]+)"
@@ -44,7 +45,8 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOT_A_NOUN = r"(?<! a )(?<! an )(?<! the )(?<!proposed )(?<!planned )(?<!pending )(?<! its )(?<! their )"
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
-_POSS = r"(?:['’]s)?"
+#: A possessive, with the owner's ticker after it: "Occidental Petroleum’s (OXY) $38 billion purchase".
+_POSS = r"(?:['’]s)?(?:[ \t]+\([A-Z][A-Z.:]{0,11}\))?"
 #: What was paid for: the company or a part of it ("a division of the security specialist"), never a
 #: stake, shares or rights (an investment or a licence, found by their own patterns).
 _PART_GAP = r"(?:(?!to[ \t]|stake|shares?[ \t]|rights?[ \t]|licen)[a-z][^\s,;:!?]*[ \t]+){0,6}?"
@@ -64,7 +66,8 @@ _NO_SUBJECT_NEEDED = {"its_acquisition", "its_acquisition_of", "raised_round", "
                       "negotiated_purchase_of"}
 _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|giant|maker|platform|site|"
                                r"area|region|office|headquarters|based|business|businesses|provider|"
-                               r"vendor|sector|industry|market)\b")
+                               r"vendor|sector|industry|market|operator|producer|driller|manufacturer|"
+                               r"supplier|retailer|chain|lender)\b")
 #: A name right after a preposition is its object, not the subject of a verb joined by "and" after it.
 _OBJECT_BEFORE = re.compile(r"\b(?:in|of|from|into|with|on|at)[ \t]+\Z")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
@@ -176,6 +179,9 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("merger", "merger", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
         rf"{_GAP}(?P<t>{_NAME})")),
+    # "the $84.4 billion merger between Exxon Corp. and Mobil Corp.": the first named leads
+    ("merger_between", "merger", _rx(
+        rf"\b(?:merger|combination)[ \t]+(?:between|of)[ \t]+(?P<a>{_NAME})[ \t]+and[ \t]+(?P<t>{_NAME})")),
 ]
 
 

@@ -922,3 +922,34 @@ def test_an_announcement_naming_no_party_of_the_corpus_bounds_no_page(tmp_path: 
     )
     assert d["x2"].earliest == date(2023, 10, 10)
     assert d["x3"].stage == "aftermath" and d["x3"].earliest == date(2023, 10, 10)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("The Federal Trade Commission declined to challenge Acme's $60 billion purchase of Beta on the "
+     "condition that its founder be kept off the board.", "regulatory_review"),
+    # an abbreviation's full stop does not end the clause
+    ("Acme Corp. plans to lay off 397 employees from Beta Systems Co. after purchasing the pipeline "
+     "operator for $63 billion earlier this year.", "aftermath"),
+])
+def test_a_regulator_declining_to_challenge_and_layoffs_after_a_purchase(text: str, stage: str) -> None:
+    from analysis.dating.stage import stage_hits
+
+    assert stage in {k for k, _ in stage_hits(text)}
+
+
+def test_a_completion_page_open_at_the_end_comes_before_the_aftermath(tmp_path: Path) -> None:
+    """A page on the closing, bounded below by the announcement only, overlaps every later page:
+    with no other page on the closing, it goes before the first page of a later stage (the
+    aftermath), not back at the announcement."""
+    d = _dates(
+        tmp_path,
+        "date 2023-10-11 Acme said on Wednesday it agreed to buy Beta Systems for $480 million.\n",
+        "date 2023-12-05 Beta Systems and Acme received a second request from the Federal Trade "
+        "Commission on their $480 million deal.\n",
+        "Acme closed its $480 million acquisition of Beta Systems, cementing its lead.\n",
+        "date 2024-08-02 Acme Corp. plans to lay off 59 employees after purchasing Beta Systems "
+        "for $480 million.\n",
+    )
+    order = [x.source_id for x in d.values()]
+    assert d["x2"].stage == "completed" and d["x2"].latest is None
+    assert order.index("x1") < order.index("x2") < order.index("x3")

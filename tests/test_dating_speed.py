@@ -136,6 +136,9 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
             start = max(start, after_end(placed, d))
             k = by_stage(placed, d, start, len(placed), first=True)
             j = start if k is None else k
+            if k is None and d.stage_rank:  # none of its stage: before the first of a later one
+                j = next((i for i in range(start, len(placed))
+                          if placed[i].stage_rank > d.stage_rank), start)
             if k is not None and time_point(placed[k]) == at:
                 while j < len(placed) and time_point(placed[j]) == at:
                     j += 1

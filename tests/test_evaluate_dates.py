@@ -37,11 +37,17 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # given as without (the manifest dates only pages whose text dates them): an EU clearance page
 # ("ruled Wednesday") is bounded only by the announcement, and sits first among the review pages,
 # though it came last; a year-end roundup filed under its year sits mid-year.
+# exxon-pioneer (scored once unseen, then its general causes fixed): 50% of windows 7 days or less
+# and order 0.87 with `published` given as without: its agreement pages (AP copy printed a day
+# later, a local reaction, a reworded NYT piece whose "said Wednesday" fits no dated day: the only
+# dated agreement is the signing, a Tuesday) are bounded only by the announcement, and sit before
+# the page dated to it; its closing and layoff pages name days without a year ("on May 3",
+# "July 31") and no page dates the closing.
 TAU_GAPS_EMPTIED = {"hpe-juniper"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "google-wiz", "hpe-juniper", "nvidia-arm"}
-WINDOW_GAPS = {"google-wiz", "hpe-juniper", "nvidia-arm"}
+TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm"}
+WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm"}
 
 
 @pytest.fixture(scope="module")

@@ -204,7 +204,11 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # cisco-splunk (scored once unseen, then its general causes fixed): deal-value precision 0.94: an
 # investor blog's "if the deal value fell in the $5 billion to $30 billion range" (other deals'
 # durations) is read as the deal's price.
-FLOOR_GAPS = {"chevron-hess", "cisco-splunk", "hpe-juniper", "kroger-albertsons", "nvidia-arm"}
+# exxon-pioneer (scored once unseen, then its general causes fixed): figure recall 0.94: the labels
+# count three "2%" of one page (each party's share moves) as three figures, where a claim is one
+# per figure and metric; and figures with no currency word beside a converted one ("more than 80
+# billion (£65bn)") are not read as money.
+FLOOR_GAPS = {"chevron-hess", "cisco-splunk", "exxon-pioneer", "hpe-juniper", "kroger-albertsons", "nvidia-arm"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
@@ -329,6 +333,14 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # but a purchase that was negotiated is a deal, its buyer the page's subject
     ("Last year it also negotiated a purchase of the software manufacturer Westfield Labs, which then did "
      "not materialize.", {("", "Westfield Labs", "acquisition")}),
+    # a ticker after the possessive, and an abbreviation before the deal noun
+    ("The takeover would be bigger than Rook Petroleum’s (ROK) $38 billion U.S. purchase of Southgate in 2019.",
+     {("Rook Petroleum", "Southgate", "acquisition")}),
+    # a merger between two named companies: the first named leads
+    ("It is the largest deal since the $84.4 billion merger between Northwind Corp. and Westfield Corp. in 1999.",
+     {("Northwind Corp", "Westfield Corp", "merger")}),
+    # 'the Permian Basin operator' describes the company bought; it names no target
+    ("Rook plans to lay off 397 employees after purchasing the Permian Basin operator for $63 billion.", set()),
 ])
 def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, expected: set) -> None:
     p = corpus(tmp_path, {"a": sentence + "\n"})

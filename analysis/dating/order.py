@@ -8,7 +8,8 @@
 2. A half-open window overlaps every source on its open side: it comes after (before) every
    source placed before its known end, and among the sources beyond that end its stage
    places it (before the first source of the same stage, or after those of its stage dated its
-   very earliest day, since it came that day or later; with none, at its known end). A page
+   very earliest day, since it came that day or later; with none, before the first source of a
+   later stage; with none of those either, at its known end). A page
    bounded only because its stage follows the announcement (a review page) tells nothing of how
    long after: it sits amid the pages of its stage beyond that start, as an undated one would.
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
@@ -148,7 +149,14 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
                 # bounded by its stage alone: amid the later pages of its stage, not first
                 same = [i for i in range(k, len(placed)) if placed[i].stage == d.stage]
                 k = same[len(same) // 2] if same else k
-            j = lo if k is None else k
+            if k is None and d.stage_rank:
+                # none of its stage beyond its start: before the first of a later stage there
+                # (a completion page bounded by the announcement comes before the aftermath)
+                k_later = next((i for i in range(lo, len(placed))
+                                if placed[i].stage_rank > d.stage_rank), None)
+                j = lo if k_later is None else k_later
+            else:
+                j = lo if k is None else k
             if k is not None and points_placed[k] == at:
                 # its stage's pages of its earliest day: it came that day or later, so after them
                 while j < len(placed) and points_placed[j] == at:
