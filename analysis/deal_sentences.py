@@ -18,7 +18,7 @@ from .parties import _DEMONYM, _DEMONYM_NOUN, _is_party, clean_name, proper_noun
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
-_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z](?:[\w&'’.]|-(?!-))*[\w&]|[A-Z]|AI)"
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")
 _NAME = (rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])(?![ \t][A-Z][\w&.-]*['’]s\b)))*"
@@ -70,6 +70,7 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|gi
                                r"supplier|retailer|chain|lender)\b")
 #: A name right after a preposition is its object, not the subject of a verb joined by "and" after it.
 _OBJECT_BEFORE = re.compile(r"\b(?:in|of|from|into|with|on|at)[ \t]+\Z")
+_OBJECT_OF = re.compile(r"\b(?:in|of|from|into|with|on|at|through|across)[ \t]+(?:the[ \t]+)?\Z")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
@@ -232,6 +233,10 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     if _cut_off(raw, sent.start + m.end("t"), proper) or (
                             m.group("a") and _cut_off(raw, sent.start + m.end("a"), proper)):
                         continue  # "agreed to buy ... Veloc": the page stops mid-name
+                    if (rule == "acquisition_of" and not re.match(r"['’]s", text[m.end("a"):])
+                            and _OBJECT_OF.search(text, 0, m.start("a"))):
+                        continue  # "in the core of the X Basin through a $6.6 billion acquisition
+                        # of Y": X is a preposition's object, not the buyer
                     if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
                         continue  # "its investigation into X's acquisition": X is the buyer
                     head, head_end = _head_noun_name(text, m)

@@ -341,6 +341,11 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
      {("Northwind Corp", "Westfield Corp", "merger")}),
     # 'the Permian Basin operator' describes the company bought; it names no target
     ("Rook plans to lay off 397 employees after purchasing the Permian Basin operator for $63 billion.", set()),
+    # a place after a preposition is no buyer; a typed dash ends a name
+    ("Rook got deeper in the core of the New Mexico Delaware Basin through a $6.6 billion acquisition of Southgate.",
+     {("", "Southgate", "acquisition")}),
+    ("Southgate makes pumps. The complaint came the month that Rook completed its purchase of Southgate--a mega "
+     "deal.", {("Rook", "Southgate", "acquisition")}),
 ])
 def test_deal_sentences_name_the_right_parties(tmp_path: Path, sentence: str, expected: set) -> None:
     p = corpus(tmp_path, {"a": sentence + "\n"})
