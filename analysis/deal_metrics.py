@@ -28,6 +28,10 @@ import pandas as pd
 from .cleaning import CleanSource
 from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
 
+#: A superlative or comparative, then "since" or "than", before a figure in its sentence: the
+#: figure belongs to the deal the story is measured against.
+YARDSTICK = re.compile(r"\b(?i:biggest|largest|smallest|highest|bigger|larger|smaller|higher)\b"
+                       r"(?:[^.;]|\.(?=\S| [a-z])){0,80}?\b(?i:since|than)\b(?:[^.;]|\.(?=\S| [a-z]))*$")
 #: Money raised in other rounds, or in total, is not the investment itself.
 NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year|all told)\b")
 #: Money raised over several rounds: no one round's amount.
@@ -107,6 +111,10 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
             base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
                      & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
     _respectively(base, cleaned, groups)
+    # "the biggest supermarket deal since the last time Y changed hands, when it was bought by Z
+    # for about $9.8 billion": a figure after the yardstick's "since" or "than" is that deal's
+    yardstick = before.map(lambda t: YARDSTICK.search(t) is not None)
+    base.loc[yardstick & (base["transaction"] == main.id) & (how != "sentence"), "transaction"] = UNATTRIBUTED
     # shares of a company that is neither party are some other holding, not this deal's price
     others = _other_shares(base, cleaned, main)
     base.loc[others & (base["transaction"] == main.id), "transaction"] = UNATTRIBUTED
