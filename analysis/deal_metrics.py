@@ -26,12 +26,16 @@ from bisect import bisect_right
 import pandas as pd
 
 from .cleaning import CleanSource
+from .parties import name_words
 from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
 
 #: A superlative or comparative, then "since" or "than", before a figure in its sentence: the
 #: figure belongs to the deal the story is measured against.
 YARDSTICK = re.compile(r"\b(?i:biggest|largest|smallest|highest|bigger|larger|smaller|higher)\b"
                        r"(?:[^.;]|\.(?=\S| [a-z])){0,80}?\b(?i:since|than)\b(?:[^.;]|\.(?=\S| [a-z]))*$")
+#: A condition clause ("if", "whether", "unless") still open at a figure: no comma, colon or dash
+#: since (in "if approved, the $24.6 billion deal" the condition has ended).
+CONDITION = re.compile(r"\b(?i:if|whether|unless)\b[^,;:()\u2013\u2014]*$")
 #: Money raised in other rounds, or in total, is not the investment itself.
 NOT_THE_DEAL = re.compile(r"(?i)\b(?:total|rounds|another|previous|previously|earlier|prior|last year|all told)\b")
 #: Money raised over several rounds: no one round's amount.
@@ -111,6 +115,12 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
             base.loc[(base["metric"] == "stake") & (base["transaction"] == main.id)
                      & (base["value"].astype(float) < 100) & (base["unit"] == "percent"), "transaction"] = holding
     _respectively(base, cleaned, groups)
+    # "how long deals took to close if the deal value fell in the $5 billion to $30 billion range":
+    # a figure inside a condition naming neither party is a hypothetical, no deal's value ("whether
+    # Google's planned $32 billion acquisition of Wiz would ..." names the deal)
+    parties = name_words(main.acquirer or "") | name_words(main.target or "")
+    supposed = before.map(lambda t: _supposed(t, parties)) & (base["metric"] == "deal_value")
+    base.loc[supposed, ["metric", "transaction"]] = ["other", ""]
     # "the biggest supermarket deal since the last time Y changed hands, when it was bought by Z
     # for about $9.8 billion": a figure after the yardstick's "since" or "than" is that deal's
     yardstick = before.map(lambda t: YARDSTICK.search(t) is not None)
@@ -247,6 +257,12 @@ def _attested_price(base: pd.DataFrame, how: pd.Series, main_id: str) -> float |
         return None
     values = sorted(float(v) for v in rows["value"])
     return values[len(values) // 2]
+
+
+def _supposed(before: str, parties: set[str]) -> bool:
+    """Whether a figure stands in an open condition clause that names neither party."""
+    m = CONDITION.search(before)
+    return m is not None and not parties & name_words(m.group(0))
 
 
 def _text_before(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.Series:
