@@ -754,28 +754,21 @@ def test_a_price_including_debt_is_the_deals_value(sentence: str) -> None:
     assert classify_metric(sentence, amount, Lexicons.load()) == "deal_value"
 
 
-def test_a_deal_named_after_since_or_than_is_the_yardstick_not_the_figures(tmp_path: Path) -> None:
-    p = corpus(tmp_path, {
-        "a": "Northwind agreed to buy Southgate for $59.5 billion, the companies said.\n",
-        "b": "Northwind is buying Southgate for $59.5 billion. The transaction’s value, including debt, "
-             "is about $64.5 billion, making it Northwind’s largest buyout since acquiring Westfield two "
-             "decades ago.\n",
-    })
+@pytest.mark.parametrize(("page", "value", "main"), [
+    # a deal after "since" or "than" is the figure's yardstick: the figure is the main deal's
+    ("Northwind is buying Southgate for $59.5 billion. The transaction’s value, including debt, is about "
+     "$64.5 billion, making it Northwind’s largest buyout since acquiring Westfield two decades ago.",
+     64.5e9, True),
+    # a figure after the yardstick's "since" is the earlier deal's, not this one's
+    ("Northwind is in talks to buy Southgate. The deal would be the biggest U.S. supermarket deal since the "
+     "last time Southgate changed hands in 2006, when it was bought by Rook Corp. and a group of investment "
+     "firms for about $9.8 billion.", 9.8e9, False),
+])
+def test_a_deal_measured_since_or_than_another(tmp_path: Path, page: str, value: float, main: bool) -> None:
+    p = corpus(tmp_path, {"a": "Northwind agreed to buy Southgate for $59.5 billion, the companies said.\n",
+                          "b": page + "\n"})
     claims = stages.claims(p, stages.cleaned(p))
-    assert claims[claims["value"] == 64.5e9].iloc[0]["transaction"] == "t1"
-
-
-def test_a_figure_after_the_yardstick_since_or_than_is_not_the_deals(tmp_path: Path) -> None:
-    """"the biggest U.S. supermarket deal since the last time Southgate changed hands in 2006, when it
-    was bought by Rook ... for about $9.8 billion": the earlier sale's price, not this deal's."""
-    p = corpus(tmp_path, {
-        "a": "Northwind agreed to buy Southgate for $24.6 billion, the companies said.\n",
-        "b": "Northwind is in talks to buy Southgate. The deal would be the biggest U.S. supermarket deal "
-             "since the last time Southgate changed hands in 2006, when it was bought by Rook Corp. and a "
-             "group of investment firms for about $9.8 billion.\n",
-    })
-    claims = stages.claims(p, stages.cleaned(p))
-    assert claims[claims["value"] == 9.8e9].iloc[0]["transaction"] != "t1"
+    assert (claims[claims["value"] == value].iloc[0]["transaction"] == "t1") is main
 
 
 def test_a_figure_inside_a_condition_naming_no_party_is_a_hypothetical(tmp_path: Path) -> None:
