@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .basis import figure_basis, known_bases
+from .basis import INCLUDING_DEBT, figure_basis, known_bases
 from .cleaning import CleanSource
 from .formatting import MONEY_UNITS
 from .lexicons import load_cues
@@ -337,11 +337,15 @@ def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | N
 
 def late_outliers(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
     """Headline figures of sources later than the settled one that its interval does not admit:
-    flagged in the report, not followed."""
+    flagged in the report, not followed. A figure that counts the target's debt where the settled
+    one does not (or the reverse) measures something else: it is no outlier."""
     settled = settled_claim(claims, timeline)
     if settled is None:
         return claims.iloc[0:0]
     heads = headline_claims(claims)
+    if "basis" in heads:
+        with_debt = settled.get("basis", "") == INCLUDING_DEBT
+        heads = heads[(heads["basis"].fillna("") == INCLUDING_DEBT) == with_debt]
     order = {s: i for i, s in enumerate(timeline.sort_values("order")["source_id"])}
     after = heads[[order.get(s, -1) > order.get(settled["source_id"], -1) for s in heads["source_id"]]]
     return after[(after["upper"] < settled["lower"]) | (after["lower"] > settled["upper"])]

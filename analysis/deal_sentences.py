@@ -70,6 +70,7 @@ _DESCRIPTOR_AFTER = re.compile(r"[ \t]+(?:company|firm|startup|start-up|group|gi
                                r"supplier|retailer|chain|lender)\b")
 #: A name right after a preposition is its object, not the subject of a verb joined by "and" after it.
 _OBJECT_BEFORE = re.compile(r"\b(?:in|of|from|into|with|on|at)[ \t]+\Z")
+#: ... and a name after a preposition (and "the") is no possessor-less buyer of the deal noun after it.
 _OBJECT_OF = re.compile(r"\b(?:in|of|from|into|with|on|at|through|across)[ \t]+(?:the[ \t]+)?\Z")
 _UNWRAP = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
 _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:[a-z]+\s+)?$")

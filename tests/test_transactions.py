@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import stages
-from analysis.claims import Lexicons, classify_metric, settled_claim
+from analysis.claims import Lexicons, classify_metric, late_outliers, settled_claim
 from analysis.compare import compare_claims
 from analysis.deal_sentences import deal_mentions
 from analysis.numbers import parse_amounts
@@ -785,3 +785,18 @@ def test_a_figure_inside_a_condition_naming_no_party_is_a_hypothetical(tmp_path:
     b = claims[claims["source_id"] == "b"].set_index("quote")
     assert b.loc["$5 billion to $30 billion", "metric"] == "other"
     assert (b.loc["$28 billion", "metric"], b.loc["$28 billion", "transaction"]) == ("deal_value", "t1")
+
+
+def test_a_late_figure_that_counts_the_debt_is_no_outlier_of_an_equity_price() -> None:
+    """"$64.5bn" including debt after a settled $59.5 billion measures something else (the report
+    says so among the figures that measure different things); a late "$40 billion" is flagged."""
+    claims = pd.DataFrame({
+        "claim_id": ["a-c01", "b-c01", "c-c01", "d-c01"], "source_id": ["a", "b", "c", "d"],
+        "metric": ["deal_value"] * 4, "value": [59.5e9, 59.5e9, 64.5e9, 40e9], "unit": ["USD"] * 4,
+        "lower": [59.45e9, 59.45e9, 64.45e9, 39.5e9], "upper": [59.55e9, 59.55e9, 64.55e9, 40.5e9],
+        "bound": ["exact"] * 4, "stance": ["confirmed"] * 4, "mentions": [1] * 4, "start": [0] * 4,
+        "basis": ["", "", "including_debt", ""], "transaction": ["t1"] * 4,
+        "quote": ["$59.5 billion", "$59.5 billion", "$64.5bn", "$40 billion"]})
+    timeline = pd.DataFrame({"source_id": ["a", "b", "c", "d"], "order": [1, 2, 3, 4]})
+    assert settled_claim(claims, timeline)["source_id"] == "b"
+    assert list(late_outliers(claims, timeline)["source_id"]) == ["d"]
