@@ -18,7 +18,7 @@ from .parties import _DEMONYM, _DEMONYM_NOUN, _is_party, clean_name, proper_noun
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
-_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z](?:[\w&'’.]|-(?!-))*[\w&]|[A-Z]|AI)"
+_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")
 _NAME = (rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])(?![ \t][A-Z][\w&.-]*['’]s\b)))*"

@@ -34,8 +34,9 @@ _DEMONYM_NOUN = re.compile(r"(?:['’]s)?[ \t]+(?:company|firm|group|giant|congl
 
 
 def clean_name(name: str, stop: set[str]) -> str:
-    """A party name without leading filler ("The", "Yesterday"), titles or a possessive."""
-    words = name.split()
+    """A party name without leading filler ("The", "Yesterday"), titles or a possessive; a typed
+    dash ends it ("Pioneer--a mega deal")."""
+    words = name.split("--", 1)[0].split()
     for i in range(len(words) - 1, -1, -1):
         if words[i].strip(".,") in _TITLES:  # "Tesla Chief Executive Officer Elon Musk" -> "Elon Musk"
             words = words[i + 1:]
