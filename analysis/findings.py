@@ -106,7 +106,9 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         gaps["gap"] = [abs(val[a] - val[b]) for a, b in zip(gaps["claim_a"], gaps["claim_b"],
                                                             strict=True)]
         g = gaps.sort_values(["gap", "claim_a"], ascending=[False, True]).iloc[0]
-        kind = ("an update, not a contradiction: the later report puts the figure differently"
+        # "an update" would read as a correction; the timeline only says which came later
+        kind = ("not a contradiction: they appeared at different times, and the later report puts the "
+                "figure differently"
                 if g["verdict"] == "superseded"
                 else "a contradiction: the intervals do not overlap and the timeline cannot order them")
         out.append(f"The largest disagreement, {figure(val[g['claim_a']], unit[g['claim_a']])} "

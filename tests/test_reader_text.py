@@ -117,6 +117,9 @@ def test_findings_and_caveats_with_one_of_everything_read_as_english() -> None:
     for wrong in ("Of 1 pairs", "1 pairs", "(s)", "1 source window are", "1 sources", "1 claims"):
         assert wrong not in text, (wrong, text)
     assert "The one pair of headline deal values does not agree" in text
+    # a later report that puts the figure differently is no "update" (a reader takes that for a correction)
+    assert ("is not a contradiction: they appeared at different times, and the later report puts the "
+            "figure differently.") in text and "update" not in text
     assert "1 pair of claims from different sources was compared" in text
     assert ("Open publication windows, left open rather than guessed: Outlet 0 (on or after 2025-06-08: "
             "nothing in it bounds it from above)") in text
