@@ -98,6 +98,17 @@ _SAVINGS_BEFORE = re.compile(r"(?<!realized )(?<!realised )(?<!achieved )(?<!del
 _SAVINGS_DONE = re.compile(r"(?i)\b(?:realized|realised|achieved|delivered)\s+(?:[\w-]+\s+){0,2}$")
 
 
+#: "missing the $3.80 a share analysts had forecast", "the $1.77 billion Wall Street expected": a figure
+#: followed by a relative clause (its "that" left out) in which forecasters expect it is their forecast
+_FORECAST_AFTER = re.compile(r"\s*(?:a share\s+|per share\s+|a year\s+)?(?:that\s+)?"
+                             r"(?:(?:most|many|some|several|[\w-]+-polled)\s+)?"
+                             r"(?:analysts|economists|forecasters|Wall Street|the Street|the market|investors|"
+                             r"traders)\s+"
+                             r"(?:(?:polled|surveyed)\s+by\s+[\w.&'’-]+\s+)?"
+                             r"(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
+                             r"(?:forecast(?:ed)?|expected|estimated|projected|predicted|anticipated|pencill?ed\s+in)\b")
+
+
 def _projected_savings(sentence: str, start: int, end: int) -> bool:
     """The figure is an amount of cost savings or synergies still to come."""
     if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
@@ -331,6 +342,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
         if stance == "rumoured" and span and _projected_savings(sentence, start, end):
             return stance  # "result in up to $450 million in annual cost savings"
+        if stance == "rumoured" and span and _FORECAST_AFTER.match(sentence, end):
+            return stance  # "missing the $3.80 a share analysts had forecast"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start) and not baseline:
             return stance

@@ -1307,3 +1307,21 @@ def test_a_partys_announcement_told_as_a_noun(lex: Lexicons, figure: str, expect
     assert stance(lex, "This move comes in the wake of Northwind’s announcement last autumn of its intention to "
                        "acquire Southgate for $53 billion, a deal that Vance contends should trigger its right of "
                        "first refusal for Southgate’s 30% stake in the block.", figure) == expected
+
+
+@pytest.mark.parametrize("figure", ["$3.39", "$1.74 billion"])
+def test_a_company_reporting_its_results_credits_no_press(lex: Lexicons, figure: str) -> None:
+    # "X reported adjusted earnings of ...": a company's report of its own results, not an outlet's report (a
+    # name that is no party stays the writer's word, and its opening clause credits nothing after it)
+    assert stance(lex, "Eastbay reported adjusted earnings of $3.39 a share, while sales of $1.74 billion came in "
+                       "below forecasts.", figure) == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Northwind's adjusted earnings of $3.39 a share missed the $3.80 a share analysts had forecast.", "$3.80"),
+    ("Sales came in below the $1.77 billion Wall Street had expected.", "$1.77 billion"),
+    ("Revenue topped the $2 billion that analysts polled by Eastbay had projected.", "$2 billion"),
+])
+def test_a_figure_forecasters_expected_is_their_forecast(lex: Lexicons, sentence: str, figure: str) -> None:
+    # "the $3.80 a share analysts had forecast": a relative clause (its "that" left out) tells whose forecast
+    assert stance(lex, sentence, figure) == "rumoured"
