@@ -60,7 +60,9 @@ _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^
 #: the basis of a reckoning describes what is, the leading condition does not reach into it
 #: "As per the deal, ...", "Under the terms of the merger agreement, ...": the sentence tells the agreement's
 #: terms, the parties' text (up to a comparison drawn from them); its "would" is the agreement's, no rumour
-_AGREEMENT_TERMS = re.compile(r"(?i)\b(?:as per|under|in accordance with|according to) (?:the )?(?:terms of )?"
+#: (so does "As part of the merger agreement, each share was converted into ...")
+_AGREEMENT_TERMS = re.compile(r"(?i)\b(?:as per|under|in accordance with|according to|as part of) (?:the )?"
+                              r"(?:terms of )?"
                               r"(?:the |their |its )?(?:merger )?(?:deal|agreement|contract)\b")
 #: "Announced in September, the acquisition would see X buy Y for $40bn": the announced deal's terms, likewise
 _ANNOUNCED_DEAL = re.compile(r"^\W*Announced\s+(?:in|on|last|this|earlier)\b[^,;:]*,\s+the\s+(?:[a-z-]+\s+)?"
@@ -282,6 +284,19 @@ def _party_statement_before(sentence: str, at: int | None, lex: Lexicons, outlet
 
 
 
+#: "according to a press release statement based on a Form 8-K filing": a writer citing the party's document
+#: (its words are the writer's, the paragraph is no release or filing itself)
+_CITED_DOCUMENT = re.compile(r"(?i)\b(?:according to|based on|citing|cited|in|per|from)\s+(?:an?|the|its|their)\s+"
+                             r"(?:[\w-]+\s+){0,3}$")
+
+
+def _own_document(rx: re.Pattern[str], paragraph: str) -> bool:
+    """The paragraph bears a cue of a party's own release or filing that no writer cites ("Acme today
+    announced", "/PRNewswire/"), not "..., according to a statement based on a Form 8-K filing"."""
+    return any(not _CITED_DOCUMENT.search(paragraph, max(0, m.start() - 60), m.start())
+               for m in rx.finditer(paragraph))
+
+
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
                     outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None,
                     market: bool = False) -> str:
@@ -396,6 +411,6 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                                                  parties))
                                          or (span and framed_by_party(sentence[:start], outlets, parties))):
                 return stance
-            if scope == "paragraph" and paragraph and row["regex"].search(paragraph):
+            if scope == "paragraph" and paragraph and _own_document(row["regex"], paragraph):
                 return stance
     return "asserted"

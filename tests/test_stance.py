@@ -1325,3 +1325,27 @@ def test_a_company_reporting_its_results_credits_no_press(lex: Lexicons, figure:
 def test_a_figure_forecasters_expected_is_their_forecast(lex: Lexicons, sentence: str, figure: str) -> None:
     # "the $3.80 a share analysts had forecast": a relative clause (its "that" left out) tells whose forecast
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+def test_an_acquisition_target_is_a_noun_not_an_aim(lex: Lexicons) -> None:
+    # "the acquisition target" names the company bought; only the verb "targets" sets an aim
+    assert stance(lex, "The acquisition target boasts a 92.48% gross profit margin.", "92.48%") == "asserted"
+
+
+def test_as_part_of_the_agreement_tells_its_terms(lex: Lexicons) -> None:
+    # "As part of the merger agreement, ...": the agreement's terms, the parties' text
+    assert stance(lex, "As part of the merger agreement, each outstanding share of Southgate was converted into the "
+                       "right to receive 0.34 shares of Northwind and $199.91 in cash.", "$199.91") == "confirmed"
+
+
+def test_a_writer_citing_a_filing_is_not_the_filing(lex: Lexicons) -> None:
+    # a paragraph that cites a party's filing ("according to a statement based on a Form 8-K filing") is the
+    # writer's story about it: its plain sentences stay the writer's; the filing's own text is the party's
+    sentence = "The unit boasts a gross margin of 92% according to market data."
+    at = sentence.index("92%")
+    for cue, expected in [("Northwind has completed its acquisition of Southgate, according to a press release "
+                           "statement based on a Form 8-K filing.", "asserted"),
+                          ("Northwind today announced that it has completed its acquisition of Southgate.",
+                           "confirmed")]:
+        assert classify_stance(sentence, lex, f"{cue} {sentence}", (at, at + len("92%")), OUTLETS,
+                               PARTIES) == expected
