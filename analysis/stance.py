@@ -111,6 +111,16 @@ _FORECAST_AFTER = re.compile(r"\s*(?:a share\s+|per share\s+|a year\s+)?(?:that\
                              r"(?:forecast(?:ed)?|expected|estimated|projected|predicted|anticipated|pencill?ed\s+in)\b")
 
 
+#: "X said it would slice 7% of its workforce", "has announced plans to cut about 10% of its staff": a cut a
+#: party will make (jobs, costs) is a target, even when the party states it ...
+_PLANNED_CUT = re.compile(r"(?i)\b(?:will|would|plans? to|planning to|aims? to|intends? to|(?:is|are|set) to|"
+                          r"expects? to)\s+(?:also\s+|further\s+)?(?:cut|slash|slice|trim|reduce|lay\s+off|"
+                          r"eliminate|shed|axe)\b")
+#: ... unless a notice or filing it made records it ("will lay off 575 employees, according to a notice filed
+#: with the state workforce commission")
+_FILED_RECORD = re.compile(r"(?i)\baccording to (?:a|an|the|its|their) (?:[\w-]+ ){0,2}?(?:notice|filing)s?\b")
+
+
 def _projected_savings(sentence: str, start: int, end: int) -> bool:
     """The figure is an amount of cost savings or synergies still to come."""
     if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
@@ -265,6 +275,16 @@ def _credits(rx: re.Pattern[str], tail: str, parties: set[str] | None = None, ou
             and not own_report(tail, _verb_at(tail, m), parties, outlets))
 
 
+#: "..., according to a regulatory filing as quoted by Reuters": a closing credit to a party's document that
+#: an outlet passes on is the outlet's word (see ``examples/CERTAINTY.md``: "Adobe said, Reuters reported")
+_THROUGH = re.compile(r"\bas\s+(?=(?:quoted|reported|cited|seen)\s+by\s)")
+
+
+def _credited_through(rx: re.Pattern[str], tail: str) -> bool:
+    """A closing credit ends with an outlet that passes a document on ("... as quoted by Reuters")."""
+    return any(rx.match(tail, m.end()) for m in _THROUGH.finditer(tail))
+
+
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
 #: ("X argued that Y should complete the deal at $54.20" is X's position; "should not" is no commitment)
 _COMMITMENT = re.compile(r"(?i)would|will|should|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
@@ -325,6 +345,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     if span and _REPORT_ANTECEDENT.search(sentence, max(0, start - 160), start):
         return "reported"  # "since that first report, which valued a deal at more than $32 billion"
     if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))
+                      or (credit and _credited_through(by_outlet, credit.group(1)))
                       or (opening and _credits(by_outlet, opening))):
         return "reported"
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
@@ -357,6 +378,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
         if stance == "rumoured" and span and _projected_savings(sentence, start, end):
             return stance  # "result in up to $450 million in annual cost savings"
+        if stance == "rumoured" and span and not mention and _PLANNED_CUT.search(modal_lead) \
+                and not _FILED_RECORD.search(sentence):
+            return stance  # "X said it would slice 7% of its workforce"
         if stance == "rumoured" and span and _FORECAST_AFTER.match(sentence, end):
             return stance  # "missing the $3.80 a share analysts had forecast"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
@@ -382,7 +406,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         continue  # the modal governs another verb, not the possessor's deal
                     if _WOULD_ASSUME.match(modal_lead, m.start()) and _DEBT_AFTER.match(sentence, end):
                         continue  # "Acme would also assume $4.7 billion of Beta's debt": the deal's terms
-                    if terms and m.group(0).lower() in ("would", "will"):
+                    if terms and m.group(0).lower() in ("would", "will", "set to"):
                         continue  # "As per the deal, $21.5bn would be paid in stock": the agreement's terms
                     if baseline and modal_at + m.end() <= baseline.start() \
                             and (m.group(0).lower() in ("would", "could", "might", "may", "should")

@@ -1349,3 +1349,40 @@ def test_a_writer_citing_a_filing_is_not_the_filing(lex: Lexicons) -> None:
                            "confirmed")]:
         assert classify_stance(sentence, lex, f"{cue} {sentence}", (at, at + len("92%")), OUTLETS,
                                PARTIES) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "set to" / "poised to" tell what is expected to come, like "expected to" ...
+    ("Northwind has announced its acquisition of Southgate, with Southgate shareholders set to own 16.5% of "
+     "Northwind following the merger.", "16.5%", "rumoured"),
+    ("Southgate is poised to post revenue of $2 billion this year.", "$2 billion", "rumoured"),
+    # ... but the agreement's terms are the parties' text
+    ("As per the merger agreement, Southgate shareholders are set to receive $171 per share.", "$171", "confirmed"),
+])
+def test_set_to_is_an_expectation(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a cut a party will make is a target, even when the party states or announces it ...
+    ("Northwind said it would slice 7% of its global workforce.", "7%", "rumoured"),
+    ("Northwind has announced plans to cut approximately 10% of its global workforce.", "approximately 10%",
+     "rumoured"),
+    ("Northwind will cut 2,000 jobs, or about 10% of its workforce, to realign spending.", "about 10%", "rumoured"),
+    # ... unless a notice or filing records it
+    ("The company will lay off 575 employees, according to a notice filed with the state, or about 32% of staff.",
+     "about 32%", "confirmed"),
+    # ... and the deal named by its price as the time of the cut is a mere mention of it
+    ("Northwind will lay off 575 employees following its $53 billion acquisition of Southgate.", "$53 billion",
+     "asserted"),
+    # an announced plan to buy is the deal announced
+    ("Northwind announced plans to buy Southgate for $5 billion.", "$5 billion", "confirmed"),
+])
+def test_a_planned_cut_is_a_target(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+def test_a_filing_quoted_by_an_outlet_is_reported(lex: Lexicons) -> None:
+    # "..., according to a regulatory filing as quoted by Reuters": the party's document on the outlet's word
+    assert stance(lex, "Northwind will pay $5 billion for Southgate, which makes chips, according to a regulatory "
+                       "filing as quoted by Reuters.", "$5 billion") == "reported"
