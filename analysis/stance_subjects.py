@@ -47,17 +47,22 @@ _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|i
 #: "X's acquisition of software developer Y Inc. announced in January": a participle right after an object
 #: qualifies it (a reduced relative clause), it tells no act of a subject
 _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a-z-]+\s+){0,2}"
-                               r"(?:[A-Z][\w&.'’-]*\s+)+$")
+                               r"(?:[A-Z][\w&.'’-]*\s+)+$|"
+                               # "The deal announced Tuesday represents a 29% premium": the deal undergoes it
+                               r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:deal|merger|acquisition|transaction|takeover|"
+                               r"agreement|offer|purchase)\s+$")
 #: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
-                              r"during)\b)")
+                              r"during|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
 #: "Juniper's stockholders approved the deal", "Y shareholders voted in favour": the owners' vote on the deal
 _HOLDERS_SUBJECT = re.compile(r"(?i)\b(?:shareholders|stockholders)['’]?\s+(?:have\s+|has\s+|had\s+)?"
                               r"(?:[a-z]+ly\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
-#: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion")
+#: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion"; so may an appositive that
+#: describes it: "Acme, a business-software giant, snapped up Beta")
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
-                             r"(?:\s+\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\))?(?:,\s+(?:who|which))?,?\s+"
+                             r"(?:\s+\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\))?"
+                             r"(?:,\s+(?:who|which)|,\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5},)?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?$")
 #: "The EU has given the green light", "the European Union cleared": the union's executive deciding on the
 #: deal (its initials are a filler word for names, so they are no direct subject otherwise)

@@ -1386,3 +1386,23 @@ def test_a_filing_quoted_by_an_outlet_is_reported(lex: Lexicons) -> None:
     # "..., according to a regulatory filing as quoted by Reuters": the party's document on the outlet's word
     assert stance(lex, "Northwind will pay $5 billion for Southgate, which makes chips, according to a regulatory "
                        "filing as quoted by Reuters.", "$5 billion") == "reported"
+
+
+@pytest.mark.parametrize("verb", ["snapped up", "bought"])
+def test_a_subject_described_by_an_appositive(lex: Lexicons, verb: str) -> None:
+    # "X, a business-software giant, snapped up Y for $14bn": an appositive between the name and its verb
+    # leaves the name the subject ("snap up" is to buy)
+    assert stance(lex, f"On January 10th Eastbay Systems, a business-software giant, {verb} Westbrook Networks, "
+                       "a maker of telecoms gear, for $14bn.", "$14bn") == "confirmed"
+
+
+def test_moving_ahead_with_the_deal_is_an_act_on_it(lex: Lexicons) -> None:
+    # going (moving, pressing) ahead with the deal is the parties' act on it
+    assert stance(lex, "The agency ordered Northwind and Southgate to sell parts of their businesses before moving "
+                       "ahead with a $35 billion merger.", "$35 billion") == "confirmed"
+
+
+def test_the_deal_announced_on_a_day_is_no_act(lex: Lexicons) -> None:
+    # "The deal announced Tuesday represents ...": a participle after the deal qualifies it, no party acts
+    assert stance(lex, "The deal announced Tuesday represents a 29% premium to Southgate's closing price.",
+                  "29%") == "asserted"
