@@ -1406,3 +1406,13 @@ def test_the_deal_announced_on_a_day_is_no_act(lex: Lexicons) -> None:
     # "The deal announced Tuesday represents ...": a participle after the deal qualifies it, no party acts
     assert stance(lex, "The deal announced Tuesday represents a 29% premium to Southgate's closing price.",
                   "29%") == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“The two of them were roughly 100% of the market,” said Jane Doe, research director at Eastbay Group.",
+    "The two of them held roughly 100% of the market, says Jane Doe, an analyst at Eastbay.",
+    "Eastbay analyst Jane Doe said the two of them held roughly 100% of the market.",
+])
+def test_an_analysts_word_is_an_estimate(lex: Lexicons, sentence: str) -> None:
+    # what an analyst (research director, strategist, economist) says is an estimate, like "according to analysts"
+    assert stance(lex, sentence, "roughly 100%") == "rumoured"
