@@ -72,6 +72,35 @@ def test_tab_indented_hard_wrapped_lines_become_one_paragraph(cleaned_corpora) -
     assert "\t" not in para.text and "  " not in para.text
 
 
+WRAPPED = (
+    "WASHINGTON, May 28 (Wire) - The U.S. Federal Trade\n"
+    "Commission said on Wednesday it will require two software\n"
+    "companies -Acme ( ACM ) and Beta ( BET )- to divest\n"
+    "certain assets to resolve antitrust concerns surrounding their\n"
+    "$35 billion merger.\n"
+    "During an earnings call earlier on Wednesday, Acme ( ACM )\n"
+    "CEO Jane Roe said the company has regulatory clearances in\n"
+    "all jurisdictions excluding one.\n"
+)
+
+
+def test_a_page_wrapped_at_a_fixed_width_reads_on_across_capitals() -> None:
+    """A wire story reposted as printed wraps mid-sentence before capitals and "$": its
+    sentences must read whole (the weekday of the lead dates a year-less dateline, and the
+    deal's figure belongs to the parties' sentence)."""
+    cs = clean_source(_source(WRAPPED), load_rules())
+    texts = [s.text for s in cs.sentences]
+    assert any(t.startswith("The U.S. Federal Trade Commission said on Wednesday")
+               and t.endswith("their $35 billion merger.") for t in texts), texts
+    assert any(t.startswith("During an earnings call earlier on Wednesday, Acme ( ACM ) CEO Jane Roe")
+               for t in texts), texts
+    # a page that is not wrapped keeps a title line apart from the story below it
+    plain = clean_source(_source("Acme to divest assets in the merger review of this year\n"
+                                 "The U.S. Federal Trade Commission said on Wednesday it will "
+                                 "require Acme to divest certain assets.\n"), load_rules())
+    assert len(plain.sentences) == 2
+
+
 def _source(raw: str, sid: str = "x") -> Source:
     return Source(id=sid, file=f"{sid}.txt", path=Path(f"{sid}.txt"), raw=raw, sha256="")
 

@@ -43,7 +43,7 @@ def clean_source(source: Source, rules: list[Rule], corpus_counts: dict | None =
     spans = _resolve(raw, _find_removals(source, lines, rules, corpus_counts or {}))
     removals = [Removal(source.id, s, e, r, a, raw[s:e]) for s, e, r, a in spans]
     paragraphs, sentences = [], []
-    for p_idx, (ps, pe) in enumerate(_paragraphs(_kept_pieces(lines, spans, raw), raw)):
+    for p_idx, (ps, pe) in enumerate(_paragraphs(_kept_pieces(lines, spans, raw), raw, lines)):
         paragraphs.append(Segment(source.id, p_idx, ps, pe, normalize(raw[ps:pe]), p_idx))
         for ss, se in split_sentences(raw, ps, pe):
             sentences.append(Segment(source.id, len(sentences), ss, se, normalize(raw[ss:se]), p_idx))

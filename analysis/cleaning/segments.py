@@ -62,8 +62,23 @@ def _kept_pieces(lines: list[Line], spans: list[tuple[int, int, str, str]], raw:
     return pieces
 
 
-def _paragraphs(pieces: list[tuple], raw: str) -> list[tuple[int, int]]:
-    """Join hard-wrapped lines (tab-indented runs, or mid-sentence breaks) into paragraphs."""
+def _hard_wrapped(lines: list[Line]) -> bool:
+    """Whether the page is hard-wrapped at a fixed width (a wire story reposted as printed): many
+    of its lines stop mid-sentence and the next line goes on in lower case."""
+    wraps = sum(1 for a, b in zip(lines, lines[1:], strict=False)
+                if b.index == a.index + 1 and not a.text.endswith(TERMINAL)
+                and 40 <= len(a.text) <= 100 and b.text[:1].islower())
+    return wraps >= 3 and wraps * 4 >= len(lines)
+
+
+def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line] | None = None) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines (tab-indented runs, or mid-sentence breaks) into paragraphs.
+
+    On a page wrapped at a fixed width, a full-width line that stops mid-sentence goes on in the
+    next line whatever its first letter ("The U.S. Federal Trade" / "Commission said on
+    Wednesday"), and a line's width is the raw line's (a dateline cut from it leaves it short)."""
+    width = {x.index: len(x.text) for x in lines or []}
+    wrapped_page = bool(lines) and _hard_wrapped(lines or [])
     paras: list[list[tuple]] = []
     for piece in pieces:
         if paras:
@@ -72,10 +87,13 @@ def _paragraphs(pieces: list[tuple], raw: str) -> list[tuple[int, int]]:
             prev_text = raw[prev[1] : prev[2]]
             text = raw[piece[1] : piece[2]]
             wrapped_indent = prev[3] and piece[3]
-            wrapped_plain = (
-                not prev_text.endswith(TERMINAL) and 40 <= len(prev_text) <= 100
-                and (text[:1].islower() or text[:1].isdigit())
-            )
+            prev_width = width.get(prev[0], len(prev_text)) if wrapped_page else len(prev_text)
+            # a ticker's bracket ends a wrapped line mid-sentence ("Synopsys ( SNPS )")
+            open_end = not prev_text.endswith(TERMINAL) or (
+                wrapped_page and prev_text.endswith(")") and not prev_text[:-1].rstrip().endswith((".", "!", "?")))
+            wrapped_plain = open_end and 40 <= prev_width <= 100 and (
+                text[:1].islower() or text[:1].isdigit()
+                or (wrapped_page and (text[:1].isalpha() or text[:1] in "$€£(\"“‘'.…")))
             # a line opening with a comma or semicolon goes on with the sentence above (a scraped
             # link's text ends the line before it: "... Albertsons Companies Inc\n, Bloomberg ...")
             continued = not prev_text.endswith(TERMINAL) and text[:1] in ",;"
