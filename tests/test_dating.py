@@ -953,3 +953,67 @@ def test_a_completion_page_open_at_the_end_comes_before_the_aftermath(tmp_path: 
     order = [x.source_id for x in d.values()]
     assert d["x2"].stage == "completed" and d["x2"].latest is None
     assert order.index("x1") < order.index("x2") < order.index("x3")
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Ansys repaid its loans, both of which would have matured in 2027.", "2027"),
+    ("Analysts downgraded Acme, citing muted expectations for growth in fiscal 2026.", "2026"),
+    ("Acme booked the charges in FY2027 and said so.", "2027"),
+])
+def test_a_counterfactual_or_a_fiscal_year_is_no_past_year(text: str, year: str) -> None:
+    """"would have matured in 2027" never happened, and "fiscal 2026" names a period that starts
+    months before or after the calendar year: read as past years, each put a page from 2025
+    after 2026-01-01, outside its true date."""
+    from analysis.dating.mentions import find_dates, tense
+
+    hits = [h for h in find_dates(text) if h.text.endswith(year)]
+    assert not hits or tense(text, hits[0].start) != "past"
+
+
+def test_a_print_edition_date_bounds_the_web_piece_from_above_only(tmp_path: Path) -> None:
+    """"This article appeared in the ... print edition" over "Business January 20th 2024" dates
+    the printed issue; the web piece (its address says 18 January) came on or before it."""
+    page = ("A merger strengthens a quiet duopoly\n"
+            "Acme agreed to buy Beta Systems for $480 million in cash, the companies said in a "
+            "statement, adding two factories to its network of plants.\n"
+            "This article appeared in the Business section of the print edition under the "
+            "headline \u201cBig by design\u201d\n"
+            "Business January 20th 2024\n")
+    d = _dates(tmp_path, (page, "https://example.com/business/2024/01/18/a-merger"), page)
+    assert (d["x0"].earliest, d["x0"].latest) == (date(2024, 1, 18), date(2024, 1, 18))
+    assert d["x1"].latest == date(2024, 1, 20) and d["x1"].earliest is None
+    assert any(e.rule == "print_date" for e in d["x1"].evidence)
+
+
+def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path) -> None:
+    """A newsletter of 26 January quoting a story credited "- from Wire (01/16/24)": that
+    story's "announced Tuesday" is 16 January, not the Tuesday before the newsletter."""
+    page = ("( Newsletter 595 Item 6 ) ---------------------------- [01/26/24]\n"
+            "Subject: odds on the Acme-Beta merger\n"
+            "\"Acme will buy Beta Systems for $35 billion. The deal announced Tuesday (today)\n"
+            "represents a 29% premium to Beta's closing price.\"\n"
+            "- from Wire (01/16/24) - Acme to buy Beta in $35 billion deal\n"
+            "---- ---- ---- ----\n"
+            "My own view: the deal will face regulators for a year or more, I'd bet.\n")
+    _, events = date_corpus(_corpus(tmp_path, page), NO_EVENTS)
+    assert [(e.kind, e.earliest, e.latest) for e in events if e.learned] == [
+        ("agreed", date(2024, 1, 16), date(2024, 1, 16))]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Acme shares fell after the Journal reported it was nearing a roughly $35 billion deal to "
+     "acquire Beta.", "talks"),
+    ("The agency ordered Acme and Beta to sell parts of their businesses before moving ahead.",
+     "regulatory_review"),
+    ("Acme announced plans to cut approximately 10% of its global workforce\u2014up to 2,800 "
+     "jobs\u2014following its $35 billion acquisition of Beta.", "aftermath"),
+    ("Beta, the simulation giant Acme acquired this year, weighed on results.", "completed"),
+])
+def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kind: str) -> None:
+    from analysis.dating.stage import recap, stage_hits
+
+    hits = [(k, m) for k, m in stage_hits(text) if k == kind]
+    assert hits, stage_hits(text)
+    if kind == "completed":  # "acquired this year" recounts the purchase: the page is later
+        assert recap(text, hits[0][1].start())
+    assert not recap("The review is unlikely to conclude until late this year.", 4)

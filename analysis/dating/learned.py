@@ -54,6 +54,7 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
     """Dated deal events named in the corpus, one per (kind, dates), with their sources."""
     by_id = {d.source_id: d for d in dates}
     sentences = {s.source_id: s.sentences for s in scans}
+    credits = {s.source_id: s.page.credits for s in scans}
     found: dict[tuple[str, date, date], RefEvent] = {}
     for cs in cleaned:
         d = by_id.get(cs.source.id)
@@ -67,7 +68,13 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
             if not hits:
                 continue
             fresh = [(k, m) for k, m in hits if not recap(seg.text, m.start())]
-            dated = _event_dates(seg.text, window)
+            # a piece the page quotes under a dated credit line has its own "Tuesday"
+            credit = next((c for c in credits.get(cs.source.id, ())
+                           if c.start <= seg.start and seg.end <= c.end), None)
+            dated = _event_dates(seg.text, (credit.day, credit.day) if credit else window)
+            if credit is not None:
+                dated = [(lo, hi, at, f"{why} (the piece it quotes, credited \u201c{_clip(credit.quote, 60)}\u201d)",
+                          explicit) for lo, hi, at, why, explicit in dated]
             for lo, hi, at, why, explicit in dated:
                 # a weekday or "today" dates a fresh happening, never a recapped one; the
                 # sentence's latest stage names the happening ("announced Tuesday that it has

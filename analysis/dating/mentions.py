@@ -35,7 +35,10 @@ _DATE_PATTERNS = [
     # the preposition may open the sentence ("In November, ..."); the month keeps its capital
     ("month", re.compile(rf"\b(?i:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
                          rf"(?:(?i:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
-    ("year", re.compile(rf"(?<![\d$€£.,/-])(?P<y>{YEAR_RE})"
+    # a fiscal year is a period label, not a day ("growth in fiscal 2026", "FY2027"): fiscal
+    # years start months before or after the calendar's
+    ("year", re.compile(rf"(?<![\d$€£.,/-])(?<!(?i:fiscal) )(?<!(?i:fiscal year) )(?<!(?i:fiscal-year) )"
+                        rf"(?<!FY)(?<!FY )(?P<y>{YEAR_RE})"
                         rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d)")),
 ]
 URL_RE = re.compile(r"https?://[^\s)\]>\"']+")
@@ -68,6 +71,8 @@ _PAST = re.compile(
     # a participle after "be"/"being"/"is" is a passive whose tense its auxiliary gives ("will be
     # swapped over in 2026" is future, "once the deal is closed in 2024" not past)
     r"(?<!\bbe )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
+    # a counterfactual perfect is no past ("loans that would have matured in 2027")
+    r"(?<!\bwould have )(?<!\bcould have )(?<!\bshould have )(?<!\bmight have )"
     r"(?<!-)"  # nor is one in a compound adjective ("wholly-owned", "state-backed")
     r"(?!(?:need|speed|feed|seed|hundred|indeed|proceed|exceed|succeed|embed|breed|bleed|greed|"
     r"shed|red|bed|expected|scheduled|planned|intended|projected|anticipated|forecasted)\b)"

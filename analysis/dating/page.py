@@ -62,6 +62,17 @@ _UPDATE_MARK = re.compile(
 _ORIGINAL_MARK = re.compile(
     r"(?im)^[ \t]*original(?:ly)?(?:\s+(?:article|story|post|version))?(?:\s+published)?"
     r"(?:\s+(?:from|on))?\s*:?\s+(?P<when>[^:\n]{3,40}?)\s*(?::|$)")
+#: a print edition's credit line: the date beside it is the printed issue's, which the web
+#: piece precedes or matches ("This article appeared in the Business section of the print
+#: edition under the headline ..." above "Business January 20th 2024")
+_PRINT = re.compile(r"(?i)\bprint(?:ed)?\s+(?:edition|issue)\b|\bappeared\s+in\s+print\b")
+#: a quoted piece's credit line with its date, under the piece a newsletter quotes: "- from
+#: Reuters (01/16/24) - Synopsys to buy ...", "Source: Reuters, Jan. 16, 2024"
+_CREDIT = re.compile(
+    r"^[ \t]*[-–—]*[ \t]*(?i:from|source:?|via)[ \t]+(?P<outlet>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})"
+    r"[ \t]*(?:\((?P<paren>[^)\n]{4,30})\)|,[ \t]*(?P<after>[^\n]{4,30}))")
+#: a line of dashes or rules between quoted pieces
+_RULE_LINE = re.compile(r"^[\s\-–—=_*#~]+$")
 _NAV_RULES = {"nav_strip", "nav_strip_inline", "masthead", "skip_link", "breadcrumb", "logo_line",
               "section_label", "share_line", "promo"}
 
@@ -82,6 +93,16 @@ class Partial:
     weekday_beside: int | None = None  # a weekday named right beside it ("Friday (Sept. 27)")
 
 
+@dataclass(frozen=True)
+class Credit:
+    """A piece the page quotes, dated by its credit line: its own "Tuesday" is that piece's."""
+
+    start: int  # raw span of the quoted piece, above its credit line
+    end: int
+    day: date
+    quote: str  # the credit line
+
+
 @dataclass
 class PageScan:
     """What the page itself says about its date, before the story text is read."""
@@ -91,6 +112,7 @@ class PageScan:
     dateline_end: int | None = None
     versions: list[Version] = field(default_factory=list)
     consumed: list[tuple[int, int]] = field(default_factory=list)  # raw spans read as stamps
+    credits: list[Credit] = field(default_factory=list)  # quoted pieces with their own dates
 
 
 # --------------------------------------------------------------------------- manifest and URL
@@ -285,6 +307,41 @@ def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
     return hi - lo + 1 >= run
 
 
+def _credit_date(m: re.Match[str]) -> date | None:
+    """The full date of a credit line ("(01/16/24)", ", Jan. 16, 2024"), when it is sure."""
+    text = m.group("paren") or m.group("after") or ""
+    if (sm := _NUMERIC_SLASH.search(text)) is not None:
+        return _slash_date(sm, us=False)
+    full = [h for h in find_dates(text) if h.kind == "full"]
+    return date(full[0].year, full[0].month, full[0].day) if full else None
+
+
+def quoted_credits(lines: list[Line]) -> list[Credit]:
+    """The quoted pieces of a page, each from the line after the last rule or credit line above
+    it down to its dated credit line."""
+    out: list[Credit] = []
+    start = 0
+    for line in lines:
+        if _RULE_LINE.match(line.text):
+            start = line.end
+            continue
+        m = _CREDIT.match(line.text)
+        if m is None:
+            continue
+        d = _credit_date(m)
+        if d is not None and line.start > start:
+            out.append(Credit(start, line.start, d, line.text))
+        start = line.end
+    return out
+
+
+def _print_issue(lines: list[Line], line: Line) -> bool:
+    """Whether ``line`` dates a print edition: it names one, or follows a line that does."""
+    at = next((i for i, x in enumerate(lines) if x.start == line.start), None)
+    near = lines[max(0, at - 2):at + 1] if at is not None else [line]
+    return any(_PRINT.search(x.text) for x in near)
+
+
 def _removed_rules(cs: CleanSource, line: Line) -> set[str]:
     return {r.rule for r in cs.removals if r.action == "remove" and r.start < line.end
             and line.start < r.end}
@@ -360,6 +417,16 @@ def page_scan(cs: CleanSource) -> PageScan:
                             "captured"))
                 scan.consumed.append((line.start, line.end))
             continue
+        if _print_issue(lines, line):
+            for _role, d, *_ in stamps:
+                if d is not None:
+                    scan.evidence.append(Evidence(
+                        "print_date", line.text, line.start, line.end, None, d, STAMP,
+                        f"the print edition's date {d}: the web piece appeared on or before it",
+                        because="the page's print-edition line dates the printed issue, which "
+                                "the web piece precedes or matches"))
+            scan.consumed.append((line.start, line.end))
+            continue
         for role, d, mon, day, _s, _e in stamps:
             if d is None:
                 if scan.dateline is None:
@@ -386,6 +453,8 @@ def page_scan(cs: CleanSource) -> PageScan:
 
     for line in opening:
         dm = _DATELINE.match(raw, line.start)
+        if dm is not None and _print_issue(lines, line):
+            continue  # "Business January 20th 2024" under a print-edition credit is no dateline
         if dm is None or not (dm.group("place") or dm.group("agency") or dm.group("wire")
                               or line.text.startswith("[")):
             continue
@@ -410,6 +479,7 @@ def page_scan(cs: CleanSource) -> PageScan:
         scan.dateline_end = end
         break
 
+    scan.credits = quoted_credits(lines)
     scan.versions = _versions(raw)
     if scan.versions:
         latest = max(scan.versions, key=lambda v: v.day)

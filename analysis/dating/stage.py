@@ -101,8 +101,11 @@ EPISODE_RULE = "stage:later_round"
 #: The evidence rule bounding a page of the agreed, reviewed or completed deal by its announcement.
 STAGE_AFTER_RULE = "stage_after_event"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
+#: words that date a cue in the past; "acquired this year" after a past verb (not "expected this
+#: year", nor "late this year")
 _RECAP_TIME = re.compile(
-    r"\b(?:earlier this year|last year|in the past|previously|years? ago|months? ago|weeks? ago|back in|"
+    r"\b(?:earlier this year|(?<=ed )(?<!expected )(?<!scheduled )(?<!planned )this year|last year|"
+    r"in the past|previously|years? ago|months? ago|weeks? ago|back in|"
     r"initially|originally|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE)
