@@ -55,6 +55,12 @@ _PEOPLE = (r"(?:employees|staff|staffers|team|teams|founders?|co-?founders?|exec
            r"talent|workforce|leadership)")
 _SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not end it
 _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
+#: What a regulator or a government gives, not a deal: "China's approval to buy out Y"
+_PERMISSION = (r"(?:approval|permission|blessing|consent|clearance|nod|go-ahead|green[ \t]+light|decision|"
+               r"ruling|order)\b")
+#: A buyer described between commas: "X, a business-software giant, snapped up Y" (an article
+#: opens it, so a list of brands, "X, whose brands include A, B and C, is buying", does not)
+_DESCRIBED = r"(?:,[ \t](?:an?|the)[ \t][^,.;!?]{1,60},)?"
 
 
 #: A company's shares first sold to the public: a transaction of its own, with no single buyer.
@@ -128,9 +134,15 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("acquired_by", "acquisition", _rx(
         rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
+    # whose approval it is buys nothing: "secured China's approval to buy out Y"
     ("buys", "acquisition", _rx(
-        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
+        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION}){_DESCRIBED}[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?"
+        rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
+    # "X, an American maker of programs, splurged $35bn on Y": a purchase in a magazine's words
+    ("splurges_on", "acquisition", _rx(
+        rf"(?P<a>{_NAME}){_DESCRIBED}[ \t]+{_LINK}{{0,4}}?(?:splurg(?:e|es|ed|ing)|splash(?:es|ed|ing)?[ \t]+out)"
+        rf"[ \t]+{_SPAN}{{0,40}}?[ \t]on[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
     ("pronoun_buys", "acquisition", _rx(
         rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+"

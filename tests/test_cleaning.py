@@ -101,6 +101,24 @@ def test_a_page_wrapped_at_a_fixed_width_reads_on_across_capitals() -> None:
     assert len(plain.sentences) == 2
 
 
+def test_a_print_credit_and_question_teasers_under_more_from_are_boilerplate() -> None:
+    """A magazine's print-edition credit and the teasers under "More from Business" (a question
+    among them) are the site's, not the story's: their names made false deals."""
+    raw = ("Acme agreed to buy Beta Systems for $480 million in cash, the companies said in a "
+           "statement on Monday.\n"
+           "This article appeared in the Business section of the print edition under the headline "
+           "\u201cBig by design\u201d\n"
+           "More from Business\n"
+           "Zeta\u2019s time is up. Can Omega save it?\n"
+           "Will Delta scrap its plan to invest in a factory in Gamma?\n"
+           "Germany is going nuts for chocolate\n")
+    cs = clean_source(_source(raw), load_rules())
+    rules = {r.rule for r in cs.removals}
+    assert {"print_credit", "related_list"} <= rules
+    kept = " ".join(p.text for p in cs.paragraphs)
+    assert kept.startswith("Acme agreed") and "Delta" not in kept and "print edition" not in kept
+
+
 def _source(raw: str, sid: str = "x") -> Source:
     return Source(id=sid, file=f"{sid}.txt", path=Path(f"{sid}.txt"), raw=raw, sha256="")
 

@@ -124,6 +124,14 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "other"),
     ("Acme bought 20% of Beta's outstanding shares.", "stake"),
     ("Acme owns 10% of Beta Systems.", "stake"),
+    # the eighth unseen corpus: an analyst's price target is a forecast; cash and stock for each
+    # share is a price per share; a magazine's "splurged $35bn on" is the price
+    ("Analysts say the average ACM price target of $639.44 implies an upside potential of 12.3% from "
+     "current levels.", "other"),
+    ("Beta shareholders will receive $197 in cash and 0.3450 shares of Acme common stock for each "
+     "Beta share.", "price_per_share"),
+    ("Less than a week later Acme, an American maker of programs for chip designers, splurged $35bn "
+     "on Beta, a computer-simulation company.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -800,3 +808,26 @@ def test_a_late_figure_that_counts_the_debt_is_no_outlier_of_an_equity_price() -
     timeline = pd.DataFrame({"source_id": ["a", "b", "c", "d"], "order": [1, 2, 3, 4]})
     assert settled_claim(claims, timeline)["source_id"] == "b"
     assert list(late_outliers(claims, timeline)["source_id"]) == ["d"]
+
+
+def test_a_described_buyer_and_a_regulators_approval(tmp_path: Path) -> None:
+    """"X, a business-software giant, snapped up Y" names X the buyer past its description (the
+    figure went to the corpus's main deal), "X, an American maker of programs, splurged $35bn on Y"
+    is a purchase, while "secured China's approval to buy out Y" makes no buyer of China; a list
+    of brands between commas ("X, whose brands include A, B and C, is buying Y") is no description."""
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "On January 10th Northwind Packard Enterprise, a business-software giant, snapped up Juno "
+        "Networks, a maker of telecoms gear, for $14bn. Less than a week later Eastco, an American "
+        "maker of programs for chip designers, splurged $35bn on Westgate, a simulation company.\n\n"
+        "Eastco has secured Cathay's approval to buy out Westgate for US$35 billion.\n\n"
+        "Zeta, whose brands include Alpha, Bravo and Charlie, is buying food company Omega.\n",
+        encoding="utf-8")
+    cs = clean_corpus(load_corpus(tmp_path), load_rules())
+    found = {(d.acquirer, d.target) for d in deal_mentions(cs, set())}
+    assert ("Northwind Packard Enterprise", "Juno Networks") in found
+    assert ("Eastco", "Westgate") in found
+    assert not any(a.startswith("Cathay") for a, _ in found)
+    assert not any(a.startswith(("Alpha", "Bravo", "Charlie")) for a, _ in found), found

@@ -163,6 +163,11 @@ def _headline_shaped(text: str) -> bool:
     return word_count(text) <= 15 and not text.endswith((".", "!", "?", ":"))
 
 
+def _teaser_shaped(text: str) -> bool:
+    """A teaser under a related-links heading: a headline, or a question ("Will the hype last?")."""
+    return _headline_shaped(text) or (word_count(text) <= 15 and text.endswith(("?", "!")))
+
+
 def _h_related_list(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
     out = []
     for i, line in enumerate(lines):
@@ -171,7 +176,7 @@ def _h_related_list(source: Source, lines: list[Line], corpus_counts: dict) -> l
         out.append((line.start, line.end, None))
         prev_index = line.index
         for nxt in lines[i + 1 :]:
-            if nxt.index != prev_index + 1 or not _headline_shaped(nxt.text):
+            if nxt.index != prev_index + 1 or not _teaser_shaped(nxt.text):
                 break
             out.append((nxt.start, nxt.end, None))
             prev_index = nxt.index
