@@ -1017,3 +1017,23 @@ def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kin
     if kind == "completed":  # "acquired this year" recounts the purchase: the page is later
         assert recap(text, hits[0][1].start())
     assert not recap("The review is unlikely to conclude until late this year.", 4)
+
+
+def test_a_year_less_month_of_a_dated_event_closes_the_window_a_year_on(tmp_path: Path) -> None:
+    """"revealed back in January its plans to acquire Beta", of an announcement learned for 16
+    January 2024: news names the bare month only within the year after it, so the page came
+    before January 2025 (it was open at its end). The order reads the window without that limit,
+    a bound rather than an estimate."""
+    from analysis.dating.order import _for_order
+
+    d = _dates(
+        tmp_path,
+        "date 2024-01-16 Acme agreed on Tuesday to buy Beta Systems for $35 billion, the "
+        "companies said.\n",
+        "The UK regulator has opened an inquiry into the deal. Acme revealed back in January its "
+        "plans to acquire Beta Systems in a deal worth $35 billion.\n",
+    )
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2024, 1, 16), date(2024, 12, 31))
+    rule = next(e for e in d["x1"].evidence if e.latest == date(2024, 12, 31))
+    assert rule.rule == "month_again" and "without a year" in rule.because
+    assert _for_order(d["x1"]).latest is None and _for_order(d["x0"]) is d["x0"]

@@ -38,6 +38,7 @@ from .model import (
     RELATIVE,
     STAGE_RANK,
     Evidence,
+    add_months,
     days,
     month_end,
     words,
@@ -152,6 +153,10 @@ class Scan:
     page: PageScan = field(default_factory=PageScan)
     sentences: list[Segment] = field(default_factory=list)  # with the page's stamps blanked
     future_years: list[int] = field(default_factory=list)  # years named as still to come
+
+
+#: The rule of a year-less month of a dated event: an upper bound a year on, not an estimate.
+MONTH_AGAIN_RULE = "month_again"
 
 
 def _weekdays_beside(text: str, h: DateHit) -> list[int]:
@@ -286,6 +291,27 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                                  f"'{phrase}' of event {ev.earliest} ({ev.name})", ev.key,
                                  because=f"it says \u201c{phrase}\u201d of an event of "
                                          f"{_event_when(ev)}: {ev.name}"))
+
+        # ---- a year-less month naming a dated event's month ("revealed back in January its
+        # plans to acquire Y", of an announcement on 16 January 2024): news writes the bare month
+        # only within the year after it, so the page came before that month came round again
+        for h in find_dates(text):
+            if h.kind != "month" or tense(text, h.start) != "past":
+                continue
+            fits = [ev for ev, _m, _t in _closest(event_hits, names)
+                    if ev.earliest.month == h.month and ev.latest.month == h.month
+                    and ev.earliest.year == ev.latest.year]
+            if not fits:
+                continue
+            ev = min(fits, key=lambda x: x.earliest)
+            again = add_months(ev.earliest.replace(day=1), 12) - timedelta(days=1)
+            s, e = locate(raw, seg, h.start, h.end, h.text)
+            base.append(Evidence(
+                MONTH_AGAIN_RULE, h.text, s, e, ev.earliest, again, RELATIVE,
+                f"'{h.text}' without a year, of event {ev.earliest} ({ev.name}): before that month "
+                "came round again", ev.key,
+                because=f"it names the month of {ev.name} ({_event_when(ev)}) without a year, as "
+                        f"news does only within the year after it"))
 
         # ---- explicit dates: past ones are lower bounds, future ones upper bounds
         sentence_weekdays = frozenset(w.weekday for w in find_weekdays(text))

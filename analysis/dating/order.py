@@ -24,8 +24,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
+from .body import MONTH_AGAIN_RULE
 from .model import SourceDate
 from .stage import EPISODE_RULE, STAGE_AFTER_RULE
 
@@ -105,12 +107,23 @@ def _first_of_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int) -
                 next((i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank), None))
 
 
+def _for_order(d: SourceDate) -> SourceDate:
+    """The window the order reads: a year-less month's limit ("in January", so before the next
+    January) is a bound, not an estimate, and would move the midpoint by nothing the page says;
+    the order reads the window without it."""
+    if d.published is not None or not any(e.used and e.rule == MONTH_AGAIN_RULE for e in d.evidence):
+        return d
+    others = [e.latest for e in d.evidence if e.used and e.latest and e.rule != MONTH_AGAIN_RULE]
+    return replace(d, latest=min(others, default=None))
+
+
 def timeline_order(dates: list[SourceDate]) -> list[str]:
     """Source ids in timeline order (see the module docstring).
 
     Each source's time point is computed once, and the scans for half-open windows resume
     where the previous one stopped, so the order grows about linearly with the sources.
     """
+    dates = [_for_order(d) for d in dates]
     points = {id(d): time_point(d) for d in dates}
 
     def tp(d: SourceDate) -> datetime | None:
