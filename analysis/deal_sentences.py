@@ -56,11 +56,15 @@ _PEOPLE = (r"(?:employees|staff|staffers|team|teams|founders?|co-?founders?|exec
 _SPAN = r"(?:[^.;!?]|\.(?=\d))"  # within one clause; a decimal point does not end it
 _APPOS = r"(?:,[ \t][^,.;!?]{1,60},)?"  # "Microsoft, along with Nvidia Corp, invested ..."
 #: What a regulator or a government gives, not a deal: "China's approval to buy out Y"
-_PERMISSION = (r"(?:approval|permission|blessing|consent|clearance|nod|go-ahead|green[ \t]+light|decision|"
-               r"ruling|order)\b")
-#: A buyer described between commas: "X, a business-software giant, snapped up Y" (an article
-#: opens it, so a list of brands, "X, whose brands include A, B and C, is buying", does not)
-_DESCRIBED = r"(?:,[ \t](?:an?|the)[ \t][^,.;!?]{1,60},)?"
+_PERMISSION = r"(?:approval|permission|blessing|consent|clearance|nod|go-ahead|green[ \t]+light)\b"
+#: A buyer described between commas, right before its verb: "X, a business-software giant,
+#: snapped up Y", "X, the chip giant, is in talks to acquire Y" (an article opens the description,
+#: so a list of brands, "X, whose brands include A, B and C, is buying", is none; and only an
+#: auxiliary or an adverb may follow it: in "Shares of X, the target, rose after investors bought
+#: Y", X buys nothing)
+_APPOSITIVE = (r",[ \t](?:an?|the)[ \t][^,.;!?]{1,60},[ \t]+(?:(?:has|have|had|is|are|was|were|will|would|"
+               r"also|then|now|reportedly|formally|quickly|agreed|announced|said|its|their|intentions?|plans?|in|"
+               r"advanced|talks|to)[ \t]+){0,5}")
 
 
 #: A company's shares first sold to the public: a transaction of its own, with no single buyer.
@@ -136,13 +140,14 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
     # whose approval it is buys nothing: "secured China's approval to buy out Y"
     ("buys", "acquisition", _rx(
-        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION}){_DESCRIBED}[ \t]+{_LINK}{{0,8}}?(?:to[ \t]+)?"
+        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,8}}?)(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
     # "X, an American maker of programs, splurged $35bn on Y": a purchase in a magazine's words
     ("splurges_on", "acquisition", _rx(
-        rf"(?P<a>{_NAME}){_DESCRIBED}[ \t]+{_LINK}{{0,4}}?(?:splurg(?:e|es|ed|ing)|splash(?:es|ed|ing)?[ \t]+out)"
-        rf"[ \t]+{_SPAN}{{0,40}}?[ \t]on[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
+        rf"(?P<a>{_NAME})(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,4}}?)(?:splurg(?:e|es|ed|ing)|splash(?:es|ed|ing)?[ \t]+out)"
+        # the company itself, not its wares ("splurged $10bn on Nvidia chips")
+        rf"[ \t]+{_SPAN}{{0,40}}?[ \t]on[ \t]+(?P<t>{_NAME})(?![ \t]+[a-z])")),
     ("pronoun_buys", "acquisition", _rx(
         rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+"

@@ -94,6 +94,17 @@ def test_a_page_wrapped_at_a_fixed_width_reads_on_across_capitals() -> None:
                and t.endswith("their $35 billion merger.") for t in texts), texts
     assert any(t.startswith("During an earnings call earlier on Wednesday, Acme ( ACM ) CEO Jane Roe")
                for t in texts), texts
+    # a byline and a list of headlines apart from the wrapped runs stay apart
+    listed = clean_source(_source("By Diane Roe and Max Cherney in Washington and San Francisco\n\n"
+                                  + WRAPPED + "\nAcme to buy Beta for $35 billion in cash and stock deal\n"
+                                  "Zeta shares fall as regulators weigh the merger of two firms\n"
+                                  "Omega names new chief executive after a long search ended\n"),
+                          load_rules())
+    texts = [s.text for s in listed.sentences]
+    assert texts[0] == "By Diane Roe and Max Cherney in Washington and San Francisco"
+    assert texts[-3:] == ["Acme to buy Beta for $35 billion in cash and stock deal",
+                          "Zeta shares fall as regulators weigh the merger of two firms",
+                          "Omega names new chief executive after a long search ended"], texts
     # a page that is not wrapped keeps a title line apart from the story below it
     plain = clean_source(_source("Acme to divest assets in the merger review of this year\n"
                                  "The U.S. Federal Trade Commission said on Wednesday it will "

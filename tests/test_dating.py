@@ -959,6 +959,11 @@ def test_a_completion_page_open_at_the_end_comes_before_the_aftermath(tmp_path: 
     ("Ansys repaid its loans, both of which would have matured in 2027.", "2027"),
     ("Analysts downgraded Acme, citing muted expectations for growth in fiscal 2026.", "2026"),
     ("Acme booked the charges in FY2027 and said so.", "2027"),
+    ("Acme raised its outlook for the 2026 fiscal year.", "2026"),
+    ("Acme grew in financial year 2025.", "2025"),
+    ("Loans which would otherwise have matured in 2027 were repaid.", "2027"),
+    ("Loans that would've matured in 2027 were repaid.", "2027"),
+    ("The loans would not have matured until 2027.", "2027"),
 ])
 def test_a_counterfactual_or_a_fiscal_year_is_no_past_year(text: str, year: str) -> None:
     """"would have matured in 2027" never happened, and "fiscal 2026" names a period that starts
@@ -983,6 +988,10 @@ def test_a_print_edition_date_bounds_the_web_piece_from_above_only(tmp_path: Pat
     assert (d["x0"].earliest, d["x0"].latest) == (date(2024, 1, 18), date(2024, 1, 18))
     assert d["x1"].latest == date(2024, 1, 20) and d["x1"].earliest is None
     assert any(e.rule == "print_date" for e in d["x1"].evidence)
+    # on a byline's line, only the date after the print-edition words is the print date
+    d = _dates(tmp_path, "Acme buys Beta\n\nBy Jane Roe, January 18, 2024 | Print edition: January 20, "
+                         "2024\n\n" + BODY)
+    assert (d["x0"].earliest, d["x0"].latest) == (date(2024, 1, 18), date(2024, 1, 18))
 
 
 def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path) -> None:
@@ -998,6 +1007,11 @@ def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path)
     _, events = date_corpus(_corpus(tmp_path, page), NO_EVENTS)
     assert [(e.kind, e.earliest, e.latest) for e in events if e.learned] == [
         ("agreed", date(2024, 1, 16), date(2024, 1, 16))]
+    # a chart's source line is no credit of a quoted piece
+    chart = ("date 2024-01-18 Acme Corp said on Tuesday it agreed to buy Beta Systems for $35 "
+             "billion.\n\nSource: Datastream, as of Jan. 12, 2024\n")
+    _, events = date_corpus(_corpus(tmp_path, chart), NO_EVENTS)
+    assert [(e.earliest, e.latest) for e in events if e.learned] == [(date(2024, 1, 16), date(2024, 1, 16))]
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -1017,6 +1031,21 @@ def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kin
     if kind == "completed":  # "acquired this year" recounts the purchase: the page is later
         assert recap(text, hits[0][1].start())
     assert not recap("The review is unlikely to conclude until late this year.", 4)
+    assert not recap("Acme agreed to buy Beta Systems for $35 billion in a deal that is expected to be "
+                     "completed this year.", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "In order for Acme to sell more chips, it must grow.",
+    "Acme plans to cut about 10% of its workforce after the acquisition closes next year.",
+    "Shares traded close to the $35 billion deal value.",
+])
+def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
+    """"in order for X to sell" is no regulator's order, layoffs after a deal still to close are
+    no aftermath, and a price "close to the deal value" is no talks."""
+    from analysis.dating.stage import stage_hits
+
+    assert stage_hits(text) == []
 
 
 def test_a_year_less_month_of_a_dated_event_closes_the_window_a_year_on(tmp_path: Path) -> None:
@@ -1037,3 +1066,14 @@ def test_a_year_less_month_of_a_dated_event_closes_the_window_a_year_on(tmp_path
     rule = next(e for e in d["x1"].evidence if e.latest == date(2024, 12, 31))
     assert rule.rule == "month_again" and "without a year" in rule.because
     assert _for_order(d["x1"]).latest is None and _for_order(d["x0"]) is d["x0"]
+    # the month of another clause's happening, or "last January", closes nothing
+    d = _dates(
+        tmp_path,
+        "date 2024-01-16 Acme agreed on Tuesday to buy Beta Systems for $35 billion, the "
+        "companies said.\n",
+        "Acme, which agreed to buy Beta Systems for $35 billion, said the UK regulator opened an "
+        "in-depth probe of the deal in January.\n",
+        "Acme agreed last January to buy Beta Systems for $35 billion, and regulators are still "
+        "looking.\n",
+    )
+    assert d["x1"].latest is None and d["x2"].latest is None

@@ -132,6 +132,7 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "Beta share.", "price_per_share"),
     ("Less than a week later Acme, an American maker of programs for chip designers, splurged $35bn "
      "on Beta, a computer-simulation company.", "deal_value"),
+    ("Acme will pay about $35 billion in cash and stock, or $390.19 for each Beta share.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -831,3 +832,12 @@ def test_a_described_buyer_and_a_regulators_approval(tmp_path: Path) -> None:
     assert ("Eastco", "Westgate") in found
     assert not any(a.startswith("Cathay") for a, _ in found)
     assert not any(a.startswith(("Alpha", "Bravo", "Charlie")) for a, _ in found), found
+    # a buyer's own decision is no regulator's; wares, a street and a described non-buyer are none
+    (tmp_path / "a.txt").write_text(
+        "Northwind's decision to buy Southgate Blizzard was a bet on gaming.\n\n"
+        "Eastco splurged $10bn on Nvidian chips last year.\n\n"
+        "Westco splurged $2bn on advertising near Main Street.\n\n"
+        "Shares of Zeta, the target, rose after investors bought Omega.\n", encoding="utf-8")
+    found = {(d.acquirer, d.target) for d in deal_mentions(clean_corpus(load_corpus(tmp_path), load_rules()),
+                                                           set())}
+    assert found == {("Northwind", "Southgate Blizzard")}, found

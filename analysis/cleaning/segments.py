@@ -62,13 +62,32 @@ def _kept_pieces(lines: list[Line], spans: list[tuple[int, int, str, str]], raw:
     return pieces
 
 
-def _hard_wrapped(lines: list[Line]) -> bool:
-    """Whether the page is hard-wrapped at a fixed width (a wire story reposted as printed): many
-    of its lines stop mid-sentence and the next line goes on in lower case."""
-    wraps = sum(1 for a, b in zip(lines, lines[1:], strict=False)
-                if b.index == a.index + 1 and not a.text.endswith(TERMINAL)
-                and 40 <= len(a.text) <= 100 and b.text[:1].islower())
-    return wraps >= 3 and wraps * 4 >= len(lines)
+def _wrapped_lines(lines: list[Line]) -> set[int]:
+    """The lines of a page hard-wrapped at a fixed width (a wire story reposted as printed) that
+    may go on in a line opening with a capital: a page is wrapped when three or more of its lines,
+    most of one width, stop mid-sentence and go on in lower case, and then a line as wide as those,
+    in a run of lines holding such a break, goes on too ("The U.S. Federal Trade" / "Commission
+    said ..."). A headline or byline apart from the wrapped runs, or narrower, stays apart."""
+    breaks = [a for a, b in zip(lines, lines[1:], strict=False)
+              if b.index == a.index + 1 and not a.text.endswith(TERMINAL)
+              and 40 <= len(a.text) <= 100 and b.text[:1].islower()]
+    if len(breaks) < 3:
+        return set()
+    widths = sorted(len(a.text) for a in breaks)
+    wrap = widths[len(widths) // 2]
+    if sum(abs(w - wrap) <= 0.2 * wrap for w in widths) < 0.8 * len(widths):
+        return set()  # breaks of many widths: links splitting lines, not a fixed wrap
+    broken = {a.index for a in breaks}
+    out: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and run and line.index == run[-1].index + 1:
+            run.append(line)
+            continue
+        if any(x.index in broken for x in run):
+            out |= {x.index for x in run if len(x.text) >= 0.8 * wrap}
+        run = [line] if line is not None else []
+    return out
 
 
 def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line] | None = None) -> list[tuple[int, int]]:
@@ -78,7 +97,7 @@ def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line] | None = None) 
     next line whatever its first letter ("The U.S. Federal Trade" / "Commission said on
     Wednesday"), and a line's width is the raw line's (a dateline cut from it leaves it short)."""
     width = {x.index: len(x.text) for x in lines or []}
-    wrapped_page = bool(lines) and _hard_wrapped(lines or [])
+    wrapped = _wrapped_lines(lines or [])
     paras: list[list[tuple]] = []
     for piece in pieces:
         if paras:
@@ -87,13 +106,14 @@ def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line] | None = None) 
             prev_text = raw[prev[1] : prev[2]]
             text = raw[piece[1] : piece[2]]
             wrapped_indent = prev[3] and piece[3]
-            prev_width = width.get(prev[0], len(prev_text)) if wrapped_page else len(prev_text)
+            wrapped_line = prev[0] in wrapped
+            prev_width = width.get(prev[0], len(prev_text)) if wrapped else len(prev_text)
             # a ticker's bracket ends a wrapped line mid-sentence ("Synopsys ( SNPS )")
             open_end = not prev_text.endswith(TERMINAL) or (
-                wrapped_page and prev_text.endswith(")") and not prev_text[:-1].rstrip().endswith((".", "!", "?")))
+                wrapped_line and prev_text.endswith(")") and not prev_text[:-1].rstrip().endswith((".", "!", "?")))
             wrapped_plain = open_end and 40 <= prev_width <= 100 and (
                 text[:1].islower() or text[:1].isdigit()
-                or (wrapped_page and (text[:1].isalpha() or text[:1] in "$€£(\"“‘'.…")))
+                or (wrapped_line and (text[:1].isalpha() or text[:1] in "$€£(\"“‘'.…")))
             # a line opening with a comma or semicolon goes on with the sentence above (a scraped
             # link's text ends the line before it: "... Albertsons Companies Inc\n, Bloomberg ...")
             continued = not prev_text.endswith(TERMINAL) and text[:1] in ",;"

@@ -157,6 +157,7 @@ class Scan:
 
 #: The rule of a year-less month of a dated event: an upper bound a year on, not an estimate.
 MONTH_AGAIN_RULE = "month_again"
+_LAST_BEFORE = re.compile(r"(?i)\blast\s+\Z")
 
 
 def _weekdays_beside(text: str, h: DateHit) -> list[int]:
@@ -296,10 +297,12 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         # plans to acquire Y", of an announcement on 16 January 2024): news writes the bare month
         # only within the year after it, so the page came before that month came round again
         for h in find_dates(text):
-            if h.kind != "month" or tense(text, h.start) != "past":
-                continue
-            fits = [ev for ev, _m, _t in _closest(event_hits, names)
-                    if ev.earliest.month == h.month and ev.latest.month == h.month
+            if h.kind != "month" or tense(text, h.start) != "past" or _LAST_BEFORE.search(text, 0, h.start):
+                continue  # "last January" may be written more than a year on
+            own = clause(text, h.start)  # the month of the event's own clause, not another's
+            fits = [ev for ev, em, _t in _closest(event_hits, names)
+                    if em is not None and clause(text, em.start()) == own
+                    and ev.earliest.month == h.month and ev.latest.month == h.month
                     and ev.earliest.year == ev.latest.year]
             if not fits:
                 continue

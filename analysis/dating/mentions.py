@@ -38,8 +38,8 @@ _DATE_PATTERNS = [
     # a fiscal year is a period label, not a day ("growth in fiscal 2026", "FY2027"): fiscal
     # years start months before or after the calendar's
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?<!(?i:fiscal) )(?<!(?i:fiscal year) )(?<!(?i:fiscal-year) )"
-                        rf"(?<!FY)(?<!FY )(?P<y>{YEAR_RE})"
-                        rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d)")),
+                        rf"(?<!(?i:fiscal years) )(?<!(?i:financial year) )(?<!FY)(?<!FY )(?P<y>{YEAR_RE})"
+                        rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d|\s+(?i:fiscal|financial)\b)")),
 ]
 URL_RE = re.compile(r"https?://[^\s)\]>\"']+")
 _WEEKDAY = re.compile(
@@ -72,7 +72,8 @@ _PAST = re.compile(
     # swapped over in 2026" is future, "once the deal is closed in 2024" not past)
     r"(?<!\bbe )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bam )"
     # a counterfactual perfect is no past ("loans that would have matured in 2027")
-    r"(?<!\bwould have )(?<!\bcould have )(?<!\bshould have )(?<!\bmight have )"
+    r"(?<!\bwould have )(?<!\bcould have )(?<!\bshould have )(?<!\bmight have )(?<!\bwould've )"
+    r"(?<!\bwould’ve )(?<!\bcould've )(?<!\bnot have )(?<!\botherwise have )"
     r"(?<!-)"  # nor is one in a compound adjective ("wholly-owned", "state-backed")
     r"(?!(?:need|speed|feed|seed|hundred|indeed|proceed|exceed|succeed|embed|breed|bleed|greed|"
     r"shed|red|bed|expected|scheduled|planned|intended|projected|anticipated|forecasted)\b)"

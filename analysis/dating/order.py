@@ -110,7 +110,8 @@ def _first_of_stage(placed: list[SourceDate], d: SourceDate, lo: int, hi: int) -
 def _for_order(d: SourceDate) -> SourceDate:
     """The window the order reads: a year-less month's limit ("in January", so before the next
     January) is a bound, not an estimate, and would move the midpoint by nothing the page says;
-    the order reads the window without it."""
+    the order reads the window without it. (Where the limit picked the year of a year-less
+    dateline, the page has its date and keeps it.)"""
     if d.published is not None or not any(e.used and e.rule == MONTH_AGAIN_RULE for e in d.evidence):
         return d
     others = [e.latest for e in d.evidence if e.used and e.latest and e.rule != MONTH_AGAIN_RULE]

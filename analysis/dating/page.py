@@ -67,10 +67,14 @@ _ORIGINAL_MARK = re.compile(
 #: edition under the headline ..." above "Business January 20th 2024")
 _PRINT = re.compile(r"(?i)\bprint(?:ed)?\s+(?:edition|issue)\b|\bappeared\s+in\s+print\b")
 #: a quoted piece's credit line with its date, under the piece a newsletter quotes: "- from
-#: Reuters (01/16/24) - Synopsys to buy ...", "Source: Reuters, Jan. 16, 2024"
+#: Reuters (01/16/24) - Synopsys to buy ...", "— via Reuters (Jan. 16, 2024)": a dash opens it and
+#: the date is in brackets (a chart's "Source: X, as of Jan. 12" or "From Monday, January 8, ..."
+#: is no credit)
 _CREDIT = re.compile(
-    r"^[ \t]*[-–—]*[ \t]*(?i:from|source:?|via)[ \t]+(?P<outlet>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})"
-    r"[ \t]*(?:\((?P<paren>[^)\n]{4,30})\)|,[ \t]*(?P<after>[^\n]{4,30}))")
+    r"^[ \t]*[-–—]+[ \t]*(?i:from|source:?|via)[ \t]+(?P<outlet>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,4})"
+    r"[ \t]*\((?P<paren>[^)\n]{4,30})\)")
+#: a quoted piece opens a line with a quotation mark
+_QUOTE_OPEN = re.compile(r"^[\"“‘']")
 #: a line of dashes or rules between quoted pieces
 _RULE_LINE = re.compile(r"^[\s\-–—=_*#~]+$")
 _NAV_RULES = {"nav_strip", "nav_strip_inline", "masthead", "skip_link", "breadcrumb", "logo_line",
@@ -309,7 +313,7 @@ def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
 
 def _credit_date(m: re.Match[str]) -> date | None:
     """The full date of a credit line ("(01/16/24)", ", Jan. 16, 2024"), when it is sure."""
-    text = m.group("paren") or m.group("after") or ""
+    text = m.group("paren") or ""
     if (sm := _NUMERIC_SLASH.search(text)) is not None:
         return _slash_date(sm, us=False)
     full = [h for h in find_dates(text) if h.kind == "full"]
@@ -320,26 +324,30 @@ def quoted_credits(lines: list[Line]) -> list[Credit]:
     """The quoted pieces of a page, each from the line after the last rule or credit line above
     it down to its dated credit line."""
     out: list[Credit] = []
-    start = 0
+    start, quoted = 0, False
     for line in lines:
         if _RULE_LINE.match(line.text):
-            start = line.end
+            start, quoted = line.end, False
             continue
         m = _CREDIT.match(line.text)
         if m is None:
+            quoted = quoted or bool(_QUOTE_OPEN.match(line.text))
             continue
         d = _credit_date(m)
-        if d is not None and line.start > start:
+        if d is not None and quoted and line.start > start:
             out.append(Credit(start, line.start, d, line.text))
-        start = line.end
+        start, quoted = line.end, False
     return out
 
 
-def _print_issue(lines: list[Line], line: Line) -> bool:
-    """Whether ``line`` dates a print edition: it names one, or follows a line that does."""
-    at = next((i for i, x in enumerate(lines) if x.start == line.start), None)
-    near = lines[max(0, at - 2):at + 1] if at is not None else [line]
-    return any(_PRINT.search(x.text) for x in near)
+def _print_issue(lines: list[Line], line: Line) -> int | None:
+    """Where in ``line`` its print edition's dates begin: after the words naming a print edition
+    in it ("By X, January 18, 2024 | Print edition: January 20, 2024": the second date), or at 0
+    under a line that names one; None when it dates no print edition."""
+    if (own := _PRINT.search(line.text)) is not None:
+        return own.end()
+    at = bisect_left([x.start for x in lines], line.start)
+    return 0 if any(_PRINT.search(x.text) for x in lines[max(0, at - 2):at]) else None
 
 
 def _removed_rules(cs: CleanSource, line: Line) -> set[str]:
@@ -417,16 +425,18 @@ def page_scan(cs: CleanSource) -> PageScan:
                             "captured"))
                 scan.consumed.append((line.start, line.end))
             continue
-        if _print_issue(lines, line):
-            for _role, d, *_ in stamps:
-                if d is not None:
+        if (printed := _print_issue(lines, line)) is not None:
+            for _role, d, *_, ds, _de in stamps:
+                if d is not None and ds >= printed:
                     scan.evidence.append(Evidence(
                         "print_date", line.text, line.start, line.end, None, d, STAMP,
                         f"the print edition's date {d}: the web piece appeared on or before it",
                         because="the page's print-edition line dates the printed issue, which "
                                 "the web piece precedes or matches"))
-            scan.consumed.append((line.start, line.end))
-            continue
+            stamps = [x for x in stamps if x[4] < printed]
+            if not stamps:
+                scan.consumed.append((line.start, line.end))
+                continue
         for role, d, mon, day, _s, _e in stamps:
             if d is None:
                 if scan.dateline is None:
@@ -453,7 +463,7 @@ def page_scan(cs: CleanSource) -> PageScan:
 
     for line in opening:
         dm = _DATELINE.match(raw, line.start)
-        if dm is not None and _print_issue(lines, line):
+        if dm is not None and _print_issue(lines, line) is not None:
             continue  # "Business January 20th 2024" under a print-edition credit is no dateline
         if dm is None or not (dm.group("place") or dm.group("agency") or dm.group("wire")
                               or line.text.startswith("[")):

@@ -101,10 +101,9 @@ EPISODE_RULE = "stage:later_round"
 #: The evidence rule bounding a page of the agreed, reviewed or completed deal by its announcement.
 STAGE_AFTER_RULE = "stage_after_event"
 _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
-#: words that date a cue in the past; "acquired this year" after a past verb (not "expected this
-#: year", nor "late this year")
+#: words that date a cue in the past
 _RECAP_TIME = re.compile(
-    r"\b(?:earlier this year|(?<=ed )(?<!expected )(?<!scheduled )(?<!planned )this year|last year|"
+    r"\b(?:earlier this year|last year|"
     r"in the past|previously|years? ago|months? ago|weeks? ago|back in|"
     r"initially|originally|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter))\b",
@@ -124,6 +123,11 @@ def later_round(stage: str, quote: str, start: int | None, end: int | None) -> l
         used=True, because="it recounts the deal's earlier end as history: a later round")]
 
 
+#: "acquired this year" after a past verb, when the clause is past (not "expected to be completed
+#: this year", nor "late this year")
+_THIS_YEAR = re.compile(r"(?<=ed )this year\b", re.IGNORECASE)
+
+
 def recap(text: str, pos: int) -> bool:
     """True when the cue's clause dates it in the past ("In April, Twitter agreed to sell"):
     a recap of an earlier stage, not what the story reports."""
@@ -139,6 +143,8 @@ def recap(text: str, pos: int) -> bool:
     stamp_len = len(text[start:end]) - len(_LEADING_STAMP.sub("", text[start:end]))
     part = text[start + stamp_len:end]
     if _RECAP_TIME.search(part):
+        return True
+    if (ty := _THIS_YEAR.search(part)) and tense(part, ty.start()) == "past":
         return True
     # a day named after the act ("completed its acquisition of X on 2 July 2025") is how news
     # reports it; a date before it, or a month or year, recounts it
