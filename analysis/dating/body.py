@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Segment
 from ..formatting import excerpt, money
+from .address import manifest_evidence, url_evidence
 from .citations import CitationIndex, citation_index
 from .events import RefEvent
 from .mentions import (
@@ -43,7 +44,7 @@ from .model import (
     month_end,
     words,
 )
-from .page import PageScan, Partial, manifest_evidence, page_scan, url_evidence, visible_sentences
+from .page import PageScan, Partial, page_scan, visible_sentences
 from .stage import EPISODE_RULE, STAGE_AFTER_RULE, deal_stage, headings, later_round, stage_hits
 from .ties import (
     AFTER_AGREEMENT,

@@ -1,4 +1,4 @@
-"""Page-level dates: the manifest, the page's address, and the stamps a page carries.
+"""Page-level dates: the stamps a page carries (the manifest and the address: :mod:`.address`).
 
 Stamps are read from the raw text's head (the lines above the story) and the opening of the
 story: a leading ``date 2024-03-21`` line, "Published ... | Last updated ...", a byline with a
@@ -13,23 +13,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
-from urllib.parse import urlsplit
-
-from htmldate.extractors import YM_PATTERN, YMD_NO_SEP_PATTERN, extract_url_date
-from htmldate.utils import Extractor
+from datetime import date
 
 from ..cleaning import CleanSource, Line, Segment, split_lines
 from ..textnorm import normalize
+from .address import iso_or_none
 from .mentions import DAY_RE, MON_RE, YEAR_RE, find_dates
-from .model import HEADER, KNOWN, STAMP, URL, Evidence, Version, month_end, words
+from .model import HEADER, STAMP, Evidence, Version, words
 
 #: The head of a page: at most this many lines above the first story paragraph.
 HEAD_LINES = 30
 #: Stamps are also looked for among the short lines of the first lines of a page.
 HEAD_TOP = 8
-#: Fixed plausibility range for URL dates (htmldate's default ends "today": not reproducible).
-_URL_OPTIONS = Extractor(False, datetime(2099, 12, 31), datetime(1995, 1, 1), False, "%Y-%m-%d")
 
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 #: a newswire's closing stamp on a line of its own at the foot: "01-17-25 1837ET" (the US
@@ -38,7 +33,6 @@ _WIRE_FOOT = re.compile(r"^\s*(\d\d)-(\d\d)-(\d\d)\s+(?:[01]\d|2[0-3])[0-5]\d\s*
 #: how many lines from the page's foot its closing stamp may sit
 FOOT_LINES = 3
 _NUMERIC_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
-_URL_STAMP = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d(?!\d)")
 #: "4/21/25 2:52PM": month/day/year as US bylines write it (read only when the order is sure)
 _NUMERIC_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _AM_PM = re.compile(r"(?i)\d\s*[ap]\.?m\b")
@@ -117,102 +111,6 @@ class PageScan:
     versions: list[Version] = field(default_factory=list)
     consumed: list[tuple[int, int]] = field(default_factory=list)  # raw spans read as stamps
     credits: list[Credit] = field(default_factory=list)  # quoted pieces with their own dates
-
-
-# --------------------------------------------------------------------------- manifest and URL
-
-
-def _iso_or_none(text: str) -> date | None:
-    """An ISO date from text the corpus holds, or None when it names no real day."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def manifest_evidence(published: str) -> list[Evidence]:
-    if not published:
-        return []
-    d = date.fromisoformat(published)
-    return [Evidence("published", f"published={published}", None, None, d, d, KNOWN,
-                     "date given in the manifest", because="the manifest gives its date")]
-
-
-def _url_day(url: str, d: date, how: str = "") -> Evidence:
-    return Evidence("url_date", url, None, None, d, d, URL, f"the address holds the date {d}{how}",
-                    because="its web address carries that date")
-
-
-def _url_month(url: str, first: date) -> Evidence:
-    return Evidence("url_month", url, None, None, first, month_end(first), URL,
-                    f"the address holds the month {first:%Y-%m}",
-                    because=f"its web address carries the month {first:%B %Y}")
-
-
-def url_evidence(url: str) -> list[Evidence]:
-    """A date in the page's address (htmldate's URL patterns), read from the path only."""
-    if not url:
-        return []
-    path = urlsplit(url).path
-    full = extract_url_date(path, _URL_OPTIONS)
-    d = _iso_or_none(full) if full else None
-    if d is not None:
-        return [_url_day(url, d)]
-    m = YMD_NO_SEP_PATTERN.search(path)
-    if m:
-        s = m.group(1)
-        try:
-            d = date(int(s[:4]), int(s[4:6]), int(s[6:]))
-        except ValueError:
-            d = None
-        if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
-            return [_url_day(url, d)]
-    m = _URL_STAMP.search(path)  # "...-202505200725": year, month, day, hour and minute
-    if m:
-        d = _iso_or_none(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-        if d and _URL_OPTIONS.min.date() <= d <= _URL_OPTIONS.max.date():
-            return [_url_day(url, d, " (with its time)")]
-    if re.search(r"(?<!\d)\d{1,2}[/_-]\d{1,2}[/_-]\d{4}(?!\d)", path):
-        return []  # month/day/year or day/month/year: the order is not knowable
-    m = YM_PATTERN.search(path)
-    if m:
-        year, month = m.group("year") or m.group("year2"), m.group("month") or m.group("month2")
-        try:
-            first = date(int(year), int(month), 1)
-        except ValueError:
-            return []
-        return [_url_month(url, first)]
-    return _url_folders(url, path)
-
-
-_MONTH_FOLDER = re.compile(MON_RE.removesuffix(r"\.?"), re.IGNORECASE)
-_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                             "sep", "oct", "nov", "dec"), start=1)}
-
-
-def _url_folders(url: str, path: str) -> list[Evidence]:
-    """A year folder of the address, with a month by name and a day when they follow
-    ("/news/2023/sep/26/...", "/news/2024/september/...", "/networking/2024/..."): htmldate
-    reads only numeric months. The page's own name (the last part) is never read as a folder."""
-    parts = [x for x in path.split("/") if x]
-    for i, part in enumerate(parts[:-1]):
-        if not re.fullmatch(r"(?:19|20)\d\d", part):
-            continue
-        year = int(part)
-        month = (_MONTH_FOLDER.fullmatch(parts[i + 1]) if i + 1 < len(parts) - 1 else None)
-        if month is None:
-            if not _URL_OPTIONS.min.year <= year <= _URL_OPTIONS.max.year:
-                return []
-            first, last = date(year, 1, 1), date(year, 12, 31)
-            return [Evidence("url_year", url, None, None, first, last, URL,
-                             f"the address holds the year {year} as a folder",
-                             because=f"its web address files it under the year {year}")]
-        first = date(year, _MONTH_NUMBER[month.group(0)[:3].lower()], 1)
-        day = parts[i + 2] if i + 2 < len(parts) - 1 else ""
-        if re.fullmatch(r"\d{1,2}", day) and (d := _iso_or_none(f"{first:%Y-%m}-{int(day):02d}")):
-            return [_url_day(url, d)]
-        return [_url_month(url, first)]
-    return []
 
 
 # --------------------------------------------------------------------------- head of the page
@@ -373,7 +271,7 @@ def page_scan(cs: CleanSource) -> PageScan:
     head, body = head_and_body(lines)
 
     m = _LEADING_DATE.match(raw)
-    d = _iso_or_none(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
+    d = iso_or_none(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
     if m and d is not None:
         scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
                                       d, d, STAMP, f"the page opens with its date {d}",
