@@ -1077,3 +1077,24 @@ def test_a_year_less_month_of_a_dated_event_closes_the_window_a_year_on(tmp_path
         "looking.\n",
     )
     assert d["x1"].latest is None and d["x2"].latest is None
+
+
+def test_an_aftermath_page_on_a_recounted_completion_follows_the_announcement_and_comes_last(
+        tmp_path: Path) -> None:
+    """A page on results after the deal ("Beta, the simulation giant Acme acquired this year")
+    is aftermath because it recounts the completion: it comes no earlier than the announcement,
+    and, bounded by that alone with no page of its stage or a later one, it sits where an undated
+    aftermath page would, after the review pages, not right after the announcement."""
+    from analysis.dating.order import timeline_order
+
+    d = _dates(
+        tmp_path,
+        "date 2024-01-16 Acme agreed on Tuesday to buy Beta Systems for $35 billion, the "
+        "companies said.\n",
+        "date 2024-06-03 The regulator opened an in-depth investigation into Acme's $35 billion "
+        "purchase of Beta Systems.\n",
+        "Acme shares plunged 34% in morning trading. Beta Systems, the simulation giant Acme "
+        "acquired this year, weighed on its results.\n",
+    )
+    assert d["x2"].stage == "aftermath" and d["x2"].earliest == date(2024, 1, 16)
+    assert timeline_order(list(d.values())) == ["x0", "x1", "x2"]

@@ -11,7 +11,8 @@
    very earliest day, since it came that day or later; with none, before the first source of a
    later stage; with none of those either, at its known end). A page
    bounded only because its stage follows the announcement (a review page) tells nothing of how
-   long after: it sits amid the pages of its stage beyond that start, as an undated one would.
+   long after: it sits amid the pages of its stage beyond that start, as an undated one would
+   (with none of its stage nor of a later one, at the end).
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
    the sources of the same stage, else before the first of a later stage); without a stage it
    comes near the end. The table marks it undated, and it is never placed last: the latest
@@ -168,7 +169,9 @@ def timeline_order(dates: list[SourceDate]) -> list[str]:
                 # (a completion page bounded by the announcement comes before the aftermath)
                 k_later = next((i for i in range(lo, len(placed))
                                 if placed[i].stage_rank > d.stage_rank), None)
-                j = lo if k_later is None else k_later
+                # with none of those either, a page bounded by its stage alone sits where an
+                # undated one of its stage would, at the end; any other at its known start
+                j = k_later if k_later is not None else len(placed) if _bound_by_stage(d) else lo
             else:
                 j = lo if k is None else k
             if k is not None and points_placed[k] == at:
