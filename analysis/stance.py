@@ -212,8 +212,10 @@ def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] 
 _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
-#: (so does an opening "According to The Information, ...")
-_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
+#: (so does an opening "According to The Information, ..."; not a relative clause, which describes its
+#: antecedent: "shares rose 5% after the report, which cited people familiar with the matter")
+_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b|(?:which|who|whom|whose)\b)"
+                            r"([^,—–]{0,120})$")
 #: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
 #: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover"); a ticker
 #: may stand after the possessor: "X's ( XYZ ) proposed $53 billion purchase"
@@ -287,7 +289,8 @@ def _credited_through(rx: re.Pattern[str], tail: str) -> bool:
 
 #: the modals that a party's statement makes its commitment ("X said it would invest $4bn", "plans to")
 #: ("X argued that Y should complete the deal at $54.20" is X's position; "should not" is no commitment)
-_COMMITMENT = re.compile(r"(?i)would|will|should|plans? to|planning to|aims? to|aiming|seeks? to|seeking|hopes? to")
+_COMMITMENT = re.compile(r"(?i)would|will|should|plans? to|planning to|intends? to|intending to|aims? to|aiming|"
+                         r"seeks? to|seeking|hopes? to")
 #: "X said that the deal would preserve 51% ownership": the modal's subject is the deal, not the speaker,
 #: so it tells a prediction, not the speaker's commitment
 _DEAL_SUBJECT = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}(?:deal|merger|transaction|acquisition|takeover|"

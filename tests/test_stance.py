@@ -1416,3 +1416,39 @@ def test_the_deal_announced_on_a_day_is_no_act(lex: Lexicons) -> None:
 def test_an_analysts_word_is_an_estimate(lex: Lexicons, sentence: str) -> None:
     # what an analyst (research director, strategist, economist) says is an estimate, like "according to analysts"
     assert stance(lex, sentence, "roughly 100%") == "rumoured"
+
+
+def test_a_relative_clause_closing_the_sentence_credits_no_figure(lex: Lexicons) -> None:
+    # "..., which cited people familiar with the matter" describes the report the move followed, it does not
+    # credit the share move to sources
+    assert stance(lex, "Southgate's shares jumped as much as 8.2% on Tuesday after the newspaper's story, which "
+                       "cited people familiar with the matter.", "8.2%", market=True) == "asserted"
+
+
+@pytest.mark.parametrize("adverb", ["allegedly", "purportedly"])
+def test_hearsay_adverbs_credit_the_figure(lex: Lexicons, adverb: str) -> None:
+    # "allegedly" tells hearsay, like "reportedly"
+    assert stance(lex, f"Despite {adverb} spending $90 million on the warehouse, Northwind has closed it.",
+                  "$90 million") == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # "ought to" is a modal like "should"
+    ("Southgate's stock ought to gain another 15% from here.", "15%"),
+    # "in the event" without "that" is a condition still
+    ("Southgate's holders stand to get 15% more in the event Northwind raises its offer.", "15%"),
+    # "experts expect the company to ..." is their forecast, like "expect Southgate to"
+    ("Bankers expect the company to fetch about $8 billion in a sale.", "about $8 billion"),
+    # an intention is a plan, not yet a fact
+    ("Northwind intends to pay for the purchase partly by borrowing $6 billion.", "$6 billion"),
+    # what a party thinks will happen is its forecast
+    ("Northwind thinks the unit will bring in more than $2 billion in sales by 2030.", "more than $2 billion"),
+    ("Northwind believes Southgate will add $1 billion in revenue next year.", "$1 billion"),
+])
+def test_modals_conditions_and_beliefs_about_the_future(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "rumoured"
+
+
+def test_an_intention_a_party_states_is_its_commitment(lex: Lexicons) -> None:
+    # "X said it intends to invest $4bn" is X's commitment, like "X said it plans to invest"
+    assert stance(lex, "Northwind said it intends to invest $4 billion in Southgate.", "$4 billion") == "confirmed"
