@@ -98,6 +98,11 @@ _SAVINGS_AFTER = re.compile(r"\s*(?:a year\s+|annually\s+|per year\s+)?(?:in|of)
 _SAVINGS_BEFORE = re.compile(r"(?<!realized )(?<!realised )(?<!achieved )(?<!delivered )\b(?:savings|synergies)\s+"
                              r"of\s+(?:about\s+|around\s+|roughly\s+|up to\s+|some\s+|more than\s+|at least\s+)?$")
 _SAVINGS_DONE = re.compile(r"(?i)\b(?:realized|realised|achieved|delivered)\s+(?:[\w-]+\s+){0,2}$")
+#: "launched a $3.5-billion cost-cutting initiative", "$2 billion in cost cuts": the size of a cost-cutting
+#: programme is its target, cuts still to come (like savings)
+_COST_PROGRAMME_AFTER = re.compile(r"(?i)[\s-]*(?:(?:in|of)\s+)?(?:annual\s+|yearly\s+)?cost[- ](?:cutting|reduction|"
+                                   r"savings?|cuts?)(?:\s+(?:initiative|program(?:me)?|plan|drive|effort|target|push|"
+                                   r"scheme)s?)?\b")
 
 
 #: "missing the $3.80 a share analysts had forecast", "the $1.77 billion Wall Street expected": a figure
@@ -122,8 +127,10 @@ _FILED_RECORD = re.compile(r"(?i)\baccording to (?:a|an|the|its|their) (?:[\w-]+
 
 
 def _projected_savings(sentence: str, start: int, end: int) -> bool:
-    """The figure is an amount of cost savings or synergies still to come."""
+    """The figure is an amount of cost savings, synergies or cost cuts still to come."""
     if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
+    if _COST_PROGRAMME_AFTER.match(sentence, end) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start):
         return True
     return bool(_SAVINGS_AFTER.match(sentence, end)) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start)
 
@@ -155,6 +162,11 @@ _PRICE_BASIS_AFTER = re.compile(r"(?i)\s*based\s+on\s+(?:[\w.&'’-]+\s+){0,3}?(
 #: "would" tells the agreement's terms, not a possibility
 _WOULD_ASSUME = re.compile(r"(?i)would\s+(?:also\s+)?assume\s+[^,;:]{0,30}$")
 _DEBT_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:net\s+)?(?:debt|liabilities|leverage)\b")
+#: "X slashed its full-year revenue forecast by 13%": the figure is the size of the change a party made to its
+#: forecast (a fact), not the forecast itself ("revised its forecast to a $2 billion loss" is the forecast)
+_FORECAST_CHANGED_BY = re.compile(r"(?i)\b(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|guidance|"
+                                  r"outlook|projections?)\s+by\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+                                  r"almost\s+|some\s+|more than\s+|as much as\s+)?$")
 #: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
@@ -193,7 +205,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
 #: "the valuation it got when it raised $400 million", whose act gave the figure)
 _LATER_CLAUSE = re.compile(r"\b(?:before|until)\b[^,;:.()]*")
 #: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
-_GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s+$")
+_GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s*$")
 
 
 def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] = _TIME_CLAUSE) -> str:
@@ -407,6 +419,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 for m in row["regex"].finditer(modal_lead):
                     if poss and modal_at + m.start() < poss.start():
                         continue  # the modal governs another verb, not the possessor's deal
+                    if (changed := _FORECAST_CHANGED_BY.search(sentence, max(0, start - 80), start)) \
+                            and modal_at + m.start() >= changed.start():
+                        continue  # "slashed its revenue forecast by 13%": the change made, not a forecast
                     if _WOULD_ASSUME.match(modal_lead, m.start()) and _DEBT_AFTER.match(sentence, end):
                         continue  # "Acme would also assume $4.7 billion of Beta's debt": the deal's terms
                     if terms and m.group(0).lower() in ("would", "will", "set to"):

@@ -32,7 +32,8 @@ _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators
                          r"stockholders|"
                          r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
                          r"(?:company|companies|firms?|parties|juggernaut|behemoth|titan|"
-                         r"startup|start-up|buyer|board|group|giant|[a-z]*maker|retailer|developer|producer|supplier|"
+                         r"startup|start-up|buyer|board|group|giant|[a-z]*maker|pharma|biotech|retailer|developer|producer|"
+                r"supplier|"
                          r"operator|insurer|lender|bank|conglomerate|lab|investor|owner|"
                          r"billionaire|founder|executive|spokes(?:man|woman|person)|deal|transaction|agreement|"
                          r"merger|regulator|watchdog|commission|authority|authorities))\b")
@@ -59,11 +60,13 @@ _HOLDERS_SUBJECT = re.compile(r"(?i)\b(?:shareholders|stockholders)['’]?\s+(?:
                               r"(?:[a-z]+ly\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 #: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion"; so may an appositive that
-#: describes it: "Acme, a business-software giant, snapped up Beta")
+#: describes it: "Acme, a business-software giant, snapped up Beta"; an adverb may follow "has also": "Acme has
+#: also heavily invested")
 _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
                              r"(?:\s+\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\))?"
                              r"(?:,\s+(?:who|which)|,\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5},)?,?\s+"
-                             r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?$")
+                             r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?"
+                             r"(?:[a-z]+ly\s+)?$")
 #: "The EU has given the green light", "the European Union cleared": the union's executive deciding on the
 #: deal (its initials are a filler word for names, so they are no direct subject otherwise)
 _UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+(?:has\s+|have\s+|had\s+)?"
@@ -101,6 +104,9 @@ _NAME_RUN = re.compile(r"(?:\s+[A-Z][\w&.'’-]*)*")
 _NAMES_ONLY = re.compile(r"(?:[\s,]+[A-Z][\w&.'’-]*)*[\s,]*")
 _WHO_AFTER = re.compile(r",\s+(?:who|which)\b")
 _BY_BEFORE = re.compile(r"\bby\s+$")
+#: "... acquired by the drugmaker for $43 billion": an agent told by its description ("the company"), a party
+_BY_AGENT = re.compile(r"[^,;:]{0,20}?\bby\s+")
+_NOT_AN_AGENT = re.compile(r"(?i)(?:deal|transaction|agreement|merger|shareholders|stockholders)$")
 
 
 #: "..., says Oil Show President Larry Richards": a statement verb after a comma with a name after it is
@@ -225,6 +231,9 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             agent = _DESCRIBED_AGENT.match(text, m.end())
             if agent and parties is not None and agent.group(1).casefold() in parties:
                 return True  # "was taken private by telecommunications conglomerate SoftBank"
+            if ((by := _BY_AGENT.match(text, m.end())) and (noun := _PARTY_NOUN.match(text, by.end()))
+                    and not _NOT_AN_AGENT.search(noun.group(0))):
+                return True  # "before being acquired by the drugmaker for $43 billion": the party described
             continue  # "when it was announced": no party acts
         if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
             continue

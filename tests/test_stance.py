@@ -1452,3 +1452,42 @@ def test_modals_conditions_and_beliefs_about_the_future(lex: Lexicons, sentence:
 def test_an_intention_a_party_states_is_its_commitment(lex: Lexicons) -> None:
     # "X said it intends to invest $4bn" is X's commitment, like "X said it plans to invest"
     assert stance(lex, "Northwind said it intends to invest $4 billion in Southgate.", "$4 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the size of a change a party made to its forecast is its act, not a forecast
+    ("In July, Northwind cut its annual sales forecast by 8% and said demand was weak.", "8%", "confirmed"),
+    ("Northwind raised its full-year outlook by about 5%.", "about 5%", "confirmed"),
+    # ... the forecast itself stays one
+    ("Northwind revised its forecast for the year to a $2 billion loss.", "$2 billion", "rumoured"),
+])
+def test_a_change_to_a_forecast_is_an_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+def test_a_gerund_after_while_has_the_main_clauses_subject(lex: Lexicons) -> None:
+    # "X sold ..., while retaining a 20% stake": the party keeps the stake, its act
+    assert stance(lex, "The company last year sold the unit to a rival, while retaining a 20% stake in it.",
+                  "20%") == "confirmed"
+
+
+def test_an_adverb_after_has_also_leaves_the_name_the_subject(lex: Lexicons) -> None:
+    # "X has also heavily invested ...": the name before "has also heavily" is the verb's subject
+    assert stance(lex, "Doe has also heavily invested in startups, putting about $3 billion to work since 2019.",
+                  "about $3 billion", parties=set()) == "confirmed"
+
+
+@pytest.mark.parametrize("agent", ["the pharma", "the drugmaker", "the company"])
+def test_a_passive_act_by_a_party_told_by_its_description(lex: Lexicons, agent: str) -> None:
+    # "before being acquired by the drugmaker for $43 billion": the agent, a party by its description, acted
+    assert stance(lex, f"The campus was Southgate's base before being acquired by {agent} for $4 billion.",
+                  "$4 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Months later, Northwind launched a $2.5-billion cost-cutting initiative.", "$2.5-billion"),
+    ("Northwind unveiled $900 million in cost cuts on Tuesday.", "$900 million"),
+])
+def test_a_cost_cutting_programme_is_a_target(lex: Lexicons, sentence: str, figure: str) -> None:
+    # the size of a cost-cutting programme is the cuts still to come, a target like savings
+    assert stance(lex, sentence, figure) == "rumoured"
