@@ -269,6 +269,15 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
 
 
 
+@lru_cache(maxsize=16)
+def _outlet_suffix(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """A headline credited at its end by a dash and an outlet's name ("X in talks to buy Y - WSJ"), as
+    headlines relayed from another outlet are (like "...: sources")."""
+    names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
+                              key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
+    return re.compile(rf"\s[-–—]\s*(?:[Tt]he\s+)?(?:{names})\s*$") if names else None
+
+
 def _verb_at(text: str, m: re.Match[str]) -> int:
     """Where the report verb of a credit stands ("Acme reports.": the credit starts at its subject)."""
     verb = REPORT_VERB.search(text, m.start(), m.end())
@@ -357,6 +366,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
     if span and _TICKER_BEFORE.search(sentence, max(0, start - 30), start) and _TICKER_AFTER.match(sentence, end):
         return "asserted"  # "Nvidia (NVDA 6.18%) stunned ...": a stock quote beside the name, no act's figure
+    suffix = _outlet_suffix(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
+    if suffix and not sentence.rstrip().endswith((".", "!", "?")) and suffix.search(sentence):
+        return "reported"  # "X in talks to buy Y for more than $30 bln - WSJ": a headline credited to an outlet
     if span and _REPORT_ANTECEDENT.search(sentence, max(0, start - 160), start):
         return "reported"  # "since that first report, which valued a deal at more than $32 billion"
     if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))

@@ -1491,3 +1491,15 @@ def test_a_passive_act_by_a_party_told_by_its_description(lex: Lexicons, agent: 
 def test_a_cost_cutting_programme_is_a_target(lex: Lexicons, sentence: str, figure: str) -> None:
     # the size of a cost-cutting programme is the cuts still to come, a target like savings
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a headline relayed from another outlet, credited at its end by a dash and the outlet's name
+    ("Northwind in talks to buy Southgate for more than $30 bln - Reuters", "reported"),
+    ("Northwind in talks to buy Southgate for more than $30 bln — Bloomberg", "reported"),
+    # ... not a sentence that merely ends with a name
+    ("Northwind in talks to buy Southgate for more than $30 bln", "rumoured"),
+])
+def test_a_headline_credited_to_an_outlet_at_its_end(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "more than $30 bln") == expected
+
