@@ -224,10 +224,12 @@ def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] 
 _ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
-#: (so does an opening "According to The Information, ..."; not a relative clause, which describes its
-#: antecedent: "shares rose 5% after the report, which cited people familiar with the matter")
-_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b|(?:which|who|whom|whose)\b)"
-                            r"([^,—–]{0,120})$")
+#: (so does an opening "According to The Information, ...")
+_SENTENCE_TAIL = re.compile(r",\s*(?!reportedly|and\b|but\b|while\b|or\b)([^,—–]{0,120})$")
+#: "shares rose 5% after the WSJ report, which cited people familiar with the matter": a closing relative
+#: clause describing a report tells whom that report credits, not the figure
+_REPORT_DESCRIBED = re.compile(r"(?i)\b(?:report|story|article)s?\s*$")
+_RELATIVE_START = re.compile(r"(?:which|that)\b")
 #: "Elon Musk's planned $44 billion takeover": a possessor's deal named by its price (a modal before
 #: it governs another verb: "regulators could object to Elon Musk's planned $44 billion takeover"); a ticker
 #: may stand after the possessor: "X's ( XYZ ) proposed $53 billion purchase"
@@ -360,6 +362,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     acts = later[lo:than.start()] if than else later[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)
+    if credit and _RELATIVE_START.match(credit.group(1)) and _REPORT_DESCRIBED.search(sentence, 0, credit.start()):
+        credit = None  # "..., after the report, which cited people familiar with the matter"
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = (_POSSESSIVE_NP.search(sentence[:start]) or (_PRONOUN_NP.search(sentence[:start])
                                                          and _DEAL_NP_AFTER.match(sentence, end))) if span else None

@@ -1418,11 +1418,14 @@ def test_an_analysts_word_is_an_estimate(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "roughly 100%") == "rumoured"
 
 
-def test_a_relative_clause_closing_the_sentence_credits_no_figure(lex: Lexicons) -> None:
+def test_a_relative_clause_describing_a_report_credits_no_figure(lex: Lexicons) -> None:
     # "..., which cited people familiar with the matter" describes the report the move followed, it does not
     # credit the share move to sources
     assert stance(lex, "Southgate's shares jumped as much as 8.2% on Tuesday after the newspaper's story, which "
                        "cited people familiar with the matter.", "8.2%", market=True) == "asserted"
+    # ... a closing relative clause crediting the sentence's news to an outlet still credits it
+    assert stance(lex, "Northwind agreed to buy Southgate for $5 billion, which Reuters first reported.",
+                  "$5 billion") == "reported"
 
 
 @pytest.mark.parametrize("adverb", ["allegedly", "purportedly"])
