@@ -1506,3 +1506,8 @@ def test_a_cost_cutting_programme_is_a_target(lex: Lexicons, sentence: str, figu
 def test_a_headline_credited_to_an_outlet_at_its_end(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "more than $30 bln") == expected
 
+
+
+def test_in_the_event_as_a_noun_is_no_condition(lex: Lexicons) -> None:
+    # "in the event" opens a condition only before a clause ("in the event Northwind raises its offer")
+    assert stance(lex, "It was the largest deal in the event industry, at $5 billion.", "$5 billion") == "asserted"
