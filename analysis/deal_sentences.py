@@ -136,11 +136,15 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?P<t>{_NAME})[ \t]+(?:acquisition|purchase|takeover|buyout)"
         rf"(?P<a>)")),
     ("acquired_by", "acquisition", _rx(
-        rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,4}}?(?:was|were|is|been|being|be)[ \t]+"
-        rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+(?P<a>{_NAME})")),
+        # "Y was in advanced talks last year to be acquired by X"; "... by German pharmaceutical
+        # giant X" (the buyer after its description)
+        rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,8}}?(?:was|were|is|been|being|be)[ \t]+"
+        rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+"
+        rf"(?:(?:[A-Z][a-z]+[ \t]+)?(?:[a-z][\w-]*[ \t]+){{1,3}}(?=[A-Z]))?(?P<a>{_NAME})")),
     # whose approval it is buys nothing: "secured China's approval to buy out Y"
     ("buys", "acquisition", _rx(
-        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,8}}?)(?:to[ \t]+)?"
+        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:[ \t]+\([A-Z][A-Z.:]{{0,11}}\))?"
+        rf"(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,8}}?)(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
     # "X, an American maker of programs, splurged $35bn on Y": a purchase in a magazine's words

@@ -1022,6 +1022,14 @@ def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path)
     ("Acme announced plans to cut approximately 10% of its global workforce\u2014up to 2,800 "
      "jobs\u2014following its $35 billion acquisition of Beta.", "aftermath"),
     ("Beta, the simulation giant Acme acquired this year, weighed on results.", "completed"),
+    # the ninth unseen corpus: a regulator's request for more information, a plant closed after
+    # the deal, a site that was a headquarters "before being acquired"
+    ("US regulator seeks additional info on Acme's proposed takeover of Beta", "regulatory_review"),
+    ("Acme will exit a plant as it realigns its network following the $43 billion acquisition of "
+     "Beta.", "aftermath"),
+    ("Acme abandons Seattle plant post-Beta acquisition", "aftermath"),
+    ("The site previously served as the headquarters for Beta before being acquired by Acme.",
+     "completed"),
 ])
 def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kind: str) -> None:
     from analysis.dating.stage import recap, stage_hits
@@ -1039,6 +1047,7 @@ def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kin
     "In order for Acme to sell more chips, it must grow.",
     "Acme plans to cut about 10% of its workforce after the acquisition closes next year.",
     "Shares traded close to the $35 billion deal value.",
+    "Acme expects savings following the $43 billion acquisition of Beta once the deal closes.",
 ])
 def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     """"in order for X to sell" is no regulator's order, layoffs after a deal still to close are
@@ -1098,3 +1107,20 @@ def test_an_aftermath_page_on_a_recounted_completion_follows_the_announcement_an
     )
     assert d["x2"].stage == "aftermath" and d["x2"].earliest == date(2024, 1, 16)
     assert timeline_order(list(d.values())) == ["x0", "x1", "x2"]
+
+
+def test_talks_with_another_party_are_not_the_deals_talks(tmp_path: Path) -> None:
+    """"Last year, Beta was rumored to be in buyout talks with Zeta" beside a learned report of
+    Acme's talks for Beta is another deal's happening: tied to Acme's talks of 2023, its "last
+    year" put a page of 2023 in 2024, outside its true date."""
+    d = _dates(
+        tmp_path,
+        "date 2023-02-26 Acme Corp is in early talks to acquire drugmaker Beta Systems, the Journal "
+        "reported on Sunday, citing people familiar with the matter.\n",
+        "Beta Systems shares rose after a report that Acme Corp is considering a bid. Last year, "
+        "Beta Systems was rumored to be engaged in buyout talks with Zeta.\n",
+        "Acme Corp makes drugs, and Beta Systems makes cancer drugs.\n",
+        "Acme Corp and Beta Systems did not comment.\n",
+    )
+    assert d["x1"].latest is None or d["x1"].latest >= date(2023, 2, 27)
+    assert not any(e.rule == "relative" for e in d["x1"].evidence)

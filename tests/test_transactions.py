@@ -133,6 +133,17 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Less than a week later Acme, an American maker of programs for chip designers, splurged $35bn "
      "on Beta, a computer-simulation company.", "deal_value"),
     ("Acme will pay about $35 billion in cash and stock, or $390.19 for each Beta share.", "deal_value"),
+    # the ninth unseen corpus: a price "in cash per share", "U.S. a share"; a company's takings, a
+    # sum over years, a plant's expansion, a cost-cutting plan and a loss are no price of the deal
+    ("Acme plans to acquire Beta for $229 in cash per share.", "price_per_share"),
+    ("Acme is buying Beta (BET) for $157 U.S. a share in an all-cash deal.", "price_per_share"),
+    ("Acme agreed to pay a large sum for acquiring Beta, which recorded $2 billion in 2022.", "revenue"),
+    ("Bourla has also heavily invested in acquisitions, spending around 70 billion dollars since 2020.",
+     "other"),
+    ("Acme's site has seen numerous investments over the years, including a $500 million expansion.",
+     "capex"),
+    ("Months after the Beta buy, Acme launched a $3.5-billion cost-cutting initiative.", "other"),
+    ("On Friday, Acme posted ¥195.83 billion in losses for the three months to June 30.", "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -841,3 +852,14 @@ def test_a_described_buyer_and_a_regulators_approval(tmp_path: Path) -> None:
     found = {(d.acquirer, d.target) for d in deal_mentions(clean_corpus(load_corpus(tmp_path), load_rules()),
                                                            set())}
     assert found == {("Northwind", "Southgate Blizzard")}, found
+    # the buyer after its description in a passive, past a few words of talks; a ticker after a
+    # possessive buyer
+    (tmp_path / "a.txt").write_text(
+        "Southgate was in advanced talks last year to be acquired by Westco WST.N, in a deal that "
+        "would have been worth $40 billion or more.\n\n"
+        "Southgate was in advanced talks to be bought by German pharmaceutical giant Eastco in a deal.\n\n"
+        "Zeta's (ZET.O) $27.8 billion deal to buy Omega Therapeutics (OMG.O) was cleared.\n",
+        encoding="utf-8")
+    found = {(d.acquirer, d.target) for d in deal_mentions(clean_corpus(load_corpus(tmp_path), load_rules()),
+                                                           set())}
+    assert found == {("Westco", "Southgate"), ("Eastco", "Southgate"), ("Zeta", "Omega Therapeutics")}, found

@@ -86,6 +86,17 @@ def _money_token(m: re.Match[str]) -> str | None:
     return f"${value:g}"
 
 
+_COUNTERPARTY = re.compile(r"\b(?:talks|negotiations|discussions|deal|merger|bid|offer|acquired|bought|"
+                           r"agreement)\s+(?:with|by|from)\s+(?:[a-z][\w-]*\s+){0,3}"
+                           r"(?P<n>[A-Z][a-z][\w'’-]*)")
+
+
+def _counterparties(text: str) -> frozenset[str]:
+    """The other side a sentence names for a deal: "talks with Merck", "acquired by X"."""
+    return frozenset(m.group("n").casefold() for m in _COUNTERPARTY.finditer(text)
+                     if m.group("n").casefold() not in _STOP)
+
+
 def sentence_tokens(text: str) -> frozenset[str]:
     """Names, acronyms and money figures of a sentence: what can tie two mentions of one event."""
     out = {m.group(0).casefold() for m in _CAPS.finditer(text)
@@ -265,6 +276,10 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 if not tied and ev.kind == "regulatory_review" and not _same_step(m, ev):
                     continue  # review steps recur: "shareholders approved the sale last month"
                     # is not the month of a regulator's "second request"
+                if not tied and (ctx.common(ev.names) - names) and (_counterparties(text) - ev.names
+                                                                      - ctx.common(names)):
+                    continue  # another party in place of one of the deal's: "Last year, Seagen was
+                    # rumored to be in buyout talks with Merck" is not Pfizer's talks of this year
                 event_hits.append((ev, m, tied))
 
         # ---- relative phrases tied to an event in the same clause
