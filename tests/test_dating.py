@@ -1030,6 +1030,10 @@ def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path)
     ("Acme abandons Seattle plant post-Beta acquisition", "aftermath"),
     ("The site previously served as the headquarters for Beta before being acquired by Acme.",
      "completed"),
+    # money raised for a deal still to close: agreed and pending (a cue of the agreement itself
+    # would have dated the bond sale's "this week" by the announcement)
+    ("Acme's planned debt sale this week, to help fund its acquisition of rival drugmaker Beta, will "
+     "rank among the largest.", "regulatory_review"),
 ])
 def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kind: str) -> None:
     from analysis.dating.stage import recap, stage_hits
