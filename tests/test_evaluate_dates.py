@@ -49,11 +49,16 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # the completion ("closed Thursday"), China's approval ("which came on Monday"), the share fall
 # ("on Wednesday") and the job cuts are named by weekday or not at all, and no page dates them,
 # so those windows stay open after the announcement and their pages sit by stage alone.
-TAU_GAPS_EMPTIED = {"hpe-juniper"}
+# pfizer-seagen (scored once unseen, then its general causes fixed): 50% of windows 7 days or less
+# and order 0.66 with `published` given as without: a bond sale, an activist's stake, a plant's
+# closing and layoffs two years on name no day that any page dates (an activist's stake page names
+# no stage of the deal), and its two completion pages are bounded only by the announcement.
+TAU_GAPS_EMPTIED = {"hpe-juniper", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "synopsys-ansys"}
-WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "synopsys-ansys"}
+TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "pfizer-seagen",
+                  "synopsys-ansys"}
+WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")
