@@ -62,6 +62,10 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
     return table.rename(columns={"Figures given": "Figures given (times)"}) if many else table
 
 
+#: Up to this many sources the figure matrix has a column per source; beyond, a row per source.
+MATRIX_SOURCE_COLUMNS = 8
+
+
 def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: pd.DataFrame,
                   transactions: pd.DataFrame, sources: pd.DataFrame, order: list[str],
                   label: dict[str, str], many: bool) -> dict[str, str]:
@@ -79,9 +83,13 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
                 _matrix_cell(v, u, b, d)
                 for v, u, b, d in zip(cl["value"], cl["unit"], cl["bound"], _bases(cl), strict=True)) or "—"
         matrix[metric_label(metric)] = row
-    files["claims_matrix.md"] = md_table(
-        pd.DataFrame.from_dict(matrix, orient="index").reset_index().rename(
-            columns={"index": "Metric"}))
+    table = pd.DataFrame.from_dict(matrix, orient="index")
+    if len(order) > MATRIX_SOURCE_COLUMNS:
+        # many sources: one row each (their names stay readable on a printed page), a column per metric
+        table = table.T.reset_index().rename(columns={"index": "Source"})
+    else:
+        table = table.reset_index().rename(columns={"index": "Metric"})
+    files["claims_matrix.md"] = md_table(table)
     ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
         ["rank", "start"], kind="stable")
     files["claims_table.md"] = datatable(md_table(pd.DataFrame({

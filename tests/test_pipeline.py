@@ -211,3 +211,19 @@ def test_an_empty_valuation_chart_says_why_in_its_caption(tmp_path: Path) -> Non
     caption = variables["figs"]["valuations"]["caption"]
     assert caption.startswith("No source states a valuation of the target"), caption
     assert variables["figs"]["discrepancy"]["caption"].startswith("The deal value and stake")
+
+
+def test_the_figure_matrix_turns_to_a_row_per_source_when_sources_are_many(
+        seeds_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column per source is readable for a few sources; with many (sixteen outlets' names as
+    column heads) the printed matrix overlapped, so beyond MATRIX_SOURCE_COLUMNS each source is
+    a row and each metric a column."""
+    from analysis import report, report_claims
+
+    _, files = report.generated_inputs(seeds_run)
+    assert files["claims_matrix.md"].startswith("| Metric |")
+    monkeypatch.setattr(report_claims, "MATRIX_SOURCE_COLUMNS", 2)
+    _, files = report.generated_inputs(seeds_run)
+    lines = files["claims_matrix.md"].splitlines()
+    assert lines[0].startswith("| Source |") and "Deal value" in lines[0]
+    assert len(lines) == 2 + 4  # header, rule, one row per seed source
