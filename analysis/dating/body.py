@@ -425,9 +425,10 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     if ended_tied and not any(e.rule == EPISODE_RULE for e in stage_ev):
         # "Twitter took him to court" (the dated end) on a page of a new agreement: a later round
         stage_ev += later_round(stage, *ended_tied[0])
-    # an aftermath page may rest on a completion it recounts ("the giant X acquired this year")
+    # the cue of the stage chosen; an aftermath page's may be a completion it recounts ("the
+    # giant X acquired this year"), whose evidence is used for it
     if learned and stage in AFTER_AGREEMENT and (cue := next(
-            (e for e in stage_ev if e.rule == f"stage:{stage}" or e.note.startswith(f"chosen as {stage}")),
+            (e for e in stage_ev if e.used and e.rule.startswith("stage:") and e.rule != EPISODE_RULE),
             None)) is not None:
         # "set for March 13 EU antitrust decision" on the "$28 bln" deal: news of an agreement,
         # its review or its completion comes no earlier than the corpus's first announcement
