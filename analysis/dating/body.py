@@ -242,6 +242,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 if kind == "regulatory_review":
                     reviews.append(m)
             tokens = ctx.distinctive(names)
+            counterparts = _counterparties(text)  # "talks with X": once per sentence
             later = follow_on_figures(text)
             meant = _earliest_meant(learned, src.id, kinds, tokens, names, later)  # the tied ones
             figures = _figures(names)
@@ -276,7 +277,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 if not tied and ev.kind == "regulatory_review" and not _same_step(m, ev):
                     continue  # review steps recur: "shareholders approved the sale last month"
                     # is not the month of a regulator's "second request"
-                if not tied and (ctx.common(ev.names) - names) and (_counterparties(text) - ev.names
+                if not tied and (ctx.common(ev.names) - names) and (counterparts - ev.names
                                                                       - ctx.common(names)):
                     continue  # another party in place of one of the deal's: "Last year, Seagen was
                     # rumored to be in buyout talks with Merck" is not Pfizer's talks of this year
