@@ -90,14 +90,14 @@ def _wrapped_lines(lines: list[Line]) -> set[int]:
     return out
 
 
-def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line] | None = None) -> list[tuple[int, int]]:
+def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line]) -> list[tuple[int, int]]:
     """Join hard-wrapped lines (tab-indented runs, or mid-sentence breaks) into paragraphs.
 
     On a page wrapped at a fixed width, a full-width line that stops mid-sentence goes on in the
     next line whatever its first letter ("The U.S. Federal Trade" / "Commission said on
     Wednesday"), and a line's width is the raw line's (a dateline cut from it leaves it short)."""
-    width = {x.index: len(x.text) for x in lines or []}
-    wrapped = _wrapped_lines(lines or [])
+    width = {x.index: len(x.text) for x in lines}
+    wrapped = _wrapped_lines(lines)
     paras: list[list[tuple]] = []
     for piece in pieces:
         if paras:

@@ -198,9 +198,14 @@ def _slash_date(m: re.Match[str], us: bool) -> date | None:
         return None
 
 
+def _line_index(lines: list[Line], line: Line) -> int:
+    """Where ``line`` sits in the page's lines (they are in raw order)."""
+    return bisect_left([x.start for x in lines], line.start)
+
+
 def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
     """Whether ``line`` is one of ``run`` or more stamp-shaped lines in a row of the page."""
-    i = bisect_left([x.start for x in lines], line.start)
+    i = _line_index(lines, line)
     lo = hi = i
     while lo > 0 and _stamp_dates(lines[lo - 1].text):
         lo -= 1
@@ -210,8 +215,8 @@ def _in_dated_run(lines: list[Line], line: Line, run: int = 3) -> bool:
 
 
 def _credit_date(m: re.Match[str]) -> date | None:
-    """The full date of a credit line ("(01/16/24)", ", Jan. 16, 2024"), when it is sure."""
-    text = m.group("paren") or ""
+    """The full date in a credit line's brackets ("(01/16/24)", "(Jan. 16, 2024)"), when it is sure."""
+    text = m.group("paren")
     if (sm := _NUMERIC_SLASH.search(text)) is not None:
         return _slash_date(sm, us=False)
     full = [h for h in find_dates(text) if h.kind == "full"]
@@ -244,7 +249,7 @@ def _print_issue(lines: list[Line], line: Line) -> int | None:
     under a line that names one; None when it dates no print edition."""
     if (own := _PRINT.search(line.text)) is not None:
         return own.end()
-    at = bisect_left([x.start for x in lines], line.start)
+    at = _line_index(lines, line)
     return 0 if any(_PRINT.search(x.text) for x in lines[max(0, at - 2):at]) else None
 
 
