@@ -45,8 +45,10 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOT_A_NOUN = r"(?<! a )(?<! an )(?<! the )(?<!proposed )(?<!planned )(?<!pending )(?<! its )(?<! their )"
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
+#: A company's ticker in brackets, with its exchange or not: "(OXY)", "(AMGN.O)", "(NASDAQ: AMGN)".
+_TICKER = r"\((?:[A-Z]{2,8}:[ \t]?)?[A-Z][A-Z.]{0,11}\)"
 #: A possessive, with the owner's ticker after it: "Occidental Petroleum’s (OXY) $38 billion purchase".
-_POSS = r"(?:['’]s)?(?:[ \t]+\([A-Z][A-Z.:]{0,11}\))?"
+_POSS = rf"(?:['’]s)?(?:[ \t]+{_TICKER})?"
 #: What was paid for: the company or a part of it ("a division of the security specialist"), never a
 #: stake, shares or rights (an investment or a licence, found by their own patterns).
 _PART_GAP = r"(?:(?!to[ \t]|stake|shares?[ \t]|rights?[ \t]|licen)[a-z][^\s,;:!?]*[ \t]+){0,6}?"
@@ -143,7 +145,7 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?:(?:[A-Z][a-z]+[ \t]+)?(?:[a-z][\w-]*[ \t]+){{1,3}}(?=[A-Z]))?(?P<a>{_NAME})")),
     # whose approval it is buys nothing: "secured China's approval to buy out Y"
     ("buys", "acquisition", _rx(
-        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:[ \t]+\([A-Z][A-Z.:]{{0,11}}\))?"
+        rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:[ \t]+{_TICKER})?"
         rf"(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,8}}?)(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),

@@ -130,6 +130,10 @@ def test_year_less_dateline_resolved_by_the_corpus_years_only_with_a_weekday(tmp
      date(2024, 12, 31)),
     ("https://news.example/news/2024/mayhem/acme-buys-beta", date(2024, 1, 1), date(2024, 12, 31)),
     ("https://news.example/news/best-deals-of-2024", None, None),  # the page's own name: no folder
+    # a year folder, then month and day in one folder
+    ("https://news.example/news/business/2023/1025/1412873-acme-cuts-jobs/", date(2023, 10, 25),
+     date(2023, 10, 25)),
+    ("https://news.example/news/2023/1399/acme-buys-beta", date(2023, 1, 1), date(2023, 12, 31)),
 ])
 def test_url_dates_come_from_the_address_path(tmp_path: Path, url: str, lo, hi) -> None:
     (d,) = _dates(tmp_path, (BODY, url)).values()
@@ -274,6 +278,24 @@ def test_cleaning_never_removes_a_line_that_dates_the_page(tmp_path: Path, line:
         assert not removed, (line, removed)
     for d in estimate_timeline(cs, NO_EVENTS):
         assert d.earliest is not None and d.earliest == d.latest or d.latest is not None, line
+
+
+def test_a_leading_month_bounds_the_page_from_above_only(tmp_path: Path) -> None:
+    """"date 2023-06": the copy is dated by its month, so the page existed by its end; a portal's
+    repost under a month may come after the story, so the month's start is no bound. The line is
+    metadata, and a portal's link line beside it is furniture."""
+    (c,) = _corpus(tmp_path, 'date 2023-06 Weiter zum vollständigen Artikel bei "Wire"\n\n' + BODY
+                   + "Continue reading")
+    assert {(r.rule, r.text) for r in c.removals} >= {
+        ("date_lead", "date 2023-06"), ("link_out", 'Weiter zum vollständigen Artikel bei "Wire"'),
+        ("link_out", "Continue reading")}
+    (d,) = estimate_timeline([c], NO_EVENTS)
+    assert (d.earliest, d.latest) == (None, date(2023, 6, 30))
+    (ev,) = [e for e in d.evidence if e.rule == "date_line"]
+    assert "month 2023-06" in ev.because
+    # a month that does not exist dates nothing
+    (d,) = _dates(tmp_path, "date 2023-13 " + BODY).values()
+    assert (d.earliest, d.latest) == (None, None)
 
 
 def test_a_leading_date_glued_to_a_ticker_is_kept_as_metadata(tmp_path: Path) -> None:
@@ -1034,6 +1056,20 @@ def test_a_quoted_piece_under_a_dated_credit_has_its_own_weekday(tmp_path: Path)
     # would have dated the bond sale's "this week" by the announcement)
     ("Acme's planned debt sale this week, to help fund its acquisition of rival drugmaker Beta, will "
      "rank among the largest.", "regulatory_review"),
+    # the tenth unseen corpus: a regulator that ends or pauses its challenge (the deal goes on),
+    # a challenge "effort", a party working to close, a completion announced, a price after a
+    # described target, and what "follows the clearance of" the deal
+    ("The FTC said Friday it had agreed to end its legal challenge of Acme's $27.8 billion deal to buy "
+     "Beta.", "regulatory_review"),
+    ("Beta gained after the FTC last week paused its legal challenge to Acme's deal.", "regulatory_review"),
+    ("The FTC picked up six allies in its unprecedented effort to stop Acme's acquisition of Beta.",
+     "regulatory_review"),
+    ("As Beta works to close its $28 billion sale to Acme, its results show some weakness.",
+     "regulatory_review"),
+    ("Acme will acquire Beta Therapeutics, a company that focuses on rare, autoimmune diseases, for "
+     "about $26.4 billion.", "agreed"),
+    ("It follows the clearance of Acme's purchase of the drug company less than three weeks ago.",
+     "aftermath"),
 ])
 def test_stage_cues_of_talks_remedies_layoffs_and_a_done_purchase(text: str, kind: str) -> None:
     from analysis.dating.stage import recap, stage_hits
@@ -1059,6 +1095,24 @@ def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     from analysis.dating.stage import stage_hits
 
     assert stage_hits(text) == []
+
+
+def test_ending_a_challenge_is_no_end_of_the_deal() -> None:
+    """"agreed to end its legal challenge of the deal" is the regulator stepping back, not the
+    parties calling the deal off, which "agreed to end" alone still says."""
+    from analysis.dating.stage import stage_hits
+
+    kinds = {k for k, _ in stage_hits("The FTC agreed to end its legal challenge of Acme's deal to buy Beta.")}
+    assert "ended" not in kinds and "regulatory_review" in kinds
+    assert "ended" in {k for k, _ in stage_hits("Acme and Beta mutually agreed to end the merger.")}
+    assert "ended" in {k for k, _ in stage_hits("The companies agreed to end their agreement.")}
+
+
+def test_a_completion_announced_with_its_weekday_is_the_completion() -> None:
+    from analysis.dating.stage import stage_hits
+
+    assert "completed" in {k for k, _ in stage_hits(
+        "Acme announced Friday its completion of a $27.8 billion cash purchase of Beta.")}
 
 
 def test_a_year_less_month_of_a_dated_event_closes_the_window_a_year_on(tmp_path: Path) -> None:

@@ -144,6 +144,9 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "capex"),
     ("Months after the Beta buy, Acme launched a $3.5-billion cost-cutting initiative.", "other"),
     ("On Friday, Acme posted ¥195.83 billion in losses for the three months to June 30.", "other"),
+    # the tenth unseen corpus: a price after a target described between commas
+    ("Acme will acquire Beta Therapeutics, a biopharmaceutical company that focuses on treatments for rare, "
+     "autoimmune diseases, for about $26.4 billion.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -353,6 +356,9 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # a ticker after the possessive, and an abbreviation before the deal noun
     ("The takeover would be bigger than Rook Petroleum’s (ROK) $38 billion U.S. purchase of Southgate in 2019.",
      {("Rook Petroleum", "Southgate", "acquisition")}),
+    # a ticker with its exchange between the buyer and its verb
+    ("The gain came after the company announced that Rook (NASDAQ: ROK) plans to acquire Southgate in a deal.",
+     {("Rook", "Southgate", "acquisition")}),
     # a merger between two named companies: the first named leads
     ("It is the largest deal since the $84.4 billion merger between Northwind Corp. and Westfield Corp. in 1999.",
      {("Northwind Corp", "Westfield Corp", "merger")}),

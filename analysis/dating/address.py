@@ -2,7 +2,8 @@
 
 A date in the address is read with htmldate's URL patterns (path only), then a few shapes it
 does not know: "...-202505200725" (date and time), and year folders with a month by name
-("/2023/sep/26/"). Month/day/year and day/month/year in an address are never guessed.
+("/2023/sep/26/") or a month-and-day folder ("/2023/1025/"). Month/day/year and day/month/year
+in an address are never guessed.
 """
 
 from __future__ import annotations
@@ -92,14 +93,19 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", 
 
 def _url_folders(url: str, path: str) -> list[Evidence]:
     """A year folder of the address, with a month by name and a day when they follow
-    ("/news/2023/sep/26/...", "/news/2024/september/...", "/networking/2024/..."): htmldate
-    reads only numeric months. The page's own name (the last part) is never read as a folder."""
+    ("/news/2023/sep/26/...", "/news/2024/september/...", "/networking/2024/..."), or with month
+    and day in one folder ("/news/business/2023/1025/..."): htmldate reads neither. The page's
+    own name (the last part) is never read as a folder."""
     parts = [x for x in path.split("/") if x]
     for i, part in enumerate(parts[:-1]):
         if not re.fullmatch(r"(?:19|20)\d\d", part):
             continue
         year = int(part)
-        month = (_MONTH_FOLDER.fullmatch(parts[i + 1]) if i + 1 < len(parts) - 1 else None)
+        nxt = parts[i + 1] if i + 1 < len(parts) - 1 else ""
+        mmdd = re.fullmatch(r"(0[1-9]|1[0-2])([0-3]\d)", nxt)
+        if mmdd and (d := iso_or_none(f"{year}-{mmdd.group(1)}-{mmdd.group(2)}")):
+            return [_url_day(url, d, " (a year folder, then month and day: /2023/1025/)")]
+        month = _MONTH_FOLDER.fullmatch(nxt) if nxt else None
         if month is None:
             if not _URL_OPTIONS.min.year <= year <= _URL_OPTIONS.max.year:
                 return []

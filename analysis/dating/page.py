@@ -19,14 +19,15 @@ from ..cleaning import CleanSource, Line, Segment, split_lines
 from ..textnorm import normalize
 from .address import iso_or_none
 from .mentions import DAY_RE, MON_RE, YEAR_RE, find_dates
-from .model import HEADER, STAMP, Evidence, Version, words
+from .model import HEADER, STAMP, Evidence, Version, month_end, words
 
 #: The head of a page: at most this many lines above the first story paragraph.
 HEAD_LINES = 30
 #: Stamps are also looked for among the short lines of the first lines of a page.
 HEAD_TOP = 8
 
-_LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+#: a leading metadata line: "date 2024-03-21", or only its month, "date 2023-06" (the whole month)
+_LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
 #: a newswire's closing stamp on a line of its own at the foot: "01-17-25 1837ET" (the US
 #: month-day-year and a 24-hour clock with its zone, as Dow Jones Newswires closes each item)
 _WIRE_FOOT = re.compile(r"^\s*(\d\d)-(\d\d)-(\d\d)\s+(?:[01]\d|2[0-3])[0-5]\d\s*(?:ET|EST|EDT|GMT|UTC)\s*$")
@@ -268,6 +269,18 @@ def _title_index(cs: CleanSource, head: list[Line]) -> int | None:
     return None
 
 
+def _leading_span(text: str) -> tuple[date, date] | None:
+    """The days a leading date line names: one day, or a whole month ("2023-06").
+
+    A month alone bounds the page from above only: a copy dated by the month may be a portal's
+    repost, later than the story (a Monday's story under "date 2023-03" of the month after)."""
+    if len(text) > 7:
+        d = iso_or_none(text)
+        return None if d is None else (d, d)
+    first = iso_or_none(text + "-01")
+    return None if first is None else (first, month_end(first))
+
+
 def page_scan(cs: CleanSource) -> PageScan:
     """The page's own date evidence: stamps and datelines in its head, update blocks."""
     raw = cs.source.raw
@@ -276,11 +289,19 @@ def page_scan(cs: CleanSource) -> PageScan:
     head, body = head_and_body(lines)
 
     m = _LEADING_DATE.match(raw)
-    d = iso_or_none(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
-    if m and d is not None:
-        scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
-                                      d, d, STAMP, f"the page opens with its date {d}",
-                                      because="the page opens with that date"))
+    span = _leading_span(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
+    if m and span is not None:
+        lo, hi = span
+        if lo == hi:
+            scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
+                                          lo, hi, STAMP, f"the page opens with its date {lo}",
+                                          because="the page opens with that date"))
+        else:  # a month alone: the page existed by its end; a portal's copy may postdate the story
+            scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
+                                          None, hi, STAMP, f"the page opens with the month {m.group(1)}: "
+                                          f"appeared on or before {hi}",
+                                          because=f"the page opens with the month {m.group(1)}, "
+                                                  "the date of this copy at a month's precision"))
         scan.consumed.append((m.start(), m.end()))
 
     for line in lines[-FOOT_LINES:]:
