@@ -81,6 +81,11 @@ _AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
+#: "As X works to close its $28 billion sale", "Acme is struggling to complete": an effort toward an act
+#: is not the act (like "its effort to")
+_EFFORT_TO = re.compile(r"(?i)\b(?:works?|working|worked|tries|try|trying|tried|strives?|striving|strove|"
+                        r"struggles?|struggling|struggled|fights?|fighting|fought|races?|racing|raced|"
+                        r"scrambles?|scrambling|scrambled)\s+(?:to\s+)?$")
 #: statement verbs: a name before one is a speaker, a party only when it is one of the deal's
 _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
                          r"details|confirmed|confirms|wrote|writes)\b")
@@ -235,7 +240,7 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
                     and not _NOT_AN_AGENT.search(noun.group(0))):
                 return True  # "before being acquired by the drugmaker for $43 billion": the party described
             continue  # "when it was announced": no party acts
-        if _NOUN_TO.search(near) and (verb.startswith("to ") or near.endswith("to ")):
+        if (_NOUN_TO.search(near) or _EFFORT_TO.search(near)) and (verb.startswith("to ") or near.endswith("to ")):
             continue
         if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"

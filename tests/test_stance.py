@@ -1511,3 +1511,15 @@ def test_a_headline_credited_to_an_outlet_at_its_end(lex: Lexicons, sentence: st
 def test_in_the_event_as_a_noun_is_no_condition(lex: Lexicons) -> None:
     # "in the event" opens a condition only before a clause ("in the event Northwind raises its offer")
     assert stance(lex, "It was the largest deal in the event industry, at $5 billion.", "$5 billion") == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an effort toward an act ("works to close") is not the act: the deal is named by its price (asserted)
+    ("As Northwind works to close its $28 billion sale to Southgate, the company's results show some weakness.",
+     "asserted"),
+    ("Northwind is struggling to close its $28 billion sale to Southgate.", "asserted"),
+    # ... the act itself still is
+    ("Northwind took six months to close its $28 billion sale to Southgate.", "confirmed"),
+])
+def test_an_effort_toward_an_act_is_no_act(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$28 billion") == expected
