@@ -245,11 +245,16 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
         if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)
-        if (direct and direct.group(1) not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
+        name = direct.group(1) if direct else ""
+        if direct and name in _LEAD_STOP:
+            # "The U.S. FTC picked up": filler words ("The", "U.S.") before the name that is the subject
+            run = _LEADING_NAME.match(near, direct.start()).group(0).split()
+            name = next((w for w in run if w not in _LEAD_STOP), name)
+        if (direct and name not in _LEAD_STOP and not _FRAME_VERB.fullmatch(verb)
                 and not (_OBJECT_BEFORE.search(near[:direct.start()])
                          and not _THAN_BEFORE.search(near[:direct.start()]))
                 and not re.search(r"['’]s\b", direct.group(0))  # "Figma's IPO values": a thing, not a party
-                and not any(direct.group(1).rstrip(".,") in o for o in outlets)):
+                and not any(name.rstrip(".,") in o for o in outlets)):
             return True  # the verb's own subject, a name: a party to the act it tells
         if parties is not None:
             if subjects.party_before(text, m.start(), verb.endswith("ing") or near.endswith("to ")):

@@ -1523,3 +1523,12 @@ def test_in_the_event_as_a_noun_is_no_condition(lex: Lexicons) -> None:
 ])
 def test_an_effort_toward_an_act_is_no_act(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$28 billion") == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # filler words before a name ("The U.S.") do not hide it as the subject of the act
+    "The U.S. FTC picked up six allies in its effort to stop Northwind Inc.'s $5 billion acquisition of Southgate.",
+    "The US Acmecorp paid $5 billion for Southgate.",
+])
+def test_filler_words_before_the_subjects_name(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$5 billion") == "confirmed"
