@@ -72,6 +72,11 @@ _COMPARISON = re.compile(r",\s+(?:representing|implying|reflecting|equal to|equi
 #: "..., X has offered $83.50 for shares in Y – a premium that caused shares to rocket from around $57": a
 #: dash or a semicolon opens the writer's own remark on the terms, the terms end there
 #: (not a semicolon before 'and' / 'or', which goes on with the list of terms: '... shares of X; and $22.48 in cash')
+#: "The deal values X at $27.8bn and implies an enterprise value of roughly $28.3bn": a coordinated verb of
+#: comparison opens the writer's reckoning from the terms; an act before it does not govern its object
+_COORDINATED_COMPARISON = re.compile(r"\s+and\s+(?:also\s+|thus\s+|so\s+)?(?:impl(?:ies|ied)|"
+                                     r"represent(?:s|ed)|reflect(?:s|ed)|equat(?:es|ed) to|amount(?:s|ed) to|"
+                                     r"translat(?:es|ed) (?:in)?to)\b")
 _AFTER_TERMS = re.compile(r"\s[—–]\s|;(?!\s*(?:and|or)\b)")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
@@ -389,6 +394,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # valued at $20 billion", "filed its annual report, which showed")
     act_from = modal_at - lo if (span and not poss and modal_at > lo
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
+    if span and (coordinated := [m for m in _COORDINATED_COMPARISON.finditer(sentence, lo, start)]):
+        act_from = max(act_from, coordinated[-1].end() - lo)  # "... and implies a value of $28.3bn"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
                 or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)

@@ -1532,3 +1532,14 @@ def test_an_effort_toward_an_act_is_no_act(lex: Lexicons, sentence: str, expecte
 ])
 def test_filler_words_before_the_subjects_name(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$5 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("figure", "expected"), [
+    # a coordinated verb of comparison ("and implies") opens the writer's reckoning from the terms: the act
+    # before it ("the deal values ... at") does not govern its object
+    ("roughly $28.3bn", "asserted"),
+    ("$27.8bn", "confirmed"),
+])
+def test_a_coordinated_comparison_is_the_writers_reckoning(lex: Lexicons, figure: str, expected: str) -> None:
+    assert stance(lex, "The deal values Southgate at $27.8bn on a fully diluted basis and implies an enterprise "
+                       "value of roughly $28.3bn.", figure) == expected
