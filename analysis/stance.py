@@ -348,6 +348,24 @@ def _own_document(rx: re.Pattern[str], paragraph: str) -> bool:
                for m in rx.finditer(paragraph))
 
 
+#: "... reported that Acme In. (ACME) is in advanced talks ...": a sentence that opens with a ticker in
+#: parentheses or a lowercase word after a capitalised word's full stop was split off the sentence before it
+#: at an abbreviation (or a misspelt one); its credit, its talks or its act may stand in the words before
+_CONTINUED = re.compile(r"\s*(?:\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\)|[a-z])")
+_ABBREVIATION_END = re.compile(r"\b[A-Z][\w&'’-]{0,4}\.\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“(]?[A-Z])")
+
+
+def _split_off(sentence: str, paragraph: str) -> str:
+    """The words of the sentence that ``sentence`` was split off at an abbreviation ("" if none)."""
+    at = paragraph.find(sentence) if paragraph and _CONTINUED.match(sentence) else -1
+    abbreviation = _ABBREVIATION_END.search(paragraph, 0, at) if at > 0 else None
+    if not abbreviation:
+        return ""
+    begin = max((m.end() for m in _SENTENCE_BREAK.finditer(paragraph, 0, abbreviation.start() + 1)), default=0)
+    return paragraph[begin:at]
+
+
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
                     outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None,
                     market: bool = False) -> str:
@@ -355,6 +373,10 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     an outlet or sources) before rumoured (talks, negation, or a modal governing the figure's clause)
     before confirmed (a party's act or statement) before asserted (the source's own voice).
     """
+    if span and (before := _split_off(sentence, paragraph)):
+        # "Acme In. (ACME) is in talks": the sentence is read whole, from the words split off before it
+        return classify_stance(before + sentence, lex, paragraph, (span[0] + len(before), span[1] + len(before)),
+                               outlets, parties, market)
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
     modal_lead = sentence[modal_at:end]

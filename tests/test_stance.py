@@ -1543,3 +1543,24 @@ def test_filler_words_before_the_subjects_name(lex: Lexicons, sentence: str) -> 
 def test_a_coordinated_comparison_is_the_writers_reckoning(lex: Lexicons, figure: str, expected: str) -> None:
     assert stance(lex, "The deal values Southgate at $27.8bn on a fully diluted basis and implies an enterprise "
                        "value of roughly $28.3bn.", figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a sentence split off at an abbreviation's full stop (here a misspelt "Inc.") is read whole: the credit
+    # before the split is the figure's
+    ("(NWND) is in advanced talks to buy Southgate in a deal valued at well over $20 billion.", "reported"),
+    ("is in advanced talks to buy Southgate in a deal valued at well over $20 billion.", "reported"),
+])
+def test_a_sentence_split_at_an_abbreviation_is_read_whole(lex: Lexicons, sentence: str, expected: str) -> None:
+    paragraph = ("Vance said it is out of the running. Citing people familiar with the matter, Bloomberg reported "
+                 f"that Northwind In. {sentence} A deal could be finalized by Monday.")
+    at = sentence.index("$20 billion")
+    assert classify_stance(sentence, lex, paragraph, (at, at + 11), OUTLETS, PARTIES) == expected
+
+
+def test_a_parenthesis_after_a_real_sentence_stands_alone(lex: Lexicons) -> None:
+    # no ticker, no abbreviation: the aside is its own sentence
+    sentence = "(Northwind's $75 billion bid for Southgate is the biggest.)"
+    paragraph = f"Bloomberg reported a record year, according to data from Dealogic. {sentence}"
+    at = sentence.index("$75 billion")
+    assert classify_stance(sentence, lex, paragraph, (at, at + 11), OUTLETS, PARTIES) == "asserted"
