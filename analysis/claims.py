@@ -18,7 +18,7 @@ from .basis import INCLUDING_DEBT, figure_basis, known_bases
 from .cleaning import CleanSource
 from .formatting import MONEY_UNITS
 from .lexicons import load_cues
-from .numbers import Amount, parse_amounts
+from .numbers import Amount, in_local_dollars, local_dollar, parse_amounts
 from .parallel import Workers, map_sources
 from .stance import classify_stance
 from .subjects import corpus_parties, find_subject, says_valued
@@ -185,6 +185,7 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
     """The mentions of one source."""
     mentions = []
     raw = cs.source.raw
+    local = local_dollar(cs.source.url, raw)  # "$US53 billion ($79.6b)": "$" is the page's own dollar
     prev = ""
     for sent in cs.sentences:
         text = raw[sent.start : sent.end]
@@ -192,6 +193,7 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
         previous = ""
         before: Amount | None = None
         for amount in parse_amounts(text, approx_tolerance):
+            amount = in_local_dollars(amount, local)
             metric = classify_metric(text, amount, lex)
             if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
                 # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier

@@ -6,7 +6,7 @@ import math
 import re
 
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "ILS": "NIS ", "JPY": "¥", "NZD": "NZ$", "AUD": "A$", "CAD": "C$",
-           "HKD": "HK$", "SGD": "S$"}
+           "HKD": "HK$", "SGD": "S$", "INR": "₹"}
 #: The currencies figures are read in (``numbers.CURRENCY_SYMBOLS``).
 MONEY_UNITS = frozenset(_SYMBOL)
 

@@ -11,13 +11,15 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 SCALES = {
     "trillion": 1e12, "tn": 1e12, "t": 1e12,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "bil": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
     "thousand": 1e3, "k": 1e3,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,  # Indian English: "Rs. 5,65,480 crore"
 }
 CURRENCY_SYMBOLS = {
     "us$": "USD", "u.s.$": "USD", "$us": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
@@ -26,6 +28,7 @@ CURRENCY_SYMBOLS = {
     "nis": "ILS", "ils": "ILS", "₪": "ILS", "shekels": "ILS", "shekel": "ILS",
     "¥": "JPY", "jpy": "JPY", "yen": "JPY",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
+    "rs.": "INR", "rs": "INR", "₹": "INR", "inr": "INR", "rupees": "INR",
 }
 #: Spelled-out numbers news uses before a scale word ("one billion dollars", "twelve billion").
 WORD_NUMBERS = {w: float(k) for k, w in enumerate(
@@ -35,11 +38,14 @@ WORD_NUMBERS = {w: float(k) for k, w in enumerate(
     "ninety": 90.0, "a hundred": 100.0, "one hundred": 100.0, "half a": 0.5}
 BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Thousands grouped by threes, or the Indian way (lakhs and crores: "5,65,480").
+_NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = (r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$|"  # other dollars: "NZ$60 billion", "A$79.6 billion"
-        r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?")
+        r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?|"
+        r"(?<![A-Za-z])Rs\.?\s?(?=\d)|₹\s?|INR\s?")
 #: A scale word; only a cut one keeps its full stop ("$14. bil."): "$30 billion." ends a sentence.
-_SCALE = r"(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z])\.?)|[BbMmKkTt](?![a-zA-Z])"
+_SCALE = (r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z])\.?)|"
+          r"[BbMmKkTt](?![a-zA-Z])")
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY")
 
@@ -285,3 +291,28 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
         add(m, "count", value, noun, bound, lo, hi, qstart)
     found.sort(key=lambda a: (a.start, a.end))
     return found
+
+
+#: A country's own dollar, by the top-level domain of a page's address.
+LOCAL_DOLLARS = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
+_US_MARKED = re.compile(r"\$US\s?\d|(?<![A-Za-z])US\$\s?\d")
+_BARE_DOLLAR = re.compile(r"\$\s?\d")
+
+
+def local_dollar(url: str, text: str) -> str | None:
+    """The currency a bare "$" means on a page that marks US dollars as such.
+
+    Why: a page that writes "$US53 billion ($79.6b)" tells its US dollars from its own, and an
+    address in Australia (".com.au") says which its own are. Without both, "$" stays US dollars.
+    """
+    host = urlsplit(url).hostname or "" if url else ""
+    local = LOCAL_DOLLARS.get(host.rsplit(".", 1)[-1])
+    return local if local and _US_MARKED.search(text) else None
+
+
+def in_local_dollars(amount: Amount, local: str | None) -> Amount:
+    """``amount`` in the page's own dollar when it is written with a bare "$" (see :func:`local_dollar`)."""
+    if local and amount.unit == "USD" and _BARE_DOLLAR.match(amount.text):
+        return replace(amount, unit=local)
+    return amount
+

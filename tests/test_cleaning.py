@@ -373,3 +373,13 @@ def test_a_news_app_promotion_above_the_story_is_boilerplate(tmp_path) -> None:
     cs = clean_corpus(load_corpus(tmp_path), load_rules())[0]
     assert cs.clean_text.startswith("Shares in Acme popped Monday") and "start reading the filings" in cs.clean_text
     assert [r.rule for r in cs.removals] == ["promo"] * 4
+
+
+def test_rupees_abbreviated_do_not_end_a_sentence() -> None:
+    """"$69-billion (roughly Rs. 5,65,480 crore) takeover bid": cut at "Rs.", the deal's verb and
+    its figure fell in two sentences and the price was lost."""
+    from analysis.cleaning.segments import split_sentences
+
+    text = "The EU gave the green light to Acme's $69-billion (roughly Rs. 5,65,480 crore) takeover bid for Beta."
+    assert split_sentences(text, 0, len(text)) == [(0, len(text))]
+

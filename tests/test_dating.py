@@ -530,6 +530,23 @@ def test_a_relative_phrase_dates_the_happening_of_its_own_clause(tmp_path: Path)
     assert rel.used and (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 4), date(2024, 3, 10))
 
 
+def test_a_relative_phrase_before_an_after_clause_dates_the_main_happening(tmp_path: Path) -> None:
+    """"X won approval from the regulator last month after Y agreed to sell its rights":
+    "last month" is the approval's, not the agreement's (which had put the page in the month
+    after the announcement); with no happening before the phrase ("shares jumped last week
+    after Acme agreed to buy"), the agreement still dates it."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 billion in cash.\n",
+        "Acme won preliminary approval from the regulator last month after Beta Systems agreed to sell "
+        "its cloud rights, clearing the way for the $2.1 billion deal.\n",
+        "Beta Systems shares jumped last week after Acme agreed to buy Beta Systems for $2.1 billion.\n",
+    )
+    assert not any(e.rule == "relative" for e in d["x1"].evidence)
+    (rel,) = [e for e in d["x2"].evidence if e.rule == "relative"]
+    assert rel.used and (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 4), date(2024, 3, 10))
+
+
 def test_a_completion_still_to_come_is_no_completion() -> None:
     from analysis.dating.stage import stage_hits
 
@@ -986,6 +1003,9 @@ def test_a_completion_page_open_at_the_end_comes_before_the_aftermath(tmp_path: 
     ("Loans which would otherwise have matured in 2027 were repaid.", "2027"),
     ("Loans that would've matured in 2027 were repaid.", "2027"),
     ("The loans would not have matured until 2027.", "2027"),
+    # the next of a list of fiscal years
+    ("It is valued at up to $250 million for each of fiscal years 2023 and 2024, Acme said.", "2024"),
+    ("Revenue grew in fiscal 2023 and 2024.", "2024"),
 ])
 def test_a_counterfactual_or_a_fiscal_year_is_no_past_year(text: str, year: str) -> None:
     """"would have matured in 2027" never happened, and "fiscal 2026" names a period that starts
@@ -1095,6 +1115,32 @@ def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     from analysis.dating.stage import stage_hits
 
     assert stage_hits(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # the eleventh unseen corpus: a provisional clearance, a court's injunction, a moved
+    # deadline are steps of a deal still pending; a "long-closed deal" is history
+    ("The Competition and Markets Authority said it had provisionally cleared the deal.", "regulatory_review"),
+    ("Judge Roe has denied the FTC's request for a preliminary injunction.", "regulatory_review"),
+    ("Acme and Beta have extended their merger deadline beyond July and into October.", "regulatory_review"),
+    ("The FTC said pursuing the case against the long-closed deal was not in the public interest.",
+     "aftermath"),
+])
+def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> None:
+    from analysis.dating.stage import stage_hits
+
+    kinds = {k for k, _ in stage_hits(text)}
+    assert kind in kinds, kinds
+    assert "completed" not in kinds or kind == "aftermath"
+
+
+def test_a_court_asking_whether_a_deal_should_be_terminated_ends_nothing() -> None:
+    from analysis.dating.stage import stage_hits
+
+    text = ("It is to decide if, in these circumstances, the merger should be halted-perhaps even "
+            "terminated-pending resolution of the FTC action.")
+    assert "ended" not in {k for k, _ in stage_hits(text)}
+    assert "ended" in {k for k, _ in stage_hits("The merger was terminated on Friday.")}
 
 
 def test_ending_a_challenge_is_no_end_of_the_deal() -> None:

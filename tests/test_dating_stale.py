@@ -104,3 +104,32 @@ def test_at_hundreds_of_sources_the_set_aside_caveat_counts_instead_of_naming(tm
     brief = manifest_set_aside(table, manifest, {}, brief=True)
     assert brief.startswith("Manifest dates not used for 50 sources") and "s1" not in brief
     assert "s49 (manifest 2019-06-10" in manifest_set_aside(table, manifest, {})
+
+
+OUTVOTED = (
+    "date 2024-03-05 Acme said on Tuesday it agreed to buy Beta Systems in a $2.1 billion deal.\n",
+    "date 2024-03-05 Acme Corp announced on Tuesday a deal to buy Beta Systems for $2.1 billion.\n",
+    # a scraper's metadata line years off, above a story of the same announcement
+    "date 2017-07-11 Acme announced on Tuesday plans to buy Beta Systems for $42 a share.\n\n"
+    "The all-cash deal is valued at $2.1 billion.\n",
+    "The UK regulator opened an inquiry into Acme's $2.1 billion purchase of Beta Systems.\n",
+)
+
+
+def test_a_lone_stamp_of_the_announcement_years_off_is_outvoted(tmp_path: Path) -> None:
+    """Two pages date the $2.1 billion announcement to 5 March 2024; a third, under a metadata
+    line of 2017, reports that announcement as news. Its stamp is outvoted: set aside with why,
+    and it teaches no 2017 announcement (which would bound every later page from 2017)."""
+    dates, events = date_corpus(_corpus(tmp_path, *OUTVOTED), NO_EVENTS)
+    by = {d.source_id: d for d in dates}
+    lone = by["x2"]
+    (stamp,) = [e for e in lone.evidence if e.rule == "date_line"]
+    assert not stamp.used and "outvoted stamp" in stamp.note
+    assert "2 other pages (x0, x1)" in stamp.note and "$2.1 bn" in stamp.note
+    assert lone.earliest == date(2024, 3, 5)
+    assert all(e.earliest.year == 2024 for e in events if e.learned)
+    assert by["x3"].earliest == date(2024, 3, 5)
+    # one page against one is no vote: both stamps stand
+    (tmp_path / "two").mkdir()
+    dates, _ = date_corpus(_corpus(tmp_path / "two", *OUTVOTED[1:3]), NO_EVENTS)
+    assert {d.source_id: (d.earliest, d.latest) for d in dates}["x1"] == (date(2017, 7, 11), date(2017, 7, 11))

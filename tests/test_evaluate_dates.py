@@ -53,12 +53,18 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # and order 0.66 with `published` given as without: a bond sale, an activist's stake, a plant's
 # closing and layoffs two years on name no day that any page dates (an activist's stake page names
 # no stage of the deal), and its two completion pages are bounded only by the announcement.
+# microsoft-activision (scored once unseen, then its general causes fixed): 56% of windows 7 days
+# or less and order 0.83 with `published` given as without: five review pages of 2023 (the EU's
+# clearance "on Monday", a judge's opinion "today", a deadline extended, a restructuring "earlier
+# today", a closing aimed for) name their steps with no day any page dates, so they are bounded
+# only by the announcement of January 2022 and sit before the dated review pages of 2022.
 TAU_GAPS_EMPTIED = {"hpe-juniper", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "pfizer-seagen",
-                  "synopsys-ansys"}
-WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm",
+                  "pfizer-seagen", "synopsys-ansys"}
+WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
+               "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

@@ -138,6 +138,10 @@ def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
     ("a deal worth A$79.6 billion", 79.6e9, "AUD"),
     ("a deal worth C$4 billion", 4e9, "CAD"),
     ("a deal worth HK$12 billion", 12e9, "HKD"),
+    # Indian English: rupees, crores and lakhs, digits grouped the Indian way
+    ("a takeover bid (roughly Rs. 5,65,480 crore)", 565480e7, "INR"),
+    ("a deal worth ₹1,200 crore", 1200e7, "INR"),
+    ("an order worth Rs 45 lakh", 45e5, "INR"),
     # a move in cents is written in dollars
     ("Shares in Acme eked up five cents in late trading", 0.05, "USD"),
     ("those for Beta took on 69 cents in late trading", 0.69, "USD"),
@@ -185,3 +189,18 @@ def test_every_currency_read_is_written_with_its_own_symbol() -> None:
 
     assert set(CURRENCY_SYMBOLS.values()) <= MONEY_UNITS
     assert figure(60e9, "NZD") == "NZ$60 bn"
+
+
+def test_a_bare_dollar_is_the_pages_own_where_it_marks_us_dollars() -> None:
+    """"$US53 billion ($79.6b)" in an Australian paper: the bare "$" is Australian dollars; on
+    a page that never writes "$US", or at an address of no dollar country, "$" is US dollars."""
+    from analysis.numbers import in_local_dollars, local_dollar
+
+    text = "Acme's $US53 billion ($79.6b) deal to buy Beta"
+    au = local_dollar("https://news.example.com.au/business/acme", text)
+    assert au == "AUD"
+    assert [in_local_dollars(a, au).unit for a in parse_amounts(text)] == ["USD", "AUD"]
+    assert local_dollar("https://news.example.com.au/business/acme", "Acme's $53 billion deal") is None
+    assert local_dollar("https://news.example.com/business/acme", text) is None
+    assert local_dollar("", text) is None
+

@@ -144,6 +144,14 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "capex"),
     ("Months after the Beta buy, Acme launched a $3.5-billion cost-cutting initiative.", "other"),
     ("On Friday, Acme posted ¥195.83 billion in losses for the three months to June 30.", "other"),
+    # the eleventh unseen corpus: a price per share past its conversion, a "splash" on a company,
+    # a market's size
+    ("Acme announced on Tuesday plans to buy the videogame giant Beta Blizzard for $95 (€84) per share.",
+     "price_per_share"),
+    ("The Commission is set to launch an investigation into Acme's record $69 billion splash on games "
+     "developer Beta.", "deal_value"),
+    ("Rivals contested the deal, concerned it may give Acme a tight grip on the $200 billion games market.",
+     "other"),
     # the tenth unseen corpus: a price after a target described between commas
     ("Acme will acquire Beta Therapeutics, a biopharmaceutical company that focuses on treatments for rare, "
      "autoimmune diseases, for about $26.4 billion.", "deal_value"),
@@ -214,9 +222,6 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 
 # nvidia-arm (scored once unseen, then its general causes fixed): deal-value recall 0.67 (the paper
 # value "rose to $87 billion", a previous owner's purchase price, a garbled announcement).
-# chevron-hess (scored once unseen, then its general causes fixed): deal-value precision 0.947: an
-# Australian page writes "$US53 billion ($79.6b)", and the bare "$" of the conversion is Australian
-# dollars, which nothing on the page but the outlet's country says; it is read as US dollars.
 # hpe-juniper (scored once unseen, then its general causes fixed): figure recall 0.94: the labels
 # count a ticker widget's "-8.92%" and "+21.81%", which cleaning removes as page furniture, and
 # headcounts the other corpora leave out.
@@ -228,7 +233,7 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # activist's page lists the buyer's earlier purchases as "The acquisitions include X for 43 billion
 # dollars, Y for 13 billion dollars, ..." (no deal sentence names Y's buyer), and its "acquires one
 # billion dollars in X" is a stake, read as a purchase of X.
-FLOOR_GAPS = {"chevron-hess", "exxon-pioneer", "hpe-juniper", "nvidia-arm", "pfizer-seagen"}
+FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "nvidia-arm", "pfizer-seagen"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])

@@ -12,7 +12,7 @@ from ..spans import strip_span as _strip_span
 from .lines import TERMINAL, Line
 
 _ABBREV = re.compile(
-    r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|approx|"
+    r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|approx|rs|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
 _SENT_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*(?=\s++[\"“‘(\[]?[A-Z0-9$€£])")

@@ -284,7 +284,9 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 event_hits.append((ev, m, tied))
 
         # ---- relative phrases tied to an event in the same clause
-        for rm in list(AGO.finditer(text)) + list(CALENDAR.finditer(text)):
+        phrases = list(AGO.finditer(text)) + list(CALENDAR.finditer(text))
+        happenings = stage_hits(text) if phrases and event_hits else []
+        for rm in phrases:
             near: list[tuple[int, RefEvent]] = []
             for ev, em, _tied in _closest(event_hits, names):
                 if em is None:
@@ -292,7 +294,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 a, b = (em.end(), rm.start()) if em.end() <= rm.start() else (rm.end(), em.start())
                 if b - a > 60 or b < a - 200 or re.search(r"[;:()\[\]—–]|\s-\s", text[a:max(a, b)]):
                     continue
-                if not _same_happening(text, rm, em):
+                if not _same_happening(text, rm, em, happenings):
                     continue
                 near.append((abs(b - a), ev))
             if not near:

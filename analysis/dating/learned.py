@@ -11,18 +11,24 @@ events, so a learned date never rests on another learned date.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from ..cleaning import CleanSource
+from ..formatting import money
 from .body import FOLLOW_ON_NOUN, CorpusContext, Scan, follow_on_figures, sentence_tokens
 from .events import RefEvent
 from .mentions import clause, find_dates, find_weekdays, tense
-from .model import STAGE_RANK, URL, SourceDate, days, month_end, words
+from .model import STAGE_RANK, URL, SourceDate, days, month_end, span_words, words
 from .stage import recap, stage_hits
+from .ties import MILESTONES, _figures
 
 #: A teaching source's own window may be at most this many days wide.
 TEACHER_MAX_WIDTH = 1
+#: A lone page's date of a milestone is outvoted when at least this many other pages date the
+#: same happening (its kind and figure) more than this many days away.
+OUTVOTING_TEACHERS = 2
+OUTVOTED_GAP_DAYS = 366
 _KIND_WORDS = {"talks": "the reported talks", "agreed": "the deal's announcement",
                "regulatory_review": "the regulatory step", "completed": "the deal's completion",
                "ended": "the deal's end"}
@@ -50,12 +56,16 @@ def _label(cs: CleanSource) -> str:
 
 
 def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
-                 dates: Sequence[SourceDate], ctx: CorpusContext) -> list[RefEvent]:
-    """Dated deal events named in the corpus, one per (kind, dates), with their sources."""
+                 dates: Sequence[SourceDate], ctx: CorpusContext
+                 ) -> tuple[list[RefEvent], dict[str, str]]:
+    """Dated deal events named in the corpus, one per (kind, dates), with their sources; and
+    the sources whose own date the others outvote (:func:`outvoted`), with why. Their events
+    are left out."""
     by_id = {d.source_id: d for d in dates}
     sentences = {s.source_id: s.sentences for s in scans}
     credits = {s.source_id: s.page.credits for s in scans}
     found: dict[tuple[str, date, date], RefEvent] = {}
+    teachers: dict[tuple[str, date, date], set[str]] = {}
     for cs in cleaned:
         d = by_id.get(cs.source.id)
         window = _own_window(d) if d else None
@@ -103,6 +113,7 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 names = sentence_tokens(seg.text)
                 tokens = ctx.distinctive(names)
                 key = (kind, lo, hi)
+                teachers.setdefault(key, set()).add(cs.source.id)
                 later = follow_on_figures(seg.text[cs_:ce]) or (
                     lead_later if _names_the_later_deal(seg.text, m.start(), hits) else frozenset())
                 what = _LATER_WORDS.get(kind) if later else None
@@ -118,7 +129,45 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                                       _label(cs), kind=kind, tokens=tokens, names=names,
                                       learned_from=cs.source.id, quote=quote, basis=why,
                                       follow_on=later)
-    return sorted(found.values(), key=lambda e: (e.earliest, e.latest, e.kind, e.key))
+    def page_figures(source_id: str) -> frozenset[str]:
+        return frozenset().union(*(_figures(sentence_tokens(x.text)) for x in sentences.get(source_id, ())))
+
+    votes = outvoted(found, teachers, page_figures)
+    kept = [ev for key, ev in found.items() if not teachers[key] & votes.keys()]
+    return sorted(kept, key=lambda e: (e.earliest, e.latest, e.kind, e.key)), votes
+
+
+def outvoted(found: dict[tuple[str, date, date], RefEvent],
+             teachers: dict[tuple[str, date, date], set[str]],
+             page_figures: Callable[[str], frozenset[str]]) -> dict[str, str]:
+    """Sources whose page alone dates a milestone more than a year from the date at least
+    ``OUTVOTING_TEACHERS`` other pages give the same happening (its kind, and a figure of the
+    lone page that the others' sentences give), with why.
+
+    Why: a scraper's metadata line can be wrong by years ("date 2017-07-11" over a story of
+    the deal's announcement in 2022). Such a page teaches a false date of the announcement,
+    which would then bound every page that mentions it from years too early; and its own
+    stamp is what the other pages contradict. Pages agreeing among themselves outvote it.
+    """
+    out: dict[str, str] = {}
+    for key, ev in found.items():
+        if ev.kind not in MILESTONES or len(teachers[key]) != 1 or ev.follow_on:
+            continue  # a later amount ("another $4 billion") is a happening of its own
+        (lone,) = teachers[key]
+        for other_key, other in found.items():
+            voters = teachers[other_key] - {lone}
+            if other.kind != ev.kind or len(voters) < OUTVOTING_TEACHERS or other.follow_on:
+                continue
+            gap = max((other.earliest - ev.latest).days, (ev.earliest - other.latest).days)
+            shared = _figures(other.names) & page_figures(lone) if gap > OUTVOTED_GAP_DAYS else frozenset()
+            if shared:
+                figure = money(float(sorted(shared)[0][1:]), digits=3)
+                out[lone] = (f"its page dates {_KIND_WORDS.get(ev.kind, ev.kind)} ({figure}) "
+                             f"{span_words(ev.earliest, ev.latest)}, but {len(voters)} other pages "
+                             f"({', '.join(sorted(voters))}) date it "
+                             f"{span_words(other.earliest, other.latest)}")
+                break
+    return out
 
 
 def _names_the_later_deal(text: str, at: int, hits: list[tuple[str, re.Match[str]]]) -> bool:

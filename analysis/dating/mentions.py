@@ -36,9 +36,12 @@ _DATE_PATTERNS = [
     ("month", re.compile(rf"\b(?i:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
                          rf"(?:(?i:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
     # a fiscal year is a period label, not a day ("growth in fiscal 2026", "FY2027"): fiscal
-    # years start months before or after the calendar's
+    # years start months before or after the calendar's; so is the next of a list ("each of
+    # fiscal years 2023 and 2024")
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?<!(?i:fiscal) )(?<!(?i:fiscal year) )(?<!(?i:fiscal-year) )"
-                        rf"(?<!(?i:fiscal years) )(?<!(?i:financial year) )(?<!FY)(?<!FY )(?P<y>{YEAR_RE})"
+                        rf"(?<!(?i:fiscal years) )(?<!(?i:financial year) )(?<!FY)(?<!FY )"
+                        rf"(?<!(?i:fiscal years) \d{{4}} and )(?<!(?i:fiscal years) \d{{4}} or )"
+                        rf"(?<!(?i:fiscal years) \d{{4}}, )(?<!(?i:fiscal) \d{{4}} and )(?P<y>{YEAR_RE})"
                         rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d|\s+(?i:fiscal|financial)\b)")),
 ]
 URL_RE = re.compile(r"https?://[^\s)\]>\"']+")

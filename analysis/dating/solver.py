@@ -195,8 +195,11 @@ def resolve_year(p: Partial, lo: date | None, hi: date | None, anchors: Iterable
 
 
 def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
-           corpus_years: Sequence[int] = ()) -> SourceDate:
-    """The window of one source from its scan and the cited sources' earliest dates."""
+           corpus_years: Sequence[int] = (), outvoted_by: str = "") -> SourceDate:
+    """The window of one source from its scan and the cited sources' earliest dates.
+
+    ``outvoted_by`` says why other pages outvote the page's own stamp (:func:`.learned.outvoted`):
+    the stamp is then set aside, as a stale one is."""
     evs: list[Evidence] = [replace(ev) for ev in scan.base]
     for sid, outlet, tmpl in scan.citations:
         e = cited.get(sid)
@@ -207,6 +210,12 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
                            because=(f"it cites {name}, which appeared on or after {words(e)}"
                                     if e else f"it cites {name}, whose date is open")))
     evs, stale = split_stale(evs)
+    if outvoted_by:
+        for ev in [e for e in evs if e.rule in STALE_PRONE and e.strength == STAMP]:
+            evs.remove(ev)
+            stale.append(replace(ev, used=False, note=(
+                f"{ev.rule} \u201c{short(ev.quote, 50)}\u201d not used: an outvoted stamp, since "
+                f"{outvoted_by}"), because=f"its stamp is outvoted: {outvoted_by}"))
     lo, hi, _ = solve(evs)
     for p in scan.partials:
         d, why = resolve_year(p, lo, hi, scan.anchors,
@@ -316,13 +325,14 @@ def finish(scan: Scan, cited: dict[str, date | None], labels: dict[str, str],
                       evs + scan.stage_evidence, "; ".join(conflicts), list(scan.page.versions))
 
 
-def _solve_all(scans: list[Scan], labels: dict[str, str], corpus_years: Sequence[int]
-               ) -> list[SourceDate]:
+def _solve_all(scans: list[Scan], labels: dict[str, str], corpus_years: Sequence[int],
+               outvoted: dict[str, str] | None = None) -> list[SourceDate]:
     """Windows of every source; citations are recomputed until the windows settle."""
     cited: dict[str, date | None] = {}
     dates: list[SourceDate] = []
+    votes = outvoted or {}
     for _ in range(len(scans) + 2):
-        dates = [finish(s, cited, labels, corpus_years) for s in scans]
+        dates = [finish(s, cited, labels, corpus_years, votes.get(s.source_id, "")) for s in scans]
         new = {d.source_id: d.earliest for d in dates}
         if new == cited:
             break
@@ -349,17 +359,20 @@ def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None, jobs: i
                               and d.earliest == d.latest and any(
                                   e.used and e.strength >= URL for e in d.evidence)}))
     own = _solve_all(scans, labels, ctx.years)  # month-day datelines resolved by those years
-    learned = learn_events(cleaned, scans, own, ctx)
-    dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)), labels, ctx.years)
-    # a source whose stamp the learned events showed stale must not teach from that stamp
+    learned, votes = learn_events(cleaned, scans, own, ctx)
+    dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)), labels, ctx.years,
+                       votes)
+    # a source whose stamp the learned events showed stale (or the other pages outvote) must
+    # not teach from that stamp
     stale = {d.source_id for d in dates if any(not e.used and e.rule in STALE_PRONE
-                                               and "stale stamp" in e.note for e in d.evidence)}
-    if stale & {e.learned_from for e in learned}:
+                                               and ("stale stamp" in e.note or "outvoted stamp" in e.note)
+                                               for e in d.evidence)}
+    if stale & ({e.learned_from for e in learned} | votes.keys()):
         final = {d.source_id: d for d in dates}
-        relearned = learn_events(cleaned, scans, [final[d.source_id] if d.source_id in stale
-                                                  else d for d in own], ctx)
+        relearned, _ = learn_events(cleaned, scans, [final[d.source_id] if d.source_id in stale
+                                                     else d for d in own], ctx)
         if relearned != learned:
             learned = relearned
             dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)),
-                               labels, ctx.years)
+                               labels, ctx.years, votes)
     return dates, given + learned

@@ -198,12 +198,26 @@ def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: fro
     return [h for h in hits if not (h[0].learned and not h[2]) or len(names & h[0].names) == best]
 
 
-def _same_happening(text: str, rm: re.Match[str], em: re.Match[str]) -> bool:
+#: A word opening a subordinate clause right after a relative phrase: "won approval last month
+#: after X agreed to sell ...".
+_SUBORDINATE = re.compile(r"\s*,?\s*(?:after|before|when|once|as|following|since|because|while)\b",
+                          re.IGNORECASE)
+
+
+def _same_happening(text: str, rm: re.Match[str], em: re.Match[str],
+                    hits: Sequence[tuple[str, re.Match[str]]] = ()) -> bool:
     """Whether a relative phrase dates the event mention: both in one clause, the mention in a
     clause after it ("made headlines last week, hiring X"), or the phrase a clause of its own
     ("Earlier this month, X completed ..."). In "Following consideration of the proposed
-    takeover, I have today issued a notice", "today" dates the notice, not the takeover."""
+    takeover, I have today issued a notice", "today" dates the notice, not the takeover; in
+    "X won approval last month after Y agreed to sell its rights", "last month" dates the
+    approval (a happening of ``hits`` before the phrase), not the agreement the "after" clause
+    names ("shares jumped last week after X agreed to buy Y", with no happening of its own
+    before the phrase, is still dated by the agreement)."""
     own = clause(text, rm.start())
+    if em.start() >= rm.end() and _SUBORDINATE.match(text, rm.end()) and any(
+            own[0] <= h.start() and h.end() <= rm.start() for _, h in hits):
+        return False
     if own == clause(text, em.start()) or em.start() >= own[1]:
         return True
     rest = (text[own[0]:rm.start()] + text[rm.end():own[1]]).split()
