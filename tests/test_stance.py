@@ -907,6 +907,11 @@ def test_a_closed_participial_appositive(lex: Lexicons, sentence: str, figure: s
      "the acquisition was not completed by August 20, 2026, it said in a statement.", "101%", "rumoured"),
     ("Northwind will pay Southgate a $3.2 billion breakup fee if the deal falls through.", "$3.2 billion",
      "rumoured"),
+    # ... so is one owed if the deal "doesn't" close (the contracted negation)
+    ("But now that fee has risen to $3.5 billion if the deal doesn't close by August 29, Southgate said in a "
+     "filing.", "$3.5 billion", "rumoured"),
+    ("Northwind must pay $2 billion if the merger didn’t win approval, the companies said.", "$2 billion",
+     "rumoured"),
     # ... a plain "if" after the figure in another sense stays as it was
     ("Southgate had raised over $1.5 billion, and it is unclear if investors will recoup it.", "$1.5 billion",
      "confirmed"),
