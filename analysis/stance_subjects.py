@@ -67,9 +67,14 @@ _DIRECT_SUBJECT = re.compile(r"\b([A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*)*"
                              r"(?:,\s+(?:who|which)|,\s+(?:a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5},)?,?\s+"
                              r"(?:[a-z]+ly\s+)?(?:has\s+|have\s+|had\s+)?(?:today\s+|now\s+|also\s+|since\s+)?"
                              r"(?:[a-z]+ly\s+)?$")
-#: "The EU has given the green light", "the European Union cleared": the union's executive deciding on the
-#: deal (its initials are a filler word for names, so they are no direct subject otherwise)
-_UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+(?:has\s+|have\s+|had\s+)?"
+#: "on Monday", "last Thursday": the day of the act, between its subject and its verb ("The EU on Monday gave")
+_DAY_BEFORE_VERB = (r"(?:(?:on|last|this|early|late)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|"
+                    r"(?:on\s+)?(?:today|yesterday)\s+)?")
+#: "The EU has given the green light", "the European Union cleared", "The EU on Monday gave": the union's
+#: executive deciding on the deal (its initials are a filler word for names, so they are no direct subject
+#: otherwise)
+_UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+" + _DAY_BEFORE_VERB
+                            + r"(?:has\s+|have\s+|had\s+)?"
                             r"(?:today\s+|now\s+|also\s+|formally\s+|officially\s+|finally\s+)?$")
 #: "The U.S. Justice Department is suing", "the Department of Justice sued", "the Competition Commission
 #: blocked": a government body acting on the deal (its capitalised name starts with filler words, "The",

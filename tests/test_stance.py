@@ -1569,3 +1569,13 @@ def test_a_parenthesis_after_a_real_sentence_stands_alone(lex: Lexicons) -> None
     paragraph = f"Bloomberg reported a record year, according to data from Dealogic. {sentence}"
     at = sentence.index("$75 billion")
     assert classify_stance(sentence, lex, paragraph, (at, at + 11), OUTLETS, PARTIES) == "asserted"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the day of the act between the union and its verb does not hide the union as the act's subject
+    "The EU on Monday gave the green light to Northwind's $5 billion takeover bid for Southgate.",
+    "The EU on Monday approved Northwind's $5 billion takeover of Southgate.",
+    "The European Union last Thursday cleared Northwind's $5 billion takeover of Southgate.",
+])
+def test_the_day_between_the_union_and_its_decision(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$5 billion") == "confirmed"
