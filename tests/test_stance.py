@@ -1579,3 +1579,16 @@ def test_a_parenthesis_after_a_real_sentence_stands_alone(lex: Lexicons) -> None
 ])
 def test_the_day_between_the_union_and_its_decision(lex: Lexicons, sentence: str) -> None:
     assert stance(lex, sentence, "$5 billion") == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a party that wins (obtains, receives) a regulator's approval for its deal: the decision on the deal, as
+    # "secured approval" or "got the green light from"
+    ("The battle appeared to have ended on Friday as the tech giant won provisional approval for its $5 billion "
+     "takeover of Southgate.", "confirmed"),
+    ("Northwind obtained clearance for its $5 billion purchase of Southgate.", "confirmed"),
+    # ... winning anything else is no approval
+    ("Northwind won $5 billion in new contracts.", "asserted"),
+])
+def test_winning_approval_for_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$5 billion") == expected
