@@ -1592,3 +1592,16 @@ def test_the_day_between_the_union_and_its_decision(lex: Lexicons, sentence: str
 ])
 def test_winning_approval_for_the_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$5 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a regulator that drops (withdraws) its case against the deal acts on the deal, as one that sues
+    ("The U.S. Federal Trade Commission dropped a case that sought to block Northwind’s (NWND.O) $5 billion "
+     "purchase of Southgate, saying on Thursday that pursuing the case was not in the public interest.",
+     "confirmed"),
+    ("The regulator withdrew its challenge to Northwind's $5 billion purchase of Southgate.", "confirmed"),
+    # ... shares that drop do not
+    ("Shares dropped the most in a year after Northwind's $5 billion purchase of Southgate.", "asserted"),
+])
+def test_a_regulator_drops_its_case(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$5 billion") == expected
