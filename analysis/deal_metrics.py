@@ -25,7 +25,7 @@ from bisect import bisect_right
 
 import pandas as pd
 
-from .cleaning import CleanSource
+from .cleaning import CleanSource, sentence_finder
 from .parties import name_words
 from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
 
@@ -268,10 +268,11 @@ def _supposed(before: str, parties: set[str]) -> bool:
 def _text_before(base: pd.DataFrame, cleaned: list[CleanSource]) -> pd.Series:
     """Each claim's sentence up to its figure, from the raw text (whitespace made single spaces)."""
     by_source = {cs.source.id: cs for cs in cleaned}
+    finders = {sid: sentence_finder(cs) for sid, cs in by_source.items()}
     out = []
     for sid, start in zip(base["source_id"], base["start"], strict=True):
         cs = by_source.get(sid)
         start = int(start)
-        sent = None if cs is None else next((s for s in cs.sentences if s.start <= start < s.end), None)
+        sent = None if cs is None else finders[sid](start)
         out.append("" if sent is None else " ".join(cs.source.raw[sent.start:start].split()) + " ")
     return pd.Series(out, index=base.index, dtype=object)

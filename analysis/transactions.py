@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .cleaning import CleanSource
+from .cleaning import CleanSource, Segment, sentence_finder
 from .deal_sentences import DealMention, deal_mentions  # noqa: F401 (deal_mentions re-exported)
 from .parties import (  # noqa: F401 (re-exported: the stance reader's stop words, names for claims and tests)
     _LEAD_STOP,
@@ -160,6 +161,7 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         for m in t.mentions:
             in_source.setdefault(m.source_id, []).append(m)
     main = groups[0]
+    finders: dict[str, Callable[[int], Segment | None]] = {}
     out = []
     for _, c in claims.iterrows():
         if c["metric"] not in DEAL_METRICS or c["source_id"] not in by_source:
@@ -167,7 +169,7 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
             continue
         cs = by_source[c["source_id"]]
         start = int(c["start"])
-        sent = next((s for s in cs.sentences if s.start <= start < s.end), None)
+        sent = finders.setdefault(cs.source.id, sentence_finder(cs))(start)
         if sent is None:
             out.append((main.id, "default"))
             continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .clean import clean_corpus, clean_source, corpus_line_counts
 from .heuristics import HEURISTICS
 from .lines import TERMINAL, Line, split_lines
-from .model import CleanSource, Removal, Segment
+from .model import CleanSource, Removal, Segment, sentence_finder
 from .rules import ACTIONS, RULE_KINDS, Rule, load_rules
 from .segments import split_sentences
 
@@ -35,6 +35,7 @@ __all__ = [
     "clean_source",
     "corpus_line_counts",
     "load_rules",
+    "sentence_finder",
     "split_lines",
     "split_sentences",
 ]

@@ -6,6 +6,8 @@ the code that makes them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..corpus import Source
@@ -44,3 +46,16 @@ class CleanSource:
     @property
     def clean_text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+
+def sentence_finder(cs: CleanSource) -> Callable[[int], Segment | None]:
+    """The kept sentence holding a raw offset, found by bisection: a scan per figure made the
+    claims of one long article grow with the square of its length."""
+    starts = [s.start for s in cs.sentences]
+
+    def at(pos: int) -> Segment | None:
+        i = bisect_right(starts, pos) - 1
+        return cs.sentences[i] if i >= 0 and pos < cs.sentences[i].end else None
+
+    return at
+
