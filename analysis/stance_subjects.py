@@ -55,9 +55,10 @@ _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a
 #: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
 _NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
                               r"during|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
-#: "Juniper's stockholders approved the deal", "Y shareholders voted in favour": the owners' vote on the deal
+#: "Juniper's stockholders approved the deal", "Y shareholders voted in favour", "98% of Y shareholders voted to
+#: approve": the owners' vote on the deal
 _HOLDERS_SUBJECT = re.compile(r"(?i)\b(?:shareholders|stockholders)['’]?\s+(?:have\s+|has\s+|had\s+)?"
-                              r"(?:[a-z]+ly\s+)?$")
+                              r"(?:[a-z]+ly\s+)?(?:vot(?:ed|es?|ing)\s+(?:[a-z]+ly\s+)?to\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 #: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion"; so may an appositive that
 #: describes it: "Acme, a business-software giant, snapped up Beta"; an adverb may follow "has also": "Acme has

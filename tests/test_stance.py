@@ -1605,3 +1605,14 @@ def test_winning_approval_for_the_deal(lex: Lexicons, sentence: str, expected: s
 ])
 def test_a_regulator_drops_its_case(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$5 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # shareholders who vote "to approve" the deal are the owners voting, not a party's act
+    ("98% of Southgate shareholders voted to approve the Northwind acquisition.", "98%", "asserted"),
+    ("Southgate shareholders voted overwhelmingly to approve the $5 billion deal.", "$5 billion", "asserted"),
+    # ... a party's board that votes to approve it is the party acting
+    ("Southgate's board voted to approve the $5 billion deal.", "$5 billion", "confirmed"),
+])
+def test_shareholders_voting_to_approve(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
