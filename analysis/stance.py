@@ -183,6 +183,12 @@ _ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?
                          r"merger|buyout)\s+(?:of|for|with)\b[^,;:]{0,60}$")
 
 
+#: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X
+#: is willing to pay": a comparison after the figure brings in another figure; the acts told after it are that
+#: figure's
+_COMPARED_AFTER = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))\b")
+
+
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     """Where the clause holding the figure starts and ends, and where its modals may start (at a
     relative pronoun). A modal counts only before the figure ("the $20 billion acquisition may be in trouble"
@@ -380,7 +386,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
     modal_lead = sentence[modal_at:end]
-    than = re.compile(r"\bthan\b").search(sentence, end, hi)
+    than = _COMPARED_AFTER.search(sentence, end, hi)
     masked = _mask_time_clauses(sentence, start, end) if span else sentence
     masked_clause = masked[lo:hi]
     # "$9bn more than it agreed to pay", "a 142% premium to the price before the company announced a

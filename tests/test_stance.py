@@ -1616,3 +1616,21 @@ def test_a_regulator_drops_its_case(lex: Lexicons, sentence: str, expected: str)
 ])
 def test_shareholders_voting_to_approve(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # a comparison after the figure ("a distance from", "below") brings in another figure: the act told after
+    # it is that figure's, not the share move's nor the share price's
+    ("Southgate (SGTE) shares are up nearly 25% to $81.64, a significant distance from the $95 per share cash "
+     "offer that Northwind is willing to pay for the company.", "nearly 25%", True, "asserted"),
+    ("Southgate (SGTE) shares are up nearly 25% to $81.64, a significant distance from the $95 per share cash "
+     "offer that Northwind is willing to pay for the company.", "$81.64", False, "asserted"),
+    ("Southgate shares closed at $81.64, below the $95 per share Northwind agreed to pay.", "$81.64", False,
+     "asserted"),
+    # ... the compared figure keeps its act
+    ("Southgate (SGTE) shares are up nearly 25% to $81.64, a significant distance from the $95 per share cash "
+     "offer that Northwind is willing to pay for the company.", "$95", False, "confirmed"),
+])
+def test_an_act_after_a_comparison_is_the_compared_figures(lex: Lexicons, sentence: str, figure: str, market: bool,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
