@@ -151,6 +151,14 @@ _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:ac
 #: "X disclosed layoffs amid its plans to be acquired by Y for $28bn": the deal as the background of another
 #: act, a mere mention of it (asserted), like the deal named by its price as the time of another act
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}$")
+#: "concerned it may give X a tight grip on the $200 billion games market": a figure sizing a market named as a
+#: definite noun phrase describes what is; a modal before it governs another verb (the grip), not the size
+#: (not a market share or value: "would control a $47 billion market share")
+_MARKET_SIZE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:global|worldwide|world|entire|whole|overall)\s+)?$")
+_MARKET_SIZE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:market|industry|sector)\b"
+                                r"(?!\s+(?:share|value|valuation|cap|capitali[sz]ation)\b)")
+#: the modal verbs that a market's size does not hang on
+_AUXILIARY = ("would", "could", "might", "may", "should")
 #: "The $200 billion tech juggernaut is paying $157 per share": a figure sizing the party that is the subject
 #: describes it (its market value), the party's act is not about it
 _SIZED_SUBJECT_BEFORE = re.compile(r"^\W*(?:[Tt]he|[Aa]n?)\s+$")
@@ -434,6 +442,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and _PRICE_BASIS_AFTER.match(sentence, end))
                              or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
                                  and _SIZED_SUBJECT_AFTER.match(sentence, end))))
+    market_size = bool(span and _MARKET_SIZE_BEFORE.search(sentence, max(0, start - 30), start)
+                       and _MARKET_SIZE_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
             else ("reported", "rumoured", "confirmed"):
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
@@ -482,6 +492,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  or ((cond := _LEADING_CONDITION.match(sentence))
                                      and cond.end() <= baseline.start())):
                         continue  # "it would surpass the $12.5 billion deal it made in 2012": the baseline is
+                    if market_size and m.group(0).lower() in _AUXILIARY:
+                        continue  # "it may give X a tight grip on the $200 billion games market": the grip may
                     if _in_closed_relative(sentence, modal_at + m.start(), start):
                         continue  # "customers who fear the potential impact, with 56 percent ..."
                     if not (_COMMITMENT.fullmatch(m.group(0))

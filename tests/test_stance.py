@@ -1634,3 +1634,16 @@ def test_shareholders_voting_to_approve(lex: Lexicons, sentence: str, figure: st
 def test_an_act_after_a_comparison_is_the_compared_figures(lex: Lexicons, sentence: str, figure: str, market: bool,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure, market=market) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a market sized in a definite noun phrase is what is: the modal before it governs another verb
+    ("However, rivals contested the deal, concerned it may give Northwind a tight grip on the $200 billion games "
+     "market.", "asserted"),
+    ("The combined company could dominate the $200 billion global cloud software market.", "asserted"),
+    # ... a market the deal could create, or a market share, still hangs on the modal
+    ("The deal could create a $200 billion games market.", "rumoured"),
+    ("Together they would control the $200 billion market share.", "rumoured"),
+])
+def test_a_markets_size_under_a_modal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$200 billion") == expected
