@@ -195,6 +195,11 @@ _ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?
 #: is willing to pay": a comparison after the figure brings in another figure; the acts told after it are that
 #: figure's
 _COMPARED_AFTER = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))\b")
+#: "X purchased $100 million in Y stock for $40 per share, notably less than its then $63 price", "..., well
+#: above the $65 closing price": the figure compared with is another quantity; the act before the comparison is
+#: not about it (not a bound of the figure itself: "agreed to pay more than $5 billion")
+_COMPARED_BEFORE = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))\s+"
+                              r"(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -432,6 +437,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
     if span and (coordinated := [m for m in _COORDINATED_COMPARISON.finditer(sentence, lo, start)]):
         act_from = max(act_from, coordinated[-1].end() - lo)  # "... and implies a value of $28.3bn"
+    if span and (compared := _COMPARED_BEFORE.search(sentence, max(lo, start - 60), start)):
+        act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
                 or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)

@@ -1647,3 +1647,19 @@ def test_an_act_after_a_comparison_is_the_compared_figures(lex: Lexicons, senten
 ])
 def test_a_markets_size_under_a_modal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$200 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the figure a comparison brings in ("less than its then $63 price", "above the $65 closing price") is
+    # another quantity: the act before the comparison is not about it
+    ("Vance purchased $100 million in Southgate stock for $40 per share, notably less than its then $63 price.",
+     "$63", "asserted"),
+    ("Northwind agreed to pay $95 per share, well above the $65 closing price of Southgate.", "$65", "asserted"),
+    # ... the act's own figures keep it, and so does a bound of the figure itself
+    ("Vance purchased $100 million in Southgate stock for $40 per share, notably less than its then $63 price.",
+     "$40", "confirmed"),
+    ("Northwind agreed to pay more than $5 billion.", "$5 billion", "confirmed"),
+])
+def test_an_act_before_a_comparison_is_not_the_compared_figures(lex: Lexicons, sentence: str, figure: str,
+                                                                expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
