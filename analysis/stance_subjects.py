@@ -84,6 +84,11 @@ _AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(
                                 r"Authority|Agency|Bureau|Tribunal)(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w&'’-]*)+)?"
                                 r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
                                 r"officially\s+|finally\s+)?$")
+#: "The three men purchased a collective $100 million in X stock": a counted group of persons named as the
+#: subject does the act it tells (as a name does: "Vance bought")
+_COUNTED_PERSONS_SUBJECT = re.compile(r"\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                                      r"(?:men|women|individuals|investors|traders|executives|brothers|sisters|"
+                                      r"defendants|buyers|founders)\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]+ly\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
@@ -248,6 +253,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if (_NOUN_TO.search(near) or _EFFORT_TO.search(near)) and (verb.startswith("to ") or near.endswith("to ")):
             continue
+        if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):
+            return True  # "The three men purchased $100 million in X stock"
         if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)

@@ -1663,3 +1663,18 @@ def test_a_markets_size_under_a_modal(lex: Lexicons, sentence: str, expected: st
 def test_an_act_before_a_comparison_is_not_the_compared_figures(lex: Lexicons, sentence: str, figure: str,
                                                                 expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a counted group of persons as the subject ("The three men") does the act it tells, as a name does
+    ("The three men purchased a collective $100 million in Southgate stock for $40 per share, notably less than "
+     "its then $63 price.", "$100 million", "confirmed"),
+    ("The three men purchased a collective $100 million in Southgate stock for $40 per share, notably less than "
+     "its then $63 price.", "$40", "confirmed"),
+    # ... not the figure a comparison brings in, nor analysts' valuation
+    ("The three men purchased a collective $100 million in Southgate stock for $40 per share, notably less than "
+     "its then $63 price.", "$63", "asserted"),
+    ("The two analysts valued the deal at $5 billion.", "$5 billion", "rumoured"),
+])
+def test_a_counted_group_of_persons_as_the_subject(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
