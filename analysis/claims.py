@@ -18,7 +18,7 @@ from .basis import INCLUDING_DEBT, figure_basis, known_bases
 from .cleaning import CleanSource
 from .formatting import MONEY_UNITS
 from .lexicons import load_cues
-from .numbers import Amount, in_local_dollars, local_dollar, parse_amounts
+from .numbers import Amount, in_local_dollars, local_dollar, parse_amounts, us_marked
 from .parallel import Workers, map_sources
 from .stance import classify_stance
 from .subjects import corpus_parties, find_subject, says_valued
@@ -40,6 +40,11 @@ _COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|c
 _DEAL_VALUED = re.compile(
     r"(?i)(?<!any )\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
     r"(?-i:[^.;A-Z]){0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")  # no other name between: the deal is what is valued
+#: "commercial arrangements with X, valued at up to $250 million": what is valued is a contract,
+#: not a company.
+_THING_VALUED = re.compile(
+    r"(?i)\b(?:arrangements?|contracts?|amendments?|licen[cs]es?|commitments?|orders?)\b"
+    r"(?:[^.;]){0,60}?\b(?:valued|worth)\b[^.;]{0,25}$")
 
 
 @dataclass
@@ -112,6 +117,8 @@ def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
     if metric == "valuation":
         if _DEAL_VALUED.search(sentence[max(0, amount.start - 60):amount.start]):
             return "deal_value"  # "the deal, valued at $650 million": the price, not a company's worth
+        if _THING_VALUED.search(sentence[max(0, amount.start - 100):amount.start]):
+            return "other"
         return "valuation_" + valuation_time(sentence, amount, lex)
     return metric
 
@@ -193,7 +200,9 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
         previous = ""
         before: Amount | None = None
         for amount in parse_amounts(text, approx_tolerance):
-            amount = in_local_dollars(amount, local)
+            if (local and before is not None and us_marked(before) and amount.value != before.value
+                    and _CONVERTED.fullmatch(text, before.end, amount.start)):
+                amount = in_local_dollars(amount, local)  # "$US53 billion ($79.6b)": converted
             metric = classify_metric(text, amount, lex)
             if previous and _COMPARED.search(text[max(0, amount.start - 30) : amount.start]):
                 # "valuing it at $6 billion, up from $4 billion": the same quantity, earlier

@@ -45,8 +45,9 @@ _VERB_INVEST = (r"(?:invest|invests|invested|investing|pour|pours|poured|pouring
 _NOT_A_NOUN = r"(?<! a )(?<! an )(?<! the )(?<!proposed )(?<!planned )(?<!pending )(?<! its )(?<! their )"
 _NOUN_BUY = r"(?:acquisition|purchase|takeover|buyout|bid|offer|proposal|deal)"
 _NOUN_INVEST = r"(?:investment|stake|bet|injection|backing)"
-#: A company's ticker in brackets, with its exchange or not: "(OXY)", "(AMGN.O)", "(NASDAQ: AMGN)".
-_TICKER = r"\((?:[A-Z]{2,8}:[ \t]?)?[A-Z][A-Z.]{0,11}\)"
+#: A company's ticker in brackets, with its exchange or not: "(OXY)", "(AMGN.O)", "(NASDAQ: AMGN)",
+#: "(Nasdaq: AMGN)", "(NYSE American: X)", "(TSX-V: X)".
+_TICKER = r"\((?:[A-Z][A-Za-z]{1,9}(?:[ \t-][A-Z][A-Za-z]{0,9})?:[ \t]?)?[A-Z][A-Z.]{0,11}\)"
 #: A possessive, with the owner's ticker after it: "Occidental Petroleum’s (OXY) $38 billion purchase".
 _POSS = rf"(?:['’]s)?(?:[ \t]+{_TICKER})?"
 #: What was paid for: the company or a part of it ("a division of the security specialist"), never a

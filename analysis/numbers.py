@@ -20,6 +20,7 @@ SCALES = {
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6,
     "thousand": 1e3, "k": 1e3,
     "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,  # Indian English: "Rs. 5,65,480 crore"
+    "lakh crore": 1e12, "lakh crores": 1e12,
 }
 CURRENCY_SYMBOLS = {
     "us$": "USD", "u.s.$": "USD", "$us": "USD", "$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD",
@@ -28,7 +29,8 @@ CURRENCY_SYMBOLS = {
     "nis": "ILS", "ils": "ILS", "₪": "ILS", "shekels": "ILS", "shekel": "ILS",
     "¥": "JPY", "jpy": "JPY", "yen": "JPY",
     "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD",
-    "rs.": "INR", "rs": "INR", "₹": "INR", "inr": "INR", "rupees": "INR",
+    "rs.": "INR", "rs": "INR", "₹": "INR", "inr": "INR", "rupees": "INR", "rupee": "INR",
+    "indianrupees": "INR", "indianrupee": "INR",
 }
 #: Spelled-out numbers news uses before a scale word ("one billion dollars", "twelve billion").
 WORD_NUMBERS = {w: float(k) for k, w in enumerate(
@@ -39,15 +41,15 @@ WORD_NUMBERS = {w: float(k) for k, w in enumerate(
 BOUNDS = ("exact", "lower", "upper", "upper_approx", "approx", "range")
 
 #: Thousands grouped by threes, or the Indian way (lakhs and crores: "5,65,480").
-_NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = (r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$|"  # other dollars: "NZ$60 billion", "A$79.6 billion"
         r"US\$|U\.S\.\s?\$|\$US(?=\s?\d)|\$|USD\s?|€|EUR\s?|£|GBP\s?|NIS\s?|ILS\s?|₪\s?|¥|JPY\s?|"
         r"(?<![A-Za-z])Rs\.?\s?(?=\d)|₹\s?|INR\s?")
 #: A scale word; only a cut one keeps its full stop ("$14. bil."): "$30 billion." ends a sentence.
-_SCALE = (r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|bln|mln|mn|tn|(?:bil|mil)(?![a-z])\.?)|"
-          r"[BbMmKkTt](?![a-zA-Z])")
+_SCALE = (r"(?i:trillion|billion|million|thousand|lakh crores?|crores?|lakhs?|bn|bln|mln|mn|tn|"
+          r"(?:bil|mil)(?![a-z])\.?)|[BbMmKkTt](?![a-zA-Z])")
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
-               r"(?:Japanese )?yen|JPY")
+               r"(?:Japanese )?yen|JPY|(?:Indian )?rupees?|INR")
 
 _MONEY_RANGE = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s?(?:-|–|—|to)\s?(?:{_CUR})?\s?"
@@ -131,7 +133,7 @@ def _half_unit(number: str) -> float:
 def _scale(s: str | None) -> float:
     if not s:
         return 1.0
-    return SCALES.get(s.lower().rstrip("."), 1.0)
+    return SCALES.get(" ".join(s.lower().rstrip(".").split()), 1.0)
 
 
 def _currency(s: str) -> str:
@@ -296,23 +298,36 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
 #: A country's own dollar, by the top-level domain of a page's address.
 LOCAL_DOLLARS = {"au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD"}
 _US_MARKED = re.compile(r"\$US\s?\d|(?<![A-Za-z])US\$\s?\d")
-_BARE_DOLLAR = re.compile(r"\$\s?\d")
+#: The page's own dollar written with its letters: then a bare "$" is US dollars after all.
+_OWN_MARKED = re.compile(r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$\s?\d|\$(?:A|AU|NZ|C|CA|S|HK)\s?\d")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?\d")
 
 
 def local_dollar(url: str, text: str) -> str | None:
     """The currency a bare "$" means on a page that marks US dollars as such.
 
     Why: a page that writes "$US53 billion ($79.6b)" tells its US dollars from its own, and an
-    address in Australia (".com.au") says which its own are. Without both, "$" stays US dollars.
+    address in Australia (".com.au") says which its own are. Without both, or when the page
+    writes its own dollar with its letters too ("C$500 million"), "$" stays US dollars.
     """
-    host = urlsplit(url).hostname or "" if url else ""
+    host = (urlsplit(url).hostname or "") if url else ""
     local = LOCAL_DOLLARS.get(host.rsplit(".", 1)[-1])
-    return local if local and _US_MARKED.search(text) else None
+    if local and _US_MARKED.search(text) and not _OWN_MARKED.search(text):
+        return local
+    return None
+
+
+def us_marked(amount: Amount) -> bool:
+    """Whether a figure is written as US dollars by their letters ("$US53 billion", "US$82.31")."""
+    return amount.unit == "USD" and _US_MARKED.search(amount.text) is not None
 
 
 def in_local_dollars(amount: Amount, local: str | None) -> Amount:
-    """``amount`` in the page's own dollar when it is written with a bare "$" (see :func:`local_dollar`)."""
-    if local and amount.unit == "USD" and _BARE_DOLLAR.match(amount.text):
+    """``amount`` in the page's own dollar (see :func:`local_dollar`) when it is written with a
+    bare "$". The caller asks this only of the conversion right after a US-marked figure
+    ("$US68.7 billion ($95 billion)"): elsewhere an Australian copy of a US story may well mean
+    US dollars by "$" (one "US$40 billion" in its lead, "$12 billion in cash" after it)."""
+    if local and amount.unit == "USD" and _BARE_DOLLAR.search(amount.text):
         return replace(amount, unit=local)
     return amount
 

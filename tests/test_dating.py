@@ -134,6 +134,8 @@ def test_year_less_dateline_resolved_by_the_corpus_years_only_with_a_weekday(tmp
     ("https://news.example/news/business/2023/1025/1412873-acme-cuts-jobs/", date(2023, 10, 25),
      date(2023, 10, 25)),
     ("https://news.example/news/2023/1399/acme-buys-beta", date(2023, 1, 1), date(2023, 12, 31)),
+    # "0512" may be 12 May or 5 December: only the year is known
+    ("https://news.example/news/2023/0512/acme-buys-beta", date(2023, 1, 1), date(2023, 12, 31)),
 ])
 def test_url_dates_come_from_the_address_path(tmp_path: Path, url: str, lo, hi) -> None:
     (d,) = _dates(tmp_path, (BODY, url)).values()
@@ -285,10 +287,11 @@ def test_a_leading_month_bounds_the_page_from_above_only(tmp_path: Path) -> None
     repost under a month may come after the story, so the month's start is no bound. The line is
     metadata, and a portal's link line beside it is furniture."""
     (c,) = _corpus(tmp_path, 'date 2023-06 Weiter zum vollständigen Artikel bei "Wire"\n\n' + BODY
-                   + "Continue reading")
+                   + "He wanted them to keep reading\nthe market.\nContinue reading")
     assert {(r.rule, r.text) for r in c.removals} >= {
         ("date_lead", "date 2023-06"), ("link_out", 'Weiter zum vollständigen Artikel bei "Wire"'),
         ("link_out", "Continue reading")}
+    assert not any("keep reading" in r.text for r in c.removals)  # text, not a link
     (d,) = estimate_timeline([c], NO_EVENTS)
     assert (d.earliest, d.latest) == (None, date(2023, 6, 30))
     (ev,) = [e for e in d.evidence if e.rule == "date_line"]
@@ -1006,6 +1009,9 @@ def test_a_completion_page_open_at_the_end_comes_before_the_aftermath(tmp_path: 
     # the next of a list of fiscal years
     ("It is valued at up to $250 million for each of fiscal years 2023 and 2024, Acme said.", "2024"),
     ("Revenue grew in fiscal 2023 and 2024.", "2024"),
+    ("Revenue grew in fiscal 2023, 2024 and 2025.", "2025"),
+    ("Revenue grew in FY2023 and 2024.", "2024"),
+    ("Revenue grew in financial years 2023 and 2024.", "2024"),
 ])
 def test_a_counterfactual_or_a_fiscal_year_is_no_past_year(text: str, year: str) -> None:
     """"would have matured in 2027" never happened, and "fiscal 2026" names a period that starts
@@ -1134,13 +1140,34 @@ def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> No
     assert "completed" not in kinds or kind == "aftermath"
 
 
+@pytest.mark.parametrize("text", [
+    "Police made an effort to stop the protest.",
+    "Acme filed an amended complaint against its supplier.",
+    "Acme ended its lawsuit against Beta over a patent.",
+    "The tax office extended the deadline for filings.",
+    "A judge granted a preliminary injunction against the strike.",
+    "The long-closed factory reopened.",
+    "The regulator's decision follows the clearance of the deal by the Commission.",
+])
+def test_pending_deal_cues_need_a_deal(text: str) -> None:
+    """A challenge, an injunction, a deadline are a deal's only when a deal is what they are
+    about; a clearance another regulator gave is no completion."""
+    from analysis.dating.stage import stage_hits
+
+    assert stage_hits(text) == []
+
+
 def test_a_court_asking_whether_a_deal_should_be_terminated_ends_nothing() -> None:
     from analysis.dating.stage import stage_hits
 
     text = ("It is to decide if, in these circumstances, the merger should be halted-perhaps even "
             "terminated-pending resolution of the FTC action.")
     assert "ended" not in {k for k, _ in stage_hits(text)}
+    assert "ended" not in {k for k, _ in stage_hits("The merger should be halted, perhaps even terminated, pending "
+                                                    "the action.")}
     assert "ended" in {k for k, _ in stage_hits("The merger was terminated on Friday.")}
+    assert "ended" in {k for k, _ in stage_hits("The acquisition was blocked-a major blow to Acme.")}
+    assert "regulatory_review" in {k for k, _ in stage_hits("The EU conditionally cleared the deal in May.")}
 
 
 def test_ending_a_challenge_is_no_end_of_the_deal() -> None:

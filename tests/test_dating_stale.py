@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from analysis.cleaning import CleanSource, clean_corpus, load_rules
 from analysis.corpus import load_corpus
@@ -133,3 +134,36 @@ def test_a_lone_stamp_of_the_announcement_years_off_is_outvoted(tmp_path: Path) 
     (tmp_path / "two").mkdir()
     dates, _ = date_corpus(_corpus(tmp_path / "two", *OUTVOTED[1:3]), NO_EVENTS)
     assert {d.source_id: (d.earliest, d.latest) for d in dates}["x1"] == (date(2017, 7, 11), date(2017, 7, 11))
+
+
+@pytest.mark.parametrize("pages", [
+    # another deal of one party, named beside the voters' own
+    ("date 2019-05-14 Acme announced on Tuesday it agreed to buy Gamma Labs for $500 million.\n",
+     "date 2023-03-07 Acme said on Tuesday it agreed to buy Beta Systems for $2.1 billion. Acme paid $500 million "
+     "for Gamma Labs.\n",
+     "date 2023-03-07 Acme Corp announced on Tuesday a deal to buy Beta Systems for $2.1 billion; it had bought "
+     "Gamma Labs for $500 million.\n"),
+    # a first stake another page dates to its year
+    ("date 2019-07-22 Acme said on Monday it will invest $1 billion in Beta Labs to build robots.\n",
+     "date 2023-01-23 Acme said on Monday it will invest $10 billion in Beta Labs. Acme first put $1 billion into "
+     "Beta Labs in 2019.\n",
+     "date 2023-01-23 Acme announced on Monday it is investing $10 billion in Beta Labs, having invested $1 billion "
+     "in 2019.\n"),
+    # a deal agreed again, after a first one was terminated
+    ("date 2019-05-14 Acme announced on Tuesday it agreed to buy Beta Systems for $2.1 billion.\n",
+     "date 2023-03-07 Acme said on Tuesday it agreed to buy Beta Systems for $2.1 billion, four years after its "
+     "first deal for Beta was terminated.\n",
+     "date 2023-03-07 Acme Corp announced on Tuesday a deal to buy Beta Systems for $2.1 billion.\n"),
+    # a date the text names dates the happening, not the stamp
+    ("date 2024-01-10 Acme agreed to buy Beta Systems for $2.1 billion on May 14, 2019, but the deal collapsed.\n",
+     "date 2023-03-07 Acme said on Tuesday it agreed to buy Beta Systems for $2.1 billion.\n",
+     "date 2023-03-07 Acme Corp announced on Tuesday a deal to buy Beta Systems for $2.1 billion.\n"),
+])
+def test_a_stamp_that_may_be_true_is_never_outvoted(tmp_path: Path, pages: tuple[str, ...]) -> None:
+    """Outvoting sets aside only a stamp that alone dates the same happening (the same parties
+    in its clause, a figure of its page) years away, with no page naming that year or an
+    earlier round: an earlier deal, a first stake, a deal agreed again are real."""
+    dates, _ = date_corpus(_corpus(tmp_path, *pages), NO_EVENTS)
+    first = dates[0]
+    assert not any("outvoted" in e.note for e in first.evidence)
+    assert first.earliest == first.latest and first.earliest.year in (2019, 2024)

@@ -142,6 +142,9 @@ def test_figures_never_overlap_each_other_or_a_link(text: str) -> None:
     ("a takeover bid (roughly Rs. 5,65,480 crore)", 565480e7, "INR"),
     ("a deal worth ₹1,200 crore", 1200e7, "INR"),
     ("an order worth Rs 45 lakh", 45e5, "INR"),
+    ("the outlay, Rs 1.5 lakh crore", 1.5e12, "INR"),
+    ("a deal of 180 billion rupees", 180e9, "INR"),
+    ("It paid Rs 5,65,480, up from a year before.", 565480.0, "INR"),
     # a move in cents is written in dollars
     ("Shares in Acme eked up five cents in late trading", 0.05, "USD"),
     ("those for Beta took on 69 cents in late trading", 0.69, "USD"),
@@ -193,14 +196,35 @@ def test_every_currency_read_is_written_with_its_own_symbol() -> None:
 
 def test_a_bare_dollar_is_the_pages_own_where_it_marks_us_dollars() -> None:
     """"$US53 billion ($79.6b)" in an Australian paper: the bare "$" is Australian dollars; on
-    a page that never writes "$US", or at an address of no dollar country, "$" is US dollars."""
-    from analysis.numbers import in_local_dollars, local_dollar
+    a page that never writes "$US", that writes its own dollar with letters ("C$500 million"),
+    or at an address of no dollar country, "$" is US dollars."""
+    from analysis.numbers import in_local_dollars, local_dollar, us_marked
 
-    text = "Acme's $US53 billion ($79.6b) deal to buy Beta"
+    text = "Acme's $US53 billion (about $79.6b) deal to buy Beta"
     au = local_dollar("https://news.example.com.au/business/acme", text)
     assert au == "AUD"
-    assert [in_local_dollars(a, au).unit for a in parse_amounts(text)] == ["USD", "AUD"]
+    us, conv = parse_amounts(text)
+    assert us_marked(us) and not us_marked(conv)
+    assert in_local_dollars(conv, au).unit == "AUD"
     assert local_dollar("https://news.example.com.au/business/acme", "Acme's $53 billion deal") is None
     assert local_dollar("https://news.example.com/business/acme", text) is None
     assert local_dollar("", text) is None
+    assert local_dollar("https://news.example.ca/acme", "Acme paid $68.7 billion, C$500 million and US$82.31") is None
+
+
+def test_only_the_conversion_after_a_us_marked_figure_is_in_local_dollars(tmp_path) -> None:
+    """An Australian copy of a US story writes "US$40 billion" once and then "$12 billion in
+    cash": only a bracketed figure right after the US-marked one is a conversion."""
+    from analysis.claims import Lexicons, extract_mentions
+    from analysis.cleaning import clean_corpus, load_rules
+    from analysis.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text(
+        "Acme agreed to buy Beta for up to US$40 billion ($61 billion) in cash and stock. Acme will pay "
+        "$12 billion in cash.\n", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "id,file,outlet,title,url,published,notes\na,a.txt,,,https://news.example.com.au/acme,,\n",
+        encoding="utf-8")
+    found = extract_mentions(clean_corpus(load_corpus(tmp_path), load_rules()), Lexicons.load())
+    assert [(m.amount.value, m.amount.unit) for m in found] == [(40e9, "USD"), (61e9, "AUD"), (12e9, "USD")]
 

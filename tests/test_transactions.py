@@ -152,6 +152,14 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
      "developer Beta.", "deal_value"),
     ("Rivals contested the deal, concerned it may give Acme a tight grip on the $200 billion games market.",
      "other"),
+    ("Acme's $53 billion industry-reshaping deal for Beta is the largest this year.", "deal_value"),
+    ("The $53 billion energy sector deal drew praise.", "deal_value"),
+    ("The offer values Beta at $26.4 billion (£21.9bn), a share price premium of 48%.", "valuation_at_deal"),
+    # a sum owed if the deal fails is a fee; a contract "valued at" is no company's value
+    ("Under the original agreement, Acme would need to pay Beta $3 billion if the deal didn't happen.", "fee"),
+    ("But now that fee has risen to $3.5 billion if the deal doesn't close by August 29.", "fee"),
+    ("The agreement also includes amendments to Beta's commercial arrangements with Acme, valued at up to "
+     "$250 million for each of fiscal years 2023 and 2024.", "other"),
     # the tenth unseen corpus: a price after a target described between commas
     ("Acme will acquire Beta Therapeutics, a biopharmaceutical company that focuses on treatments for rare, "
      "autoimmune diseases, for about $26.4 billion.", "deal_value"),
@@ -364,6 +372,7 @@ def test_a_plan_to_take_another_company_private_is_its_own_transaction(tmp_path:
     # a ticker with its exchange between the buyer and its verb
     ("The gain came after the company announced that Rook (NASDAQ: ROK) plans to acquire Southgate in a deal.",
      {("Rook", "Southgate", "acquisition")}),
+    ("Rook (Nasdaq: ROK) agreed to acquire Southgate for $28 billion.", {("Rook", "Southgate", "acquisition")}),
     # a merger between two named companies: the first named leads
     ("It is the largest deal since the $84.4 billion merger between Northwind Corp. and Westfield Corp. in 1999.",
      {("Northwind Corp", "Westfield Corp", "merger")}),

@@ -2,8 +2,8 @@
 
 A date in the address is read with htmldate's URL patterns (path only), then a few shapes it
 does not know: "...-202505200725" (date and time), and year folders with a month by name
-("/2023/sep/26/") or a month-and-day folder ("/2023/1025/"). Month/day/year and day/month/year
-in an address are never guessed.
+("/2023/sep/26/") or a month-and-day folder ("/2023/1025/", read so only when day-then-month
+names no day). Month/day/year and day/month/year in an address are never guessed.
 """
 
 from __future__ import annotations
@@ -102,9 +102,11 @@ def _url_folders(url: str, path: str) -> list[Evidence]:
             continue
         year = int(part)
         nxt = parts[i + 1] if i + 1 < len(parts) - 1 else ""
-        mmdd = re.fullmatch(r"(0[1-9]|1[0-2])([0-3]\d)", nxt)
-        if mmdd and (d := iso_or_none(f"{year}-{mmdd.group(1)}-{mmdd.group(2)}")):
-            return [_url_day(url, d, " (a year folder, then month and day: /2023/1025/)")]
+        if (re.fullmatch(r"\d{4}", nxt) and _URL_OPTIONS.min.year <= year <= _URL_OPTIONS.max.year
+                and (d := iso_or_none(f"{year}-{nxt[:2]}-{nxt[2:]}"))
+                and iso_or_none(f"{year}-{nxt[2:]}-{nxt[:2]}") is None):
+            # month then day: only when day then month names no day ("1025", not "0512")
+            return [_url_day(url, d, f" (a year folder, then month and day: /{part}/{nxt}/)")]
         month = _MONTH_FOLDER.fullmatch(nxt) if nxt else None
         if month is None:
             if not _URL_OPTIONS.min.year <= year <= _URL_OPTIONS.max.year:

@@ -62,7 +62,7 @@ from .ties import (
 
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to)\b|n't|n’t", re.IGNORECASE)
 _CAPS = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][\w]*|[A-Z]{2,}|[A-Z][a-z][\w'’-]*)\b")
-_MONEY = re.compile(r"(?:US|A|C)?[$€£]\s?(\d[\d,]*(?:\.\d+)?)[\s-]?(trillion|billion|million|bn|mn|mln|"
+_MONEY = re.compile(r"(?:US|A|C)?[$€£](?:US)?\s?(\d[\d,]*(?:\.\d+)?)[\s-]?(trillion|billion|million|bn|mn|mln|"
                     r"tn|m|b|k)?\b", re.IGNORECASE)
 _SCALE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
           "mn": 1e6, "mln": 1e6, "m": 1e6, "k": 1e3}

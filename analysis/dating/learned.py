@@ -19,7 +19,7 @@ from ..formatting import money
 from .body import FOLLOW_ON_NOUN, CorpusContext, Scan, follow_on_figures, sentence_tokens
 from .events import RefEvent
 from .mentions import clause, find_dates, find_weekdays, tense
-from .model import STAGE_RANK, URL, SourceDate, days, month_end, span_words, words
+from .model import STAGE_RANK, STALE_PRONE, STAMP, URL, SourceDate, days, month_end, span_words, words
 from .stage import recap, stage_hits
 from .ties import MILESTONES, _figures
 
@@ -65,7 +65,9 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
     sentences = {s.source_id: s.sentences for s in scans}
     credits = {s.source_id: s.page.credits for s in scans}
     found: dict[tuple[str, date, date], RefEvent] = {}
-    teachers: dict[tuple[str, date, date], set[str]] = {}
+    # who taught each event: the names of the happening's own clause, and whether a date in its
+    # text (not the page's own date) dated it
+    taught: dict[tuple[str, date, date], dict[str, tuple[frozenset[str], bool]]] = {}
     for cs in cleaned:
         d = by_id.get(cs.source.id)
         window = _own_window(d) if d else None
@@ -113,7 +115,8 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 names = sentence_tokens(seg.text)
                 tokens = ctx.distinctive(names)
                 key = (kind, lo, hi)
-                teachers.setdefault(key, set()).add(cs.source.id)
+                had_names, had_explicit = taught.setdefault(key, {}).get(cs.source.id, (frozenset(), True))
+                taught[key][cs.source.id] = (had_names | sentence_tokens(quote), had_explicit and explicit)
                 later = follow_on_figures(seg.text[cs_:ce]) or (
                     lead_later if _names_the_later_deal(seg.text, m.start(), hits) else frozenset())
                 what = _LATER_WORDS.get(kind) if later else None
@@ -129,43 +132,81 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                                       _label(cs), kind=kind, tokens=tokens, names=names,
                                       learned_from=cs.source.id, quote=quote, basis=why,
                                       follow_on=later)
-    def page_figures(source_id: str) -> frozenset[str]:
-        return frozenset().union(*(_figures(sentence_tokens(x.text)) for x in sentences.get(source_id, ())))
+    figures_of: dict[str, frozenset[str]] = {}
 
-    votes = outvoted(found, teachers, page_figures)
-    kept = [ev for key, ev in found.items() if not teachers[key] & votes.keys()]
+    def page_figures(source_id: str) -> frozenset[str]:
+        if source_id not in figures_of:
+            figures_of[source_id] = frozenset().union(
+                *(_figures(sentence_tokens(x.text)) for x in sentences.get(source_id, ())))
+        return figures_of[source_id]
+
+    stamped = {d.source_id for d in dates if any(
+        e.used and e.rule in STALE_PRONE and e.strength == STAMP for e in d.evidence)}
+    years_named = {s.source_id: set(s.anchors) for s in scans}
+
+    def tells_of_an_earlier_round(source_id: str) -> bool:
+        return any(_EARLIER_ROUND.search(x.text) for x in sentences.get(source_id, ()))
+
+    votes = outvoted(found, taught, page_figures, stamped, years_named, tells_of_an_earlier_round)
+    kept = [ev for key, ev in found.items() if not taught[key].keys() & votes.keys()]
     return sorted(kept, key=lambda e: (e.earliest, e.latest, e.kind, e.key)), votes
 
 
+#: Words telling of an earlier round of the deal: "four years after its first deal for Beta was
+#: terminated", "agreed again".
+_ROUND = r"(?:deal|agreement|bid|offer|attempt|merger|takeover|acquisition)s?\b"
+_EARLIER_ROUND = re.compile(
+    rf"(?i)\b(?:failed|abandoned|terminated|collapsed|scrapped|aborted)\s+(?:[\w$.,'’-]+\s+){{0,3}}?{_ROUND}"
+    rf"|\b(?:first|earlier|previous|prior)\s+(?:[\w$.,'’-]+\s+){{0,3}}?{_ROUND}[^.]{{0,60}}?\b(?:terminated|"
+    r"abandoned|collapsed|scrapped|called off|fell (?:apart|through)|failed|blocked)\b"
+    r"|\b(?:agreed|agrees|bid|bids|offered|struck a deal)\s+(?:once\s+)?again\b|\bagain\s+(?:agreed|bid|offered)\b")
+
+
 def outvoted(found: dict[tuple[str, date, date], RefEvent],
-             teachers: dict[tuple[str, date, date], set[str]],
-             page_figures: Callable[[str], frozenset[str]]) -> dict[str, str]:
-    """Sources whose page alone dates a milestone more than a year from the date at least
-    ``OUTVOTING_TEACHERS`` other pages give the same happening (its kind, and a figure of the
-    lone page that the others' sentences give), with why.
+             taught: dict[tuple[str, date, date], dict[str, tuple[frozenset[str], bool]]],
+             page_figures: Callable[[str], frozenset[str]], stamped: set[str],
+             years_named: dict[str, set[int]], earlier_round: Callable[[str], bool]) -> dict[str, str]:
+    """Sources whose page stamp alone dates a milestone more than a year from the date at least
+    ``OUTVOTING_TEACHERS`` other pages give the same happening, with why.
 
     Why: a scraper's metadata line can be wrong by years ("date 2017-07-11" over a story of
     the deal's announcement in 2022). Such a page teaches a false date of the announcement,
     which would then bound every page that mentions it from years too early; and its own
-    stamp is what the other pages contradict. Pages agreeing among themselves outvote it.
+    stamp is what the other pages contradict. Pages agreeing among themselves outvote it when:
+    the lone page dates the happening through its stamp (a weekday, "today"; never a date its
+    text names, nor an address or the manifest); each voter's clause of the happening shares two
+    names with the lone one's (the parties) and its page a figure of the lone page; and no other
+    page names the lone date's year or tells of an earlier round ("four years after its first
+    deal was terminated", "agreed again"): a deal agreed in 2019 and again in 2023, or a first
+    stake "in 2019", is an earlier happening, not a wrong stamp. A corpus of a deal agreed twice
+    at one price whose later pages say neither would lose the first page's stamp: the evidence
+    table says so, with the pages that outvoted it.
     """
     out: dict[str, str] = {}
     for key, ev in found.items():
-        if ev.kind not in MILESTONES or len(teachers[key]) != 1 or ev.follow_on:
+        if ev.kind not in MILESTONES or len(taught[key]) != 1 or ev.follow_on:
             continue  # a later amount ("another $4 billion") is a happening of its own
-        (lone,) = teachers[key]
+        ((lone, (own, explicit)),) = taught[key].items()
+        if explicit or lone not in stamped or any(
+                ev.earliest.year in years for sid, years in years_named.items() if sid != lone):
+            continue
+        if any(earlier_round(sid) for sid in years_named if sid != lone):
+            continue
+        figures, parties = page_figures(lone), own - _figures(own)
         for other_key, other in found.items():
-            voters = teachers[other_key] - {lone}
-            if other.kind != ev.kind or len(voters) < OUTVOTING_TEACHERS or other.follow_on:
+            if other.kind != ev.kind or other.follow_on or max(
+                    (other.earliest - ev.latest).days, (ev.earliest - other.latest).days) <= OUTVOTED_GAP_DAYS:
                 continue
-            gap = max((other.earliest - ev.latest).days, (ev.earliest - other.latest).days)
-            shared = _figures(other.names) & page_figures(lone) if gap > OUTVOTED_GAP_DAYS else frozenset()
-            if shared:
-                figure = money(float(sorted(shared)[0][1:]), digits=3)
-                out[lone] = (f"its page dates {_KIND_WORDS.get(ev.kind, ev.kind)} ({figure}) "
+            # a voter's clause names two of the lone clause's names (the parties: "Acme's purchase
+            # of Gamma" is not Acme's of Beta), and its page a figure of the lone page
+            voters = {sid: page_figures(sid) & figures for sid, (names, _) in taught[other_key].items()
+                      if sid != lone and len(names & parties) >= 2 and page_figures(sid) & figures}
+            if len(voters) >= OUTVOTING_TEACHERS:
+                figure = money(float(min(frozenset().union(*voters.values()))[1:]), digits=3)
+                out[lone] = (f"its page stamp dates {_KIND_WORDS.get(ev.kind, ev.kind)} ({figure}) "
                              f"{span_words(ev.earliest, ev.latest)}, but {len(voters)} other pages "
-                             f"({', '.join(sorted(voters))}) date it "
-                             f"{span_words(other.earliest, other.latest)}")
+                             f"({', '.join(sorted(voters))}) date it {span_words(other.earliest, other.latest)}, "
+                             f"and no page names {ev.earliest.year}")
                 break
     return out
 

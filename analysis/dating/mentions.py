@@ -36,15 +36,16 @@ _DATE_PATTERNS = [
     ("month", re.compile(rf"\b(?i:in|since|late|early|mid|by|until|end of|from|back in|last|this)\s+"
                          rf"(?:(?i:early|mid|late)[- ])?(?P<mon>{MON_RE})(?!\s?\d)")),
     # a fiscal year is a period label, not a day ("growth in fiscal 2026", "FY2027"): fiscal
-    # years start months before or after the calendar's; so is the next of a list ("each of
-    # fiscal years 2023 and 2024")
+    # years start months before or after the calendar's (lists of them: ``_FISCAL``)
     ("year", re.compile(rf"(?<![\d$€£.,/-])(?<!(?i:fiscal) )(?<!(?i:fiscal year) )(?<!(?i:fiscal-year) )"
-                        rf"(?<!(?i:fiscal years) )(?<!(?i:financial year) )(?<!FY)(?<!FY )"
-                        rf"(?<!(?i:fiscal years) \d{{4}} and )(?<!(?i:fiscal years) \d{{4}} or )"
-                        rf"(?<!(?i:fiscal years) \d{{4}}, )(?<!(?i:fiscal) \d{{4}} and )(?P<y>{YEAR_RE})"
+                        rf"(?<!(?i:fiscal years) )(?<!(?i:financial year) )(?<!FY)(?<!FY )(?P<y>{YEAR_RE})"
                         rf"(?!\s*(?:%|billion|million|bn\b|m\b)|[-/.,]\d|\s+(?i:fiscal|financial)\b)")),
 ]
 URL_RE = re.compile(r"https?://[^\s)\]>\"']+")
+#: A list of fiscal years ("each of fiscal years 2023 and 2024", "FY2023, 2024 and 2025"): no year
+#: of it is a calendar year.
+_FISCAL = re.compile(r"(?i)\b(?:fiscal(?:[- ]years?)?|financial[- ]years?|FY)\s?\d{4}"
+                     r"(?:(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*[&–-]\s*)(?:FY\s?)?\d{4})+")
 _WEEKDAY = re.compile(
     r"\b(?:(?:on|late|early|late on|early on|since|by|until|from|last|this|said|says|announced|"
     r"reported|filed|disclosed|confirmed|revealed|added|voted|told \w+(?: \w+)?)\s+)?"
@@ -116,6 +117,7 @@ def find_dates(text: str) -> tuple[DateHit, ...]:
 
     Cached: each sentence is read by several readers in several passes."""
     blocked = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in _FISCAL.finditer(text)]
     hits: list[DateHit] = []
     for kind, rx in _DATE_PATTERNS:
         for m in rx.finditer(text):

@@ -22,6 +22,8 @@ STAGE_RANK = {"unknown": 0, "talks": 1, "agreed": 2, "regulatory_review": 3, "co
 KNOWN = 9  # ``published`` in the manifest
 STAMP = 8  # the page's own date: leading date line, published/updated stamp, full dateline
 URL = 7  # a date in the page's address
+#: Page stamps that a page may carry stale (a template's or an old version's date).
+STALE_PRONE = ("date_line", "stamp")
 EXPLICIT = 6  # a dated past event in the text, a dated link
 EVENT = 5  # a reference event from events.csv
 LEARNED = 4  # an event dated by another source of the corpus

@@ -27,6 +27,7 @@ from .model import (
     KNOWN,
     RELATIVE,
     STAGE_RANK,
+    STALE_PRONE,
     STAMP,
     URL,
     Evidence,
@@ -86,10 +87,9 @@ def solve(evs: Sequence[Evidence]) -> tuple[date | None, date | None, dict[int, 
     return lo, hi, dropped
 
 
-#: Page stamps that a page may carry stale (a template's or an old version's date). The
-#: manifest's ``published`` is the user's word and is overruled only when it is that very stale
-#: stamp (a scraper copied the page's date into the manifest): it adds nothing the page lacks.
-STALE_PRONE = ("date_line", "stamp")
+# Page stamps may be stale (model.STALE_PRONE). The manifest's ``published`` is the user's word
+# and is overruled only when it is that very stale stamp (a scraper copied the page's date into
+# the manifest): it adds nothing the page lacks.
 
 
 #: Relative phrases that say which day is the page's own.

@@ -100,7 +100,7 @@ _NOUN_CUE = re.compile(r"pending\b", re.IGNORECASE)
 EPISODE_RULE = "stage:later_round"
 #: The evidence rule bounding a page of the agreed, reviewed or completed deal by its announcement.
 STAGE_AFTER_RULE = "stage_after_event"
-_LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d-\d\d\s*")
+_LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d(?:-\d\d)?\s*")
 #: words that date a cue in the past
 _RECAP_TIME = re.compile(
     r"\b(?:earlier this year|last year|"

@@ -200,7 +200,7 @@ def _closest(hits: list[tuple[RefEvent, re.Match[str] | None, bool]], names: fro
 
 #: A word opening a subordinate clause right after a relative phrase: "won approval last month
 #: after X agreed to sell ...".
-_SUBORDINATE = re.compile(r"\s*,?\s*(?:after|before|when|once|as|following|since|because|while)\b",
+_SUBORDINATE = re.compile(r"\s*,?\s*(?:after|before|once|following|because)\b",
                           re.IGNORECASE)
 
 
