@@ -18,6 +18,7 @@ from .figures_style import (
     MIN_TEXT_PT,
     PALETTE,
     PRINT_WIDTH_IN,
+    colour_per_source,
     pyplot,
     save,
     setup,
@@ -38,9 +39,10 @@ __all__ = [
 
 
 def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:
-    """Characters removed per rule, stacked by source (``sources`` in timeline order); with many
-    sources, one bar per rule naming how many sources it touched."""
-    if many_sources(len(sources)):
+    """Characters removed per rule, stacked by source (``sources`` in timeline order); with more
+    sources than the palette has colours (a colour would stand for two sources) or many sources,
+    one bar per rule naming how many sources it touched."""
+    if many_sources(len(sources)) or not colour_per_source(len(sources)):
         from .figures_scale import removed_totals
 
         return removed_totals(audit)

@@ -159,6 +159,11 @@ def unit_scale(unit: str, values: list[float]) -> tuple[float, str]:
     return 1.0, unit
 
 
+def colour_per_source(n: int) -> bool:
+    """Whether ``n`` sources each get a colour of their own (else a colour would stand for two)."""
+    return n <= len(PALETTE)
+
+
 def source_colour(source_id: str, order: list[str]) -> str:
     """One colour per source, the same in every chart (by timeline position)."""
     return PALETTE[order.index(source_id) % len(PALETTE)] if source_id in order else "#555555"

@@ -28,6 +28,7 @@ from .claims import reported_claims
 from .compare import with_pairs
 from .errors import InputError
 from .figures_disagreement import VALUATION_PANELS
+from .figures_style import colour_per_source
 from .formatting import BOUND_WORDS, count, figure, many_sources, md, metric_label, shorten
 from .params import Params
 from .report_claims import claims_tables, comparison_summary
@@ -210,7 +211,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     }
     valued = reported_claims(claims)["metric"].isin(
         [m for _, metrics in VALUATION_PANELS for m in metrics]).any()
-    return {**_escaped(variables), **report_scale.report_text(many, bool(valued))}, files
+    return {**_escaped(variables), **report_scale.report_text(
+        many, bool(valued), removed_by_source=not many and colour_per_source(len(sources)))}, files
 
 
 def _escaped(node):

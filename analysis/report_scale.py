@@ -289,10 +289,14 @@ NO_VALUATIONS = ("No source states a valuation of the target, and none gives bot
                  "Empty chart: no valuation of the target is stated or implied")
 
 
-def report_text(many: bool, valuations: bool = True) -> dict:
+def report_text(many: bool, valuations: bool = True, removed_by_source: bool | None = None) -> dict:
     """``figs`` (caption and alt per figure) and ``text`` (lead-ins) for the report variables;
-    ``valuations``: whether the valuation chart has a figure to show (else its caption says so)."""
+    ``valuations``: whether the valuation chart has a figure to show (else its caption says so);
+    ``removed_by_source``: whether the cleaning chart stacks each source in its own colour
+    (by default, unless ``many``)."""
     figs = {k: {"caption": pair[many][0], "alt": pair[many][1]} for k, pair in _CAPTIONS.items()}
+    by_source = not many if removed_by_source is None else removed_by_source
+    figs["removed"] = {"caption": _CAPTIONS["removed"][not by_source][0], "alt": _CAPTIONS["removed"][not by_source][1]}
     if not valuations:
         figs["valuations"] = {"caption": NO_VALUATIONS[0], "alt": NO_VALUATIONS[1]}
     text = {

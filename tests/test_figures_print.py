@@ -173,12 +173,32 @@ def test_charts_list_sources_up_to_the_threshold_and_aggregate_above(n: int) -> 
     timeline = figures.timeline_windows(d["timeline"], pd.DataFrame(columns=["date", "event"]), labels)
     if n <= MANY_SOURCES:
         assert len(_tick_labels(disc)) == n and len(_tick_labels(lang)) == n
-        assert len(removed.axes[0].get_legend().get_texts()) == n
         assert len(_tick_labels(timeline)) == n
     else:
         ticks = _tick_labels(disc)
         assert len(ticks) == 4 and all("source" in t for t in ticks)  # one per distinct figure
         assert sum(int(t.split(": ")[-1].split()[0]) for t in ticks) == n
         assert not any("Outlet" in t for f in (lang, timeline) for t in _tick_labels(f))
+    if n > len(figures.PALETTE):  # a colour per source no longer tells them apart
         assert removed.axes[0].get_legend() is None and len(_tick_labels(removed)) == 2
     plt.close("all")
+
+
+@pytest.mark.parametrize("n", [len(figures.PALETTE), len(figures.PALETTE) + 1])
+def test_the_cleaning_chart_colours_sources_only_while_each_has_its_own_colour(n: int) -> None:
+    """18 sources stacked in 8 colours made three sources share a red, and their legend covered
+    the longest bar: past the palette, one bar per rule says how many sources it touched."""
+    d = _many(n)
+    removed = figures.removed_by_rule(d["audit"], d["ids"])
+    legend = removed.axes[0].get_legend()
+    if n <= len(figures.PALETTE):
+        assert len(legend.get_texts()) == n
+    else:
+        assert legend is None
+    plt.close("all")
+    # the report's caption says which chart it is
+    from analysis.figures_style import colour_per_source
+    from analysis.report_scale import report_text
+
+    caption = report_text(False, removed_by_source=colour_per_source(n))["figs"]["removed"]["caption"]
+    assert ("number of sources" in caption) == (n > len(figures.PALETTE))
