@@ -43,7 +43,9 @@ OVER_ROUNDS = re.compile(r"(?i)\b(?:total|rounds|all told|in all|to date|so far)
 #: "a cash-and-stock transaction that values VMware at approximately": the deal values its target.
 DEAL_VALUES_TARGET = re.compile(
     r"(?i)\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|offer|bid)\b"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+(?:[a-z]+\s+)?$")
+    r"(?:,[^,;!?]{1,60},)?"  # "The all-cash deal, which was announced on Dec. 20, values"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:values?|valuing|valued)\s+(?P<n>[^.;!?]{1,40}?)\s+at\s+"
+    r"(?:(?:US)?\$[\d.,]+\s+(?:a|per)\s+share,?\s+(?:or|and)\s+)?(?:[a-z]+\s+)?$")  # "at $95 a share or about"
 #: "the deal to buy Southgate could be worth more than", "which valued a deal at": the deal's own value.
 DEAL_WORTH = re.compile(
     r"(?i)(?:\b(?:deal|transaction|takeover|acquisition|purchase|merger|buyout|tie-up|combination)\b"

@@ -383,3 +383,13 @@ def test_rupees_abbreviated_do_not_end_a_sentence() -> None:
     text = "The EU gave the green light to Acme's $69-billion (roughly Rs. 5,65,480 crore) takeover bid for Beta."
     assert split_sentences(text, 0, len(text)) == [(0, len(text))]
 
+
+
+def test_a_bracketed_related_link_is_furniture() -> None:
+    """"[RELATED: X Eyes 'Going After' Y, Dodges Z Rumors]": a link to another story, whose
+    "rumors" had made a review page read as talks."""
+    cs = clean_source(_source("Acme expects to close its $28.3 billion acquisition of Beta as soon as Monday.\n\n"
+                              "[RELATED: Acme's Chief Eyes 'Going After' Gamma, Dodges Delta Rumors]\n\n"
+                              "He continued: better information enables better decisions.\n"), load_rules())
+    assert [r.rule for r in cs.removals] == ["related_links"]
+    assert "Rumors" not in cs.clean_text

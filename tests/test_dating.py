@@ -1131,6 +1131,16 @@ def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     ("Acme and Beta have extended their merger deadline beyond July and into October.", "regulatory_review"),
     ("The FTC said pursuing the case against the long-closed deal was not in the public interest.",
      "aftermath"),
+    # the twelfth unseen corpus: plans reported before any agreement, a waiting period cleared, a
+    # clearance to come, approvals obtained, a buyer's "acquired" unit, a purchase "years ago"
+    ("Acme has been planning to acquire records company Beta for a massive sum of 30 billion dollars.", "talks"),
+    ("A final deal could be finalized soon, as per reports from the Journal.", "talks"),
+    ("Acme Clears Waiting Period Under Antitrust Law for Beta Acquisition", "regulatory_review"),
+    ("Acme is set to gain unconditional EU antitrust clearance for its $28.3 billion acquisition of Beta.",
+     "regulatory_review"),
+    ("Acme has obtained all required antitrust approvals for the Beta purchase.", "regulatory_review"),
+    ("Acme has launched a round of job cuts at its acquired Beta health tech biz.", "aftermath"),
+    ("When Acme spent $28 billion two years ago to acquire Beta, it promised a revolution.", "aftermath"),
 ])
 def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> None:
     from analysis.dating.stage import stage_hits
@@ -1148,6 +1158,7 @@ def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> No
     "A judge granted a preliminary injunction against the strike.",
     "The long-closed factory reopened.",
     "The regulator's decision follows the clearance of the deal by the Commission.",
+    "Xerox Holdings announced a multi-year agreement with Acme to move its systems.",
 ])
 def test_pending_deal_cues_need_a_deal(text: str) -> None:
     """A challenge, an injunction, a deadline are a deal's only when a deal is what they are

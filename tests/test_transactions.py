@@ -155,6 +155,10 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Acme's $53 billion industry-reshaping deal for Beta is the largest this year.", "deal_value"),
     ("The $53 billion energy sector deal drew praise.", "deal_value"),
     ("The offer values Beta at $26.4 billion (£21.9bn), a share price premium of 48%.", "valuation_at_deal"),
+    # the twelfth unseen corpus: a contract's worth; a price past a semicolon's "the market"
+    ("Beta freezes recruitment after $10 billion contract put on hold", "other"),
+    ("Acme has been planning to acquire records company Beta for a massive sum of 30 billion dollars; the "
+     "market shares of Beta leaped.", "deal_value"),
     # a sum owed if the deal fails is a fee; a contract "valued at" is no company's value
     ("Under the original agreement, Acme would need to pay Beta $3 billion if the deal didn't happen.", "fee"),
     ("But now that fee has risen to $3.5 billion if the deal doesn't close by August 29.", "fee"),
@@ -887,3 +891,16 @@ def test_a_described_buyer_and_a_regulators_approval(tmp_path: Path) -> None:
     found = {(d.acquirer, d.target) for d in deal_mentions(clean_corpus(load_corpus(tmp_path), load_rules()),
                                                            set())}
     assert found == {("Westco", "Southgate"), ("Eastco", "Southgate"), ("Zeta", "Omega Therapeutics")}, found
+
+
+@pytest.mark.parametrize("before", [
+    "The all-cash deal, which was announced on Dec. 20, values Beta at $95 a share or about ",
+    "The deal values Beta at ",
+])
+def test_a_deal_that_values_the_target_past_a_clause_or_a_price_per_share(before: str) -> None:
+    """"The all-cash deal, which was announced on Dec. 20, values Beta at $95 a share or about
+    $28.5 billion": the deal's own value, past a relative clause and the price per share."""
+    from analysis.deal_metrics import _valued
+
+    assert _valued(before, "Beta") is True
+    assert _valued("The report values Beta at ", "Beta") is None
