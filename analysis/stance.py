@@ -474,8 +474,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 continue
             scope = row.get("scope") or "sentence"
             if scope == "sentence" and row["regex"].search(
-                    masked[:hi] if stance == "rumoured" else masked if stance == "reported" else sentence):
+                    masked[:hi] if stance == "rumoured" else masked):
                 return stance  # talks in a clause after the figure's are about something else
+                # ("shares fell 2% after the companies announced the deal": nor is a statement in a time clause)
             if scope == "clause_full" and ((_press_credit(row["regex"], masked_clause, parties, outlets)
                                             if stance == "reported" else row["regex"].search(masked_clause))
                                            or (stance == "reported" and credit

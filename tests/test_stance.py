@@ -1678,3 +1678,17 @@ def test_an_act_before_a_comparison_is_not_the_compared_figures(lex: Lexicons, s
 ])
 def test_a_counted_group_of_persons_as_the_subject(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # a statement told in a time clause after the figure ("after the companies announced the deal") dates the
+    # share move, it does not state it
+    ("Northwind shares were down more than 2% on Monday morning after the companies announced the deal.",
+     "more than 2%", True, "asserted"),
+    # ... a statement outside a time clause still covers the sentence
+    ("Northwind will pay $5 billion in cash, the companies said on Monday.", "$5 billion", False, "confirmed"),
+    ("Northwind will pay $5 billion in cash, according to a joint statement.", "$5 billion", False, "confirmed"),
+])
+def test_a_statement_in_a_time_clause_after_the_figure(lex: Lexicons, sentence: str, figure: str, market: bool,
+                                                       expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
