@@ -89,6 +89,11 @@ _AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(
 _COUNTED_PERSONS_SUBJECT = re.compile(r"\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
                                       r"(?:men|women|individuals|investors|traders|executives|brothers|sisters|"
                                       r"defendants|buyers|founders)\s+(?:have\s+|has\s+|had\s+)?(?:[a-z]+ly\s+)?$")
+#: "An Acme Corp. shareholder sued", "an Acme customer said": one holder, customer or worker of a party named by its
+#: name is a person of its own, not the party (unlike its spokesperson or board, who act for it)
+_ONE_OF_PARTY = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w&.'’-]*\s+)+"
+                           r"(?:shareholder|stockholder|investor|customer|client|employee|worker|user|supplier|rival|competitor|critic)\s+"
+                           r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
@@ -253,6 +258,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if (_NOUN_TO.search(near) or _EFFORT_TO.search(near)) and (verb.startswith("to ") or near.endswith("to ")):
             continue
+        if _ONE_OF_PARTY.search(near[-80:]):
+            continue  # "An Acme shareholder sued": a holder of the party, not the party
         if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):
             return True  # "The three men purchased $100 million in X stock"
         if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):

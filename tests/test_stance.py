@@ -1692,3 +1692,20 @@ def test_a_counted_group_of_persons_as_the_subject(lex: Lexicons, sentence: str,
 def test_a_statement_in_a_time_clause_after_the_figure(lex: Lexicons, sentence: str, figure: str, market: bool,
                                                        expected: str) -> None:
     assert stance(lex, sentence, figure, market=market) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # one shareholder (customer, employee) of a party named by the party's name is a person of its own: what it
+    # does is no act of the party, and the deal named by its price stays a mention
+    ("A Southgate Corporation shareholder sued in Delaware's Chancery Court on Tuesday in connection with the "
+     "company's planned $95-per-share acquisition by Northwind, filing the complaint a day before the $28.3 "
+     "billion tender offer was set to expire.", "$95", "asserted"),
+    ("A Southgate Corporation shareholder sued in Delaware's Chancery Court on Tuesday in connection with the "
+     "company's planned $95-per-share acquisition by Northwind, filing the complaint a day before the $28.3 "
+     "billion tender offer was set to expire.", "$28.3 billion", "asserted"),
+    # ... the party itself, or its board, still acts
+    ("Southgate sued Northwind for $2 billion in damages.", "$2 billion", "confirmed"),
+    ("The Southgate board accepted the $95-per-share offer from Northwind.", "$95", "confirmed"),
+])
+def test_one_holder_of_a_party_is_not_the_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
