@@ -148,6 +148,12 @@ _DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
                              r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
 _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
                             r"deal|investment|buyout)\b")
+#: "X expects to close its $28.3 billion acquisition of Y as soon as Monday": a closing still to come is no act
+#: done; the deal named by its price in it is a mention (unlike "X closed its $28.3 billion acquisition", or a
+#: party's statement of it: "X said it expects to close its $43 billion deal")
+_CLOSE_AHEAD_BEFORE = re.compile(r"\b(?:expects?|expected|hopes?|hoped|aims?|plans?|intends?|is\s+set|is\s+poised)\s+"
+                                 r"to\s+(?:close|complete|finali[sz]e|consummate|wrap\s+up)\s+"
+                                 r"(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}$")
 #: "X disclosed layoffs amid its plans to be acquired by Y for $28bn": the deal as the background of another
 #: act, a mere mention of it (asserted), like the deal named by its price as the time of another act
 _AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}$")
@@ -444,6 +450,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)
+                             or (_CLOSE_AHEAD_BEFORE.search(sentence, max(0, start - 80), start)
+                                 and _DEAL_NP_AFTER.match(sentence, end)
+                                 and not _party_statement_before(sentence, start, lex, set(outlets), parties))
                              or _CLOSING_PRICE_BEFORE.search(sentence, max(0, start - 40), start)
                              or (_WORTH_BEFORE.search(sentence, max(0, start - 30), start)
                                  and _PRICE_BASIS_AFTER.match(sentence, end))

@@ -1709,3 +1709,15 @@ def test_a_statement_in_a_time_clause_after_the_figure(lex: Lexicons, sentence: 
 ])
 def test_one_holder_of_a_party_is_not_the_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a closing still to come is no act done: the deal named by its price in it is a mention
+    ("Northwind expects to close its $28.3 billion acquisition of Southgate as soon as Monday.", "asserted"),
+    # ... a closing done is an act on the deal, and a party's statement of the expectation states it
+    ("Northwind closed its $28.3 billion acquisition of Southgate on Monday.", "confirmed"),
+    ("Northwind said on Tuesday it expects to close its $28.3 billion deal to buy Southgate later this week.",
+     "confirmed"),
+])
+def test_a_closing_still_to_come(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$28.3 billion") == expected
