@@ -190,6 +190,10 @@ _FORECAST_CHANGED_BY = re.compile(r"(?i)\b(?:its|their|his|her|the)\s+(?:[\w-]+\
 #: baseline, what it is does not hang on the modal or the condition of the comparison
 _SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
                         r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
+#: "If the deal pans out, it'll be twice as big as X's $16 billion bid for Y": the figure an equal comparison
+#: measures against is a baseline likewise
+_AS_BIG_AS = re.compile(r"\bas\s+(?:big|large|great|small|costly|expensive|high|much)\s+as\s+"
+                        r"(?:the|its|their|his|her|[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,2}$")
 #: "... would have been its largest deal yet, well above its takeover of Y for about $7 billion in 2006": a past
 #: deal a comparison measures against is a baseline likewise
 _ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?:bigger|larger|greater|smaller)\s+than)"
@@ -446,7 +450,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     if span and (compared := _COMPARED_BEFORE.search(sentence, max(lo, start - 60), start)):
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
-                or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)) if span else None
+                or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)
+                or _AS_BIG_AS.search(sentence, max(0, start - 80), start)) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)

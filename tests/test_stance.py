@@ -1721,3 +1721,16 @@ def test_one_holder_of_a_party_is_not_the_party(lex: Lexicons, sentence: str, fi
 ])
 def test_a_closing_still_to_come(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$28.3 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the figure an equal comparison measures against ("twice as big as X's $16 billion bid") is a baseline: what
+    # it is does not hang on the condition or the modal of the comparison
+    ("If the deal pans out at anywhere near that price, it'll be twice as big as Westbrook's $16 billion bid for "
+     "Eastbay, and would dwarf the footprints of its rivals.", "$16 billion", "asserted"),
+    ("The deal would be about as large as the $16 billion takeover of Eastbay.", "$16 billion", "asserted"),
+    # ... the figure under the condition itself still hangs on it
+    ("If the deal pans out, Northwind would pay $16 billion for Southgate.", "$16 billion", "rumoured"),
+])
+def test_a_baseline_of_an_equal_comparison(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
