@@ -1734,3 +1734,17 @@ def test_a_closing_still_to_come(lex: Lexicons, sentence: str, expected: str) ->
 ])
 def test_a_baseline_of_an_equal_comparison(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "as (first / previously) reported" with no one named refers to earlier coverage: it credits nobody with
+    # the sentence's news, the sentence's own verb tells it
+    ("As first reported this past week, Northwind and Southgate have agreed to a deal where the company will "
+     "acquire the digital health giant in an all-cash deal for $95 per share.", "confirmed"),
+    ("As previously reported, Northwind agreed to pay $95 per share.", "confirmed"),
+    # ... a report credited to someone still credits it
+    ("As first reported by the Daily Ledger, Northwind agreed to pay $95 per share.", "reported"),
+    ("Northwind agreed to pay $95 per share, it was first reported on Monday.", "reported"),
+])
+def test_as_first_reported_credits_nobody(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$95") == expected
