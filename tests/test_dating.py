@@ -517,33 +517,24 @@ def test_stage_cues_of_common_news_phrasing(sentence: str, kind: str) -> None:
     assert kind in {k for k, _ in stage_hits(sentence)}
 
 
-def test_a_relative_phrase_dates_the_happening_of_its_own_clause(tmp_path: Path) -> None:
-    """"Following consideration of the proposed takeover, I have today issued a notice": today
-    is the notice's day, not the takeover's announcement; "made headlines last week, agreeing
-    to buy ..." dates the agreement (the mention elaborates the phrase's clause)."""
+@pytest.mark.parametrize(("untied", "tied"), [
+    # "today" is the notice's day, not the takeover's announcement; "made headlines last week,
+    # agreeing to buy ..." dates the agreement (the mention elaborates the phrase's clause)
+    ("Following careful consideration of the proposed takeover of Beta Systems by Acme, I have today "
+     "issued an intervention notice, the minister said.\n",
+     "Acme made headlines last week, agreeing to buy Beta Systems for $2.1 billion in cash.\n"),
+    # "last month" before an "after" clause is the approval's, not the agreement's (which had put
+    # the page in the month after the announcement); with no happening before the phrase, the
+    # agreement still dates it
+    ("Acme won preliminary approval from the regulator last month after Beta Systems agreed to sell "
+     "its cloud rights, clearing the way for the $2.1 billion deal.\n",
+     "Beta Systems shares jumped last week after Acme agreed to buy Beta Systems for $2.1 billion.\n"),
+])
+def test_a_relative_phrase_dates_the_happening_of_its_own_clause(tmp_path: Path, untied: str, tied: str) -> None:
     d = _dates(
         tmp_path,
         "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 billion in cash.\n",
-        "Following careful consideration of the proposed takeover of Beta Systems by Acme, I have today "
-        "issued an intervention notice, the minister said.\n",
-        "Acme made headlines last week, agreeing to buy Beta Systems for $2.1 billion in cash.\n",
-    )
-    assert not any(e.rule == "relative" for e in d["x1"].evidence)
-    (rel,) = [e for e in d["x2"].evidence if e.rule == "relative"]
-    assert rel.used and (d["x2"].earliest, d["x2"].latest) == (date(2024, 3, 4), date(2024, 3, 10))
-
-
-def test_a_relative_phrase_before_an_after_clause_dates_the_main_happening(tmp_path: Path) -> None:
-    """"X won approval from the regulator last month after Y agreed to sell its rights":
-    "last month" is the approval's, not the agreement's (which had put the page in the month
-    after the announcement); with no happening before the phrase ("shares jumped last week
-    after Acme agreed to buy"), the agreement still dates it."""
-    d = _dates(
-        tmp_path,
-        "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 billion in cash.\n",
-        "Acme won preliminary approval from the regulator last month after Beta Systems agreed to sell "
-        "its cloud rights, clearing the way for the $2.1 billion deal.\n",
-        "Beta Systems shares jumped last week after Acme agreed to buy Beta Systems for $2.1 billion.\n",
+        untied, tied,
     )
     assert not any(e.rule == "relative" for e in d["x1"].evidence)
     (rel,) = [e for e in d["x2"].evidence if e.rule == "relative"]

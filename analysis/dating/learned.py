@@ -59,8 +59,8 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                  dates: Sequence[SourceDate], ctx: CorpusContext
                  ) -> tuple[list[RefEvent], dict[str, str]]:
     """Dated deal events named in the corpus, one per (kind, dates), with their sources; and
-    the sources whose own date the others outvote (:func:`outvoted`), with why. Their events
-    are left out."""
+    the sources whose own date the others outvote (:func:`outvoted`), with why. An event only
+    they taught is left out."""
     by_id = {d.source_id: d for d in dates}
     sentences = {s.source_id: s.sentences for s in scans}
     credits = {s.source_id: s.page.credits for s in scans}
@@ -148,7 +148,7 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
         return any(_EARLIER_ROUND.search(x.text) for x in sentences.get(source_id, ()))
 
     votes = outvoted(found, taught, page_figures, stamped, years_named, tells_of_an_earlier_round)
-    kept = [ev for key, ev in found.items() if not taught[key].keys() & votes.keys()]
+    kept = [ev for key, ev in found.items() if taught[key].keys() - votes.keys()]  # some teacher stands
     return sorted(kept, key=lambda e: (e.earliest, e.latest, e.kind, e.key)), votes
 
 
