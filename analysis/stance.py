@@ -255,7 +255,9 @@ def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] 
 
 #: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
 #: the whole sentence (not a relative clause: "..., which was the day before Musk disclosed his stake").
-_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)[^,—–]{0,60}?"
+#: (a place may hold a comma: "..., the Austin, Texas-based company said Monday.")
+_ATTRIBUTION_TAIL = re.compile(r"[,—–]\s*(?!\s|(?:which|who|whom|whose|that)\b)"
+                               r"(?:[^,—–]|,(?=\s+[A-Z][\w.]*-based\b)){0,60}?"
                                r"\b(?:said|says|announced|confirmed|stated|disclosed)\b[^,—–]{0,40}$")
 #: "..., stated a report." / "..., claimed reports quoting filings": a credit covering the whole sentence
 #: (so does an opening "According to The Information, ...")

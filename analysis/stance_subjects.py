@@ -30,7 +30,8 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
 #: (a party by its description)
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
-                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
+                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s"
+                         r"(?:(?-i:[A-Z])[\w.]*,\s(?=(?-i:[A-Z])[\w.]*-based\s))?(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
                          r"(?:company|companies|firms?|parties|juggernaut|behemoth|titan|"
                          r"startup|start-up|buyer|board|group|giant|[a-z]*maker|pharma|biotech|retailer|developer|producer|"
                 r"supplier|"

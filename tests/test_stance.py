@@ -1748,3 +1748,18 @@ def test_a_baseline_of_an_equal_comparison(lex: Lexicons, sentence: str, figure:
 ])
 def test_as_first_reported_credits_nobody(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$95") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a closing statement whose speaker is placed by "City, State-based" ("the Austin, Texas-based company said")
+    # covers the sentence, as "the Texas-based company said" does
+    ("The deal is Northwind’s largest to date – exceeding its $10.3 billion acquisition of Eastbay in 2004 – and "
+     "it strengthens its foothold in the healthcare sector, the Austin, Texas-based company said Monday.",
+     "confirmed"),
+    ("Northwind will pay $10.3 billion in cash, the Austin, Texas-based company said Monday.", "confirmed"),
+    # ... not a speaker who is no party
+    ("The deal is Northwind’s largest to date – exceeding its $10.3 billion acquisition of Eastbay in 2004, the "
+     "Austin, Texas-based analyst said Monday.", "asserted"),
+])
+def test_a_speaker_placed_by_city_and_state(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$10.3 billion") == expected
