@@ -1763,3 +1763,14 @@ def test_as_first_reported_credits_nobody(lex: Lexicons, sentence: str, expected
 ])
 def test_a_speaker_placed_by_city_and_state(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$10.3 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # money a buyer has "ready to buy" is a readiness, no act done: the figure is not yet a fact
+    ("Northwind Has $30 Billion Ready to Buy Southgate", "rumoured"),
+    ("Northwind is ready to pay $30 billion for Southgate.", "rumoured"),
+    # ... an act done stays an act
+    ("Northwind agreed to buy Southgate for $30 billion.", "confirmed"),
+])
+def test_ready_to_buy_is_no_act_done(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$30") == expected
