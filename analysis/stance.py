@@ -212,6 +212,11 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) 
                               r"(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
 
 
+#: "$30 billion, that's how much X would have left to acquire Y": a figure fronted before the clause that says
+#: what it is; a modal in that clause governs it as one before the figure would
+_FRONTED = re.compile(r",\s+(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:how much|what|the (?:amount|sum|price))\b")
+
+
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     """Where the clause holding the figure starts and ends, and where its modals may start (at a
     relative pronoun). A modal counts only before the figure ("the $20 billion acquisition may be in trouble"
@@ -411,6 +416,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
     modal_lead = sentence[modal_at:end]
+    if span and not sentence[:start].strip(" \"“‘'") and _FRONTED.match(sentence, end):
+        modal_lead = sentence[modal_at:hi]  # "$30 billion, that's how much X would have left to buy Y"
     than = _COMPARED_AFTER.search(sentence, end, hi)
     masked = _mask_time_clauses(sentence, start, end) if span else sentence
     masked_clause = masked[lo:hi]

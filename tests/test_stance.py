@@ -1774,3 +1774,15 @@ def test_a_speaker_placed_by_city_and_state(lex: Lexicons, sentence: str, expect
 ])
 def test_ready_to_buy_is_no_act_done(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$30") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a figure fronted before the clause that says what it is ("$30 billion, that's how much X would have left
+    # to acquire Y"): a modal in that clause governs it as one before it would
+    ("$30 billion, that’s how much Northwind would have left to acquire Southgate.", "rumoured"),
+    ("$30 billion, that’s what Northwind agreed to pay for Southgate.", "confirmed"),
+    # ... a modal after a figure that is not fronted does not
+    ("Northwind paid $30 billion for Southgate, a price that could rise.", "confirmed"),
+])
+def test_a_fronted_figure(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$30 billion") == expected
