@@ -95,6 +95,11 @@ _COUNTED_PERSONS_SUBJECT = re.compile(r"\b[Tt]he\s+(?:two|three|four|five|six|se
 _ONE_OF_PARTY = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][\w&.'’-]*\s+)+"
                            r"(?:shareholder|stockholder|investor|customer|client|employee|worker|user|supplier|rival|competitor|critic)\s+"
                            r"(?:(?:has|have|had|also)\s+)?(?:[a-z]+ly\s+)?$")
+#: "The all-cash deal, which was announced on Dec. 20, values X at $95 a share": a deal that values its target is
+#: no party acting; the writer tells what the terms come to
+_DEAL_VALUES = re.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w$€£.,-]+\s+){0,3}?(?:deal|transaction|"
+                          r"agreement|merger|offer|acquisition|takeover|purchase|bid)(?:,\s+(?:which|that)\b[^,]*,)?\s+"
+                          r"(?:also\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
                       r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
@@ -259,6 +264,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "when it was announced": no party acts
         if (_NOUN_TO.search(near) or _EFFORT_TO.search(near)) and (verb.startswith("to ") or near.endswith("to ")):
             continue
+        if verb.lower() == "values" and _DEAL_VALUES.search(near):
+            continue  # "The deal values X at $27.8bn": the deal, not a party, is the subject
         if _ONE_OF_PARTY.search(near[-80:]):
             continue  # "An Acme shareholder sued": a holder of the party, not the party
         if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):

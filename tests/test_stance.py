@@ -1539,15 +1539,34 @@ def test_filler_words_before_the_subjects_name(lex: Lexicons, sentence: str) -> 
     assert stance(lex, sentence, "$5 billion") == "confirmed"
 
 
-@pytest.mark.parametrize(("figure", "expected"), [
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
     # a coordinated verb of comparison ("and implies") opens the writer's reckoning from the terms: the act
-    # before it ("the deal values ... at") does not govern its object
-    ("roughly $28.3bn", "asserted"),
-    ("$27.8bn", "confirmed"),
+    # before it does not govern its object
+    ("The deal values Southgate at $27.8bn on a fully diluted basis and implies an enterprise value of roughly "
+     "$28.3bn.", "roughly $28.3bn", "asserted"),
+    ("Northwind offered $27.8bn for Southgate on a fully diluted basis and implied an enterprise value of roughly "
+     "$28.3bn.", "roughly $28.3bn", "asserted"),
+    ("Northwind offered $27.8bn for Southgate on a fully diluted basis and implied an enterprise value of roughly "
+     "$28.3bn.", "$27.8bn", "confirmed"),
 ])
-def test_a_coordinated_comparison_is_the_writers_reckoning(lex: Lexicons, figure: str, expected: str) -> None:
-    assert stance(lex, "The deal values Southgate at $27.8bn on a fully diluted basis and implies an enterprise "
-                       "value of roughly $28.3bn.", figure) == expected
+def test_a_coordinated_comparison_is_the_writers_reckoning(lex: Lexicons, sentence: str, figure: str,
+                                                           expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a deal that values its target is no party acting ("the deal values X at"): the writer tells what the terms
+    # come to (rule 3 needs a party's act or statement)
+    ("The all-cash deal, which was announced on Dec. 20, values Southgate at $95 a share or about $28.5 billion in "
+     "equity value.", "$95", "asserted"),
+    ("The deal values Southgate at $27.8bn on a fully diluted basis and implies an enterprise value of roughly "
+     "$28.3bn.", "$27.8bn", "asserted"),
+    # ... a party that values it, or a party's statement of it, still tells it
+    ("Northwind said the deal values Southgate at $27.8bn.", "$27.8bn", "confirmed"),
+    ("Northwind values Southgate at $27.8bn in its offer.", "$27.8bn", "confirmed"),
+])
+def test_a_deal_that_values_its_target_is_no_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
