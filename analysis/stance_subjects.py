@@ -108,6 +108,9 @@ _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intentio
 _EFFORT_TO = re.compile(r"(?i)\b(?:works?|working|worked|tries|try|trying|tried|strives?|striving|strove|"
                         r"struggles?|struggling|struggled|fights?|fighting|fought|races?|racing|raced|"
                         r"scrambles?|scrambling|scrambled)\s+(?:to\s+)?$")
+#: "..., targeted to put it in a place to compete", "a fund designed to invest in": a participle's purpose names
+#: an act to come, none done
+_PURPOSE_TO = re.compile(r"(?i)\b(?:designed|intended|meant|targeted|aimed|geared|calculated)\s+to\s+$")
 #: statement verbs: a name before one is a speaker, a party only when it is one of the deal's
 _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
                          r"details|confirmed|confirms|wrote|writes)\b")
@@ -266,6 +269,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue
         if verb.lower() == "values" and _DEAL_VALUES.search(near):
             continue  # "The deal values X at $27.8bn": the deal, not a party, is the subject
+        if _PURPOSE_TO.search(near[-40:]):
+            continue  # "..., targeted to put at a place to compete": a purpose, no act done
         if _ONE_OF_PARTY.search(near[-80:]):
             continue  # "An Acme shareholder sued": a holder of the party, not the party
         if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):

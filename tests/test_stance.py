@@ -1805,3 +1805,16 @@ def test_ready_to_buy_is_no_act_done(lex: Lexicons, sentence: str, expected: str
 ])
 def test_a_fronted_figure(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$30 billion") == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a participle's purpose ("targeted to put", "designed to invest") names an act to come, none done
+    ("So far, Northwind’s most significant acquisition was the 9.3 billion dollars of American cloud computing "
+     "firm Southgate in 2016, targeted to put at a place to compete with its rivals.", "9.3 billion dollars",
+     "asserted"),
+    ("The $2 billion fund of software maker Southgate is designed to invest in startups.", "$2 billion", "asserted"),
+    # ... the act itself is still an act
+    ("Southgate put $2 billion into startups.", "$2 billion", "confirmed"),
+])
+def test_a_participles_purpose_is_no_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
