@@ -421,6 +421,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     than = _COMPARED_AFTER.search(sentence, end, hi)
     masked = _mask_time_clauses(sentence, start, end) if span else sentence
     masked_clause = masked[lo:hi]
+    # "... after Bloomberg reported that X was reviewing its options, which sent its shares soaring 18%": a share
+    # move in a relative clause is what the market did after the report, the report's credit stays outside it
+    report_clause = masked[modal_at:hi] if span and market and modal_at > lo else masked_clause
     # "$9bn more than it agreed to pay", "a 142% premium to the price before the company announced a
     # review": a comparison's or a time clause's act after the figure is not the figure's
     later = _mask_time_clauses(sentence, start, end, _LATER_CLAUSE) if span else sentence
@@ -440,7 +443,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         return "reported"  # "X in talks to buy Y for more than $30 bln - WSJ": a headline credited to an outlet
     if span and _REPORT_ANTECEDENT.search(sentence, max(0, start - 160), start):
         return "reported"  # "since that first report, which valued a deal at more than $32 billion"
-    if by_outlet and (by_outlet.search(masked_clause) or (credit and _credits(by_outlet, credit.group(1)))
+    if by_outlet and (by_outlet.search(report_clause) or (credit and _credits(by_outlet, credit.group(1)))
                       or (credit and _credited_through(by_outlet, credit.group(1)))
                       or (opening and _credits(by_outlet, opening))):
         return "reported"
@@ -500,7 +503,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                     masked[:hi] if stance == "rumoured" else masked):
                 return stance  # talks in a clause after the figure's are about something else
                 # ("shares fell 2% after the companies announced the deal": nor is a statement in a time clause)
-            if scope == "clause_full" and ((_press_credit(row["regex"], masked_clause, parties, outlets)
+            if scope == "clause_full" and ((_press_credit(row["regex"], report_clause, parties, outlets)
                                             if stance == "reported" else row["regex"].search(masked_clause))
                                            or (stance == "reported" and credit
                                                and _credits(row["regex"], credit.group(1), parties, outlets))

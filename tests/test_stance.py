@@ -1818,3 +1818,17 @@ def test_a_fronted_figure(lex: Lexicons, sentence: str, expected: str) -> None:
 ])
 def test_a_participles_purpose_is_no_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # a share move told in a relative clause after a report ("..., which sent its shares soaring 18%") is what the
+    # market did: the report's credit stays outside the relative clause
+    ("A Southgate deal comes after Bloomberg first reported late last month that Southgate was reviewing its "
+     "options amid takeover interest, which sent its shares soaring 18% on Dec. 22.", "18%", True, "asserted"),
+    # ... a credit inside the relative clause, or a figure of the report itself, is still credited
+    ("Southgate shares rose, which Bloomberg reported was a gain of 18% on the day.", "18%", True, "reported"),
+    ("Bloomberg reported that Southgate shares rose 18% on the news.", "18%", True, "reported"),
+])
+def test_a_share_move_in_a_relative_clause_after_a_report(lex: Lexicons, sentence: str, figure: str,
+                                                          market: bool, expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
