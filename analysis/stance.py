@@ -204,12 +204,12 @@ _ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?
 #: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X
 #: is willing to pay": a comparison after the figure brings in another figure; the acts told after it are that
 #: figure's
-_COMPARED_AFTER = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))\b")
+_COMPARED_WORDS = r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))"
+_COMPARED_AFTER = re.compile(_COMPARED_WORDS + r"\b")
 #: "X purchased $100 million in Y stock for $40 per share, notably less than its then $63 price", "..., well
 #: above the $65 closing price": the figure compared with is another quantity; the act before the comparison is
 #: not about it (not a bound of the figure itself: "agreed to pay more than $5 billion")
-_COMPARED_BEFORE = re.compile(r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))\s+"
-                              r"(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
+_COMPARED_BEFORE = re.compile(_COMPARED_WORDS + r"\s+(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
 
 
 #: "$30 billion, that's how much X would have left to acquire Y": a figure fronted before the clause that says
