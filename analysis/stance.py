@@ -16,7 +16,8 @@ The cue words live in ``analysis/data/stance_cues.csv``; this module reads their
 
 Time clauses after the figure ("when talks were first reported", "on reports ...") date its context
 and are read by no scope. Who the subject of a verb is (a party, a market, an outlet) is read by
-:mod:`analysis.stance_subjects`.
+:mod:`analysis.stance_subjects`; what the words right around a figure make of it (a projection, a mere
+mention of the deal, a baseline of a comparison) by :mod:`analysis.stance_figures`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,29 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .stance_figures import (
+    _ABOVE_DEAL,
+    _AMID_BEFORE,
+    _AS_BIG_AS,
+    _AUXILIARY,
+    _CLOSE_AHEAD_BEFORE,
+    _CLOSING_PRICE_BEFORE,
+    _DEAL_NP_AFTER,
+    _DEAL_NP_BEFORE,
+    _DEBT_AFTER,
+    _FORECAST_CHANGED_BY,
+    _MARKET_SIZE_AFTER,
+    _MARKET_SIZE_BEFORE,
+    _PRICE_BASIS_AFTER,
+    _SIZED_SUBJECT_AFTER,
+    _SIZED_SUBJECT_BEFORE,
+    _SURPASSED,
+    _WORTH_BEFORE,
+    _WOULD_ASSUME,
+    forecast_figure,
+    planned_cut,
+    projected_savings,
+)
 from .stance_subjects import (
     REPORT_VERB,
     agent_is_party,
@@ -96,109 +120,8 @@ _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
 _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
                           r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
 
-#: "up to $450 million in annual cost savings", "savings of $2 billion": the cost savings or synergies a
-#: deal is to bring are a projection (not ones "realised", "achieved" or "delivered")
-_SAVINGS_AFTER = re.compile(r"\s*(?:a year\s+|annually\s+|per year\s+)?(?:in|of)\s+(?:[\w“”\"'-]+\s+){0,3}?[“\"']?"
-                            r"(?:savings|synergies)\b")
-_SAVINGS_BEFORE = re.compile(r"(?<!realized )(?<!realised )(?<!achieved )(?<!delivered )\b(?:savings|synergies)\s+"
-                             r"of\s+(?:about\s+|around\s+|roughly\s+|up to\s+|some\s+|more than\s+|at least\s+)?$")
-_SAVINGS_DONE = re.compile(r"(?i)\b(?:realized|realised|achieved|delivered)\s+(?:[\w-]+\s+){0,2}$")
-#: "launched a $3.5-billion cost-cutting initiative", "$2 billion in cost cuts": the size of a cost-cutting
-#: programme is its target, cuts still to come (like savings)
-_COST_PROGRAMME_AFTER = re.compile(r"(?i)[\s-]*(?:(?:in|of)\s+)?(?:annual\s+|yearly\s+)?cost[- ](?:cutting|reduction|"
-                                   r"savings?|cuts?)(?:\s+(?:initiative|program(?:me)?|plan|drive|effort|target|push|"
-                                   r"scheme)s?)?\b")
 
 
-#: "missing the $3.80 a share analysts had forecast", "the $1.77 billion Wall Street expected": a figure
-#: followed by a relative clause (its "that" left out) in which forecasters expect it is their forecast
-_FORECAST_AFTER = re.compile(r"\s*(?:a share\s+|per share\s+|a year\s+)?(?:that\s+)?"
-                             r"(?:(?:most|many|some|several|[\w-]+-polled)\s+)?"
-                             r"(?:analysts|economists|forecasters|Wall Street|the Street|the market|investors|"
-                             r"traders)\s+"
-                             r"(?:(?:polled|surveyed)\s+by\s+[\w.&'’-]+\s+)?"
-                             r"(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
-                             r"(?:forecast(?:ed)?|expected|estimated|projected|predicted|anticipated|pencill?ed\s+in)\b")
-
-
-#: "X said it would slice 7% of its workforce", "has announced plans to cut about 10% of its staff": a cut a
-#: party will make (jobs, costs) is a target, even when the party states it ...
-_PLANNED_CUT = re.compile(r"(?i)\b(?:will|would|plans? to|planning to|aims? to|intends? to|(?:is|are|set) to|"
-                          r"expects? to)\s+(?:also\s+|further\s+)?(?:cut|slash|slice|trim|reduce|lay\s+off|"
-                          r"eliminate|shed|axe)\b")
-#: ... unless a notice or filing it made records it ("will lay off 575 employees, according to a notice filed
-#: with the state workforce commission")
-_FILED_RECORD = re.compile(r"(?i)\baccording to (?:a|an|the|its|their) (?:[\w-]+ ){0,2}?(?:notice|filing)s?\b")
-
-
-def _projected_savings(sentence: str, start: int, end: int) -> bool:
-    """The figure is an amount of cost savings, synergies or cost cuts still to come."""
-    if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
-        return True
-    if _COST_PROGRAMME_AFTER.match(sentence, end) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start):
-        return True
-    return bool(_SAVINGS_AFTER.match(sentence, end)) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start)
-
-
-#: "will lay off 575 employees following its $53 billion acquisition of Y, according to the company", "is
-#: following up on its $4 billion investment": the party's deal named by its price as the time of another
-#: act or statement, or as what another act follows up; a mere mention of the deal (asserted). (Not "closed
-#: on its $35 billion acquisition", "proceed with its ...": acts on the deal itself.)
-_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
-                             r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
-_DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
-                            r"deal|investment|buyout)\b")
-#: "X expects to close its $28.3 billion acquisition of Y as soon as Monday": a closing still to come is no act
-#: done; the deal named by its price in it is a mention (unlike "X closed its $28.3 billion acquisition", or a
-#: party's statement of it: "X said it expects to close its $43 billion deal")
-_CLOSE_AHEAD_BEFORE = re.compile(r"\b(?:expects?|expected|hopes?|hoped|aims?|plans?|intends?|is\s+set|is\s+poised)\s+"
-                                 r"to\s+(?:close|complete|finali[sz]e|consummate|wrap\s+up)\s+"
-                                 r"(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,2}$")
-#: "X disclosed layoffs amid its plans to be acquired by Y for $28bn": the deal as the background of another
-#: act, a mere mention of it (asserted), like the deal named by its price as the time of another act
-_AMID_BEFORE = re.compile(r"\bamid\s+(?:its|their|his|her|the)\s+[^,;:.()]{0,80}$")
-#: "concerned it may give X a tight grip on the $200 billion games market": a figure sizing a market named as a
-#: definite noun phrase describes what is; a modal before it governs another verb (the grip), not the size
-#: (not a market share or value: "would control a $47 billion market share")
-_MARKET_SIZE_BEFORE = re.compile(r"\b[Tt]he\s+(?:(?:global|worldwide|world|entire|whole|overall)\s+)?$")
-_MARKET_SIZE_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s+(?:market|industry|sector)\b"
-                                r"(?!\s+(?:share|value|valuation|cap|capitali[sz]ation)\b)")
-#: the modal verbs that a market's size does not hang on
-_AUXILIARY = ("would", "could", "might", "may", "should")
-#: "The $200 billion tech juggernaut is paying $157 per share": a figure sizing the party that is the subject
-#: describes it (its market value), the party's act is not about it
-_SIZED_SUBJECT_BEFORE = re.compile(r"^\W*(?:[Tt]he|[Aa]n?)\s+$")
-_SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|juggernaut|behemoth|titan|group|"
-                                  r"conglomerate|[a-z]*maker|startup|lender|bank|retailer|producer)\b")
-#: "a 31% premium over the company's closing price of $119.59": a closing price is the market's figure, the
-#: act the sentence tells (the offer it is compared with) is not about it
-_CLOSING_PRICE_BEFORE = re.compile(r"(?i)\bclosing\s+(?:share\s+|stock\s+)?price\s+of\s+$")
-#: "X purchased 15 million Y shares, worth about $2.3 billion based on Y's closing share price": what a
-#: holding is worth at a market price is the writer's reckoning, the act (the purchase) is not about it
-_WORTH_BEFORE = re.compile(r"(?i)\bworth\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|some\s+)?$")
-_PRICE_BASIS_AFTER = re.compile(r"(?i)\s*based\s+on\s+(?:[\w.&'’-]+\s+){0,3}?(?:closing|share|stock|market)\b")
-#: "X would also assume $8 billion of Y's net debt": the debt a buyer takes on is a term of the deal, its
-#: "would" tells the agreement's terms, not a possibility
-_WOULD_ASSUME = re.compile(r"(?i)would\s+(?:also\s+)?assume\s+[^,;:]{0,30}$")
-_DEBT_AFTER = re.compile(r"(?i)\s+(?:of\s+)?(?:[\w.&'’-]+\s+){0,4}?(?:net\s+)?(?:debt|liabilities|leverage)\b")
-#: "X slashed its full-year revenue forecast by 13%": the figure is the size of the change a party made to its
-#: forecast (a fact), not the forecast itself ("revised its forecast to a $2 billion loss" is the forecast)
-_FORECAST_CHANGED_BY = re.compile(r"(?i)\b(?:its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?(?:forecasts?|guidance|"
-                                  r"outlook|projections?)\s+by\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
-                                  r"almost\s+|some\s+|more than\s+|as much as\s+)?$")
-#: "it would surpass the $12.5 billion deal that it made in 2012": the figure a new one would pass is a
-#: baseline, what it is does not hang on the modal or the condition of the comparison
-_SURPASSED = re.compile(r"\b(?:surpass|exceed|top|eclipse|dwarf|overtake|outstrip|outdo|beat)(?:s|es|ed|ped|ping|ing)?"
-                        r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$")
-#: "If the deal pans out, it'll be twice as big as X's $16 billion bid for Y": the figure an equal comparison
-#: measures against is a baseline likewise
-_AS_BIG_AS = re.compile(r"\bas\s+(?:big|large|great|small|costly|expensive|high|much)\s+as\s+"
-                        r"(?:the|its|their|his|her|[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){0,2}$")
-#: "... would have been its largest deal yet, well above its takeover of Y for about $7 billion in 2006": a past
-#: deal a comparison measures against is a baseline likewise
-_ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?:bigger|larger|greater|smaller)\s+than)"
-                         r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:deal|acquisition|takeover|purchase|"
-                         r"merger|buyout)\s+(?:of|for|with)\b[^,;:]{0,60}$")
 
 
 #: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X
@@ -485,12 +408,11 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         if stance == "confirmed" and terms and not _COMPARISON.search(sentence, terms.end(), start) \
                 and not _AFTER_TERMS.search(sentence, terms.end(), start):
             return stance  # "Under the terms of the agreement, X will pay ...": the parties' text
-        if stance == "rumoured" and span and _projected_savings(sentence, start, end):
+        if stance == "rumoured" and span and projected_savings(sentence, start, end):
             return stance  # "result in up to $450 million in annual cost savings"
-        if stance == "rumoured" and span and not mention and _PLANNED_CUT.search(modal_lead) \
-                and not _FILED_RECORD.search(sentence):
+        if stance == "rumoured" and span and not mention and planned_cut(modal_lead, sentence):
             return stance  # "X said it would slice 7% of its workforce"
-        if stance == "rumoured" and span and _FORECAST_AFTER.match(sentence, end):
+        if stance == "rumoured" and span and forecast_figure(sentence, start, end):
             return stance  # "missing the $3.80 a share analysts had forecast"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start) and not baseline:
