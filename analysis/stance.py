@@ -46,6 +46,8 @@ from .stance_figures import (
     _WORTH_BEFORE,
     _WOULD_ASSUME,
     forecast_figure,
+    in_beaten_forecast,
+    named_forecast,
     planned_cut,
     projected_savings,
 )
@@ -412,7 +414,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             return stance  # "result in up to $450 million in annual cost savings"
         if stance == "rumoured" and span and not mention and planned_cut(modal_lead, sentence):
             return stance  # "X said it would slice 7% of its workforce"
-        if stance == "rumoured" and span and forecast_figure(sentence, start, end):
+        if stance == "rumoured" and span and (forecast_figure(sentence, start, end) or named_forecast(sentence, start)):
             return stance  # "missing the $3.80 a share analysts had forecast"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start) and not baseline:
@@ -439,6 +441,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                     if (changed := _FORECAST_CHANGED_BY.search(sentence, max(0, start - 80), start)) \
                             and modal_at + m.start() >= changed.start():
                         continue  # "slashed its revenue forecast by 13%": the change made, not a forecast
+                    if in_beaten_forecast(sentence, modal_at + m.start(), start):
+                        continue  # "beat its guidance for the quarter, with revenue of $234 million": a result
                     if _WOULD_ASSUME.match(modal_lead, m.start()) and _DEBT_AFTER.match(sentence, end):
                         continue  # "Acme would also assume $4.7 billion of Beta's debt": the deal's terms
                     if terms and m.group(0).lower() in ("would", "will", "set to"):

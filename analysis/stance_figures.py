@@ -119,3 +119,27 @@ def planned_cut(modal_lead: str, sentence: str) -> bool:
 def forecast_figure(sentence: str, start: int, end: int) -> bool:
     """The figure is what forecasters expect ("missing the $3.80 a share analysts had forecast")."""
     return bool(_FORECAST_AFTER.match(sentence, end))
+
+
+#: "beating Wall Street expectations of $6.2 billion", "the consensus estimate for $1.10 a share": a figure that
+#: a forecast noun names is the forecast
+_FORECAST_OF = re.compile(r"(?i)\b(?:expectations?|estimates?|forecasts?|projections?|consensus|guidance|predictions?)"
+                          r"\s+(?:of|for)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+)?$")
+#: "beat its guidance for the quarter, with revenue of $234 million", "topped estimates with sales of $2.2 billion":
+#: a forecast that a result beat or missed is the object of that comparison; the result told beside it is no forecast
+_BEATEN = re.compile(r"(?i)\b(?:beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|"
+                     r"surpassing|missed|misses|missing|(?:fell|falls|falling) short of|"
+                     r"came in (?:above|below|ahead of))"
+                     r"\s+(?:[\w'’-]+\s+){0,4}?(?:guidance|forecasts?|estimates?|expectations?|projections?|outlook|"
+                     r"consensus)\b")
+
+
+def named_forecast(sentence: str, start: int) -> bool:
+    """The figure is what a forecast noun right before it names ("expectations of $6.24 billion")."""
+    return bool(_FORECAST_OF.search(sentence, max(0, start - 60), start))
+
+
+def in_beaten_forecast(sentence: str, at: int, start: int) -> bool:
+    """Position ``at`` lies in a forecast that a result beat or missed, told before the figure (and the
+    figure is not that forecast's own)."""
+    return any(m.start() <= at < m.end() for m in _BEATEN.finditer(sentence, max(0, at - 80), start))

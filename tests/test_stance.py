@@ -1832,3 +1832,21 @@ def test_a_participles_purpose_is_no_act(lex: Lexicons, sentence: str, figure: s
 def test_a_share_move_in_a_relative_clause_after_a_report(lex: Lexicons, sentence: str, figure: str,
                                                           market: bool, expected: str) -> None:
     assert stance(lex, sentence, figure, market=market) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the figure a forecast noun names is the forecast ...
+    ("Quarterly revenue rose 12% to $4.1 billion, beating analysts' expectations of $3.9 billion.", "$3.9 billion",
+     "rumoured"),
+    ("Quarterly revenue rose 12% to $4.1 billion, beating analysts' expectations of $3.9 billion.", "$4.1 billion",
+     "asserted"),
+    # ... and a forecast a result beat is the object of that comparison, not a forecast of the result beside it
+    ("Southgate actually beat its guidance for the second quarter, with revenue of $512 million, a 22% increase.",
+     "$512 million", "asserted"),
+    ("Southgate actually beat its guidance for the second quarter, with revenue of $512 million, a 22% increase.",
+     "22%", "asserted"),
+    # (a forecast not beaten still governs the figure after it)
+    ("Southgate's guidance calls for full-year revenue of $2 billion.", "$2 billion", "rumoured"),
+])
+def test_a_forecast_named_or_beaten(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
