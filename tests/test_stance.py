@@ -1850,3 +1850,15 @@ def test_a_share_move_in_a_relative_clause_after_a_report(lex: Lexicons, sentenc
 ])
 def test_a_forecast_named_or_beaten(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a prediction the writer is sure of is still a prediction
+    ("But any deal is sure to come at a premium and value Southgate over $9B.", "$9B"),
+    ("Northwind's bid is bound to top $5 billion, bankers say.", "$5 billion"),
+    # what a deal is designed or meant to bring is its aim
+    ("The merger is designed to lift annual sales growth to more than 20% and ranks as Northwind's largest.",
+     "20%"),
+])
+def test_sure_to_and_designed_to_are_no_facts(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "rumoured"
