@@ -1862,3 +1862,8 @@ def test_a_forecast_named_or_beaten(lex: Lexicons, sentence: str, figure: str, e
 ])
 def test_sure_to_and_designed_to_are_no_facts(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+def test_an_opening_price_is_the_markets(lex: Lexicons) -> None:
+    sentence = "Southgate made its market debut in June 2019 with an opening price of $38.50."
+    assert stance(lex, sentence, "$38.50") == "asserted"
