@@ -69,7 +69,8 @@ if TYPE_CHECKING:
 _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
                          r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMrs)"
                          r"\.\s+(?=[A-Z])|"
-                         r"\s(?:after|because|since|although|though)\s|"
+                         # "..., at the same time that the app's revenues rose 39%": a subordinate clause
+                         r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as))\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
                          r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
                          # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y"

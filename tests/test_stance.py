@@ -1867,3 +1867,16 @@ def test_sure_to_and_designed_to_are_no_facts(lex: Lexicons, sentence: str, figu
 def test_an_opening_price_is_the_markets(lex: Lexicons) -> None:
     sentence = "Southgate made its market debut in June 2019 with an opening price of $38.50."
     assert stance(lex, sentence, "$38.50") == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a subordinate clause has its own subject: the party's act before it is not about its figure
+    ("Also, the company safely completed a deal with Southgate, at the same time that the app's revenues rose 39% "
+     "for the quarter.", "39%", "asserted"),
+    ("Northwind closed its purchase of Southgate even as Southgate's sales fell 12% in the quarter.", "12%",
+     "asserted"),
+    # (the act's own figure before it stays the act's)
+    ("Northwind completed the $5 billion deal at the same time as it posted results.", "$5 billion", "confirmed"),
+])
+def test_a_subordinate_clause_of_time_or_contrast(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
