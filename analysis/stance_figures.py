@@ -43,9 +43,10 @@ _FILED_RECORD = re.compile(r"(?i)\baccording to (?:a|an|the|its|their) (?:[\w-]+
 
 #: "will lay off 575 employees following its $53 billion acquisition of Y, according to the company", "is
 #: following up on its $4 billion investment": the party's deal named by its price as the time of another
-#: act or statement, or as what another act follows up; a mere mention of the deal (asserted). (Not "closed
-#: on its $35 billion acquisition", "proceed with its ...": acts on the deal itself.)
-_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on)\s+"
+#: act or statement, or as what another act follows up or pays for ("sold $8 billion of bonds to fund its $27.7
+#: billion acquisition"); a mere mention of the deal (asserted). (Not "closed on its $35 billion acquisition",
+#: "proceed with its ...": acts on the deal itself.)
+_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on|to (?:help\s+)?(?:fund|finance|refinance|pay for))\s+"
                              r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
 _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
                             r"deal|investment|buyout)\b")

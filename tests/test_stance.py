@@ -1880,3 +1880,17 @@ def test_an_opening_price_is_the_markets(lex: Lexicons) -> None:
 ])
 def test_a_subordinate_clause_of_time_or_contrast(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "wrapped up" is an act done (like "completed") ...
+    ("(Bloomberg) -- Northwind Inc. wrapped up a $6 billion bond sale Tuesday to fund its $20 billion acquisition "
+     "of Southgate Inc., a deal designed to widen its reach.", "$6 billion", "confirmed"),
+    ("Northwind wraps up $20 billion Southgate takeover", "$20 billion", "confirmed"),
+    # ... and the deal that another act pays for, named by its price, is a mere mention of it
+    ("(Bloomberg) -- Northwind Inc. wrapped up a $6 billion bond sale Tuesday to fund its $20 billion acquisition "
+     "of Southgate Inc., a deal designed to widen its reach.", "$20 billion", "asserted"),
+    ("Northwind sold bonds on Tuesday to pay for its $20 billion takeover of Southgate.", "$20 billion", "asserted"),
+])
+def test_wrapped_up_and_the_deal_an_act_pays_for(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
