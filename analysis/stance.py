@@ -115,6 +115,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
 #: describing a name with a relative clause of its own is its own clause (the reports or acts of the
 #: sentence are not about what it describes)
 _APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+(?:had|has|have|was|is|were|are)\b")
+#: "agreed to buy Y, which has 10 million users, for $27.7bn": a relative clause closed at its comma, the main
+#: clause resumes with the preposition before the figure
+_RESUMED = re.compile(r"[^,;:]*,\s+(?:for|at|to|from|with|into|in|on|by)\s+(?:[\w-]+\s+){0,3}$")
 #: (so does a participle's appositive: "The all-cash offer, expected to close on 30 June, will be ...")
 _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
                               r",\s+(?:expected|likely|set|due|poised|slated|scheduled) to\b[^,;:]*,")
@@ -158,7 +161,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
     appositive = list(_APPOSITIVE.finditer(sentence, lo, start))
     if appositive:
         lo = appositive[-1].start() + 1
-    rel = [m for m in _RELATIVE.finditer(sentence, lo, start)]
+    rel = [m for m in _RELATIVE.finditer(sentence, lo, start) if not _RESUMED.match(sentence, m.end(), start)]
     modal_lo = rel[-1].start() + 1 if rel else lo
     if rel:
         comma = sentence.find(", ", end, hi)  # the relative clause closes at its comma

@@ -1894,3 +1894,18 @@ def test_a_subordinate_clause_of_time_or_contrast(lex: Lexicons, sentence: str, 
 ])
 def test_wrapped_up_and_the_deal_an_act_pays_for(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a relative clause closed at its comma: the main clause's act resumes with the preposition before the figure
+    ("Northwind, which claims around 150,000 customers worldwide, agreed to buy Southgate, which has around 10 "
+     "million active daily users, for $27.7bn late last year.", "$27.7bn", "confirmed"),
+    ("Northwind bought Southgate, which had been valued at $5 billion in its last round, for $9 billion.",
+     "$9 billion", "confirmed"),
+    # (the figure inside the relative clause stays its own)
+    ("Northwind bought Southgate, which had been valued at $5 billion in its last round, for $9 billion.",
+     "$5 billion", "asserted"),
+])
+def test_the_main_clause_resumes_after_a_relative_clause(lex: Lexicons, sentence: str, figure: str,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
