@@ -145,3 +145,18 @@ def in_beaten_forecast(sentence: str, at: int, start: int) -> bool:
     """Position ``at`` lies in a forecast that a result beat or missed, told before the figure (and the
     figure is not that forecast's own)."""
     return any(m.start() <= at < m.end() for m in _BEATEN.finditer(sentence, max(0, at - 80), start))
+
+
+#: "Implying premiums of 40%, 50% and 60% would yield prices of ...", "Paying $30 billion could strain ...": a
+#: figure in a gerund phrase that is the subject of a modal verb is a hypothetical (not a leading adverbial:
+#: "Citing $5 billion in savings, the company would ...", nor a preposition: "According to ...")
+_GERUND_SUBJECT = re.compile(r"^\W*(?!(?:According|Following|Including|Excluding|Regarding|Concerning|During|"
+                             r"Notwithstanding|Pending|Bring|Thing|Spring|King|Morning|Evening)\b)[A-Z][a-z]+ing\s"
+                             r"(?:[^,;:.]|,\s*(?=(?:and\s+|or\s+)?(?:US|A|C)?[$€£\d]))*")
+_MODAL_AFTER = re.compile(r"(?:[^,;:.]|,\s*(?=(?:and\s+|or\s+)?(?:US|A|C)?[$€£\d]))*?\s(?:would|could|might|may)\s")
+
+
+def hypothetical_gerund(sentence: str, start: int, end: int) -> bool:
+    """The figure stands in a gerund phrase that is the subject of a modal ("Paying $30 billion would ...")."""
+    subject = _GERUND_SUBJECT.match(sentence)
+    return bool(subject and subject.end() >= end and _MODAL_AFTER.match(sentence, end))

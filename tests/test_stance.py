@@ -1909,3 +1909,17 @@ def test_wrapped_up_and_the_deal_an_act_pays_for(lex: Lexicons, sentence: str, f
 def test_the_main_clause_resumes_after_a_relative_clause(lex: Lexicons, sentence: str, figure: str,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a figure in a gerund phrase that is the subject of a modal verb is a hypothetical
+    ("Assuming premiums of 30%, 45% and 55% to these prices would give values of $21.10, $23.40 and $25.00.",
+     "30%", "rumoured"),
+    ("Assuming premiums of 30%, 45% and 55% to these prices would give values of $21.10, $23.40 and $25.00.",
+     "45%", "rumoured"),
+    ("Paying $30 billion for Southgate could strain Northwind's balance sheet.", "$30 billion", "rumoured"),
+    # (not a leading adverbial phrase, whose figure the main clause's subject tells)
+    ("Citing $5 billion in new orders, Northwind said the deal would pay for itself.", "$5 billion", "confirmed"),
+])
+def test_a_gerund_subject_of_a_modal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
