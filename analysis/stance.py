@@ -31,6 +31,7 @@ from .stance_figures import (
     _AMID_BEFORE,
     _AS_BIG_AS,
     _AUXILIARY,
+    _BASELINE_HEDGES,
     _CLOSE_AHEAD_BEFORE,
     _CLOSING_PRICE_BEFORE,
     _DEAL_NP_AFTER,
@@ -39,6 +40,7 @@ from .stance_figures import (
     _FORECAST_CHANGED_BY,
     _MARKET_SIZE_AFTER,
     _MARKET_SIZE_BEFORE,
+    _MARKET_VALUE_AFTER,
     _PRICE_BASIS_AFTER,
     _SIZED_SUBJECT_AFTER,
     _SIZED_SUBJECT_BEFORE,
@@ -389,11 +391,13 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
     if span and (coordinated := [m for m in _COORDINATED_COMPARISON.finditer(sentence, lo, start)]):
         act_from = max(act_from, coordinated[-1].end() - lo)  # "... and implies a value of $28.3bn"
-    if span and (compared := _COMPARED_BEFORE.search(sentence, max(lo, start - 60), start)):
+    compared = _COMPARED_BEFORE.search(sentence, max(lo, start - 60), start) if span else None
+    if compared:
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
                 or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)
-                or _AS_BIG_AS.search(sentence, max(0, start - 80), start)) if span else None
+                or _AS_BIG_AS.search(sentence, max(0, start - 80), start)
+                or (compared if compared and _MARKET_VALUE_AFTER.match(sentence, end) else None)) if span else None
     mention = bool(span and ((_DEAL_NP_BEFORE.search(sentence, max(0, start - 60), start)
                               and _DEAL_NP_AFTER.match(sentence, end))
                              or _AMID_BEFORE.search(sentence, max(0, start - 100), start)
@@ -454,7 +458,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                     if terms and m.group(0).lower() in ("would", "will", "set to"):
                         continue  # "As per the deal, $21.5bn would be paid in stock": the agreement's terms
                     if baseline and modal_at + m.end() <= baseline.start() \
-                            and (m.group(0).lower() in ("would", "could", "might", "may", "should")
+                            and (m.group(0).lower() in _BASELINE_HEDGES
                                  or ((cond := _LEADING_CONDITION.match(sentence))
                                      and cond.end() <= baseline.start())):
                         continue  # "it would surpass the $12.5 billion deal it made in 2012": the baseline is

@@ -160,3 +160,12 @@ def hypothetical_gerund(sentence: str, start: int, end: int) -> bool:
     """The figure stands in a gerund phrase that is the subject of a modal ("Paying $30 billion would ...")."""
     subject = _GERUND_SUBJECT.match(sentence)
     return bool(subject and subject.end() >= end and _MODAL_AFTER.match(sentence, end))
+
+
+#: "would likely value X at more than the $17 billion market cap it held": a market value or price that a
+#: comparison measures against (with its article: an existing one) is a baseline, what it is does not hang on the
+#: hedge of the comparison
+_MARKET_VALUE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:market\s+(?:cap|capitali[sz]ation|value)|valuation|"
+                                 r"(?:share|stock|closing)\s+price)\b")
+#: the hedges that a baseline does not hang on
+_BASELINE_HEDGES = ("would", "could", "might", "may", "should", "likely", "probably", "possibly", "potentially")

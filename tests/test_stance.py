@@ -1923,3 +1923,16 @@ def test_the_main_clause_resumes_after_a_relative_clause(lex: Lexicons, sentence
 ])
 def test_a_gerund_subject_of_a_modal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a market value a hedged comparison measures against (with its article) is a baseline, no hypothetical
+    ("Such a deal would likely value Southgate at more than the $9 billion market cap it held before shares jumped.",
+     "$9 billion", "asserted"),
+    ("Northwind could pay well above the $40 share price of last Friday.", "$40", "asserted"),
+    # (the bound of the hedged figure itself stays hedged)
+    ("Such a deal would likely value Southgate at more than $9 billion.", "$9 billion", "rumoured"),
+])
+def test_a_market_value_as_the_baseline_of_a_hedged_comparison(lex: Lexicons, sentence: str, figure: str,
+                                                                expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
