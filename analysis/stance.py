@@ -41,6 +41,7 @@ from .stance_figures import (
     _MARKET_SIZE_AFTER,
     _MARKET_SIZE_BEFORE,
     _MARKET_VALUE_AFTER,
+    _MOVE_MODAL,
     _PRICE_BASIS_AFTER,
     _SIZED_SUBJECT_AFTER,
     _SIZED_SUBJECT_BEFORE,
@@ -413,6 +414,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                        and _MARKET_SIZE_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
             else ("reported", "rumoured", "confirmed"):
+        if stance == "confirmed" and market and any(not _in_closed_relative(sentence, modal_at + m.start(), start)
+                                                    for m in _MOVE_MODAL.finditer(modal_lead)):
+            return "rumoured"  # "could be like ..., boosting the stock by as much as 27%": a hypothetical move
         if stance == "confirmed" and any(own_report(acts, m.start(), parties, outlets)
                                          for m in REPORT_VERB.finditer(acts)):
             return stance  # "the company reported revenue of $675 million"

@@ -169,3 +169,6 @@ _MARKET_VALUE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:market\s+(?:cap|capitali[
                                  r"(?:share|stock|closing)\s+price)\b")
 #: the hedges that a baseline does not hang on
 _BASELINE_HEDGES = ("would", "could", "might", "may", "should", "likely", "probably", "possibly", "potentially")
+#: "Spinning off X could be like ..., boosting the stock by as much as 27%": a share move that a modal of its
+#: clause governs is a hypothetical, no move the market made
+_MOVE_MODAL = re.compile(r"\b(?:could|might|would|(?<![Ii]n )(?<![Oo]n )(?<!\bof )may(?!\s+\d))\b")

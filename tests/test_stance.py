@@ -1936,3 +1936,14 @@ def test_a_gerund_subject_of_a_modal(lex: Lexicons, sentence: str, figure: str, 
 def test_a_market_value_as_the_baseline_of_a_hedged_comparison(lex: Lexicons, sentence: str, figure: str,
                                                                 expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share move that a modal of its clause governs is a hypothetical ...
+    ("Spinning off Southgate, however, could be like taking a weight off Northwind's shoulders, boosting the stock "
+     "by as much as 27%.", "rumoured"),
+    # ... not one beside a modal in a relative clause closed before it
+    ("Southgate shares, which could be sold within the year, rose 27% on Monday.", "asserted"),
+])
+def test_a_share_move_under_a_modal(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "27%", market=True) == expected
