@@ -144,7 +144,7 @@ def named_forecast(sentence: str, start: int) -> bool:
 def in_beaten_forecast(sentence: str, at: int, start: int) -> bool:
     """Position ``at`` lies in a forecast that a result beat or missed, told before the figure (and the
     figure is not that forecast's own)."""
-    return any(m.start() <= at < m.end() for m in _BEATEN.finditer(sentence, max(0, at - 80), start))
+    return any(m.start() <= at < m.end() for m in _BEATEN.finditer(sentence, max(0, at - 80), min(start, at + 160)))
 
 
 #: "Implying premiums of 40%, 50% and 60% would yield prices of ...", "Paying $30 billion could strain ...": a
