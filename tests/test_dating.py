@@ -1132,6 +1132,16 @@ def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     ("Acme has obtained all required antitrust approvals for the Beta purchase.", "regulatory_review"),
     ("Acme has launched a round of job cuts at its acquired Beta health tech biz.", "aftermath"),
     ("When Acme spent $28 billion two years ago to acquire Beta, it promised a revolution.", "aftermath"),
+    # the thirteenth: talks "held", the agreement in indirect speech or a headline's present tense,
+    # the terms of an agreed deal, a purchase told as what came before the news
+    ("Beta has jumped 15%, after a report that Acme has held talks to buy Beta.", "talks"),
+    ("acme announced to have held discussions to buy beta", "talks"),
+    ("Rivalry intensified last night when Acme said that it was buying Beta, the chat app, for $2 billion.",
+     "agreed"),
+    ("Acme picks up Beta in $27bn deal", "agreed"),
+    ("The Boston-based software company will pay cash and stock for the messaging service.", "agreed"),
+    ("Its founder is leaving less than two years after the software giant acquired the app maker for $2 billion.",
+     "aftermath"),
 ])
 def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> None:
     from analysis.dating.stage import stage_hits
@@ -1150,6 +1160,12 @@ def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> No
     "The long-closed factory reopened.",
     "The regulator's decision follows the clearance of the deal by the Commission.",
     "Xerox Holdings announced a multi-year agreement with Acme to move its systems.",
+    # a hedged or negated step, another deal named as a comparison, a buyback
+    "Acme said it anticipated completing the transaction during its fiscal quarter.",
+    "Unless anything changes, the deal should still be completed by July.",
+    "The deal comes two years after Gamma acquired Delta for $26 billion.",
+    "Sources said Acme would pay cash for the deal.",
+    "Acme buys back $9 billion of its stock.",
 ])
 def test_pending_deal_cues_need_a_deal(text: str) -> None:
     """A challenge, an injunction, a deadline are a deal's only when a deal is what they are
@@ -1257,3 +1273,22 @@ def test_talks_with_another_party_are_not_the_deals_talks(tmp_path: Path) -> Non
     )
     assert d["x1"].latest is None or d["x1"].latest >= date(2023, 2, 27)
     assert not any(e.rule == "relative" for e in d["x1"].evidence)
+
+
+@pytest.mark.parametrize(("sentences", "stage"), [
+    # a purchase told with its year is history: the page reports what came after it
+    (["Acme's co-founder is leaving the company.", "His exit comes a week after another executive quit.",
+      "Northwind bought Acme in 2020 for $27 billion, making a bet on remote work."], "aftermath"),
+    # a relative clause's purchase is background, and no stage is told: unknown
+    (["Acme's co-founder is leaving the company.",
+      "Northwind, which bought Acme in 2020 for $27 billion, declined to comment."], "unknown"),
+])
+def test_a_purchase_told_with_its_year_places_the_page_after_it(sentences: list[str], stage: str) -> None:
+    from analysis.cleaning import Segment
+    from analysis.timeline import deal_stage
+
+    segs, at = [], 0
+    for i, text in enumerate(sentences):
+        segs.append(Segment("x", i, at, at + len(text), text))
+        at += len(text) + 1
+    assert deal_stage(segs)[0] == stage

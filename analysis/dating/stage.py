@@ -69,7 +69,7 @@ def load_stage_cues(path: Path | str = STAGE_CUES_PATH) -> tuple[StageCue, ...]:
 _HEDGE = re.compile(
     r"\b(?:not|no|never|neither|nor|without|yet to|lack of|if|whether|should|unless|until|any|"
     r"will|would|could|might|can|expected to|expects? to|plans? to|set to|aims? to|seeks? to|"
-    r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
+    r"anticipat(?:e|es|ed|ing)|wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
     r"bidding|proposes|"
@@ -80,8 +80,9 @@ _FOR_TO = re.compile(r"\bfor\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s+to\s*$")
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b|n't|n’t",
                        re.IGNORECASE)
 #: ... and inside a cue: "expects the deal to be completed" is no completion
-_INNER_HEDGE = re.compile(r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be)\b|n't|n’t",
-                          re.IGNORECASE)
+_INNER_HEDGE = re.compile(
+    r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be|should|could|might|may|must)\b|n't|n’t",
+    re.IGNORECASE)
 #: "when the takeover was announced": a time clause in the past tense tells what happened
 _WHEN = {"when", "once", "before"}
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
