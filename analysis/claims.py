@@ -29,6 +29,8 @@ CLAIM_COLUMNS = [
     "inputs", "transaction",
 ]
 #: A shareholder vote before a percentage of shares: the share that voted, not a stake bought.
+#: the digits a figure is written with ("27.7" of "$27.7 billion")
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d*)?")
 _VOTED = re.compile(r"(?i)\b(?:(?:share|stock)?holders?|investors)\b[^.;]{0,60}\b(?:vote[sd]?|voting|ballots?|"
                     r"proxies|turnout)\b|\b(?:votes? cast|in the vote|the vote)\b")
 #: A figure in brackets right after one in another currency, or after "or", is that figure converted:
@@ -313,7 +315,35 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
     if sub.empty:
         return sub
     ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
-    return ordered.groupby("source_id", sort=True).head(1).reset_index(drop=True)
+    firsts = ordered.groupby("source_id", sort=True).head(1)
+    picked = [_finer_of(ordered[(ordered["source_id"] == r.source_id) & (ordered["mentions"] == r.mentions)
+                                & (ordered["unit"] == r.unit)], i)
+              for i, r in zip(firsts.index, firsts.itertuples(), strict=True)]
+    return ordered.loc[picked].reset_index(drop=True)
+
+
+def _step(value: float, quote: str) -> float:
+    """The place a figure is written to: "$27bn" -> 1e9, "$27.7 billion" -> 1e8 (0 when unclear)."""
+    number = _WRITTEN_NUMBER.search(quote)
+    digits = int(re.sub(r"\D", "", number.group(0))) if number else 0
+    return value / digits if digits and value > 0 else 0.0
+
+
+def _finer_of(tied: pd.DataFrame, first: int) -> int:
+    """The row of ``tied`` (one source's equally repeated figures) standing for the source: the
+    first mention, unless it is a rounding of a finer figure the source also gives ("picks up
+    Slack in $27bn deal" over "for $27.7 billion"): the headline rounds what the body states."""
+    coarse = float(tied.at[first, "value"])
+    step = _step(coarse, str(tied.at[first, "quote"]))
+    if step <= 1:
+        return first
+    for i, value, quote in zip(tied.index, tied["value"], tied["quote"], strict=True):
+        v = float(value)
+        if i == first or v == coarse or _step(v, str(quote)) >= step:
+            continue
+        if math.isclose(coarse, round(v / step) * step) or math.isclose(coarse, (v // step) * step):
+            return i
+    return first
 
 
 def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:

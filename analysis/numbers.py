@@ -55,9 +55,15 @@ _MONEY_RANGE = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s?(?:-|–|—|to)\s?(?:{_CUR})?\s?"
     rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
 )
+#: "between $2 and $3 billion", "in the range of $15.10 to $43.67" (no scale only when the second
+#: end has its own currency sign: "rose $2 to $45" is a move, and has no such opening)
 _MONEY_BETWEEN = re.compile(
-    rf"\bbetween\s(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?:and|to)\s(?:{_CUR})?\s?"
-    rf"(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b"
+    rf"\b(?:between|range of|ranging from)\s(?P<cur>{_CUR})\s?(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?:and|to)\s"
+    rf"(?:(?:{_CUR})?\s?(?P<n2>{_NUM})\s?(?P<s2>{_SCALE})\b|(?:{_CUR})\s?(?P<n3>{_NUM})(?!\d|,\d|\.\d|\s?(?:{_SCALE})))"
+)
+#: "$0.91-$0.92 per share": a range of small sums, each end with its currency sign
+_MONEY_DASHED = re.compile(
+    rf"(?P<cur>{_CUR})(?P<n1>{_NUM})\s?[-–—]\s?(?:{_CUR})(?P<n3>{_NUM})(?!\d|,\d|\.\d|\s?(?:{_SCALE}))"
 )
 _MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:\.(?=\s(?i:bil|mil)\.?(?![a-z])))?"  # "$14. bil." (a wire's flash)
@@ -211,18 +217,21 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
         taken.claim(m.start(), m.end())
         found.append(Amount(s, m.end(), text[s : m.end()], kind, value, unit, bound, lo, hi))
 
-    for rx in (_MONEY_BETWEEN, _MONEY_RANGE):
+    for rx in (_MONEY_BETWEEN, _MONEY_DASHED, _MONEY_RANGE):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            s2 = _scale(m.group("s2"))
-            s1 = _scale(m.group("s1")) if m.group("s1") else s2
-            lo, hi = _num(m.group("n1")) * s1, _num(m.group("n2")) * s2
+            g = m.groupdict()
+            s2 = _scale(g.get("s2"))
+            s1 = _scale(g.get("s1")) if g.get("s1") else s2
+            lo, hi = _num(m.group("n1")) * s1, _num(g.get("n2") or g["n3"]) * s2
             if hi <= lo:
                 continue
-            hu = min(_half_unit(m.group("n1")) * s1, _half_unit(m.group("n2")) * s2)
+            hu = min(_half_unit(m.group("n1")) * s1, _half_unit(g.get("n2") or g["n3"]) * s2)
             a, b = interval((lo + hi) / 2, "range", hu, approx_tolerance, lo, hi)
-            add(m, "money", (lo + hi) / 2, _currency(m.group("cur")), "range", a, b)
+            opener = m.group(0)[:7].lower() != "between"  # "range of": the figure starts at its sign
+            add(m, "money", (lo + hi) / 2, _currency(m.group("cur")), "range", a, b,
+                start=m.start("cur") if opener else None)
         taken.settle()
     for rx in (_MONEY, _MONEY_SUFFIX):
         for m in rx.finditer(text):

@@ -130,6 +130,18 @@ def test_a_print_credit_and_question_teasers_under_more_from_are_boilerplate() -
     assert kept.startswith("Acme agreed") and "Delta" not in kept and "print edition" not in kept
 
 
+def test_a_subhead_comparing_two_figures_is_story_not_a_data_strip() -> None:
+    """"$12 billion versus $28 billion" under a headline is prose; "AAPL 189.2 +1.3%" is a ticker."""
+    raw = ("Acme's unit may be worth less than half what it paid\n"
+           "$12 billion versus $28 billion\n"
+           "AAPL 189.20 +1.3% MSFT 402.10 -0.4%\n"
+           "An analyst values the unit at around $12 billion, the note says.\n")
+    cs = clean_source(_source(raw), load_rules())
+    kept = " ".join(p.text for p in cs.paragraphs)
+    assert "$12 billion versus $28 billion" in kept and "AAPL" not in kept
+    assert "data_strip" in {r.rule for r in cs.removals}
+
+
 def _source(raw: str, sid: str = "x") -> Source:
     return Source(id=sid, file=f"{sid}.txt", path=Path(f"{sid}.txt"), raw=raw, sha256="")
 

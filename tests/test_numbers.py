@@ -228,3 +228,21 @@ def test_only_the_conversion_after_a_us_marked_figure_is_in_local_dollars(tmp_pa
     found = extract_mentions(clean_corpus(load_corpus(tmp_path), load_rules()), Lexicons.load())
     assert [(m.amount.value, m.amount.unit) for m in found] == [(40e9, "USD"), (61e9, "AUD"), (12e9, "USD")]
 
+
+
+@pytest.mark.parametrize(("text", "quote", "value"), [
+    # a range of small sums: each end with its currency sign, or opened by "range of" / "between"
+    ("Earnings of $0.91-$0.92 per share beat estimates.", "$0.91-$0.92", 0.915),
+    ("It has a 52-week trading range of $115.29 to $284.50, and analysts like it.", "$115.29 to $284.50", 199.895),
+    ("It forecast a profit between US$3.79 and US$3.81 per share.", "between US$3.79 and US$3.81", 3.8),
+    ("It forecast revenues in the range of US$25.90 billion and US$26.00 billion.",
+     "US$25.90 billion and US$26.00 billion", 25.95e9),
+])
+def test_ranges_of_small_sums_are_one_figure(text: str, quote: str, value: float) -> None:
+    (a,) = parse_amounts(text)
+    assert (a.text, a.bound) == (quote, "range") and a.value == pytest.approx(value)
+
+
+def test_a_move_between_two_prices_is_two_figures() -> None:
+    """"rose $2 to $45" is a move and a price, not a range (no "range of" or "between" opens it)."""
+    assert [a.value for a in parse_amounts("Shares rose $2 to $45 on Monday, from $40 to $45.")] == [2, 45, 40, 45]

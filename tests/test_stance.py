@@ -270,11 +270,21 @@ def test_more_credit_and_act_shapes(lex: Lexicons, sentence: str, figure: str, e
     "Northwind will pay $5 billion for Southgate, according to Semafor.",
     "Northwind agreed to pay $5 billion for Southgate, a person close to the talks told Politico.",
     "According to the Guardian, Northwind has agreed to pay $5 billion for Southgate.",
+    "Dow Jones noted that any deal would likely value Southgate above its $5 billion market cap.",
 ])
 def test_a_credit_to_any_known_outlet(lex: Lexicons, sentence: str) -> None:
     outlets = {row["outlet"] for row in lex.outlets}
     at = sentence.index("$5 billion")
     assert classify_stance(sentence, lex, "", (at, at + len("$5 billion")), outlets, PARTIES) == "reported"
+
+
+def test_a_market_data_provider_is_no_news_credit(lex: Lexicons) -> None:
+    """"according to Dow Jones Market Data" credits a data service, not a report: the move is the
+    market's (asserted), where "Dow Jones reported" credits the newswire."""
+    outlets = {row["outlet"] for row in lex.outlets}
+    sentence = "Shares plunged 34% to $401.50 on Wednesday, according to Dow Jones Market Data."
+    at = sentence.index("$401.50")
+    assert classify_stance(sentence, lex, "", (at, at + len("$401.50")), outlets, PARTIES) != "reported"
 
 
 def test_a_very_long_sentence_is_read_in_about_linear_time(lex: Lexicons) -> None:

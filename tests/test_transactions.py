@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import stages
-from analysis.claims import Lexicons, classify_metric, late_outliers, settled_claim
+from analysis.claims import Lexicons, classify_metric, headline_claims, late_outliers, settled_claim
 from analysis.compare import compare_claims
 from analysis.deal_sentences import deal_mentions
 from analysis.numbers import parse_amounts
@@ -167,6 +167,19 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # the tenth unseen corpus: a price after a target described between commas
     ("Acme will acquire Beta Therapeutics, a biopharmaceutical company that focuses on treatments for rare, "
      "autoimmune diseases, for about $26.4 billion.", "deal_value"),
+    # the thirteenth: the cash part of a price paid partly in shares; a bond sale's order book
+    ("Acme will pay US$26.79 billion in cash and offer the rest in shares.", "other"),
+    ("The deal had amassed more than $32 billion of orders, the person said.", "other"),
+    ("Orders of $32 billion came in for the bond deal.", "other"),
+    ("Acme will buy Beta for $20 billion in cash.", "deal_value"),
+    # earnings per share and their guidance, a share's trading range, a price target after its figure
+    ("Acme forecast an adjusted profit between US$3.79 and US$3.81 per share.", "other"),
+    ("Acme raised its full-year earnings forecast to $4.36-$4.38 per share.", "other"),
+    ("Consensus estimates are calling for $0.75 per share in earnings.", "other"),
+    ("It has a 52-week trading range of $115.29 to $284.50.", "other"),
+    ("The analyst carries a buy rating with a US$295 price target for Acme.", "other"),
+    ("Its revenue forecast was raised to $26.2-$26.3 billion.", "revenue"),
+    ("Acme will pay $54.20 per share in cash for Beta.", "price_per_share"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -245,7 +258,11 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # activist's page lists the buyer's earlier purchases as "The acquisitions include X for 43 billion
 # dollars, Y for 13 billion dollars, ..." (no deal sentence names Y's buyer), and its "acquires one
 # billion dollars in X" is a stake, read as a purchase of X.
-FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "nvidia-arm", "pfizer-seagen"}
+# salesforce-slack (scored once unseen, then its general causes fixed): deal-value recall 0.88: a
+# page's typo "$227 billion" (for $27.7bn) in "was integral to selling the business to X in 2020"
+# (no deal sentence names the target, and the figure is eight times the price), and a subhead
+# "$12 billion versus $28 billion" with no word saying which figure is the price.
+FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "nvidia-arm", "pfizer-seagen", "salesforce-slack"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
@@ -904,3 +921,27 @@ def test_a_deal_that_values_the_target_past_a_clause_or_a_price_per_share(before
 
     assert _valued(before, "Beta") is True
     assert _valued("The report values Beta at ", "Beta") is None
+
+
+def test_a_headline_rounding_of_the_body_figure_stands_for_its_finer_figure(tmp_path: Path) -> None:
+    """"Northwind picks up Southgate in $27bn deal" over "for $27.7 billion": the source's figure is
+    $27.7bn, so a later recollection of "$27 billion" is not backed by it and is not settled on; a
+    caption's different figure ($20 billion beside $24.6 billion) is no rounding and stays first."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    p = corpus(tmp_path / "one", {
+        "a": "Northwind picks up Southgate in $27bn deal\n\nNorthwind said it was buying Southgate for "
+             "$27.7 billion, the companies said on Tuesday.\n",
+        "b": "Northwind completed its $27.7 billion acquisition of Southgate, the company said.\n",
+        "c": "Southgate's founder is leaving, two years after Northwind acquired the company for "
+             "$27 billion.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    heads = headline_claims(claims).set_index("source_id")["value"]
+    assert heads["a"] == 27.7e9 and heads["c"] == 27e9
+    timeline = pd.DataFrame({"source_id": ["a", "b", "c"], "order": [1, 2, 3], "dated": [True] * 3})
+    assert settled_claim(claims, timeline)["value"] == 27.7e9
+    p = corpus(tmp_path / "two", {
+        "d": "Eastfield bid $20 billion for Westbrook on Friday.\n\nEastfield plans to buy Westbrook for "
+             "$24.6 billion, the companies said.\n"})
+    assert headline_claims(stages.claims(p, stages.cleaned(p)))["value"].tolist() == [20e9]

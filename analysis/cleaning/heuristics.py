@@ -198,11 +198,16 @@ def _h_caption_pair(source: Source, lines: list[Line], corpus_counts: dict) -> l
     return out
 
 
+#: a subhead setting two figures side by side ("$12 billion versus $28 billion") is prose
+_COMPARES = re.compile(r"\b(?:versus|compared (?:with|to))\b", re.IGNORECASE)
+
+
 def _h_data_strip(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
     out = []
     for line in lines:
         tokens = line.text.split()
-        if len(tokens) > 20 or line.text.endswith((".", "!", "?")) or _SENTENCE_VERB.search(line.text):
+        if len(tokens) > 20 or line.text.endswith((".", "!", "?")) or _SENTENCE_VERB.search(line.text) \
+                or _COMPARES.search(line.text):
             continue
         numeric = sum(bool(re.search(r"\d", t)) for t in tokens)
         pipes = line.text.count(" | ")
