@@ -17,8 +17,10 @@ from functools import lru_cache
 
 #: "shares closed", "Twitter's stock price leapt": a market, not a party, is the subject of the verb
 #: (its noun ends the words before the verb; "$54.20 per share, Musk will pay" is still Musk's act)
+#: (a ticker may follow the name: "Shares of Acme (ACME) closed down 1 cent")
 _MARKET_SUBJECT = re.compile(r"(?i)\b(?<!per )(?<!a )(?:shares?|stock|price|prices|index|market)"
-                             r"(?:\s+(?:of|in)\s+[\w.&'’-]+)?\s+(?:[a-z]+ly\s+)?$")
+                             r"(?:\s+(?:of|in)\s+[\w.&'’-]+(?:\s+\(\s*(?:[A-Z]{2,8}\s*:\s*)?[A-Z][A-Z.]{0,6}\s*\))?)?"
+                             r"\s+(?:[a-z]+ly\s+)?$")
 
 
 _NEW_SUBJECT = re.compile(r",\s+(?:the|a|an|its|this|that|these|those)\s+[a-z]")
@@ -48,8 +50,9 @@ _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|i
                                r"(?:[a-z]+ly\s+)?$")
 #: "X's acquisition of software developer Y Inc. announced in January": a participle right after an object
 #: qualifies it (a reduced relative clause), it tells no act of a subject
+#: (not a day between a subject and its verb: "Acme Corp. on Wednesday closed on its deal" is Acme's act)
 _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a-z-]+\s+){0,2}"
-                               r"(?:[A-Z][\w&.'’-]*\s+)+$|"
+                               r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$)(?:[A-Z][\w&.'’-]*\s+)+$|"
                                # "The deal announced Tuesday represents a 29% premium": the deal undergoes it
                                r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:deal|merger|acquisition|transaction|takeover|"
                                r"agreement|offer|purchase)\s+$")
@@ -242,7 +245,7 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
     subjects = _subjects(text, frozenset(parties) if parties is not None else None, frozenset(outlets))
     for m in rx.finditer(text, begin, len(text) if limit is None else limit):
         verb, near = m.group(0), window(text, m.start())
-        if _MARKET_SUBJECT.search(near[-25:]):
+        if _MARKET_SUBJECT.search(near[-40:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
         if (inverted := _inverted_speaker(text, m, parties)) is not None:
             if inverted:

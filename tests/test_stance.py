@@ -1957,3 +1957,31 @@ def test_a_market_value_as_the_baseline_of_a_hedged_comparison(lex: Lexicons, se
 ])
 def test_a_share_move_under_a_modal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "27%", market=True) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a day between the subject and its verb is no object that a participle qualifies: the act is the party's
+    ("Northwind Corp. on Tuesday closed on its $12.4 billion acquisition of Southgate's chip unit.", "$12.4 billion",
+     "confirmed"),
+    # (a participle after a day with no subject before it still qualifies its noun)
+    ("The $4 billion investment in Southgate announced on Tuesday is its largest.", "$4 billion", "asserted"),
+    # an adverb between "will" and the act: "will also sell"
+    ("The company will also sell its 40 percent stake in a European joint venture to satisfy regulators.",
+     "40 percent", "confirmed"),
+    # a party raising its bid by another verb: "hiked", "increased", "sweetened"
+    ("Vance recently increased its offer for Southgate to £18 billion, just hours after Northwind hiked its bid for "
+     "the chipmaker to £16.5 billion.", "£16.5 billion", "confirmed"),
+    ("Northwind sweetened its offer to $31 a share.", "$31", "confirmed"),
+])
+def test_a_partys_act_told_with_a_day_an_adverb_or_a_raised_bid(lex: Lexicons, sentence: str, figure: str,
+                                                                 expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize("figure", ["1 cent", "$52.10"])
+def test_shares_with_a_ticker_are_a_market_subject(lex: Lexicons, figure: str) -> None:
+    # "Shares of X (XYZ) closed": the market, not the party, closed (even when a party's bid precedes it in
+    # a sentence the splitter left whole after "Inc.")
+    sentence = ("The deal gives Northwind more content in a bid to challenge Eastbay Inc. Shares of Northwind (NWD) "
+                "closed down 1 cent, or a fraction of a percent, to $52.10 on the New York Stock Exchange.")
+    assert stance(lex, sentence, figure) == "asserted"
