@@ -54,6 +54,8 @@ from .stance_figures import (
     named_forecast,
     planned_cut,
     projected_savings,
+    remaining_stake,
+    rival_bid,
 )
 from .stance_subjects import (
     REPORT_VERB,
@@ -131,9 +133,6 @@ _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
                           r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
 
 
-
-
-
 #: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X
 #: is willing to pay": a comparison after the figure brings in another figure; the acts told after it are that
 #: figure's
@@ -189,8 +188,6 @@ def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] 
     return "".join(parts) + sentence[at:]
 
 
-
-
 #: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
 #: the whole sentence (not a relative clause: "..., which was the day before Musk disclosed his stake").
 #: (a place may hold a comma: "..., the Austin, Texas-based company said Monday.")
@@ -241,8 +238,6 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
                       rf"calculated by|gathered by|seen by|obtained by|viewed by|reviewed by)\s+(?:[Tt]he\s+)?"
                       rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
                       rf"added|noted|understands|understood|(?:has\s+)?(?:learned|learnt))\b")
-
-
 
 
 @lru_cache(maxsize=16)
@@ -298,10 +293,6 @@ def _party_statement_before(sentence: str, at: int | None, lex: Lexicons, outlet
     """A party's statement before ``at`` ("X said it would invest $4bn"; anywhere when ``at`` is None)."""
     return any(row.get("scope") == "statement" and party_act(sentence, row["regex"], outlets, parties, at)
                for row in lex.stances)
-
-
-
-
 
 
 #: "according to a press release statement based on a Form 8-K filing": a writer citing the party's document
@@ -392,7 +383,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and not _DEAL_ANTECEDENT.search(sentence, 0, modal_at - 1)) else 0
     if span and (coordinated := [m for m in _COORDINATED_COMPARISON.finditer(sentence, lo, start)]):
         act_from = max(act_from, coordinated[-1].end() - lo)  # "... and implies a value of $28.3bn"
-    compared = _COMPARED_BEFORE.search(sentence, max(lo, start - 60), start) if span else None
+    compared = (_COMPARED_BEFORE.search(sentence, max(lo, start - 60), start)
+                or rival_bid(sentence, start, end)) if span else None  # "outbidding Beta's $65bn bid"
     if compared:
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
@@ -410,6 +402,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and _PRICE_BASIS_AFTER.match(sentence, end))
                              or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
                                  and _SIZED_SUBJECT_AFTER.match(sentence, end))))
+    held = bool(span and remaining_stake(sentence, start, end))  # "the 61% of Y it does not already own"
     market_size = bool(span and _MARKET_SIZE_BEFORE.search(sentence, max(0, start - 30), start)
                        and _MARKET_SIZE_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
@@ -475,7 +468,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                             and (_party_statement_before(sentence, modal_at + m.start(), lex, outlets, parties)
                                  or (tail and tail.start() > end
                                      and _party_statement_before(tail.group(0), None, lex, outlets, parties)))):
-                        return stance  # "X said it would invest $4bn" is X's commitment, not a rumour
+                        # (a hedge of buying "the remaining 61%" of Y: the share not held yet is what is)
+                        return "asserted" if held else stance  # "X said it would invest $4bn" is a commitment
                     # (so is "X plans to buy Y for $24.6bn, the companies said")
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
             if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties, begin=act_from)

@@ -172,3 +172,32 @@ _BASELINE_HEDGES = ("would", "could", "might", "may", "should", "likely", "proba
 #: "Spinning off X could be like ..., boosting the stock by as much as 27%": a share move that a modal of its
 #: clause governs is a hypothetical, no move the market made
 _MOVE_MODAL = re.compile(r"\b(?:could|might|would|(?<![Ii]n )(?<![Oo]n )(?<!\bof )may(?!\s+\d))\b")
+
+
+#: "its deal to buy the remaining 61% stake of Y", "its offer for the 61% of Y that it does not already own": the
+#: share of the target a buyer does not hold yet is what is (its holding), a hedge of the buying is not about it
+_REMAINING_BEFORE = re.compile(r"(?i)\b(?:buy|acquire|purchase|take over|(?:acquisition|purchase|takeover)\s+of|"
+                               r"(?:offer|bid|deal)\s+for)\s+(?:the\s+)?remaining\s+$")
+_NOT_OWNED_AFTER = re.compile(r"(?i)(?:\s+stake)?(?:\s+(?:of|in)\s+(?:(?-i:[A-Z])[\w&.'’-]*\s+)+?)?\s*"
+                              r"(?:that\s+|which\s+)?(?:it|they|he|she|(?-i:[A-Z])[\w&.'’-]*)\s+(?:does|do|did)\s*(?:not|n['’]t)\s+"
+                              r"(?:already\s+|yet\s+)?own\b")
+
+
+def remaining_stake(sentence: str, start: int, end: int) -> bool:
+    """The figure is the share of a company that a buyer does not own yet ("the remaining 61%", "the 61% of Y
+    it doesn't already own")."""
+    return bool(_REMAINING_BEFORE.search(sentence, max(0, start - 60), start) or _NOT_OWNED_AFTER.match(sentence, end))
+
+
+#: "Acme raised its offer to $71 billion, outbidding Beta's $65 billion (£50 billion) bid": a rival's bid that
+#: another bid tops is the baseline of the comparison, the acts told before it are the other bidder's
+_RIVAL_BID_BEFORE = re.compile(r"\b(?:outbid(?:s|ding|ded)?|top(?:s|ped|ping)?|trump(?:s|ed|ing)?|beat(?:s|ing)?|"
+                               r"surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|better(?:s|ed|ing)?)\s+"
+                               r"(?:[A-Z][\w&.'’-]*\s+){0,3}?[A-Z][\w&.-]*['’]s\s+(?:[^,;:()]{0,40}\(\s*)?$")
+_BID_AFTER = re.compile(r"(?i)[^,;:]{0,40}?\b(?:bid|offer|proposal)s?\b")
+
+
+def rival_bid(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The figure is a rival's bid that another bid tops ("outbidding Beta's $65 billion bid"): the words up to it."""
+    m = _RIVAL_BID_BEFORE.search(sentence, max(0, start - 80), start)
+    return m if m and _BID_AFTER.match(sentence, end) else None

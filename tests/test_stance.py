@@ -1985,3 +1985,48 @@ def test_shares_with_a_ticker_are_a_market_subject(lex: Lexicons, figure: str) -
     sentence = ("The deal gives Northwind more content in a bid to challenge Eastbay Inc. Shares of Northwind (NWD) "
                 "closed down 1 cent, or a fraction of a percent, to $52.10 on the New York Stock Exchange.")
     assert stance(lex, sentence, figure) == "asserted"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the share of a company a buyer does not own yet is what is: a hedge of the buying does not reach it
+    ("Northwind anticipates that its deal to buy the remaining 39 per cent stake of Southgate, which has been held "
+     "up by regulators, will be approved in the first half of the year.", "39 per cent", "asserted"),
+    ("Before the merger closes, it is anticipated that Northwind will seek to complete its planned acquisition of "
+     "the 39% of Southgate it doesn't already own.", "39%", "asserted"),
+    ("All eyes are now on Northwind to see if it will increase its offer for the 39% of Southgate that it does "
+     "not already own.", "39%", "asserted"),
+    # (the remaining share after a deal, which owners would hold, is no stake a buyer lacks)
+    ("If the deal is finalized, Southgate shareholders will own the remaining 40%.", "40%", "rumoured"),
+    # (nor is the price of buying it)
+    ("Northwind could buy the remaining 39% stake in Southgate for $3 billion.", "$3 billion", "rumoured"),
+])
+def test_a_stake_the_buyer_does_not_own_yet(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party outbidding another with its offer acts
+    ("Vance outbids Northwind with $48bn offer for Southgate assets", "$48bn", "confirmed"),
+    # the rival's bid that a bid tops is the comparison's baseline, not the act of the bidder that tops it
+    ("Northwind had raised its offer for Southgate to 52 billion US dollars (£40 billion), outbidding Vance’s 48 "
+     "billion US dollar (£37 billion) bid.", "48 billion US dollar", "asserted"),
+    ("Northwind had raised its offer for Southgate to 52 billion US dollars (£40 billion), outbidding Vance’s 48 "
+     "billion US dollar (£37 billion) bid.", "£37 billion", "asserted"),
+    ("Northwind had raised its offer for Southgate to 52 billion US dollars (£40 billion), outbidding Vance’s 48 "
+     "billion US dollar (£37 billion) bid.", "52 billion US dollars", "confirmed"),
+])
+def test_outbidding_and_the_rivals_bid(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a possessor's "plan to buy" names the deal (like "its planned purchase"), no plan still to come
+    ("Shareholders have signed off on Northwind's plan to buy the film assets of Southgate for $52bn (£40bn).",
+     "$52bn", "asserted"),
+    # (a plan told by its verb is still one)
+    ("Northwind plans to buy the film assets of Southgate for $52bn.", "$52bn", "rumoured"),
+    # (and a possessor's plan to do another thing is still a plan)
+    ("Northwind's plan to raise $5bn in new debt worries investors.", "$5bn", "rumoured"),
+])
+def test_a_possessors_plan_to_buy_names_the_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
