@@ -49,6 +49,7 @@ from .stance_figures import (
     _WORTH_BEFORE,
     _WOULD_ASSUME,
     forecast_figure,
+    foreign_possessor,
     hypothetical_gerund,
     in_beaten_forecast,
     named_forecast,
@@ -229,7 +230,8 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
     """A credit to one of the known outlets (``outlets.csv`` and the manifest) by name or by one of its
     ``outlets.csv`` patterns ("the WSJ" for The Wall Street Journal): "according to Semafor", "told the
     Guardian", "Politico reported", "the WSJ said", "according to a memo seen by Reuters" (a party's document
-    that an outlet saw is told on the outlet's word), "The Journal understands that", "Reuters has learned"."""
+    that an outlet saw is told on the outlet's word), "The Journal understands that", "Reuters has learned",
+    "..., Reuters calculations show" (the outlet's own reckoning)."""
     names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
                               key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
     if not names:
@@ -237,7 +239,7 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
     return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing|compiled by|"
                       rf"calculated by|gathered by|seen by|obtained by|viewed by|reviewed by)\s+(?:[Tt]he\s+)?"
                       rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
-                      rf"added|noted|understands|understood|(?:has\s+)?(?:learned|learnt))\b")
+                      rf"added|noted|understands|understood|(?:has\s+)?(?:learned|learnt)|calculations|tally|analysis)\b")
 
 
 @lru_cache(maxsize=16)
@@ -387,6 +389,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 or rival_bid(sentence, start, end)) if span else None  # "outbidding Beta's $65bn bid"
     if compared:
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
+    if poss and foreign_possessor(poss.group(0), sentence, end, parties):
+        act_from = max(act_from, poss.start() - lo)  # "giving Acme a portion of Avatar's $2.2bn in earnings"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)
                 or _ABOVE_DEAL.search(sentence, max(0, start - 140), start)
                 or _AS_BIG_AS.search(sentence, max(0, start - 80), start)

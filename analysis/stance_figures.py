@@ -201,3 +201,15 @@ def rival_bid(sentence: str, start: int, end: int) -> re.Match[str] | None:
     """The figure is a rival's bid that another bid tops ("outbidding Beta's $65 billion bid"): the words up to it."""
     m = _RIVAL_BID_BEFORE.search(sentence, max(0, start - 80), start)
     return m if m and _BID_AFTER.match(sentence, end) else None
+
+
+_OWNER = re.compile(r"([A-Z][\w.&-]*)['’]s\b")
+
+
+def foreign_possessor(np: str, sentence: str, end: int, parties: set[str] | frozenset[str] | None) -> bool:
+    """The figure's possessor ("Avatar's $2.2 billion in box office earnings") is a name that is no deal party and
+    the figure no deal of it: the figure is that name's own, and a party's act told before it ("enabled Acme to
+    acquire franchises, giving it a portion of Avatar's ...") is not about it."""
+    owner = _OWNER.match(np)
+    return bool(owner and parties is not None and owner.group(1).casefold() not in parties
+                and not _DEAL_NP_AFTER.match(sentence, end))

@@ -52,12 +52,17 @@ _ADJECTIVE_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|this|that|his|her|i
 #: qualifies it (a reduced relative clause), it tells no act of a subject
 #: (not a day between a subject and its verb: "Acme Corp. on Wednesday closed on its deal" is Acme's act)
 _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a-z-]+\s+){0,2}"
-                               r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$)(?:[A-Z][\w&.'’-]*\s+)+$|"
-                               # "The deal announced Tuesday represents a 29% premium": the deal undergoes it
-                               r"\b[Tt]he\s+(?:[a-z-]+\s+)?(?:deal|merger|acquisition|transaction|takeover|"
+                               r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+$)"
+                               r"(?:(?:[A-Z][\w&.'’-]*|\d+(?:st|nd|rd|th))\s+)+$|"
+                               # "The deal announced Tuesday represents a 29% premium": the deal undergoes it (so
+                               # does "a blockbuster $71 billion deal completed earlier this year")
+                               r"\b(?:[Tt]he|an?|its|their)\s+(?:[a-z-]+\s+)?(?:(?:US|A|C)?[$€£][\d.,]+\s*"
+                               r"(?:[a-z]+\s+)?(?:[a-z-]+\s+)?)?(?:deal|merger|acquisition|transaction|takeover|"
                                r"agreement|offer|purchase)\s+$")
 #: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
-_NO_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
+#: (or a thing sold to a buyer: "the assets of Y sold to X in a deal")
+_NO_OBJECT_AFTER = re.compile(r"(?:(?<=sold)|(?<=bought)|(?<=acquired)|(?<=purchased))\s+(?:to|by)\b|"
+                              r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
                               r"during|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
 #: "Juniper's stockholders approved the deal", "Y shareholders voted in favour", "98% of Y shareholders voted to
 #: approve": the owners' vote on the deal

@@ -2030,3 +2030,38 @@ def test_outbidding_and_the_rivals_bid(lex: Lexicons, sentence: str, figure: str
 ])
 def test_a_possessors_plan_to_buy_names_the_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_an_outlets_own_calculations_credit_the_figure(lex: Lexicons) -> None:
+    sentence = ("This translates to a value of $31.20 per share for the assets that Northwind is buying, Reuters "
+                "calculations based on Northwind's Tuesday closing price show.")
+    assert stance(lex, sentence, "$31.20") == "reported"
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a guess by unnamed many is an estimate
+    ("While the exact value of the assets for sale is still not known, many place them around $45 billion.",
+     "$45 billion", "rumoured"),
+    ("Others put the price tag at $3 billion.", "$3 billion", "rumoured"),
+    # (not "put in" money)
+    ("Northwind and others put in $3 billion of their own money.", "$3 billion", "confirmed"),
+])
+def test_a_guess_by_unnamed_many(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "the assets of Y sold to X in a $N deal completed ...": participles qualifying nouns, no party's act
+    ("The regional networks were part of the assets of Eastbay's 20th Century Southgate sold to Northwind in a "
+     "blockbuster $48 billion deal completed earlier this year.", "$48 billion", "asserted"),
+    # (the seller selling is its act)
+    ("Southgate sold its studios to Northwind in a $48 billion deal.", "$48 billion", "confirmed"),
+    # the figure a possessor that is no party owns is its own, a party's act before it is not about it
+    ("The acquisition enabled Northwind to acquire valuable franchises, giving Northwind a portion of Skyfall’s "
+     "$2.1 billion in worldwide box office earnings.", "$2.1 billion", "asserted"),
+    # (a party's act on a possessor's deal still is: "Inc.'s $28 billion acquisition")
+    ("Northwind agreed to buy Southgate's $5 billion cable unit.", "$5 billion", "confirmed"),
+])
+def test_participles_and_possessors_that_tell_no_act(lex: Lexicons, sentence: str, figure: str,
+                                                      expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
