@@ -61,7 +61,7 @@ _REDUCED_RELATIVE = re.compile(r"\b(?:of|in|into|for|with|from|to|on|at)\s+(?:[a
                                r"agreement|offer|purchase)\s+$")
 #: ... when no object follows it ("announced in January", not "votes cast at the Meeting approved the proposal")
 #: (or a thing sold to a buyer: "the assets of Y sold to X in a deal")
-_NO_OBJECT_AFTER = re.compile(r"(?:(?<=sold)|(?<=bought)|(?<=acquired)|(?<=purchased))\s+(?:to|by)\b|"
+_NO_OBJECT_AFTER = re.compile(r"(?<=sold)\s+to\b|"
                               r"\s*(?:[,.;:)]|$|(?:in|on|last|earlier|this|early|late|since|before|after|"
                               r"during|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
 #: "Juniper's stockholders approved the deal", "Y shareholders voted in favour", "98% of Y shareholders voted to

@@ -2043,6 +2043,8 @@ def test_an_outlets_own_calculations_credit_the_figure(lex: Lexicons) -> None:
     ("While the exact value of the assets for sale is still not known, many place them around $45 billion.",
      "$45 billion", "rumoured"),
     ("Others put the price tag at $3 billion.", "$3 billion", "rumoured"),
+    # (not "some value investors")
+    ("Some value investors bought $2 billion of Southgate shares.", "$2 billion", "asserted"),
     # (not "put in" money)
     ("Northwind and others put in $3 billion of their own money.", "$3 billion", "confirmed"),
 ])
@@ -2056,6 +2058,8 @@ def test_a_guess_by_unnamed_many(lex: Lexicons, sentence: str, figure: str, expe
      "blockbuster $48 billion deal completed earlier this year.", "$48 billion", "asserted"),
     # (the seller selling is its act)
     ("Southgate sold its studios to Northwind in a $48 billion deal.", "$48 billion", "confirmed"),
+    # (a participle with its agent still tells the agent's act)
+    ("It was part of the assets of Eastbay Corp acquired by Northwind for $2 billion.", "$2 billion", "confirmed"),
     # the figure a possessor that is no party owns is its own, a party's act before it is not about it
     ("The acquisition enabled Northwind to acquire valuable franchises, giving Northwind a portion of Skyfall’s "
      "$2.1 billion in worldwide box office earnings.", "$2.1 billion", "asserted"),
