@@ -1142,6 +1142,11 @@ def test_stage_cues_do_not_reach_other_senses(text: str) -> None:
     ("The Boston-based software company will pay cash and stock for the messaging service.", "agreed"),
     ("Its founder is leaving less than two years after the software giant acquired the app maker for $2 billion.",
      "aftermath"),
+    # the fourteenth: an amended deal, a headline's quoted adjective, a deal judged as history, a board
+    ("The amended deal sees shareholders given the choice of cash or stock, Acme said.", "agreed"),
+    ("After 7,000 job cuts, some are wondering if Acme overpaid for Beta assets", "aftermath"),
+    ("Or will the 2019 takeover turn out to be the chief executive's biggest mistake?", "aftermath"),
+    ("The Boards of Directors of both companies have unanimously approved the transaction.", "agreed"),
 ])
 def test_stage_cues_of_a_pending_deal_and_a_done_one(text: str, kind: str) -> None:
     from analysis.dating.stage import stage_hits
@@ -1292,3 +1297,82 @@ def test_a_purchase_told_with_its_year_places_the_page_after_it(sentences: list[
         segs.append(Segment("x", i, at, at + len(text), text))
         at += len(text) + 1
     assert deal_stage(segs)[0] == stage
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # an intention or a target names no past year
+    ("He said in March he was committed to leaving the company in July 2019.", "July 2019", "future"),
+    ("The deal is expected to be accretive, and to yield $2 billion in cost synergies by 2021 from "
+     "operating efficiencies realised through the combination.", "2021", "future"),
+    # ... but a past verb before "by", or a past perfect, tells what happened
+    ("The deal closed by the end of 2019, the company said.", "2019", "past"),
+    ("By 2015 the company had grown tenfold.", "2015", "past"),
+])
+def test_a_commitment_or_a_target_by_a_year_is_no_past_mention(text: str, year: str, expected: str) -> None:
+    from analysis.dating.mentions import find_dates, tense
+
+    hit = next(h for h in find_dates(text) if h.text.endswith(year.split()[-1]))
+    assert tense(text, hit.start) == expected
+
+
+def test_a_headers_weather_and_todays_date_are_not_the_pages_stamp(tmp_path: Path) -> None:
+    """"89.3 F / San Fernando / Monday, Nov 25, 2024" above a story is the site header on the day
+    of the crawl: it had dated a 2019 story to 2024."""
+    d = _dates(tmp_path,
+               "89.3 F\nSan Fernando\nMonday, Nov 25, 2024\n\nAcme Closes $71 Billion Beta Acquisition\n\n"
+               "Acme Corp. on Wednesday closed on its $71.3 billion acquisition of Beta Systems.\n",
+               "Monday, Nov 25, 2024\n\nAcme Closes $71 Billion Beta Acquisition\n\n"
+               "Acme Corp. on Wednesday closed on its $71.3 billion acquisition of Beta Systems.\n")
+    assert d["x0"].latest is None or d["x0"].latest < date(2024, 11, 25)
+    assert d["x1"].earliest == date(2024, 11, 25)  # a date line alone at the top is the stamp
+
+
+def test_a_weekday_after_a_captions_date_names_that_day_not_the_pages(tmp_path: Path) -> None:
+    """A photo caption "... Century City, 14 December 2017. The company announced plans on
+    Thursday to purchase ..." on a page of 2019: the Thursday is the caption's 14 December 2017,
+    so the announcement is learned then, not on the page's own Thursday."""
+    from analysis.cleaning import Segment
+    from analysis.dating.learned import caption_day
+
+    first = "A truck pulls into the lot of Beta Studios in Century City, 14 December 2017."
+    second = "Acme announced plans on Thursday to purchase most of the assets of Beta for $52.4 billion."
+    segs = [Segment("x", 0, 0, len(first), first, 0), Segment("x", 1, len(first) + 1, 200, second, 0)]
+    assert caption_day(segs, 1) == date(2017, 12, 14)
+    assert caption_day([segs[0], Segment("x", 1, 0, 1, second.replace("Thursday", "Monday"), 0)], 1) is None
+    assert caption_day([segs[0], Segment("x", 1, 0, 1, second, 1)], 1) is None  # another paragraph
+    d = _dates(tmp_path,
+               "date 2019-03-21 Layoffs hit Beta after Acme completes deal\n\n" + first + " " + second + "\n",
+               "Acme on Thursday agreed to buy most of the assets of Beta for $52.4 billion.\n")
+    assert d["x1"].earliest == date(2017, 12, 14) and d["x1"].latest == date(2017, 12, 20)
+
+
+def test_a_completion_dated_a_day_off_by_another_page_still_bounds_the_week(tmp_path: Path) -> None:
+    """One page says the deal "closed ... on Tuesday", another "on Wednesday" (an overnight
+    closing): the same completion, so the second page falls within the week after it. An
+    agreement a day off is not matched so (a deal may be agreed again, on new terms)."""
+    d = _dates(tmp_path,
+               "date 2019-03-21 Acme closed its $71.3 billion acquisition of Beta on Tuesday.\n",
+               "Acme Corp. on Wednesday closed on its $71.3 billion acquisition of Beta Systems.\n")
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2019, 3, 20), date(2019, 3, 26))
+
+
+def test_a_stage_told_as_already_done_recounts_it() -> None:
+    """"the acquisition of Beta assets which it has already agreed to sell to Acme": the
+    agreement is background to the page's news, not what its "on Thursday" dates."""
+    from analysis.dating.stage import recap, stage_hits
+
+    text = ("In a statement released on Thursday, Gamma said it does not intend to pursue the acquisition "
+            "of Beta assets which it has already agreed to sell to Acme.")
+    (kind, m), = [(k, m) for k, m in stage_hits(text) if k == "agreed"]
+    assert recap(text, m.start())
+
+
+def test_a_quoted_adjective_in_a_headline_and_a_regulators_approval() -> None:
+    """"X completes 'historic' acquisition of Y" is the completion; a regulator that "approved
+    the deal" took a review step (only a board's approval is the agreement)."""
+    from analysis.dating.stage import stage_hits
+
+    assert {k for k, _ in stage_hits("Acme completes \u2018extraordinary & historic\u2019 acquisition of Beta")} \
+        == {"completed"}
+    kinds = {k for k, _ in stage_hits("Brazil's regulatory agency approved the deal last month.")}
+    assert "agreed" not in kinds

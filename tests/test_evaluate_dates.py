@@ -58,13 +58,18 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # clearance "on Monday", a judge's opinion "today", a deadline extended, a restructuring "earlier
 # today", a closing aimed for) name their steps with no day any page dates, so they are bounded
 # only by the announcement of January 2022 and sit before the dated review pages of 2022.
+# disney-fox (scored once unseen, then its general causes fixed): stage 0.83: three pages whose
+# news is another transaction (a rival bidder's planned and dropped bid, the buyer of assets the
+# regulator had the buyer sell) are read by that transaction's stage; order 0.86 with `published`
+# given as without: the amended agreement of June 2018, the completion and a 2023 aftermath page
+# are bounded only by the December 2017 announcement and sit by stage among the earlier pages.
 TAU_GAPS_EMPTIED = {"hpe-juniper", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm",
-                  "pfizer-seagen", "synopsys-ansys"}
-WINDOW_GAPS = {"exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
-               "synopsys-ansys"}
+TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper",
+                  "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm",
+               "pfizer-seagen", "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

@@ -80,6 +80,10 @@ def _h_widget(source: Source, lines: list[Line], corpus_counts: dict) -> list[tu
     return out
 
 
+#: a weather reading ("89.3 F", "72°F", "18 °C"), as site headers show beside today's date
+_WEATHER = re.compile(r"^\s*-?\d{1,3}(?:\.\d)?\s?(?:°\s?[FC]?|[FC])\s*$")
+
+
 def _h_date_only_line(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:
     out = []
     for i, line in enumerate(lines):
@@ -87,6 +91,11 @@ def _h_date_only_line(source: Source, lines: list[Line], corpus_counts: dict) ->
         dated_item = len(head) == 2 and _DATE_ONLY.match(head[0]) and _headline_shaped(head[1])
         if _DATE_ONLY.match(line.text) or dated_item:
             top = i < 6
+            if top and any(_WEATHER.match(x.text) for x in lines[max(0, i - 3):i]):
+                # "89.3 F / San Fernando / Monday, Nov 25, 2024": a site header's weather and
+                # today's date, shown on the day of the crawl, not the page's date
+                out.append((line.start, line.end, "today_widget", "remove"))
+                continue
             out.append((line.start, line.end, "date_stamp" if top else "sidebar_date",
                         "metadata" if top else "remove"))
     return out

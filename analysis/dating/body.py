@@ -394,11 +394,19 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         for wh in find_weekdays(text):
             s, e = locate(raw, seg, wh.start, wh.end, wh.text)
             name = WEEKDAYS[wh.weekday]
-            fitting = [h for h in event_hits
-                       if any(d.weekday() == wh.weekday for d in days(h[0].earliest, h[0].latest))
-                       and (top is None or STAGE_RANK.get(h[0].kind, top) >= top)]
-            fits = [(ev, [d for d in days(ev.earliest, ev.latest) if d.weekday() == wh.weekday])
-                    for ev, _, _ in _closest(fitting, names)]
+            fits = []
+            for slack in (timedelta(0), timedelta(days=1)):
+                # a completion another page dates a day off (an overnight closing, a time zone:
+                # "closed ... on Tuesday" there, "on Wednesday" here) is the same happening; a
+                # deal is completed once, where it may be agreed again a day off its first round
+                fitting = [h for h in event_hits
+                           if (not slack or h[0].kind == "completed") and any(d.weekday() == wh.weekday
+                                  for d in days(h[0].earliest - slack, h[0].latest + slack))
+                           and (top is None or STAGE_RANK.get(h[0].kind, top) >= top)]
+                fits = [(ev, [d for d in days(ev.earliest - slack, ev.latest + slack) if d.weekday() == wh.weekday])
+                        for ev, _, _ in _closest(fitting, names)]
+                if fits:
+                    break
             if fits:
                 lo = min(ds[0] for _, ds in fits)
                 hi = max(ds[-1] for _, ds in fits) + timedelta(days=6)

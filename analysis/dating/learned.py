@@ -75,7 +75,7 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
         # the later amount a piece leads with ("investing an additional $4 billion"): what its
         # "the new infusion, announced on Friday" further down is
         lead_later = frozenset().union(*(follow_on_figures(x.text) for x in segs[:2]))
-        for seg in segs:
+        for n, seg in enumerate(segs):
             hits = [(k, m) for k, m in stage_hits(seg.text) if k != "aftermath"]
             if not hits:
                 continue
@@ -83,10 +83,15 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
             # a piece the page quotes under a dated credit line has its own "Tuesday"
             credit = next((c for c in credits.get(cs.source.id, ())
                            if c.start <= seg.start and seg.end <= c.end), None)
-            dated = _event_dates(seg.text, (credit.day, credit.day) if credit else window)
+            caption = None if credit else caption_day(segs, n)
+            dated = _event_dates(seg.text, (credit.day, credit.day) if credit else
+                                 (caption, caption) if caption else window)
             if credit is not None:
                 dated = [(lo, hi, at, f"{why} (the piece it quotes, credited \u201c{_clip(credit.quote, 60)}\u201d)",
                           explicit) for lo, hi, at, why, explicit in dated]
+            elif caption is not None:
+                dated = [(lo, hi, at, f"{why} (after the date {caption} its paragraph gives)", True)
+                         for lo, hi, at, why, _ in dated]
             for lo, hi, at, why, explicit in dated:
                 # a weekday or "today" dates a fresh happening, never a recapped one; the
                 # sentence's latest stage names the happening ("announced Tuesday that it has
@@ -229,6 +234,24 @@ def _clip(text: str, n: int = 90) -> str:
         return text
     cut = text.rfind(" ", 0, n - 1)
     return text[: cut if cut > 0 else n - 1].rstrip(" ,;:") + "…"
+
+
+def caption_day(segs: Sequence, n: int) -> date | None:
+    """The day a sentence's weekday names when the sentence before it, in its paragraph, gives a
+    full date on that weekday: a photo caption ("... Century City, 14 December 2017. The company
+    announced plans on Thursday to ...") tells of its own day, not of the page's."""
+    if n == 0 or segs[n - 1].paragraph != segs[n].paragraph or segs[n].paragraph < 0:
+        return None
+    fulls = [h for h in find_dates(segs[n - 1].text) if h.kind == "full"]
+    if not fulls:
+        return None
+    h = fulls[-1]
+    try:
+        day = date(h.year, h.month, h.day)
+    except (TypeError, ValueError):
+        return None
+    named = {wh.weekday for wh in find_weekdays(segs[n].text)}
+    return day if named == {day.weekday()} else None
 
 
 def _event_dates(text: str, window: tuple[date, date] | None

@@ -324,8 +324,8 @@ def page_scan(cs: CleanSource) -> PageScan:
     stamped = [bool(_stamp_dates(line.text)) for line in head]
     for i, line in enumerate(head):
         removed = _removed_rules(cs, line)
-        if removed & {"related_list", "related_links", "copyright"}:
-            continue
+        if removed & {"related_list", "related_links", "copyright", "today_widget"}:
+            continue  # another item's date, or the day of the crawl beside the weather
         stamps = _stamp_dates(line.text) if stamped[i] else []
         if not stamps:
             continue

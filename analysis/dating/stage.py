@@ -106,7 +106,7 @@ _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d(?:-\d\d)?\s*")
 _RECAP_TIME = re.compile(
     r"\b(?:earlier this year|last year|"
     r"in the past|previously|years? ago|months? ago|weeks? ago|back in|"
-    r"initially|originally|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
+    r"initially|originally|already|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE)
 
