@@ -18,7 +18,13 @@ from .parties import _DEMONYM, _DEMONYM_NOUN, _is_party, clean_name, proper_noun
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
-_WORD = r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI)"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+           "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
+#: An ordinal opens a name ("21st Century Fox"), never a date's day ("On January 10th Northwind").
+_ORDINAL = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS) + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])"
+_WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
+         rf"{_ORDINAL})")
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")
 _NAME = (rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|of|de|and(?=[ \t][A-Z])(?![ \t][A-Z][\w&.-]*['’]s\b)))*"
@@ -164,6 +170,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"[ \t]+{_SPAN}{{0,40}}?[ \t]for[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
     ("and_for", "acquisition", _rx(
         rf"\band[ \t]+{_PART_GAP}(?P<t>{_NAME})[ \t]+for[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?=[$€£]|US\$)(?P<a>)")),
+    # "X outbids Y with $65bln offer for Z": the bidder's offer, not the outbid one's
+    ("outbids", "acquisition", _rx(
+        rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,2}}?(?:outbids?|outbidding|outbid)[ \t]+{_NAME}[ \t]+with[ \t]+"
+        rf"{_LINK}{{0,4}}?(?:offer|bid|proposal)[ \t]+for[ \t]+{_GAP}(?P<t>{_NAME})")),
     ("acquisition_of", "acquisition", _rx(
         rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_BUY}[ \t]+(?:of|for)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),

@@ -193,6 +193,9 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
                 m not in main.mentions for m in here) and _names(cs.source.raw[near:start], main.target):
             out.append((main.id, "named"))  # "the Wiz $32 billion deal ..., dwarfing its purchase of Y"
             continue
+        if (rival := _rival_before(cs.source.raw, sent.start, start, main, groups)) is not None:
+            out.append((rival.id, "named"))  # "outbidding Comcast's $65 billion bid", "X made an offer of $N"
+            continue
         if here:
             nearest = min(here, key=lambda m: 0 if m.start <= start < m.end else
                           min(abs(start - m.start), abs(start - m.end)))
@@ -237,6 +240,39 @@ def _own_kind(raw: str, end: int) -> str:
     return "licensing" if noun.startswith("licen") else _OWN_KIND[noun]
 
 
+_SELLER_BEFORE = re.compile(r"\b(?:from|by|to)\s+$")
+_BID_NOUN = re.compile(r"\b(?:offer|bid|proposal)s?\b")
+
+
+def _rival_before(raw: str, begin: int, at: int, main: Transaction, groups: list[Transaction]
+                  ) -> Transaction | None:
+    """Another bidder's own transaction for the main target when its name is the buyer name
+    nearest before the figure in its clause ("Disney's new bid comes after Comcast made an
+    all-cash offer of $65 billion"): a rival's price, not the main deal's."""
+    rivals = [t for t in groups if t is not main and t.acquirer and t.kind == main.kind
+              and same_party(t.target, main.target) and not same_party(t.acquirer, main.acquirer)]
+    if not rivals or not main.acquirer:
+        return None
+    begin = max(begin, raw.rfind(";", begin, at) + 1)
+    comma = raw.rfind(",", begin, at)
+    if comma >= 0 and at - comma <= 12:  # "X beat Y, paying $N": the clause of the figure names no buyer
+        begin = comma + 1
+    last: tuple[int, Transaction | None] = (-1, None)
+    for t in [main, *rivals]:
+        first = t.acquirer.split()[0]
+        for m in re.compile(rf"\b{re.escape(first)}\b").finditer(raw, begin, at):
+            if m.start() > last[0]:
+                last = (m.start(), t)
+    at_name, rival = last
+    if rival is None or rival is main or _SELLER_BEFORE.search(raw, max(begin, at_name - 6), at_name):
+        return None  # "acquiring Arm from SoftBank for $40B": the seller is no bidder
+    # the rival's own offer: a bid noun between its name and the figure, or right after it
+    return rival if _BID_NOUN.search(raw[at_name:at] + raw[at:at + 45]) else None
+
+
 def _names(text: str, party: str) -> bool:
-    first = party.split()[0] if party else ""
+    words = party.split()
+    if words and re.fullmatch(r"\d+(?:st|nd|rd|th)", words[0]):  # "21st Century Fox": any of its words
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in words[1:])
+    first = words[0] if words else ""
     return bool(first) and re.search(rf"\b{re.escape(first)}\b", text) is not None

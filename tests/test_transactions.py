@@ -180,6 +180,13 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("The analyst carries a buy rating with a US$295 price target for Acme.", "other"),
     ("Its revenue forecast was raised to $26.2-$26.3 billion.", "revenue"),
     ("Acme will pay $54.20 per share in cash for Beta.", "price_per_share"),
+    # the fourteenth: a target described by what it includes, a raised offer, cash beside new shares
+    ("Acme and Beta announced a definitive agreement for Acme to acquire 21st Century Beta, including the "
+     "Beta Film studios, along with cable and international TV businesses, for approximately $52.4 billion "
+     "in stock.", "deal_value"),
+    ("Acme had raised its offer for Beta assets to 71 billion US dollars.", "deal_value"),
+    ("Acme expects to pay $35.7 billion in cash and issue about 343 million new shares to Beta investors.",
+     "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -945,3 +952,30 @@ def test_a_headline_rounding_of_the_body_figure_stands_for_its_finer_figure(tmp_
         "d": "Eastfield bid $20 billion for Westbrook on Friday.\n\nEastfield plans to buy Westbrook for "
              "$24.6 billion, the companies said.\n"})
     assert headline_claims(stages.claims(p, stages.cleaned(p)))["value"].tolist() == [20e9]
+
+
+def test_a_rival_bidders_offer_is_its_own_and_names_can_open_with_an_ordinal(tmp_path: Path) -> None:
+    """Two bidders for one target: "Gamma made an all-cash offer of $65 billion", "outbidding
+    Gamma's $65 billion bid", "Gamma outbids Acme with $65bln offer for Beta" are Gamma's bid, not
+    Acme's deal; "21st Century Beta" is one name; "Any deal for Beta" and "Through Beta's stake" name
+    no buyer; a seller ("acquiring Beta from Gamma for $40B") is no bidder."""
+    p = corpus(tmp_path, {
+        "a": "Acme agreed to buy 21st Century Beta for $52.4 billion, the companies said.\n",
+        "b": "Gamma outbids Acme with $65bln offer for Beta assets\n\nGamma is pursuing a bid to buy Beta.\n",
+        "c": "Acme's new bid comes after cable company Gamma made an all-cash offer of $65 billion earlier "
+             "this month.\n\nAcme raised its offer for Beta to $71.3 billion, outbidding Gamma's $65 billion "
+             "bid.\n\nAny deal for Beta would need approval. Through Beta's stake in Delta, Acme gains control.\n",
+        "d": "Acme is close to acquiring Beta from Gamma for more than $71B, a person said.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    table = stages.transactions(p, cs)
+    main = table[table["main"]].iloc[0]
+    assert main["acquirer"] == "Acme" and main["target"] in ("Beta", "21st Century Beta")
+    assert not table["acquirer"].isin(["Any", "Through", "Through Beta"]).any()
+    assert "Century Beta" not in set(table["target"]) | set(table["acquirer"])  # never cut after the ordinal
+    rival = table[table["acquirer"] == "Gamma"]["transaction_id"].tolist()
+    assert len(rival) == 1
+    of = {(r.source_id, r.value): r.transaction for r in claims.itertuples()}
+    assert of[("b", 65e9)] == of[("c", 65e9)] == rival[0]
+    assert of[("c", 71.3e9)] == of[("a", 52.4e9)] == of[("d", 71e9)] == main["transaction_id"]
