@@ -31,7 +31,7 @@ from .figures_disagreement import VALUATION_PANELS
 from .figures_style import colour_per_source
 from .formatting import BOUND_WORDS, count, figure, many_sources, md, metric_label, shorten
 from .params import Params
-from .report_claims import claims_tables, comparison_summary
+from .report_claims import MATRIX_SOURCE_COLUMNS, claims_tables, comparison_summary
 from .report_dating import dating_tables
 from .report_markdown import bullets, datatable, md_table
 from .timeline import matched_event_count
@@ -109,8 +109,17 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     by_rule = audit.assign(chars=audit["end"] - audit["start"]).pivot_table(
         index="rule", columns="source_id", values="chars", aggfunc="sum", fill_value=0)
     by_rule = by_rule.reindex(columns=order, fill_value=0)
-    by_rule.columns = [label[c] for c in by_rule.columns]
-    files["removed_by_rule.md"] = md_table(by_rule.reset_index().rename(columns={"rule": "Rule"}))
+    if len(order) > MATRIX_SOURCE_COLUMNS:
+        # a column per source crams eighteen outlets' names into one row of heads: a row per
+        # source names the rules that took text from it instead
+        files["removed_by_rule.md"] = md_table(pd.DataFrame({
+            "Source": [label[c] for c in by_rule.columns],
+            "Characters": [int(by_rule[c].sum()) for c in by_rule.columns],
+            "By rule": ["; ".join(f"{rule} {int(n)}" for rule, n in by_rule[c].sort_values(
+                ascending=False, kind="stable").items() if n) or "—" for c in by_rule.columns]}))
+    else:
+        by_rule.columns = [label[c] for c in by_rule.columns]
+        files["removed_by_rule.md"] = md_table(by_rule.reset_index().rename(columns={"rule": "Rule"}))
     examples = audit.groupby("rule", sort=True).head(1 if many else 2)
     files["removed_examples.md"] = md_table(pd.DataFrame({
         "Rule": examples["rule"], "Source": [label[x] for x in examples["source_id"]],

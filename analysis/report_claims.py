@@ -62,6 +62,8 @@ def _other_transactions(claims: pd.DataFrame, transactions: pd.DataFrame, label:
     return table.rename(columns={"Figures given": "Figures given (times)"}) if many else table
 
 
+#: Beyond this many pairs of sources, the disagreements are listed by pair of figures instead.
+LONG_DISAGREEMENTS = 12
 #: Up to this many sources the figure matrix has a column per source; beyond, a row per source.
 MATRIX_SOURCE_COLUMNS = 8
 
@@ -112,7 +114,15 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
            f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
            "rounding of both inputs is allowed for)")
         for _, r in derived.iterrows()])
-    files["disagreements.md"] = bullets(findings.disagreements(sources, claims, comparisons) if not many else [])
+    pair_lines = findings.disagreements(sources, claims, comparisons) if not many else []
+    if len(pair_lines) > LONG_DISAGREEMENTS:
+        # a revised price (a raised offer) sets every early source against every later one: one
+        # line per pair of figures reads, where one per pair of sources filled pages
+        grouped = report_scale.grouped_disagreements(findings.disagreement_rows(claims, comparisons), claims,
+                                                     lambda s: label.get(s, s))
+        files["disagreements.md"] = report_scale.GROUPED_LEAD + bullets(grouped)
+    else:
+        files["disagreements.md"] = bullets(pair_lines)
     derived_lines = files["derived.md"].splitlines()
     if many and len(derived_lines) > report_scale.TOP_ROWS:
         files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + bullets([md(

@@ -153,6 +153,10 @@ def by_period(timeline: pd.DataFrame, stage_word: dict[str, str]) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
+GROUPED_LEAD = ("Grouped by the two figures set against each other, the most frequent first; each line counts "
+                "the pairs of sources and names one.\n\n")
+
+
 def grouped_disagreements(comparisons: pd.DataFrame, claims: pd.DataFrame, label: Callable[[str], str],
                           limit: int = 15) -> list[str]:
     """The headline disagreements grouped by the two figures: one line per pair of figures,
@@ -339,9 +343,7 @@ def aggregated(files: dict[str, str], table: Callable[[pd.DataFrame], str], *, s
                                              "claims.csv")
     full.append(("Claims", _interactive(files["claims_table.md"])))
     lines = grouped_disagreements(disagreement_rows, claims, lambda s: label.get(s, s))
-    lead = ("Grouped by the two figures set against each other, the most frequent first; each line counts "
-            "the pairs of sources and names one.\n\n")
-    out["disagreements.md"] = (lead + "\n".join(f"- {x}" for x in lines) + "\n") if lines else "_(none)_\n"
+    out["disagreements.md"] = (GROUPED_LEAD + "\n".join(f"- {x}" for x in lines) + "\n") if lines else "_(none)_\n"
     out["qualitative_table.md"] = (table(qualitative_groups(qual)) + "\n"
                                    + full_table_note("every qualitative claim with its source and quote",
                                                      "qualitative.csv"))

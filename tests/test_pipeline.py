@@ -227,3 +227,35 @@ def test_the_figure_matrix_turns_to_a_row_per_source_when_sources_are_many(
     lines = files["claims_matrix.md"].splitlines()
     assert lines[0].startswith("| Source |") and "Deal value" in lines[0]
     assert len(lines) == 2 + 4  # header, rule, one row per seed source
+
+
+def test_a_long_list_of_disagreements_is_grouped_by_pair_of_figures(
+        seeds_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A raised offer sets every early source against every later one: listed pair by pair, one
+    corpus filled four pages with ninety bullets. Beyond LONG_DISAGREEMENTS pairs, one line per
+    pair of figures (with how many source pairs it covers and one example) reads instead."""
+    from analysis import report, report_claims
+
+    _, files = report.generated_inputs(seeds_run)
+    pairs = [x for x in files["disagreements.md"].splitlines() if x.startswith("- ")]
+    assert pairs and not files["disagreements.md"].startswith("Grouped")
+    monkeypatch.setattr(report_claims, "LONG_DISAGREEMENTS", 1)
+    _, files = report.generated_inputs(seeds_run)
+    text = files["disagreements.md"]
+    grouped = [x for x in text.splitlines() if x.startswith("- ")]
+    assert text.startswith("Grouped by the two figures") and 0 < len(grouped) <= len(pairs)
+    assert all(" against " in x and "source pair" in x and "for example" in x for x in grouped)
+
+
+def test_the_removed_text_table_turns_to_a_row_per_source_when_sources_are_many(
+        seeds_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eighteen outlets' names as column heads of the removed-text table overlapped in print:
+    beyond MATRIX_SOURCE_COLUMNS each source is a row naming the rules that took its text."""
+    from analysis import report
+
+    _, files = report.generated_inputs(seeds_run)
+    assert files["removed_by_rule.md"].startswith("| Rule |")
+    monkeypatch.setattr(report, "MATRIX_SOURCE_COLUMNS", 2)
+    _, files = report.generated_inputs(seeds_run)
+    lines = files["removed_by_rule.md"].splitlines()
+    assert lines[0].startswith("| Source |") and "By rule" in lines[0] and len(lines) == 2 + 4
