@@ -28,9 +28,9 @@ CLAIM_COLUMNS = [
     "basis_from", "stance", "attributed_to", "quote", "start", "end", "mentions", "offsets", "sentence",
     "inputs", "transaction",
 ]
-#: A shareholder vote before a percentage of shares: the share that voted, not a stake bought.
 #: the digits a figure is written with ("27.7" of "$27.7 billion")
 _WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d*)?")
+#: A shareholder vote before a percentage of shares: the share that voted, not a stake bought.
 _VOTED = re.compile(r"(?i)\b(?:(?:share|stock)?holders?|investors)\b[^.;]{0,60}\b(?:vote[sd]?|voting|ballots?|"
                     r"proxies|turnout)\b|\b(?:votes? cast|in the vote|the vote)\b")
 #: A figure in brackets right after one in another currency, or after "or", is that figure converted:
@@ -137,9 +137,11 @@ def valuation_time(sentence: str, amount: Amount, lex: Lexicons) -> str:
 def attributed_outlets(sentence: str, lex: Lexicons, extra_outlets: list[str]) -> list[str]:
     """Outlets the sentence cites as its source of information."""
     names: list[str] = []
+    said: dict[str, str] = {}  # an outlet's name -> the words the sentence calls it by ("Dow Jones")
     for row in lex.outlets:
-        if row["regex"].search(sentence):
+        if found := row["regex"].search(sentence):
             names.append(row["outlet"])
+            said[row["outlet"]] = found.group(0)
     for name in extra_outlets:
         if name and re.search(rf"\b{re.escape(name)}\b", sentence, re.I) and name not in names:
             names.append(name)
@@ -149,13 +151,14 @@ def attributed_outlets(sentence: str, lex: Lexicons, extra_outlets: list[str]) -
     )
     for m in cite.finditer(sentence):
         cand = m.group(1).strip().rstrip(".,")
-        if cand and cand not in names and not any(cand in n or n in cand for n in names):
+        if cand and cand not in names and not any(cand in said.get(n, n) or said.get(n, n) in cand for n in names):
             names.append(cand)
     out = []
     for n in names:
+        w = re.escape(said.get(n, n))
         ctx = re.compile(
             rf"(?i)(?:according to|reported by|as (?:reported|noted|discussed) by|reports? (?:from|by)"
-            rf"|cited by|citing)\s+(?:\w+\s+){{0,3}}?{re.escape(n)}|{re.escape(n)}(?:'s)?\s+"
+            rf"|cited by|citing)\s+(?:\w+\s+){{0,3}}?{w}|{w}(?:'s)?\s+"
             rf"(?:\w+\s+){{0,2}}(?:reported|reports|said|says|coverage|report)\b"
         )
         if ctx.search(sentence):
@@ -331,19 +334,25 @@ def _step(value: float, quote: str) -> float:
 
 def _finer_of(tied: pd.DataFrame, first: int) -> int:
     """The row of ``tied`` (one source's equally repeated figures) standing for the source: the
-    first mention, unless it is a rounding of a finer figure the source also gives ("picks up
-    Slack in $27bn deal" over "for $27.7 billion"): the headline rounds what the body states."""
+    first mention, unless that is a heading's rounding of a finer figure the body gives for the
+    same thing ("picks up Slack in $27bn deal" over "for $27.7 billion"): the closest such figure,
+    rounded before cut ("$14bn" is $14.1bn before $14.9bn), of the same basis (with or without debt)."""
     coarse = float(tied.at[first, "value"])
     step = _step(coarse, str(tied.at[first, "quote"]))
-    if step <= 1:
+    if step <= 1 or "sentence" not in tied or not _is_heading(str(tied.at[first, "sentence"])):
         return first
+    basis = str(tied.at[first, "basis"]) if "basis" in tied else ""
+    best: tuple[int, float, int] | None = None  # (cut rather than rounded, distance, row)
     for i, value, quote in zip(tied.index, tied["value"], tied["quote"], strict=True):
         v = float(value)
-        if i == first or v == coarse or _step(v, str(quote)) >= step:
+        if i == first or v == coarse or _step(v, str(quote)) >= step or (
+                "basis" in tied and str(tied.at[i, "basis"]) != basis):
             continue
-        if math.isclose(coarse, round(v / step) * step) or math.isclose(coarse, (v // step) * step):
-            return i
-    return first
+        rounded, cut = math.isclose(coarse, round(v / step) * step), math.isclose(coarse, (v // step) * step)
+        if rounded or cut:
+            key = (0 if rounded else 1, abs(v - coarse), i)
+            best = key if best is None or key < best else best
+    return first if best is None else best[2]
 
 
 def settled_claim(claims: pd.DataFrame, timeline: pd.DataFrame) -> pd.Series | None:

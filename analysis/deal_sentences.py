@@ -14,15 +14,19 @@ from dataclasses import dataclass
 
 from .cleaning import CleanSource
 from .numbers import parse_amounts
-from .parties import _DEMONYM, _DEMONYM_NOUN, _is_party, clean_name, proper_nouns, same_party
+from .parties import _DEMONYM, _DEMONYM_NOUN, SENTENCE_OPENERS, _is_party, clean_name, proper_nouns, same_party
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
            "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")
-#: An ordinal opens a name ("21st Century Fox"), never a date's day ("On January 10th Northwind").
-_ORDINAL = "".join(f"(?<!{re.escape(m)} )" for m in _MONTHS) + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])"
+_NOT_BEFORE_A_NAME = (*_MONTHS, "the", "The", "its", "Its", "their", "his", "her", "our", "on", "On", "Monday",
+                      "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: An ordinal opens a name ("21st Century Fox"), never a date's day ("On January 10th Northwind",
+#: "On the 10th Northwind") nor a count ("its 5th Southgate plant").
+_ORDINAL = ("".join(f"(?<!{re.escape(m)} )" for m in _NOT_BEFORE_A_NAME)
+            + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])")
 _WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
          rf"{_ORDINAL})")
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
@@ -96,6 +100,13 @@ _FOLLOW_ON = re.compile(r"(?i)\b(?:additional|another|further|fresh|extra)\s+(?:
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
+def _unopened(text: str, at: int, name: str) -> str:
+    """``name`` without the word that opens its sentence when that word is no name's ("Through
+    X's stake", "Any deal for X"): only at the sentence's start, so "Given Imaging" stays whole."""
+    first, _, rest = name.partition(" ")
+    return rest if first in SENTENCE_OPENERS and not text[:at].strip(" \t\"“‘'") else name
+
+
 @dataclass(frozen=True)
 class DealMention:
     """One deal sentence: who, whom, what kind, and where (raw offsets)."""
@@ -121,9 +132,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 #: (rule, kind, regex with named groups a = acquirer, t = target); first match per span wins.
 DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("stake_in", "investment", _rx(
-        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK_NO_TO}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}(?P<t>{_NAME})")),
+        # (never "X and stake in Y": a list of assets, not X's stake)
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+(?!and[ \t]){_LINK_NO_TO}{{0,8}}?(?:stake|holding)[ \t]+in[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
     ("investment_in", "investment", _rx(
-        rf"(?P<a>{_NAME}){_POSS}[ \t]+{_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
+        rf"(?P<a>{_NAME}){_POSS}[ \t]+(?!and[ \t]){_LINK}{{0,4}}?{_NOUN_INVEST}[ \t]+(?:in|into)[ \t]+{_GAP}"
         rf"(?P<t>{_NAME})")),
     ("invests_in", "investment", _rx(
         rf"(?P<a>{_NAME}){_APPOS}[ \t]+{_LINK}{{0,8}}?{_VERB_INVEST}[ \t]+(?:{_SPAN}{{0,60}}?[ \t])?"
@@ -275,8 +288,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
                         continue  # "its investigation into X's acquisition": X is the buyer
                     head, head_end = _head_noun_name(text, m)
-                    target = clean_name(head, stop)
-                    acquirer = clean_name(m.group("a") or "", stop)
+                    target = clean_name(_unopened(text, m.start("t"), head), stop)
+                    acquirer = clean_name(_unopened(text, m.start("a"), m.group("a") or ""), stop)
                     described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
                     if described:
                         acquirer = ""  # "The Japanese company bought X": a buyer described, not named

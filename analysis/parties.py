@@ -24,11 +24,13 @@ _LEAD_STOP = {"By", "For", "From", "With", "Of", "To", "At", "Per", "Via", "Unde
               "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
               "Nov", "Dec", "US", "U.S.", "UK", "EU", "It", "Its", "Their", "His", "Her", "Our", "We", "I",
               "They", "He", "She", "Analysts", "Investors", "Regulators", "Shares", "Stock", "Startup",
-              "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI",
-              # determiners and prepositions that open a sentence ("Any deal for X", "Through X's stake")
-              "Any", "Every", "Each", "No", "Another", "Some", "Such", "All", "Both", "Either", "Neither",
-              "These", "Those", "Through", "Despite", "Without", "Against", "Among", "Amid", "Since",
-              "Until", "Into", "Upon", "Within", "Once", "Following", "Including", "Assuming", "Given"}
+              "Start-up", "Tech", "Giant", "Software", "Company", "Firm", "Deal", "Deals", "AI"}
+#: Determiners, prepositions and participles that open a sentence ("Any deal for X", "Through X's
+#: stake", "Assuming X completes ..."): no name's first word there, though a name may hold one
+#: elsewhere ("Given Imaging", "Once Upon a Farm").
+SENTENCE_OPENERS = {"Any", "Every", "Each", "No", "Another", "Some", "Such", "All", "Both", "Either", "Neither",
+                    "These", "Those", "Through", "Despite", "Without", "Against", "Among", "Amid", "Since",
+                    "Until", "Into", "Upon", "Within", "Once", "Following", "Including", "Assuming", "Given"}
 
 #: A nationality adjective before a company noun describes a party without naming it.
 _DEMONYM = r"[A-Z][a-z]+(?:ese|ian|ish|ean|an|ch|i)"

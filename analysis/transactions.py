@@ -242,6 +242,10 @@ def _own_kind(raw: str, end: int) -> str:
 
 _SELLER_BEFORE = re.compile(r"\b(?:from|by|to)\s+$")
 _BID_NOUN = re.compile(r"\b(?:offer|bid|proposal)s?\b")
+_OWN_BID = re.compile(r"[\w.&-]+(?:['’]s\b|,?\s+(?:[\w-]+\s+){0,3}?(?:made|makes|making|offered|offers|bid|bids|"
+                      r"proposed|proposes|tabled|launched|submitted|put forward)\b)")
+_DEFEATED = re.compile(r"(?i)\b(?:outbid by|could not match|couldn['’]t match|dropped|withdrew|walked away|"
+                       r"bowed out|abandoned|lost)\b")
 
 
 def _rival_before(raw: str, begin: int, at: int, main: Transaction, groups: list[Transaction]
@@ -266,8 +270,12 @@ def _rival_before(raw: str, begin: int, at: int, main: Transaction, groups: list
     at_name, rival = last
     if rival is None or rival is main or _SELLER_BEFORE.search(raw, max(begin, at_name - 6), at_name):
         return None  # "acquiring Arm from SoftBank for $40B": the seller is no bidder
-    # the rival's own offer: a bid noun between its name and the figure, or right after it
-    return rival if _BID_NOUN.search(raw[at_name:at] + raw[at:at + 45]) else None
+    span = raw[at_name:at]
+    # the rival's own offer ("Gamma's $65 billion bid", "Gamma made an all-cash offer of"), not one
+    # it lost to or could not match ("Gamma was outbid by the $71.3 billion offer")
+    if not _OWN_BID.match(span) or _DEFEATED.search(span):
+        return None
+    return rival if _BID_NOUN.search(span + raw[at:at + 45]) else None
 
 
 def _names(text: str, party: str) -> bool:

@@ -187,6 +187,11 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("Acme had raised its offer for Beta assets to 71 billion US dollars.", "deal_value"),
     ("Acme expects to pay $35.7 billion in cash and issue about 343 million new shares to Beta investors.",
      "other"),
+    # the review's cases: a payment after "profits", raised offers in every tense
+    ("Acme used its profits to pay $5 billion for Beta.", "deal_value"),
+    ("With record earnings Acme agreed to pay $5 billion for Beta.", "deal_value"),
+    ("Acme raises its offer for Beta to $71.3 billion.", "deal_value"),
+    ("It forced Acme to raise its offer for Beta to $71.3 billion.", "deal_value"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -979,3 +984,51 @@ def test_a_rival_bidders_offer_is_its_own_and_names_can_open_with_an_ordinal(tmp
     of = {(r.source_id, r.value): r.transaction for r in claims.itertuples()}
     assert of[("b", 65e9)] == of[("c", 65e9)] == rival[0]
     assert of[("c", 71.3e9)] == of[("a", 52.4e9)] == of[("d", 71e9)] == main["transaction_id"]
+
+
+def test_a_bid_lost_or_unmatched_is_not_the_rivals_and_names_keep_their_words(tmp_path: Path) -> None:
+    """The review's cases: "Gamma was outbid by the $71.3 billion offer" is not Gamma's figure;
+    "Given Imaging" is a name (a sentence opener only at a sentence's start); "On the 10th" and
+    "its 5th plant" open no name."""
+    p = corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta for $71.3 billion, the companies said.\n",
+        "b": "Gamma is pursuing a bid to buy Beta.\n\nGamma made an offer of $65 billion for Beta.\n\n"
+             "Gamma, the cable company, was outbid by the "
+             "$71.3 billion offer.\n",
+        "c": "Covidien agreed to buy Given Imaging for $860 million.\n\nOn the 10th Northwind agreed to buy "
+             "Southgate for $8 billion.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    table = stages.transactions(p, cs)
+    main = table[table["main"]].iloc[0]["transaction_id"]
+    of = {(r.source_id, r.value): r.transaction for r in claims.itertuples()}
+    assert of[("b", 71.3e9)] == main and of[("b", 65e9)] != main
+    names = set(table["acquirer"]) | set(table["target"])
+    assert "Given Imaging" in names and "Imaging" not in names
+    assert "Northwind" in names and not any(n.startswith("10th") for n in names)
+
+
+def test_a_headline_rounding_takes_the_closest_finer_figure_of_its_basis() -> None:
+    """"$14 billion" in a headline over "$14.9 billion" (with debt) and "$14.1 billion": the
+    rounding's figure is $14.1bn; a figure of another basis, or a body sentence's, is not taken."""
+    from analysis.claims import _finer_of
+
+    tied = pd.DataFrame({
+        "value": [14e9, 14.9e9, 14.1e9], "quote": ["$14 billion", "$14.9 billion", "$14.1 billion"],
+        "sentence": ["Acme to buy Beta in $14 billion deal", "Acme will pay $14.9 billion.", "It is $14.1 billion."],
+        "basis": ["", "", ""]}, index=[10, 11, 12])
+    assert _finer_of(tied, 10) == 12
+    assert _finer_of(tied.assign(basis=["", "", "including debt"]), 10) == 11
+    assert _finer_of(tied.assign(sentence=["Acme paid $14 billion.", "x.", "y."]), 10) == 10
+
+
+def test_an_outlet_named_by_its_pattern_is_credited_by_its_name() -> None:
+    """"according to Dow Jones" credits the newswire (its row's pattern), and "according to Dow
+    Jones Market Data" does not."""
+    from analysis.claims import attributed_outlets
+
+    lex = Lexicons.load()
+    assert attributed_outlets("The deal was agreed, according to Dow Jones.", lex, []) == ["Dow Jones Newswires"]
+    assert "Dow Jones Newswires" not in attributed_outlets(
+        "Shares fell 3%, according to Dow Jones Market Data.", lex, [])

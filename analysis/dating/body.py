@@ -399,8 +399,11 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 # a completion another page dates a day off (an overnight closing, a time zone:
                 # "closed ... on Tuesday" there, "on Wednesday" here) is the same happening; a
                 # deal is completed once, where it may be agreed again a day off its first round
+                # (only with a figure of that completion in the sentence: "completed the sale of a
+                # unit" a day later is another completion)
                 fitting = [h for h in event_hits
-                           if (not slack or h[0].kind == "completed") and any(d.weekday() == wh.weekday
+                           if (not slack or h[0].kind == "completed" and _figures(names) & _figures(h[0].tokens))
+                           and any(d.weekday() == wh.weekday
                                   for d in days(h[0].earliest - slack, h[0].latest + slack))
                            and (top is None or STAGE_RANK.get(h[0].kind, top) >= top)]
                 fits = [(ev, [d for d in days(ev.earliest - slack, ev.latest + slack) if d.weekday() == wh.weekday])

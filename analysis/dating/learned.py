@@ -90,8 +90,8 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 dated = [(lo, hi, at, f"{why} (the piece it quotes, credited \u201c{_clip(credit.quote, 60)}\u201d)",
                           explicit) for lo, hi, at, why, explicit in dated]
             elif caption is not None:
-                dated = [(lo, hi, at, f"{why} (after the date {caption} its paragraph gives)", True)
-                         for lo, hi, at, why, _ in dated]
+                dated = [(lo, hi, at, f"{why} (after the date {caption} its paragraph gives)", explicit)
+                         for lo, hi, at, why, explicit in dated]
             for lo, hi, at, why, explicit in dated:
                 # a weekday or "today" dates a fresh happening, never a recapped one; the
                 # sentence's latest stage names the happening ("announced Tuesday that it has
@@ -242,8 +242,11 @@ def caption_day(segs: Sequence, n: int) -> date | None:
     announced plans on Thursday to ...") tells of its own day, not of the page's."""
     if n == 0 or segs[n - 1].paragraph != segs[n].paragraph or segs[n].paragraph < 0:
         return None
-    fulls = [h for h in find_dates(segs[n - 1].text) if h.kind == "full"]
-    if not fulls:
+    before = segs[n - 1].text
+    fulls = [h for h in find_dates(before) if h.kind == "full"]
+    # a caption's shape: it ends with its date and tells of no deal step ("... was announced on
+    # December 14, 2017." is a happening of its own)
+    if not fulls or before[fulls[-1].end:].strip(" .") or stage_hits(before):
         return None
     h = fulls[-1]
     try:

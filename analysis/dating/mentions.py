@@ -63,7 +63,11 @@ _FUTURE = re.compile(
     r"(?:allows|allowing|enables|enabling|permits|permitting)(?:\s+[\w'’.-]+){1,4}?\s+to(?=\s+[a-z]+\b)|"
     # what a deal requires or a party pledged is still to come ("required the plant to continue
     # until 2027", "pledged to keep ... through 2035")
-    r"(?:(?:pledg|promis|vow|oblig|obligat)(?:e|es|ed|ing)|commit(?:s|ted|ting))\s+to|"
+    r"(?:pledg|promis|vow|oblig|obligat)(?:e|es|ed|ing)\s+to|"
+    # a stance held ("was committed to leaving ... in July 2019"), not a commitment made ("committed
+    # to its purchase in March 2019")
+    r"(?:(?<=is )|(?<=are )|(?<=was )|(?<=were )|(?<=been )|(?<=remains )|(?<=remained )|(?<=stays )|"
+    r"(?<=stayed ))committed\s+to(?=\s+\w+ing\b)|"
     r"(?:requir|oblig|obligat)(?:e|es|ed|ing)(?:\s+[\w'’.-]+){1,5}?\s+to(?=\s+[a-z]+\b))\b",
     re.IGNORECASE)
 MODAL_MAY = re.compile(r"\bmay\b")
@@ -71,7 +75,7 @@ _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|r
                       r"says|does)\b", re.IGNORECASE)
 #: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
 _BY_TARGET = re.compile(r"\bby (?:the (?:end|close|middle) of )?$", re.IGNORECASE)
-_PERFECT_PAST = re.compile(r"\bhad\b", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|said|told|rose|fell|took|began|begun|made|got|went|came|paid|sold|"
     r"bought|led|won|gave|grew|saw|became|left|held|ago|earlier|previously|"
@@ -179,9 +183,12 @@ def tense(text: str, pos: int) -> str | None:
     with no cue in the clause, the sentence decides the same way.
     """
     cs, ce = clause(text, pos)
-    if _BY_TARGET.search(text, max(cs, pos - 20), pos) and not _PERFECT_PAST.search(text, cs, ce) \
+    by = _BY_TARGET.search(text, max(cs, pos - 20), pos)
+    if by and text[cs:by.start()].strip(" ,") and not _PAST_PERFECT.search(text, cs, ce) \
             and not _PAST.search(text, cs, pos):
-        return "future"  # "cost synergies by 2021": a target ("closed by 2019", "by 2015 it had grown" are past)
+        # "cost synergies by 2021": a target ("closed by 2019" is past; "By March 2019, it had
+        # moved ..." opens its sentence with the time the rest tells of)
+        return "future"
     for lo, hi in ((cs, ce), (0, len(text))):
         # a word read both ways ("pledged to") is future: the longer cue is the surer one
         at = {m.start(): "past" for m in _PAST.finditer(text, lo, hi)}

@@ -69,7 +69,10 @@ def load_stage_cues(path: Path | str = STAGE_CUES_PATH) -> tuple[StageCue, ...]:
 _HEDGE = re.compile(
     r"\b(?:not|no|never|neither|nor|without|yet to|lack of|if|whether|should|unless|until|any|"
     r"will|would|could|might|can|expected to|expects? to|plans? to|set to|aims? to|seeks? to|"
-    r"anticipat(?:e|es|ed|ing)|wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
+    # the verb ("it anticipated completing"), not the adjective ("the widely anticipated deal")
+    r"(?<!-)(?<!the )(?<!an )(?<!widely )(?<!much )(?<!eagerly )(?<!highly )(?<!keenly )(?<!long )"
+    r"anticipat(?:e|es|ed|ing)(?= (?:completing|closing|finali[sz]ing|that|to|it|the|its)\b| ?$)|"
+    r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
     r"bidding|proposes|"
@@ -81,7 +84,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b
                        re.IGNORECASE)
 #: ... and inside a cue: "expects the deal to be completed" is no completion
 _INNER_HEDGE = re.compile(
-    r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be|should|could|might|may|must)\b|n't|n’t",
+    r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be|should|could|might|(?-i:may)|must)\b|n't|n’t",
     re.IGNORECASE)
 #: "when the takeover was announced": a time clause in the past tense tells what happened
 _WHEN = {"when", "once", "before"}
@@ -106,7 +109,8 @@ _LEADING_STAMP = re.compile(r"^\s*date \d{4}-\d\d(?:-\d\d)?\s*")
 _RECAP_TIME = re.compile(
     r"\b(?:earlier this year|last year|"
     r"in the past|previously|years? ago|months? ago|weeks? ago|back in|"
-    r"initially|originally|already|first (?:announced|revealed|reported)|last (?:January|February|March|April|"
+    r"initially|originally|had already|(?:which|that|who)(?: \w+){0,3} (?:has|have) already|"
+    r"first (?:announced|revealed|reported)|last (?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter))\b",
     re.IGNORECASE)
 
