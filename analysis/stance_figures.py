@@ -118,9 +118,16 @@ def planned_cut(modal_lead: str, sentence: str) -> bool:
     return bool(_PLANNED_CUT.search(modal_lead)) and not _FILED_RECORD.search(sentence)
 
 
+#: "Revenue: $14.46 billion vs. $14.55 billion expected", "$1.60 estimated": a participle right after the figure
+#: (no infinitive after it: "$5 billion expected to close") says the figure is what was expected, a forecast
+_EXPECTED_AFTER = re.compile(r"(?i)\s*(?:a share\s+|per share\s+)?(?:expected|estimated|forecast|projected|"
+                             r"anticipated)\b(?!\s+(?:to|that)\b)(?=\s*(?:by\b|[,;.)]|$))")
+
+
 def forecast_figure(sentence: str, start: int, end: int) -> bool:
-    """The figure is what forecasters expect ("missing the $3.80 a share analysts had forecast")."""
-    return bool(_FORECAST_AFTER.match(sentence, end))
+    """The figure is what forecasters expect ("missing the $3.80 a share analysts had forecast", "$1.60
+    expected")."""
+    return bool(_FORECAST_AFTER.match(sentence, end) or _EXPECTED_AFTER.match(sentence, end))
 
 
 #: "beating Wall Street expectations of $6.2 billion", "the consensus estimate for $1.10 a share": a figure that

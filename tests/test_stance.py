@@ -1336,10 +1336,22 @@ def test_a_company_reporting_its_results_credits_no_press(lex: Lexicons, figure:
     ("Northwind's adjusted earnings of $3.39 a share missed the $3.80 a share analysts had forecast.", "$3.80"),
     ("Sales came in below the $1.77 billion Wall Street had expected.", "$1.77 billion"),
     ("Revenue topped the $2 billion that analysts polled by Eastbay had projected.", "$2 billion"),
+    # a participle right after the figure: "vs. $1.60 expected", "the $2 billion estimated by analysts"
+    ("- Earnings per share: $1.68 adjusted vs. $1.60 expected", "$1.60"),
+    ("Revenue was $9.1 billion, short of the $9.3 billion expected by analysts.", "$9.3 billion"),
 ])
 def test_a_figure_forecasters_expected_is_their_forecast(lex: Lexicons, sentence: str, figure: str) -> None:
     # "the $3.80 a share analysts had forecast": a relative clause (its "that" left out) tells whose forecast
     assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("- Earnings per share: $1.68 adjusted vs. $1.60 expected", "$1.68"),
+    ("The $5 billion deal, expected to close next year, was announced by Vance.", "$5 billion"),
+])
+def test_a_result_beside_an_expected_figure_is_no_forecast(lex: Lexicons, sentence: str, figure: str) -> None:
+    # only the figure that "expected" follows is the forecast; "expected to close" qualifies the deal
+    assert stance(lex, sentence, figure) != "rumoured"
 
 
 def test_an_acquisition_target_is_a_noun_not_an_aim(lex: Lexicons) -> None:
