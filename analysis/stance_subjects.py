@@ -93,6 +93,14 @@ _AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(
                                 r"Authority|Agency|Bureau|Tribunal)(?:\s+(?:of|for)(?:\s+(?:the\s+)?[A-Z][\w&'’-]*)+)?"
                                 r"\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
                                 r"officially\s+|finally\s+)?$")
+#: "The UK's antitrust authority has initiated", "Britain's competition watchdog opened", "the country's antitrust
+#: regulator cleared": a regulator named by its country and its field acts on the deal (no capitalised name to
+#: read as its subject)
+_REGULATOR_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:[a-z-]+\s+)?(?:antitrust|anti-trust|"
+                                r"competition|trade|markets?|securities|telecoms?|communications|banking|financial)\s+"
+                                r"(?:authority|regulator|watchdog|commission|agency|enforcer|body)\s+"
+                                r"(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
+                                r"officially\s+|finally\s+)?$")
 #: "The three men purchased a collective $100 million in X stock": a counted group of persons named as the
 #: subject does the act it tells (as a name does: "Vance bought")
 _COUNTED_PERSONS_SUBJECT = re.compile(r"\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -123,7 +131,9 @@ _PURPOSE_TO = re.compile(r"(?i)\b(?:designed|intended|meant|targeted|aimed|geare
 _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
                          r"details|confirmed|confirms|wrote|writes)\b")
 #: "was announced", "is valued": the verb's subject undergoes the act (unless an agent follows)
-_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+#: (an adverb may stand between: "was first announced by X", "had since been cleared")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being)\s+(?:[a-z]+ly\s+|(?:first|already|also|since|"
+                             r"later|then|just|once)\s+)?$")
 _PARTICIPLE = re.compile(r"(?i)[a-z]+ed|paid|made|sold|bought|put|led|taken(?: private| over)?|done|called off")
 #: "a company that's being acquired by X", "its plans to be acquired by X": a relative clause describing a
 #: name by the deal under way, or the deal still to come, tells what it undergoes, not an act of the agent
@@ -283,7 +293,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue  # "An Acme shareholder sued": a holder of the party, not the party
         if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):
             return True  # "The three men purchased $100 million in X stock"
-        if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]):
+        if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]) \
+                or _REGULATOR_SUBJECT.search(near[-80:]):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)
         name = direct.group(1) if direct else ""

@@ -500,6 +500,17 @@ def test_a_passive_act_with_a_described_agent(lex: Lexicons, sentence: str, expe
     assert stance(lex, sentence, "$31.4bn") == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an adverb between the auxiliary and the participle leaves it a passive: the agent after it acted
+    ("The acquisition, valued at $6.4 billion, was first announced by Northwind in October as part of its "
+     "strategy.", "confirmed"),
+    # ... and with no agent no party acts
+    ("The acquisition, valued at $6.4 billion, was first announced in October as part of a strategy.", "asserted"),
+])
+def test_a_passive_with_an_adverb(lex: Lexicons, sentence: str, expected: str) -> None:
+    assert stance(lex, sentence, "$6.4 billion") == expected
+
+
 @pytest.mark.parametrize(("sentence", "figure", "expected"), [
     # an act in a "before" clause after the figure happened after the figure's time: not its act
     ("The deal price of $30 per share represents a 60% premium to March 3, the last trading day before Westbrook "
@@ -731,6 +742,22 @@ def test_a_document_seen_by_an_outlet_is_reported(lex: Lexicons) -> None:
      "acquisition of Eastbay.", "$9 billion"),
 ])
 def test_a_regulator_allowing_or_reviewing_a_deal(lex: Lexicons, sentence: str, figure: str) -> None:
+    assert stance(lex, sentence, figure) == "confirmed"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # a regulator opening or initiating an investigation (its kind in several words), or asking for more
+    # information on the deal, acts on it
+    ("The Competition and Markets Authority (CMA) has opened a phase 1 investigation into Northwind’s planned "
+     "$6.4bn acquisition of software company Southgate.", "$6.4bn"),
+    ("The Federal Trade Commission (FTC) has requested additional information into Northwind’s planned $6.4 "
+     "billion acquisition of cloud software maker Southgate.", "$6.4 billion"),
+    ("Regulators asked for more information on Northwind’s $6.4 billion acquisition of Southgate.", "$6.4 billion"),
+    # ... so does a regulator named by its country and field, with no name of its own
+    ("The UK's antitrust authority has initiated a formal investigation into Northwind's proposed acquisition "
+     "of Southgate, valued at $6.4 billion.", "$6.4 billion"),
+])
+def test_a_regulator_investigating_a_deal_acts_on_it(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "confirmed"
 
 
