@@ -158,6 +158,10 @@ def test_a_comparison_is_its_own_clause(lex: Lexicons) -> None:
      "$61 billion", "confirmed"),
     # "$142.50 per Southgate share" is a price, not "per the Verge"
     ("Northwind’s offer price of $142.50 per Southgate share is a premium.", "$142.50", "asserted"),
+    # ... nor is "per Southgate's volatility index", a measure of a company (a possessor's report still credits)
+    ("These options are reasonably priced, per Southgate’s Volatility Index (SVI) of 48%, which ranks low.",
+     "48%", "asserted"),
+    ("The deal is worth $5 billion, per Eastbay's report.", "$5 billion", "reported"),
     # the author's own earlier reporting is the source's own voice
     ("In the blog post Northwind acquires Southgate for 61 billion US-$, I reported in 2022, that Northwind "
      "had bought Southgate for 61 billion US dollars.", "61 billion US-$", "confirmed"),
@@ -1679,6 +1683,9 @@ def test_a_regulator_drops_its_case(lex: Lexicons, sentence: str, expected: str)
     # shareholders who vote "to approve" the deal are the owners voting, not a party's act
     ("98% of Southgate shareholders voted to approve the Northwind acquisition.", "98%", "asserted"),
     ("Southgate shareholders voted overwhelmingly to approve the $5 billion deal.", "$5 billion", "asserted"),
+    # (an adverb before the verb: "have already agreed")
+    ("43% of outstanding common stockholders have already agreed to the acquisition, making it unlikely to be "
+     "scuttled.", "43%", "asserted"),
     # ... a party's board that votes to approve it is the party acting
     ("Southgate's board voted to approve the $5 billion deal.", "$5 billion", "confirmed"),
 ])
