@@ -124,10 +124,21 @@ _EXPECTED_AFTER = re.compile(r"(?i)\s*(?:a share\s+|per share\s+)?(?:expected|es
                              r"anticipated)\b(?!\s+(?:to|that)\b)(?=\s*(?:by\b|[,;.)]|$))")
 
 
+#: "its $400 million in current-year revenues", "this year's sales of $2 billion": the takings of a year not yet over
+#: are a projection of it
+_CURRENT_YEAR_AFTER = re.compile(r"(?i)\s*(?:in|of)\s+(?:expected\s+|projected\s+)?(?:current[- ](?:fiscal[- ])?year|"
+                                 r"this[- ]year['’]s)\s+(?:[\w-]+\s+)?(?:revenues?|sales|earnings|profits?|income)\b")
+_CURRENT_YEAR_BEFORE = re.compile(r"(?i)\b(?:current[- ](?:fiscal[- ])?year|this[- ]year['’]s)\s+(?:[\w-]+\s+)?"
+                                  r"(?:revenues?|sales|earnings|profits?|income)\s+of\s+(?:about\s+|around\s+|"
+                                  r"roughly\s+|nearly\s+|some\s+)?$")
+
+
 def forecast_figure(sentence: str, start: int, end: int) -> bool:
     """The figure is what forecasters expect ("missing the $3.80 a share analysts had forecast", "$1.60
-    expected")."""
-    return bool(_FORECAST_AFTER.match(sentence, end) or _EXPECTED_AFTER.match(sentence, end))
+    expected"), or the takings of the year still under way ("$400 million in current-year revenues")."""
+    return bool(_FORECAST_AFTER.match(sentence, end) or _EXPECTED_AFTER.match(sentence, end)
+                or _CURRENT_YEAR_AFTER.match(sentence, end)
+                or _CURRENT_YEAR_BEFORE.search(sentence, max(0, start - 60), start))
 
 
 #: "beating Wall Street expectations of $6.2 billion", "the consensus estimate for $1.10 a share": a figure that

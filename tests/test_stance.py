@@ -974,8 +974,11 @@ def test_leading_with_a_share_is_a_holding(lex: Lexicons, sentence: str, figure:
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a plan to buy "in a deal valued at" a price is the agreed deal, the party's act
     ("Northwind plans to acquire the credit card company in a deal valued at $35.3 billion", "confirmed"),
-    # ... a plan to buy at a price alone is not yet a deal
-    ("Northwind plans to acquire the credit card company for $35.3 billion", "rumoured"),
+    # ... so is a party's plan to buy (or sell) at a price: news tells an agreed deal so ("X plans to acquire Y for
+    # $229 a share"); a deal not agreed is told by talks, an offer still to make or a possessor's plan
+    ("Northwind plans to acquire the credit card company for $35.3 billion", "confirmed"),
+    ("The companies now plan to sell 579 stores to Eastbay, a grocery supplier, for $35.3 billion.", "confirmed"),
+    ("Northwind plans to make an offer for the credit card company of $35.3 billion", "rumoured"),
 ])
 def test_a_plan_to_buy_in_a_deal(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$35.3 billion") == expected
@@ -1373,6 +1376,16 @@ def test_a_company_reporting_its_results_credits_no_press(lex: Lexicons, figure:
 ])
 def test_a_figure_forecasters_expected_is_their_forecast(lex: Lexicons, sentence: str, figure: str) -> None:
     # "the $3.80 a share analysts had forecast": a relative clause (its "that" left out) tells whose forecast
+    assert stance(lex, sentence, figure) == "rumoured"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    # the takings of the year still under way are a projection
+    ("Shares fell after Northwind announced plans to acquire Southgate at its $400 million in current-year "
+     "revenues for $20 billion.", "$400 million"),
+    ("Southgate expects this year's revenue of about $2 billion to double.", "$2 billion"),
+])
+def test_the_current_years_takings_are_a_projection(lex: Lexicons, sentence: str, figure: str) -> None:
     assert stance(lex, sentence, figure) == "rumoured"
 
 
@@ -2069,8 +2082,8 @@ def test_outbidding_and_the_rivals_bid(lex: Lexicons, sentence: str, figure: str
     # a possessor's "plan to buy" names the deal (like "its planned purchase"), no plan still to come
     ("Shareholders have signed off on Northwind's plan to buy the film assets of Southgate for $52bn (£40bn).",
      "$52bn", "asserted"),
-    # (a plan told by its verb is still one)
-    ("Northwind plans to buy the film assets of Southgate for $52bn.", "$52bn", "rumoured"),
+    # (a party's plan to buy told by its verb is its act: see test_a_plan_to_buy_in_a_deal)
+    ("Northwind plans to buy the film assets of Southgate for $52bn.", "$52bn", "confirmed"),
     # (and a possessor's plan to do another thing is still a plan)
     ("Northwind's plan to raise $5bn in new debt worries investors.", "$5bn", "rumoured"),
 ])
