@@ -104,9 +104,20 @@ _ABOVE_DEAL = re.compile(r"\b(?:(?:well|far|just|way|much)\s+)?(?:above|below|(?
                          r"merger|buyout)\s+(?:of|for|with)\b[^,;:]{0,60}$")
 
 
+_COST_BOUND = r"(?:up to|as much as|an estimated|between|about|around|roughly|approximately|some)"
+#: "The restructuring will cost up to $350 million", "is expected to cost as much as $2 billion": a cost still to
+#: come, given as a bound or an approximation, is an estimate of it
+_FUTURE_COST_BEFORE = re.compile(r"(?i)\b(?:will|would|(?:is|are)\s+(?:expected|likely|set)\s+to)\s+(?:also\s+)?cost\s+"
+                                 r"(?:(?:it|them|the company|(?-i:[A-Z])[\w.&'’-]*)\s+)?(?:_BOUND\s+)?$".replace(
+                                     "_BOUND", _COST_BOUND))
+
+
 def projected_savings(sentence: str, start: int, end: int) -> bool:
-    """The figure is an amount of cost savings, synergies or cost cuts still to come."""
-    if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start):
+    """The figure is an amount of cost savings, synergies or cost cuts still to come, or a cost still to come
+    given as a bound ("will cost up to $350 million")."""
+    if _SAVINGS_BEFORE.search(sentence, max(0, start - 40), start) \
+            or ((cost := _FUTURE_COST_BEFORE.search(sentence, max(0, start - 60), start))
+                and re.search(rf"\b{_COST_BOUND}\b", sentence[cost.start():end])):
         return True
     if _COST_PROGRAMME_AFTER.match(sentence, end) and not _SAVINGS_DONE.search(sentence, max(0, start - 40), start):
         return True

@@ -66,10 +66,12 @@ _NO_OBJECT_AFTER = re.compile(r"(?<=sold)\s+to\b|"
                               r"during|today|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
 #: "Juniper's stockholders approved the deal", "Y shareholders voted in favour", "98% of Y shareholders voted to
 #: approve": the owners' vote on the deal
-#: (an adverb may stand before the verb: "stockholders have already agreed to the acquisition")
+#: (an adverb may stand before the verb: "stockholders have already agreed to the acquisition"; a time after the
+#: vote: "voted overwhelmingly in April to approve")
 _HOLDERS_SUBJECT = re.compile(r"(?i)\b(?:shareholders|stockholders)['’]?\s+(?:have\s+|has\s+|had\s+)?"
                               r"(?:[a-z]+ly\s+|(?:already|also|now|since)\s+)?"
-                              r"(?:vot(?:ed|es?|ing)\s+(?:[a-z]+ly\s+)?to\s+)?$")
+                              r"(?:vot(?:ed|es?|ing)\s+(?:[a-z]+ly\s+)?(?:(?:in|on|last|this|earlier)\s+[\w.]+\s+)?"
+                              r"to\s+)?$")
 #: "a bankrupt exchange, FTX, sold its 8% stake": a name right before the verb is its subject
 #: (a ticker may stand after it: "software maker Acme (ACME) raised $10 billion"; so may an appositive that
 #: describes it: "Acme, a business-software giant, snapped up Beta"; an adverb may follow "has also": "Acme has

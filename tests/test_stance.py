@@ -1379,6 +1379,17 @@ def test_a_figure_forecasters_expected_is_their_forecast(lex: Lexicons, sentence
     assert stance(lex, sentence, figure) == "rumoured"
 
 
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a cost still to come, given as a bound or an approximation, is an estimate
+    ("The restructuring will cost up to $350 million and conclude by 2027.", "$350 million", "rumoured"),
+    ("The integration will cost Northwind as much as $2 billion.", "$2 billion", "rumoured"),
+    # (a plain cost is no estimate)
+    ("The deal will cost Northwind $350 million.", "$350 million", "asserted"),
+])
+def test_a_future_cost_with_a_bound_is_an_estimate(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
 @pytest.mark.parametrize(("sentence", "figure"), [
     # the takings of the year still under way are a projection
     ("Shares fell after Northwind announced plans to acquire Southgate at its $400 million in current-year "
@@ -1699,6 +1710,9 @@ def test_a_regulator_drops_its_case(lex: Lexicons, sentence: str, expected: str)
     # (an adverb before the verb: "have already agreed")
     ("43% of outstanding common stockholders have already agreed to the acquisition, making it unlikely to be "
      "scuttled.", "43%", "asserted"),
+    # (a time after the vote: "voted overwhelmingly in April to approve")
+    ("Southgate shareholders voted overwhelmingly in April to approve the deal, with less than 1 percent voting "
+     "against it.", "1 percent", "asserted"),
     # ... a party's board that votes to approve it is the party acting
     ("Southgate's board voted to approve the $5 billion deal.", "$5 billion", "confirmed"),
 ])
