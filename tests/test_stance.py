@@ -765,6 +765,17 @@ def test_a_regulator_investigating_a_deal_acts_on_it(lex: Lexicons, sentence: st
     assert stance(lex, sentence, figure) == "confirmed"
 
 
+@pytest.mark.parametrize("sentence", [
+    # a regulator's request for more information on the deal, told from the parties' side, is its act on the deal
+    "Northwind and Southgate have both been given requests from the U.S. Department of Justice’s antitrust division, "
+    "to provide additional information, related to their planned $27.7 billion deal.",
+    "Northwind received a request for additional information from the Federal Trade Commission on its $27.7 billion "
+    "deal.",
+])
+def test_a_regulators_request_for_information_received(lex: Lexicons, sentence: str) -> None:
+    assert stance(lex, sentence, "$27.7 billion") == "confirmed"
+
+
 @pytest.mark.parametrize(("sentence", "figure", "expected"), [
     # the terms of the agreement are the parties' text, and their "would" is the agreement's, no rumour
     ("As per the deal, $8bn would be paid in Northwind common stock, with $3bn in cash including a $1bn "
