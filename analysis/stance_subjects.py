@@ -387,11 +387,12 @@ def framed_by_party(before: str, outlets, parties) -> bool:
 
 #: "Since acquiring Arm for $32 billion in 2016, SoftBank has ...": a leading gerund of a party's act,
 #: whose subject is the main clause's
-_LEADING_GERUND = re.compile(r"^\W*(?:After|Since|Before|Upon|On|When|While|By)\s+(?:[a-z]+ly\s+)?"
+_LEADING_GERUND = re.compile(r"^\W*(?:After|Since|Before|Prior\s+to|Upon|On|When|While|By)\s+(?:[a-z]+ly\s+)?"
                              r"(?:acquiring|buying|purchasing|paying|investing|selling|agreeing|offering|"
                              r"announcing|completing|closing|signing|taking|raising)\b[^,;:]*,\s*")
 
 
+_ITS = re.compile(r"\b(?:its|their)\b")
 _LEADING_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
 
 
@@ -406,8 +407,13 @@ def leading_gerund_act(sentence: str, start: int, parties: set[str] | None, outl
     if not name:
         return False
     words = [re.sub(r"['’]s$", "", w.rstrip(".,’'")) for w in name.group(0).split()]
-    if not words or re.search(r"['’]s\b", name.group(0)) or any(w in o for w in words for o in outlets):
+    if not words or any(w in o for w in words for o in outlets):
         return False
+    if re.search(r"['’]s\b", name.group(0)):
+        # "Prior to announcing its intent to buy Y for $20 billion, X's largest deal was ...": the gerund's
+        # act is the possessor's when a pronoun in it stands for that party
+        return (parties is not None and bool(_ITS.search(sentence, 0, lead.end()))
+                and any(w.casefold() in parties for w in words))
     return parties is None or any(w.casefold() in parties for w in words)
 
 

@@ -487,6 +487,11 @@ def test_launching_a_bid_and_a_ticker_quote(lex: Lexicons, sentence: str, figure
     ("Since acquiring Southgate for $32 billion in 2016, Northwind has alluded to an IPO.", "confirmed"),
     # ... not when the main clause's subject is no party
     ("Since acquiring Southgate for $32 billion in 2016, analysts have doubted the price.", "asserted"),
+    # "Prior to" leads a gerund too, and a party that possesses the main subject does the act its pronoun tells
+    ("Prior to announcing its intent to buy Southgate for $32 billion on Thursday, Northwind’s largest deal was "
+     "its $4.75 billion Eastbay acquisition.", "confirmed"),
+    # (not without the pronoun: the possessor's things do no act)
+    ("Since acquiring Southgate for $32 billion in 2016, Northwind's shares have doubled.", "asserted"),
 ])
 def test_a_leading_gerund_takes_the_main_subject(lex: Lexicons, sentence: str, expected: str) -> None:
     assert stance(lex, sentence, "$32 billion") == expected
