@@ -41,7 +41,10 @@ _COMPARED = re.compile(r"(?i)\b(?:up|down|rising|falling|increased?|decreased?|c
                        r"(?:from|with|to)\s+(?:an?\s+|the\s+)?$")
 _DEAL_VALUED = re.compile(
     r"(?i)(?<!any )\b(?:deal|transaction|agreement|acquisition|merger|takeover|purchase|buyout|pact|offer|bid)\b"
-    r"(?-i:[^.;A-Z]){0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")  # no other name between: the deal is what is valued
+    # no other name between, but the deal's own target ("acquisition of HashiCorp, valued at"): the
+    # deal is what is valued
+    r"(?:\s+(?:of|for)\s+(?-i:[A-Z][\w&.'’-]*)(?:\s+(?-i:[A-Z][\w&.'’-]*)){0,3})?"
+    r"(?-i:[^.;A-Z]){0,40}?\b(?:valued|worth)\b[^.;]{0,25}$")
 #: "commercial arrangements with X, valued at up to $250 million": what is valued is a contract,
 #: not a company.
 _THING_VALUED = re.compile(

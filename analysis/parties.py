@@ -47,6 +47,9 @@ def clean_name(name: str, stop: set[str]) -> str:
         if words[i].strip(".,") in _TITLES:  # "Tesla Chief Executive Officer Elon Musk" -> "Elon Musk"
             words = words[i + 1:]
             break
+    based = [i for i, w in enumerate(words) if w.endswith(("-based", "-headquartered"))]
+    if based and based[-1] < len(words) - 1:
+        words = words[based[-1] + 1:]  # "New York-based IBM": the place describes the name after it
     while words and (words[0] in _LEAD_STOP or words[0].lower() in {"and", "of", "&"}
                      or words[0].endswith(("-based", "-owned", "-backed"))
                      or re.fullmatch(r"[A-Z][\w.]*-[a-z]+(?:ed|ing)", words[0])):  # "AI-fuelled", "US-led"
@@ -181,11 +184,21 @@ _PARENT_OF = [
 ]
 
 
+#: "HashiCorp, Inc.'s (NASDAQ:HCP)", "Shockwave Medical (SWAV)": a company and its ticker
+_TICKER_OF = re.compile(rf"\b(?P<parent>{_PARENT_NAME}?)(?:,? (?:Inc|Corp|Ltd|plc)\.?)?(?:['’]s)? ?\((?:[A-Z][A-Za-z]*"
+                        r"(?: [A-Z][a-z]+)?: ?)?(?P<child>[A-Z]{2,5})(?:\.[A-Z]{1,2})?\)")
+
+
 def parent_aliases(cleaned: list[CleanSource]) -> frozenset[tuple[str, str]]:
-    """(child, parent) name pairs the corpus states, each pair in both orders."""
+    """(child, parent) name pairs the corpus states, each pair in both orders: a parent and
+    its company, and a company and the ticker in brackets after its name ("HCP" for HashiCorp)."""
     pairs: set[tuple[str, str]] = set()
     for cs in cleaned:
         for sent in cs.sentences:
+            for m in _TICKER_OF.finditer(sent.text):
+                name, ticker = clean_name(m.group("parent"), set()), m.group("child")
+                if name_words(name) and not same_party(name, ticker):
+                    pairs |= {(ticker, name), (name, ticker)}
             if "parent" not in sent.text:
                 continue
             for rx in _PARENT_OF:

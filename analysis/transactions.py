@@ -59,7 +59,7 @@ class Transaction:
 
 
 def _matches(t: Transaction, d: DealMention, aliases: frozenset[tuple[str, str]] = frozenset()) -> bool:
-    if KIND_GROUP[t.kind] != KIND_GROUP[d.kind] or not same_party(t.target, d.target):
+    if KIND_GROUP[t.kind] != KIND_GROUP[d.kind] or not aliased(t.target, d.target, aliases):
         return False
     return not t.acquirer or not d.acquirer or aliased(t.acquirer, d.acquirer, aliases)
 

@@ -1310,6 +1310,10 @@ def test_a_purchase_told_with_its_year_places_the_page_after_it(sentences: list[
     ("Acme Corp committed to its $480 million purchase of Beta Systems in March 2019, and the deal "
      "closed a year later.", "March 2019", "past"),
     ("By March 2019, Acme had moved all of Beta's staff to its campus.", "March 2019", "past"),
+    # an adjective of a noun ("an upcoming probe") is no tense of its clause's verb
+    ("The regulator notified the two companies of an upcoming Phase 1 probe on Aug. 1, 2024.", "2024", "past"),
+    ("The retailer said it will present targets at its next investor day in the spring of 2025.", "2025",
+     "future"),
 ])
 def test_a_commitment_or_a_target_by_a_year_is_no_past_mention(text: str, year: str, expected: str) -> None:
     from analysis.dating.mentions import find_dates, tense
@@ -1402,8 +1406,31 @@ def test_a_quoted_adjective_in_a_headline_and_a_regulators_approval() -> None:
     ("The deal comes months after Acme bought the Delta brand from Gamma.", set()),
     ("Investors asked whether Acme overpaid for Beta Systems.", set()),
     ("Regulators are still examining the 2022 acquisition of Beta Systems by Acme Corp.", set()),
+    # the fifteenth unseen corpus: a regulator announcing its clearance, a formal investigation
+    # initiated, a headline's purchase, a deal challenged in court
+    ("In a case update published today, the CMA announced that it had cleared the anticipated acquisition "
+     "by Acme of Beta.", {"regulatory_review"}),
+    ("The antitrust authority has initiated a formal investigation into Acme's purchase of Beta.",
+     {"regulatory_review"}),
+    ("What the cloud is Beta: Acme makes $6.4 billion acquisition", {"agreed"}),
+    ("Acme dream to gobble up Beta challenged in court", {"regulatory_review"}),
 ])
 def test_stage_cues_reach_only_what_they_mean(text: str, kinds: set[str]) -> None:
     from analysis.dating.stage import stage_hits
 
     assert {k for k, _ in stage_hits(text)} == kinds
+
+
+def test_an_undated_page_sits_amid_the_longest_run_of_its_stage(tmp_path: Path) -> None:
+    """An undated talks page belongs with the talks pages of the story, not beside a lone page a
+    year later that the stage cues read as talks (another deal's talks): amid the longest run."""
+    from analysis.dating.model import STAGE_RANK
+    from analysis.dating.order import _by_stage
+
+    def sd(sid: str, stage: str) -> SourceDate:
+        return SourceDate(sid, None, None, None, stage, STAGE_RANK[stage], [])
+
+    placed = [sd("a", "talks"), sd("b", "talks"), sd("c", "agreed"), sd("d", "agreed"), sd("e", "talks")]
+    assert _by_stage(placed, sd("x", "talks")) == 1
+    placed = [sd("a", "talks"), sd("c", "agreed"), sd("d", "agreed"), sd("e", "talks")]
+    assert _by_stage(placed, sd("x", "talks")) == 0  # the earliest of runs as long

@@ -112,7 +112,16 @@ def _reference_order(dates: list[SourceDate]) -> list[str]:
                 or [i for i in range(lo, hi) if placed[i].stage_rank == d.stage_rank])
         if not same or not d.stage_rank:
             return None
-        return same[0] if first else same[len(same) // 2]
+        if first:
+            return same[0]
+        runs: list[list[int]] = []  # amid the longest run of the stage, the earliest of equal runs
+        for i in same:
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        run = max(runs, key=len)
+        return run[len(run) // 2]
 
     placed: list[SourceDate] = []
     for d in sorted((d for d in dates if closed(d)),

@@ -63,13 +63,18 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # regulator had the buyer sell) are read by that transaction's stage; order 0.86 with `published`
 # given as without: the amended agreement of June 2018, the completion and a 2023 aftermath page
 # are bounded only by the December 2017 announcement and sit by stage among the earlier pages.
-TAU_GAPS_EMPTIED = {"hpe-juniper", "pfizer-seagen"}
+# ibm-hashicorp (scored once unseen, then its general causes fixed): 33% of windows 7 days or less,
+# order 0.77, stage 0.83: twelve of its eighteen pages name no date with a year; its review pages
+# (a shareholder suit, the FTC's second request, the UK regulator's Phase 1 and its clearance "today")
+# are bounded by the announcement or by a step of months before; a page on the buyer's talks for
+# another company a year later is read by that deal's stage.
+TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper",
+TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
                   "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
-WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "microsoft-activision", "nvidia-arm",
-               "pfizer-seagen", "synopsys-ansys"}
+WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "microsoft-activision",
+               "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

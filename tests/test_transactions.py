@@ -1032,3 +1032,23 @@ def test_an_outlet_named_by_its_pattern_is_credited_by_its_name() -> None:
     assert attributed_outlets("The deal was agreed, according to Dow Jones.", lex, []) == ["Dow Jones Newswires"]
     assert "Dow Jones Newswires" not in attributed_outlets(
         "Shares fell 3%, according to Dow Jones Market Data.", lex, [])
+
+
+def test_a_ticker_in_brackets_a_place_before_a_name_and_a_deal_of_its_named_target(tmp_path: Path) -> None:
+    """The fifteenth unseen corpus: "Beta, Inc.'s (NASDAQ:BTA)" makes "BTA" Beta ("Acme acquiring
+    BTA for $35" is the main deal), "New York-based Acme" is Acme, and "Acme's proposed acquisition
+    of Beta, valued at $6.4 billion" gives the deal's value."""
+    p = corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta for $6.4 billion, the companies said.\n",
+        "b": "Beta, Inc.'s (NASDAQ:BTA) buyer was confirmed, in the form of Acme acquiring BTA for $35 per "
+             "share.\n\nNew York-based Acme agreed to acquire Beta in a deal valued at $6.4 billion.\n",
+        "c": "The regulator opened an investigation into Acme's proposed acquisition of Beta, valued at "
+             "$6.4 billion.\n",
+    })
+    cs = stages.cleaned(p)
+    claims = stages.claims(p, cs)
+    table = stages.transactions(p, cs)
+    assert len(table[table["target"].isin(["Beta", "BTA"])]) == 1
+    assert "New York-based" not in set(table["acquirer"])
+    row = claims[(claims["source_id"] == "c") & (claims["value"] == 6.4e9)].iloc[0]
+    assert (row["metric"], row["transaction"]) == ("deal_value", table[table["main"]].iloc[0]["transaction_id"])

@@ -74,6 +74,8 @@ MODAL_MAY = re.compile(r"\bmay\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|runs|lasts|"
                       r"says|does)\b", re.IGNORECASE)
 #: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
+#: future cues that are adjectives of a noun ("an upcoming probe"), not a clause's tense
+_NOUN_FUTURE = re.compile(r"(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
 _BY_TARGET = re.compile(r"\bby (?:the (?:end|close|middle) of )?$", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -197,6 +199,12 @@ def tense(text: str, pos: int) -> str | None:
         cues = sorted(at.items())
         if cues:
             before = [c for c in cues if c[0] < pos]
+            verbs = [c for c in before if not _NOUN_FUTURE.match(text, c[0])]
+            if before and before[-1] not in verbs and verbs and verbs[-1][1] == "past":
+                # "notified the companies of an upcoming probe on Aug. 1": the adjective makes the
+                # probe future; the clause's verb, past, tells when the notice came ("said it will
+                # present at its next investor day in 2025" stays future)
+                return "past"
             return (before[-1] if before else cues[0])[1]
         if (lo, hi) == (cs, ce) and _PRESENT.search(text, lo, hi):
             return None  # the clause's own verb is in the present: neither past nor future

@@ -87,7 +87,18 @@ def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
     lo = _after_end(placed, d)
     same = ([i for i, p in enumerate(placed) if i >= lo and p.stage == d.stage]
             or [i for i, p in enumerate(placed) if i >= lo and p.stage_rank == d.stage_rank])
-    return same[len(same) // 2] if same else None
+    if not same:
+        return None
+    # amid the longest run of that stage (the earliest of equal runs): a lone page of the stage
+    # far off (another deal's talks a year later) is no place for it
+    runs: list[list[int]] = []
+    for i in same:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run = max(runs, key=len)
+    return run[len(run) // 2]
 
 
 def _bound_by_stage(d: SourceDate) -> bool:
