@@ -321,10 +321,11 @@ def headline_claims(claims: pd.DataFrame, metric: str = "deal_value") -> pd.Data
     if sub.empty:
         return sub
     ordered = sub.sort_values(["source_id", "mentions", "start"], ascending=[True, False, True])
-    firsts = ordered.groupby("source_id", sort=True).head(1)
-    picked = [_finer_of(ordered[(ordered["source_id"] == r.source_id) & (ordered["mentions"] == r.mentions)
-                                & (ordered["unit"] == r.unit)], i)
-              for i, r in zip(firsts.index, firsts.itertuples(), strict=True)]
+    picked = []
+    for _, mine in ordered.groupby("source_id", sort=True):  # one pass: a filter per source is quadratic
+        first = mine.index[0]
+        tied = mine[(mine["mentions"] == mine.at[first, "mentions"]) & (mine["unit"] == mine.at[first, "unit"])]
+        picked.append(_finer_of(tied, first))
     return ordered.loc[picked].reset_index(drop=True)
 
 

@@ -161,6 +161,7 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         for m in t.mentions:
             in_source.setdefault(m.source_id, []).append(m)
     main = groups[0]
+    rivals = rival_bids(main, groups)
     finders: dict[str, Callable[[int], Segment | None]] = {}
     out = []
     for _, c in claims.iterrows():
@@ -193,7 +194,7 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
                 m not in main.mentions for m in here) and _names(cs.source.raw[near:start], main.target):
             out.append((main.id, "named"))  # "the Wiz $32 billion deal ..., dwarfing its purchase of Y"
             continue
-        if (rival := _rival_before(cs.source.raw, sent.start, start, main, groups)) is not None:
+        if rivals and (rival := _rival_before(cs.source.raw, sent.start, start, main, rivals)) is not None:
             out.append((rival.id, "named"))  # "outbidding Comcast's $65 billion bid", "X made an offer of $N"
             continue
         if here:
@@ -248,15 +249,19 @@ _DEFEATED = re.compile(r"(?i)\b(?:outbid by|could not match|couldn['’]t match|
                        r"bowed out|abandoned|lost)\b")
 
 
-def _rival_before(raw: str, begin: int, at: int, main: Transaction, groups: list[Transaction]
+def rival_bids(main: Transaction, groups: list[Transaction]) -> list[Transaction]:
+    """Other buyers' transactions of the main deal's kind for its target: rival bids."""
+    if not main.acquirer:
+        return []
+    return [t for t in groups if t is not main and t.acquirer and t.kind == main.kind
+            and same_party(t.target, main.target) and not same_party(t.acquirer, main.acquirer)]
+
+
+def _rival_before(raw: str, begin: int, at: int, main: Transaction, rivals: list[Transaction]
                   ) -> Transaction | None:
-    """Another bidder's own transaction for the main target when its name is the buyer name
-    nearest before the figure in its clause ("Disney's new bid comes after Comcast made an
-    all-cash offer of $65 billion"): a rival's price, not the main deal's."""
-    rivals = [t for t in groups if t is not main and t.acquirer and t.kind == main.kind
-              and same_party(t.target, main.target) and not same_party(t.acquirer, main.acquirer)]
-    if not rivals or not main.acquirer:
-        return None
+    """The rival bid (of :func:`rival_bids`) whose buyer is the name nearest before the figure in
+    its clause ("Disney's new bid comes after Comcast made an all-cash offer of $65 billion"): a
+    rival's price, not the main deal's."""
     begin = max(begin, raw.rfind(";", begin, at) + 1)
     comma = raw.rfind(",", begin, at)
     if comma >= 0 and at - comma <= 12:  # "X beat Y, paying $N": the clause of the figure names no buyer
