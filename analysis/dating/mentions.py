@@ -73,9 +73,9 @@ _FUTURE = re.compile(
 MODAL_MAY = re.compile(r"\bmay\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|runs|lasts|"
                       r"says|does)\b", re.IGNORECASE)
-#: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
 #: future cues that are adjectives of a noun ("an upcoming probe"), not a clause's tense
 _NOUN_FUTURE = re.compile(r"(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
+#: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
 _BY_TARGET = re.compile(r"\bby (?:the (?:end|close|middle) of )?$", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _PAST = re.compile(

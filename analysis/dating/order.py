@@ -14,7 +14,8 @@
    long after: it sits amid the pages of its stage beyond that start, as an undated one would
    (with none of its stage nor of a later one, at the end).
 3. A source with no date evidence at all overlaps everything: only its stage places it (amid
-   the sources of the same stage, else before the first of a later stage); without a stage it
+   the longest run of sources of the same stage, else before the first of a later stage: a lone
+   page of that stage far off, another deal's talks a year later, is no place for it); without a stage it
    comes near the end. The table marks it undated, and it is never placed last: the latest
    source is always a dated one.
 4. A deal can end and come back (rejected in one year, agreed the next). A page that recounts
@@ -78,7 +79,8 @@ def _after_end(placed: list[SourceDate], d: SourceDate) -> int:
 
 
 def _by_stage(placed: list[SourceDate], d: SourceDate) -> int | None:
-    """Insertion index amid the placed sources of ``d``'s stage (None: there are none).
+    """Insertion index amid the longest run of placed sources of ``d``'s stage (None: there are
+    none).
 
     The stage itself first, then its rank: an ended deal shares its rank with a completed
     one, but an undated page on a deal's end sits with the other pages on that end."""
