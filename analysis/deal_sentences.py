@@ -25,7 +25,8 @@ _NOT_BEFORE_A_NAME = (*_MONTHS, "the", "The", "its", "Its", "their", "his", "her
                       "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 #: An ordinal opens a name ("21st Century Fox"), never a date's day ("On January 10th Northwind",
 #: "On the 10th Northwind") nor a count ("its 5th Southgate plant").
-_ORDINAL = ("".join(f"(?<!{re.escape(m)} )" for m in _NOT_BEFORE_A_NAME)
+_ORDINAL = (r"(?=\d{1,3}(?:st|nd|rd|th)[ \t][A-Z])"  # first, so the look-behinds run only at an ordinal
+            + "".join(f"(?<!{re.escape(m)} )" for m in _NOT_BEFORE_A_NAME)
             + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])")
 _WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
          rf"{_ORDINAL})")

@@ -209,6 +209,8 @@ def parent_aliases(cleaned: list[CleanSource]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+@lru_cache(maxsize=65536)  # asked for every deal mention against every transaction: pairs repeat
 def aliased(a: str, b: str, aliases: frozenset[tuple[str, str]]) -> bool:
-    """Whether two names are one party, or a company and the parent the corpus names for it."""
+    """Whether two names are one party, or a company and the parent (or ticker) the corpus names
+    for it."""
     return same_party(a, b) or any(same_party(a, x) and same_party(b, y) for x, y in aliases)
