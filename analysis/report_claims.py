@@ -114,15 +114,14 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
            f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
            "rounding of both inputs is allowed for)")
         for _, r in derived.iterrows()])
-    pair_lines = findings.disagreements(sources, claims, comparisons) if not many else []
-    if len(pair_lines) > LONG_DISAGREEMENTS:
+    rows = findings.disagreement_rows(claims, comparisons) if not many else comparisons.iloc[:0]
+    if len(rows) > LONG_DISAGREEMENTS:
         # a revised price (a raised offer) sets every early source against every later one: one
         # line per pair of figures reads, where one per pair of sources filled pages
-        grouped = report_scale.grouped_disagreements(findings.disagreement_rows(claims, comparisons), claims,
-                                                     lambda s: label.get(s, s))
+        grouped = report_scale.grouped_disagreements(rows, claims, lambda s: label.get(s, s))
         files["disagreements.md"] = report_scale.GROUPED_LEAD + bullets(grouped)
     else:
-        files["disagreements.md"] = bullets(pair_lines)
+        files["disagreements.md"] = bullets(findings.disagreements(sources, claims, comparisons) if not many else [])
     derived_lines = files["derived.md"].splitlines()
     if many and len(derived_lines) > report_scale.TOP_ROWS:
         files["derived.md"] = "\n".join(derived_lines[:report_scale.TOP_ROWS]) + "\n" + bullets([md(
