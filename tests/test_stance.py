@@ -2158,3 +2158,24 @@ def test_a_guess_by_unnamed_many(lex: Lexicons, sentence: str, figure: str, expe
 def test_participles_and_possessors_that_tell_no_act(lex: Lexicons, sentence: str, figure: str,
                                                       expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "shelled out" / "forked out": paying, the party's act
+    ("A second deal would be sizable for Northwind, after the company shelled out $16.6 billion for Southgate "
+     "in late 2022.", "$16.6 billion", "confirmed"),
+    ("Southgate and Eastbay — which Northwind shelled out nearly $30 billion combined for — both grew.",
+     "$30 billion", "confirmed"),
+    ("Northwind forked over $2 billion for the chipmaker.", "$2 billion", "confirmed"),
+    # "struck a $13.1 billion deal": the price may stand between the article and the deal
+    ("Northwind has struck a $13.1 billion deal to buy Southgate, extending its reach.", "$13.1 billion",
+     "confirmed"),
+    ("Northwind sealed a $900 million agreement with Southgate.", "$900 million", "confirmed"),
+    # a headline's "X to pump $N into ...": the headline form of "X will pump"
+    ("Northwind to pump another $13B into its devices business with Southgate deal", "$13B", "confirmed"),
+    # (the deal named by its price after another party's verb is still a mention)
+    ("Analysts looked at the $13.1 billion deal.", "$13.1 billion", "asserted"),
+])
+def test_paying_out_striking_a_priced_deal_and_pumping(lex: Lexicons, sentence: str, figure: str,
+                                                       expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
