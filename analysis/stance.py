@@ -128,9 +128,9 @@ _RESUMED = re.compile(r"[^,;:]*,\s+(?:for|at|to|from|with|into|in|on|by)\s+(?:[\
 #: (so does a participle's appositive: "The all-cash offer, expected to close on 30 June, will be ...")
 _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
                               r",\s+(?:expected|likely|set|due|poised|slated|scheduled) to\b[^,;:]*,")
-#: "when talks of the deal were first reported", "before rumors of a deal began": a time clause dates
-#: the figure's context; its talks and reports are not the figure's
-_TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|"
+#: "when talks of the deal were first reported", "before rumors of a deal began", "prior to media reports": a
+#: time clause dates the figure's context; its talks and reports are not the figure's
+_TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|prior to|"
                           r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
 
 
@@ -175,7 +175,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
 
 #: "the closing price before the company announced a review": an act after the figure's time (unlike
 #: "the valuation it got when it raised $400 million", whose act gave the figure)
-_LATER_CLAUSE = re.compile(r"\b(?:before|until)\b[^,;:.()]*")
+_LATER_CLAUSE = re.compile(r"\b(?:before|until|prior to)\b[^,;:.()]*")
 #: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
 _GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s*$")
 

@@ -2179,3 +2179,23 @@ def test_participles_and_possessors_that_tell_no_act(lex: Lexicons, sentence: st
 def test_paying_out_striking_a_priced_deal_and_pumping(lex: Lexicons, sentence: str, figure: str,
                                                        expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "prior to media reports ...": a time clause after the figure dates the baseline, it credits nothing
+    ("This cash offer represents a 17% premium over Southgate’s closing price on March 25, prior to media "
+     "reports on a potential deal.", "17%", "asserted"),
+    # "a 2.2% reported gain", "on a reported basis": the accounting term, no press credit
+    ("The unit's sales came to $7.96 billion, to equal a 2.2% reported gain compared to last year.", "2.2%",
+     "asserted"),
+    ("Sales rose 4% on a reported basis, to $3 billion.", "$3 billion", "asserted"),
+    # "we reported that ...": the outlet's own earlier story credits the figure
+    ("In April, we reported that Northwind had reached an agreement with Southgate in a deal with an "
+     "enterprise value of approximately $13.1 billion.", "$13.1 billion", "reported"),
+    # (a party's "we reported revenue of" is its own results)
+    ("“In the quarter we reported revenue of $5 billion,” Northwind's chief executive said.", "$5 billion",
+     "confirmed"),
+])
+def test_prior_to_reports_a_reported_gain_and_we_reported(lex: Lexicons, sentence: str, figure: str,
+                                                          expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
