@@ -2199,3 +2199,15 @@ def test_paying_out_striking_a_priced_deal_and_pumping(lex: Lexicons, sentence: 
 def test_prior_to_reports_a_reported_gain_and_we_reported(lex: Lexicons, sentence: str, figure: str,
                                                           expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "expects <a bare noun phrase> to <verb>": a forecast, even when the party states it
+    ("Northwind said it expects financing costs related to the Southgate deal to reduce adjusted per-share "
+     "earnings by 10 cents this year and 17 cents in 2025.", "17 cents", "rumoured"),
+    ("Northwind expects higher interest costs to cut its profit by $40 million.", "$40 million", "rumoured"),
+    # (the expected closing of the deal named by its price is no forecast of the price)
+    ("Northwind said it expects the $5 billion deal to close in June.", "$5 billion", "confirmed"),
+])
+def test_expects_a_noun_phrase_to(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
