@@ -44,12 +44,16 @@ _FILED_RECORD = re.compile(r"(?i)\baccording to (?:a|an|the|its|their) (?:[\w-]+
 #: "will lay off 575 employees following its $53 billion acquisition of Y, according to the company", "is
 #: following up on its $4 billion investment": the party's deal named by its price as the time of another
 #: act or statement, or as what another act follows up or pays for ("sold $8 billion of bonds to fund its $27.7
-#: billion acquisition"); a mere mention of the deal (asserted). (Not "closed on its $35 billion acquisition",
-#: "proceed with its ...": acts on the deal itself.)
-_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on|to (?:help\s+)?(?:fund|finance|refinance|pay for))\s+"
+#: billion acquisition"), or as the cause of another figure ("the 0.4% could be attributed to its recent $13.1 billion
+#: buy", "growth driven by its $5 billion purchase"); a mere mention of the deal (asserted). (Not "closed on its $35
+#: billion acquisition", "proceed with its ...": acts on the deal itself.)
+_DEAL_NP_BEFORE = re.compile(r"\b(?:following|after|up on|to (?:help\s+)?(?:fund|finance|refinance|pay for)|"
+                             r"(?:attribut(?:ed|able)|due|thanks|owing)\s+to|"
+                             r"(?:driven|boosted|helped|fuell?ed|lifted|aided)\s+by|because\s+of)\s+"
                              r"(?:its|their|his|her)\s+(?:[\w-]+\s+)?$")
+#: (a "buy" of a target is the deal as a noun: "its recent $13.1 billion buy of Y")
 _DEAL_NP_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:acquisition|purchase|takeover|merger|"
-                            r"deal|investment|buyout)\b")
+                            r"deal|investment|buyout|buy(?=\s+of\b))\b")
 #: "X expects to close its $28.3 billion acquisition of Y as soon as Monday": a closing still to come is no act
 #: done; the deal named by its price in it is a mention (unlike "X closed its $28.3 billion acquisition", or a
 #: party's statement of it: "X said it expects to close its $43 billion deal")
@@ -242,3 +246,21 @@ def foreign_possessor(np: str, sentence: str, end: int, parties: set[str] | froz
     owner = _OWNER.match(np)
     return bool(owner and parties is not None and owner.group(1).casefold() not in parties
                 and not _DEAL_NP_AFTER.match(sentence, end))
+
+
+#: "the company said the 0.4% of that figure could be attributed to ...", "$2 billion might be saved": a figure that
+#: heads the subject of a hedging modal is what may be (unlike a figure sizing a noun, "the $20 billion acquisition
+#: may be in trouble", which states the figure and hedges something else)
+_HEDGED_AFTER = re.compile(r"(?:\s+of(?:\s+[\w'’-]+){1,4}?)?\s+(?:could|might|may)\s+(?:well\s+|also\s+)?"
+                           r"(?:not\s+)?(?:be|have|come|go|reach|rise|fall|grow)\b")
+
+
+#: ... the figure opens its noun phrase (not an object: "that the deal costs $6.4 billion might be all the motive")
+_HEDGED_BEFORE = re.compile(r"(?i)(?:^|[,;:—–(]\s*|\b(?:the|an?|that|this|these|those|another|said|says|say|and|but)"
+                            r"\s+)"
+                            r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|up\s+to\s+|as\s+much\s+as\s+)?$")
+
+
+def hedged_figure(sentence: str, start: int, end: int) -> bool:
+    """The figure heads the subject of "could" / "might" / "may" ("the 0.4% of that figure could be attributed")."""
+    return bool(_HEDGED_AFTER.match(sentence, end) and _HEDGED_BEFORE.search(sentence, max(0, start - 40), start))

@@ -2211,3 +2211,25 @@ def test_prior_to_reports_a_reported_gain_and_we_reported(lex: Lexicons, sentenc
 ])
 def test_expects_a_noun_phrase_to(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a figure heading the subject of "could" / "might" / "may" is what may be, even when a party says it
+    ("Sales grew 4.4%, and the company said the 0.4% of that figure could be attributed to its new unit.", "0.4%",
+     "rumoured"),
+    ("Northwind said $2 billion might be saved by the merger.", "$2 billion", "rumoured"),
+    # (not a figure that is the object in a clause which is the subject: the cost is a fact)
+    ("That the acquisition costs $6.4 billion might be all the motivation the agency needs.", "$6.4 billion",
+     "asserted"),
+    # (nor a figure sizing a noun: "the $20 billion acquisition may be in trouble")
+    ("The $20 billion acquisition may be in trouble.", "$20 billion", "asserted"),
+    # the party's deal named by its price as the cause of another figure is a mention ("a buy of" is the deal)
+    ("Sales grew 4.4%, and the company said the 0.4% of that figure could be attributed to its recent $13.1 "
+     "billion buy of Southgate and its tools.", "$13.1 billion", "asserted"),
+    ("Northwind said growth was driven by its $5 billion purchase of Southgate.", "$5 billion", "asserted"),
+    # (the party's own act on the deal still is its act)
+    ("Northwind said it closed its $5 billion purchase of Southgate.", "$5 billion", "confirmed"),
+])
+def test_a_hedged_figure_subject_and_a_deal_as_a_cause(lex: Lexicons, sentence: str, figure: str,
+                                                        expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
