@@ -78,7 +78,8 @@ _SIZED_SUBJECT_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:company|firm|giant|
                                   r"conglomerate|[a-z]*maker|startup|lender|bank|retailer|producer)\b")
 #: "a 31% premium over the company's closing price of $119.59", "made its market debut with an opening price of
 #: $38.50": a closing or opening price is the market's figure, the act the sentence tells (the offer it is
-#: compared with, the debut) is not about it
+#: compared with, the debut) is not about it (a party's statement still covers it: "X said it will pay $335 a share,
+#: a 4.7% premium to Thursday's closing price of $319.99")
 _CLOSING_PRICE_BEFORE = re.compile(r"(?i)\b(?:closing|opening)\s+(?:share\s+|stock\s+|trade\s+)?price\s+of\s+$")
 #: "X purchased 15 million Y shares, worth about $2.3 billion based on Y's closing share price": what a
 #: holding is worth at a market price is the writer's reckoning, the act (the purchase) is not about it

@@ -2233,3 +2233,16 @@ def test_expects_a_noun_phrase_to(lex: Lexicons, sentence: str, figure: str, exp
 def test_a_hedged_figure_subject_and_a_deal_as_a_cause(lex: Lexicons, sentence: str, figure: str,
                                                         expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a closing price inside what a party says ("X said it will pay ..., a premium to the closing price of $N")
+    # is part of its statement
+    ("Northwind on Friday said it will pay $335 a share in cash for Southgate, a 4.7% premium to Thursday's "
+     "closing price of $319.99 for the California company.", "$319.99", "confirmed"),
+    # (an act does not cover it: the closing price is the market's, not what the party pays)
+    ("Northwind will pay $157 per share in cash for Southgate, a 31.3 percent premium over the company's "
+     "closing price of $119.59 on Wednesday.", "$119.59", "asserted"),
+])
+def test_a_closing_price_inside_a_partys_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
