@@ -2246,3 +2246,16 @@ def test_a_hedged_figure_subject_and_a_deal_as_a_cause(lex: Lexicons, sentence: 
 ])
 def test_a_closing_price_inside_a_partys_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a firm's analysts writing or saying it (the verb later in the sentence): the analysts' estimate
+    ("Acme Securities analysts were enthusiastic about Southgate in a February note, writing that its technology "
+     "“opened an $8.5B+ market that is only 6% penetrated.”", "$8.5B+", "rumoured"),
+    ("Acme Securities analysts said in a note that the market is worth $3 billion.", "$3 billion", "rumoured"),
+    # (analysts' expectations that a result beat are no analyst's word on the result)
+    ("Northwind's revenue beat analysts’ expectations, rising 5% to $2 billion, the company said.", "$2 billion",
+     "confirmed"),
+])
+def test_a_firms_analysts_writing(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
