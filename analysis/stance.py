@@ -50,6 +50,7 @@ from .stance_figures import (
     _WOULD_ASSUME,
     forecast_figure,
     foreign_possessor,
+    future_takings,
     hedged_figure,
     hypothetical_gerund,
     in_beaten_forecast,
@@ -428,7 +429,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             return stance  # "X said it would slice 7% of its workforce"
         if stance == "rumoured" and span and (forecast_figure(sentence, start, end) or named_forecast(sentence, start)
                                               or hypothetical_gerund(sentence, start, end)
-                                              or hedged_figure(sentence, start, end)):
+                                              or hedged_figure(sentence, start, end)
+                                              or future_takings(modal_lead, sentence, start, end)):
             return stance  # "missing the $3.80 a share analysts had forecast"
         if stance == "rumoured" and span and (cond := _LEADING_CONDITION.match(sentence)) and cond.end() <= start \
                 and not _OUT_OF_CONDITION.search(sentence, cond.end(), start) and not baseline:

@@ -265,3 +265,20 @@ _HEDGED_BEFORE = re.compile(r"(?i)(?:^|[,;:—–(]\s*|\b(?:the|an?|that|this|th
 def hedged_figure(sentence: str, start: int, end: int) -> bool:
     """The figure heads the subject of "could" / "might" / "may" ("the 0.4% of that figure could be attributed")."""
     return bool(_HEDGED_AFTER.match(sentence, end) and _HEDGED_BEFORE.search(sentence, max(0, start - 40), start))
+
+
+#: "they will be the 13th business with sales in excess of $1 billion annually", "the unit will generate $2 billion
+#: in revenue": sales, revenue or profit that a clause in the future tense tells are a forecast of them, even when a
+#: party says it (unlike "X will pay $335 a share", a term it commits to)
+_FUTURE = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:is|are)\s+going\s+to\b")
+_TAKINGS_BEFORE = re.compile(r"(?i)\b(?:sales|revenues?|turnover|earnings|profits?|income|ebitda)\s+"
+                             r"(?:of\s+|(?:in\s+excess\s+of|exceeding|above|topping|north\s+of|of\s+more\s+than|"
+                             r"of\s+at\s+least|of\s+about|of\s+around|of\s+roughly)\s+)?$")
+_TAKINGS_AFTER = re.compile(r"(?i)\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:in|of)\s+(?:annual\s+|yearly\s+|"
+                            r"additional\s+|new\s+)?(?:sales|revenues?|turnover|earnings|profits?|income)\b")
+
+
+def future_takings(modal_lead: str, sentence: str, start: int, end: int) -> bool:
+    """The figure is sales, revenue or profit told in the future tense before it in its clause."""
+    return bool(_FUTURE.search(modal_lead) and (_TAKINGS_BEFORE.search(sentence, max(0, start - 40), start)
+                                                or _TAKINGS_AFTER.match(sentence, end)))

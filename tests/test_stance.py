@@ -2259,3 +2259,16 @@ def test_a_closing_price_inside_a_partys_statement(lex: Lexicons, sentence: str,
 ])
 def test_a_firms_analysts_writing(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # sales, revenue or profit told in the future tense are a forecast, even in a party's words
+    ("“We are excited to announce that they will be the 13th business with sales in excess of $1 billion "
+     "annually,” added Northwind’s chairman, Tim Vance.", "in excess of $1 billion", "rumoured"),
+    ("The unit will generate $2 billion in revenue next year, Northwind said.", "$2 billion", "rumoured"),
+    # (a term the party commits to is no forecast; nor are past sales in a sentence with a later "will")
+    ("Northwind will pay $335 a share in cash.", "$335", "confirmed"),
+    ("Southgate posted sales of $2 billion last year and will join Northwind.", "$2 billion", "confirmed"),
+])
+def test_future_takings_are_a_forecast(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
