@@ -69,6 +69,7 @@ from .stance_subjects import (
     party_act,
     regulator_nod,
     window,
+    with_officers,
 )
 
 if TYPE_CHECKING:
@@ -341,6 +342,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         # "Acme In. (ACME) is in talks": the sentence is read whole, from the words split off before it
         return classify_stance(before + sentence, lex, paragraph, (span[0] + len(before), span[1] + len(before)),
                                outlets, parties, market)
+    parties = with_officers(paragraph, parties)  # "Tim Vance, Northwind's chairman, ... Vance said": the party's
     start, end = span if span else (0, len(sentence))
     lo, hi, modal_at = _clause(sentence, start, end) if span else (0, len(sentence), 0)
     modal_lead = sentence[modal_at:end]

@@ -2272,3 +2272,31 @@ def test_a_firms_analysts_writing(lex: Lexicons, sentence: str, figure: str, exp
 ])
 def test_future_takings_are_a_forecast(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+def test_an_officer_introduced_in_the_paragraph_speaks_for_the_party(lex: Lexicons) -> None:
+    # "Tim Keller, Northwind's chairman, ... Keller said": the paragraph tells who the speaker is
+    sentence = ("About half of Northwind’s assets are in higher growth markets, compared with about 20% in 2018, "
+                "Keller said.")
+    paragraph = ("Tim Keller, Northwind’s worldwide chairman of devices, told investors on a call that the plan is "
+                 "working. " + sentence)
+    at = sentence.index("about 20%")
+    span = (at, at + len("about 20%"))
+    assert classify_stance(sentence, lex, paragraph, span, OUTLETS, PARTIES) == "confirmed"
+    # (the same words with no officer introduced: a speaker the sentence does not tie to a party)
+    assert classify_stance(sentence, lex, sentence, span, OUTLETS, PARTIES) == "asserted"
+    # (an officer of another organisation is no party's)
+    other = paragraph.replace("Northwind’s worldwide chairman", "Eastbay’s worldwide chairman")
+    assert classify_stance(sentence, lex, other, span, OUTLETS, PARTIES) == "asserted"
+
+
+@pytest.mark.parametrize("introduction", [
+    "Northwind’s chief executive, Tim Keller, spoke on a call.",
+    "Northwind CEO Tim Keller spoke on a call.",
+    "Tim Keller, chief executive officer of Northwind, spoke on a call.",
+])
+def test_the_shapes_that_introduce_an_officer(lex: Lexicons, introduction: str) -> None:
+    sentence = "Sales grew by about 20% in 2018, Keller said."
+    at = sentence.index("about 20%")
+    assert classify_stance(sentence, lex, introduction + " " + sentence, (at, at + len("about 20%")), OUTLETS,
+                           PARTIES) == "confirmed"
