@@ -2300,3 +2300,17 @@ def test_the_shapes_that_introduce_an_officer(lex: Lexicons, introduction: str) 
     at = sentence.index("about 20%")
     assert classify_stance(sentence, lex, introduction + " " + sentence, (at, at + len("about 20%")), OUTLETS,
                            PARTIES) == "confirmed"
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # a defined term in parentheses marks a filing's or an agreement's own text: the party's words
+    ("The closing remains subject to the approval of the Merger by holders of shares of common stock, par value "
+     "$0.001 per share, of Southgate (“Company Shares”) representing a majority of the Company Shares.",
+     "confirmed"),
+    # (a plain news sentence with the same figure is the writer's)
+    ("The closing remains subject to the approval of the merger by holders of shares of common stock, par value "
+     "$0.001 per share, of Southgate.", "asserted"),
+])
+def test_a_defined_term_marks_a_filings_text(lex: Lexicons, paragraph: str, expected: str) -> None:
+    at = paragraph.index("$0.001")
+    assert classify_stance(paragraph, lex, paragraph, (at, at + 6), OUTLETS, PARTIES) == expected
