@@ -2314,3 +2314,14 @@ def test_the_shapes_that_introduce_an_officer(lex: Lexicons, introduction: str) 
 def test_a_defined_term_marks_a_filings_text(lex: Lexicons, paragraph: str, expected: str) -> None:
     at = paragraph.index("$0.001")
     assert classify_stance(paragraph, lex, paragraph, (at, at + 6), OUTLETS, PARTIES) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a debt or bond deal that raised money tells what the bonds did, it names no party
+    ("The rare AAA-rated debt deal raised $4 billion, while setting the lowest spread of the year.", "$4 billion",
+     "asserted"),
+    # (the party raising it is its act)
+    ("Northwind raised $4 billion in a rare AAA-rated debt deal.", "$4 billion", "confirmed"),
+])
+def test_a_debt_deal_is_no_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
