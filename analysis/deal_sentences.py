@@ -179,8 +179,11 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
         rf"(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?!worth\b)(?P<a>){_LINK}{{0,4}}?(?:to[ \t]+)?"
         rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+"
         rf"(?!by[ \t]|into[ \t]){_GAP}(?P<t>{_NAME})")),
+    # "X paid $N for Y"; "the company shelled out $N for heart device maker Y" (the buyer unnamed)
     ("pays_for", "acquisition", _rx(
-        rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey))[ \t]+{_LINK}{{0,4}}?(?:paid|pays|pay|paying)"
+        rf"(?:(?P<a>{_NAME})|(?<![\w'’])(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Tt]he[ \t]+(?:[a-z-]+[ \t]+)?"
+        rf"(?:company|firm|group|giant|conglomerate|buyer|acquirer)))[ \t]+{_LINK}{{0,4}}?"
+        rf"(?:paid|pays|pay|paying|(?:shell|shells|shelled|shelling|fork|forks|forked|forking)[ \t]+out)"
         rf"[ \t]+{_SPAN}{{0,40}}?[ \t]for[ \t]+{_PART_GAP}(?P<t>{_NAME})")),
     ("and_for", "acquisition", _rx(
         rf"\band[ \t]+{_PART_GAP}(?P<t>{_NAME})[ \t]+for[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?=[$€£]|US\$)(?P<a>)")),
@@ -291,6 +294,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     head, head_end = _head_noun_name(text, m)
                     target = clean_name(_unopened(text, m.start("t"), head), stop)
                     acquirer = clean_name(_unopened(text, m.start("a"), m.group("a") or ""), stop)
+                    if rule == "acquisition_of" and _IS_ACQUISITION_FOR.fullmatch(text, m.end("a"), m.start("t")):
+                        acquirer, target = target, acquirer  # "X represents a big acquisition for Y": Y buys
                     described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
                     if described:
                         acquirer = ""  # "The Japanese company bought X": a buyer described, not named
@@ -318,6 +323,10 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
 
 
 _NON_SPACE = re.compile(r"\S")
+#: "X represents a significant acquisition for Y", "X would be a second purchase for Y": Y is the buyer
+_IS_ACQUISITION_FOR = re.compile(r"[ \t]+(?:represents|marks|is|was|would[ \t]+be|will[ \t]+be|becomes|became)"
+                                 r"[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:acquisition|purchase|takeover|buyout)[ \t]+for"
+                                 r"[ \t]+(?:[a-z][\w-]*[ \t]+)*")
 
 
 def _cut_off(raw: str, end: int, proper: set[str]) -> bool:

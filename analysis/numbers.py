@@ -73,6 +73,14 @@ _MONEY = re.compile(
 _MONEY_SUFFIX = re.compile(
     rf"(?<![\w$€£.,])(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?P<cur>{_SUFFIX_CUR})\b"
 )
+#: "the mid-$300s per share", "in the low $50s": a price somewhere in that stretch of its decade
+_MONEY_DECADE = re.compile(
+    rf"(?i)(?<![\w-])(?P<q>low|mid|high|upper)[- ](?P<cur>{_CUR})(?P<n1>[1-9]\d{{0,2}}0)(?-i:s)\b"
+)
+#: where in its decade each word puts a figure: (from, to) as shares of the decade
+_DECADE_PART = {"low": (0.0, 0.4), "mid": (0.3, 0.7), "high": (0.6, 1.0), "upper": (0.6, 1.0)}
+#: "62 basis points", "19 bps": a hundredth of a percentage point each
+_BASIS_POINTS = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:basis[ -]points?|bps|bp)\b")
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _MONEY_WORDS = re.compile(
     rf"(?i)(?<![\w$€£.,-])(?P<w>{_WORD_NUM})(?:[ -](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"
@@ -233,6 +241,13 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
             add(m, "money", (lo + hi) / 2, _currency(m.group("cur")), "range", a, b,
                 start=m.start("cur") if opener else None)
         taken.settle()
+    for m in _MONEY_DECADE.finditer(text):
+        if free(m.start(), m.end()):
+            base = _num(m.group("n1"))
+            width = 10 ** (len(m.group("n1")) - len(m.group("n1").rstrip("0")))
+            a, b = (base + width * part for part in _DECADE_PART[m.group("q").lower()])
+            add(m, "money", (a + b) / 2, _currency(m.group("cur")), "approx", a, b)
+    taken.settle()
     for rx in (_MONEY, _MONEY_SUFFIX):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()):
@@ -285,6 +300,13 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
                 WORD_NUMBERS[m.group("w2").lower()] if m.group("w2") else 0)
             bound, qstart = qualifier_before(text, m.start())
             lo, hi = interval(value, bound, 0.5, approx_tolerance)
+            add(m, "percent", value, "percent", bound, lo, hi, qstart)
+    taken.settle()
+    for m in _BASIS_POINTS.finditer(text):
+        if free(m.start(), m.end()):
+            value = _num(m.group("n1")) / 100
+            bound, qstart = qualifier_before(text, m.start())
+            lo, hi = interval(value, bound, _half_unit(m.group("n1")) / 100, approx_tolerance)
             add(m, "percent", value, "percent", bound, lo, hi, qstart)
     taken.settle()
     for m in _COUNT.finditer(text):

@@ -137,13 +137,14 @@ def _singular(words: set[str]) -> set[str]:
     return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}")
+#: "U.S.", "IBM", and with an ampersand "J&J", "AT&T" (initials of "Johnson & Johnson")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,5}|[A-Z]{1,2}&[A-Z]{1,2}")
 
 
 def _word_set(word: str) -> set[str]:
     """One word as :func:`name_words` reads it, an abbreviation without its dots ("U.S." -> "us")."""
     if _ABBREVIATION.fullmatch(word.rstrip(",")):
-        ab = word.replace(".", "").rstrip(",").casefold()
+        ab = word.replace(".", "").replace("&", "").rstrip(",").casefold()
         return set() if ab in GENERIC_NAME_WORDS else {ab}
     return name_words(word)
 
@@ -151,11 +152,12 @@ def _word_set(word: str) -> set[str]:
 def _fold_abbreviations(name: str, other: str) -> set[str]:
     """``name``'s words, each run of capitalised words whose initials spell an abbreviation of
     ``other`` ("United States" for "U.S.", "International Business Machines" for "IBM") read as
-    that abbreviation; a word ``other`` also names is never folded away."""
+    that abbreviation; a word ``other`` also names is never folded away ("Johnson & Johnson" for
+    "J&J" too: the ampersand is no initial)."""
     plain = set().union(*(_word_set(w) for w in other.split()))
     abbreviations = {ab for w in other.split() if _ABBREVIATION.fullmatch(w.rstrip(","))
                      for ab in _word_set(w) if len(ab) > 1}
-    words = name.split()
+    words = [w for w in name.split() if w != "&"]  # "Johnson & Johnson" spells "J&J" without it
     out: set[str] = set()
     i = 0
     while i < len(words):

@@ -1414,6 +1414,18 @@ def test_a_quoted_adjective_in_a_headline_and_a_regulators_approval() -> None:
      {"regulatory_review"}),
     ("What the cloud is Beta: Acme makes $6.4 billion acquisition", {"agreed"}),
     ("Acme dream to gobble up Beta challenged in court", {"regulatory_review"}),
+    # the sixteenth: a board's approval received, a waiting period's expiration in a headline,
+    # a recent "buy", "closed that transaction", a purchase told in a relative clause
+    ("Notably, this agreement has already received approval from the boards of directors of both companies.",
+     {"agreed"}),
+    ("The deal received approval from the board last week.", {"agreed"}),
+    ("The deal received antitrust approval from the Commission.", {"regulatory_review"}),
+    ("Beta announces expiration of HSR waiting period for Acme deal", {"regulatory_review"}),
+    ("Sales rose, helped by its recent $13.1 billion buy of Beta.", {"aftermath"}),
+    ("\u201cWe closed that transaction in record timing,\u201d he said.", {"completed"}),
+    ("Beta and Gamma, which Acme shelled out nearly $30 billion combined for, both topped $1 billion in sales.",
+     {"aftermath"}),
+    ("Acme agreed to pay $30 billion for Beta.", {"agreed"}),
 ])
 def test_stage_cues_reach_only_what_they_mean(text: str, kinds: set[str]) -> None:
     from analysis.dating.stage import stage_hits

@@ -246,3 +246,18 @@ def test_ranges_of_small_sums_are_one_figure(text: str, quote: str, value: float
 def test_a_move_between_two_prices_is_two_figures() -> None:
     """"rose $2 to $45" is a move and a price, not a range (no "range of" or "between" opens it)."""
     assert [a.value for a in parse_amounts("Shares rose $2 to $45 on Monday, from $40 to $45.")] == [2, 45, 40, 45]
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit", "lower", "upper"), [
+    ("a spread of 62 basis points above Treasuries", "62 basis points", 0.62, "percent", 0.615, 0.625),
+    ("it priced at 19 bps over the benchmark", "19 bps", 0.19, "percent", 0.185, 0.195),
+    ("sought bids around the mid-$300s per share", "mid-$300s", 350.0, "USD", 330.0, 370.0),
+    ("shares traded in the low $50s", "low $50s", 52.0, "USD", 50.0, 54.0),
+])
+def test_basis_points_and_a_price_within_its_decade(text: str, quote: str, value: float, unit: str,
+                                                     lower: float, upper: float) -> None:
+    """A basis point is a hundredth of a percentage point; "the mid-$300s" is a price in the middle
+    of that hundred, read as an approximate figure with the stretch it names as its bounds."""
+    (a,) = parse_amounts(text)
+    assert (a.text, a.unit) == (quote, unit)
+    assert math.isclose(a.value, value) and math.isclose(a.lower, lower) and math.isclose(a.upper, upper)

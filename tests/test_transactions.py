@@ -192,6 +192,9 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     ("With record earnings Acme agreed to pay $5 billion for Beta.", "deal_value"),
     ("Acme raises its offer for Beta to $71.3 billion.", "deal_value"),
     ("It forced Acme to raise its offer for Beta to $71.3 billion.", "deal_value"),
+    # the sixteenth: what a bond sale funds is the deal, the bonds themselves are financing
+    ("Acme scores lowest spread of year on bonds to help fund $13 billion bid for Beta", "deal_value"),
+    ("Acme sold $4 billion of bonds to help fund its planned acquisition of Beta.", "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -629,6 +632,33 @@ def test_an_abbreviated_name_is_the_party_it_abbreviates(tmp_path: Path) -> None
     table = stages.transactions(p, stages.cleaned(p))
     main = table[table["main"]].iloc[0]
     assert main["target"] == "U.S. Mills" and int(main["sources"]) == 3
+
+
+def test_an_ampersand_abbreviation_an_unnamed_payer_and_an_acquisition_for_its_buyer(tmp_path: Path) -> None:
+    """"J&J" is "Johnson & Johnson" (the ampersand is no initial); "the company shelled out $16.6
+    billion for heart device maker Y" is a purchase of Y; "X represents a big acquisition for Y"
+    has Y as the buyer, not the target."""
+    from analysis.transactions import same_party
+
+    assert same_party("J&J", "Johnson & Johnson") and same_party("AT&T", "American Telephone & Telegraph")
+    assert not same_party("J&J", "Johnson Controls") and not same_party("J&J", "Jersey")
+    p = corpus(tmp_path, {
+        "a": "Northwind & Northwind agreed to buy Southgate Medical for $13 billion, the companies said.\n",
+        "b": "N&N to buy Southgate Medical in $13 billion deal.\n\nN&N will pay $335 a share, it said.\n",
+        "c": "A Southgate deal would be a second big acquisition for N&N, after the company shelled out "
+             "$16.6 billion for heart device maker Eastpump in 2022.\n\n"
+             "Southgate represents a significant acquisition for Northwind & Northwind.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs)
+    main = table[table["main"]].iloc[0]
+    assert int(main["sources"]) == 3
+    pairs = {(r["acquirer"], r["target"]) for _, r in table.iterrows()}
+    assert not any(t.startswith("Northwind") for _, t in pairs)  # the buyer is never the target
+    claims = stages.claims(p, cs)
+    other = claims[claims["value"].round(-6) == 16.6e9].iloc[0]
+    assert other["transaction"] != main["transaction_id"]
+    assert table.set_index("transaction_id").loc[other["transaction"], "target"] == "Eastpump"
 
 
 def test_a_possessive_place_a_hyphenated_name_and_a_nationality_are_no_new_parties(tmp_path: Path) -> None:
