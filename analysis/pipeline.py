@@ -85,12 +85,15 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     one holds the lock, and a failed run leaves the published report as it was.
     """
     p = Params.from_mapping(values)
-    load_corpus(p.corpus_dir, p.manifest or None, p.encoding)  # fail fast on a bad corpus, before any kernel
     out = Path(p.out_dir)
+    publish.check_output(out)  # an existing folder of the user's is refused, never adopted
+    load_corpus(p.corpus_dir, p.manifest or None, p.encoding)  # fail fast on a bad corpus, before any kernel
     # the stage cache sits beside the runs it serves, unless the user names one (or none)
     cache_root = None if p.cache_dir == "none" else Path(p.cache_dir) if values.get("cache_dir") else out / "cache"
     values = {**values, "cache_dir": str(cache_root or "none")}
+    books = notebooks()
     with publish.locked(out):
+        publish.check_output(out)  # again under the lock: what another run left meanwhile
         stage = publish.new_staging(out)
         try:
             _execute(values, stage, out, render_report, log)
@@ -106,9 +109,7 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
         except BaseException:
             publish.discard(stage)
             raise
-    failed = out / "failed"
-    if failed.exists():
-        shutil.rmtree(failed)
+        publish.clear_failed(out, [nb.name for nb in books])
     return out
 
 

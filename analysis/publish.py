@@ -8,6 +8,8 @@ Layout of an output folder (``build/`` by default)::
     notebooks -> current/notebooks
     report -> current/report
     .lock                                     held (flock) while a run writes here
+    failed/NN_x.ipynb                         the executed copy of a notebook that failed
+    cache/, scratch/                          the stage cache; notebooks run alone (build/)
 
 Why: replacing ``artifacts/``, ``notebooks/`` and ``report/`` one after another leaves a
 mixed or missing report when a run dies between the renames. Here a run builds a whole
@@ -15,12 +17,17 @@ new tree beside the old one and publishes it by renaming one symlink over ``curr
 (``rename(2)`` is atomic), so at every instant readers see either the old tree or the new
 one, whole. The lock refuses a second concurrent run instead of letting two runs share
 a staging folder.
+
+The output folder may be one the user already has: a run refuses, before anything runs, a
+folder holding anything of other origin (:func:`check_output`), and removes only what it can
+prove it wrote: run folders carry a marker file (``RUN_MARKER``) from their first instant.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -34,6 +41,15 @@ RUNS = "runs"
 CURRENT = "current"
 LOCK = ".lock"
 STAGING_PREFIX = ".staging-"
+FAILED = "failed"
+RUN_MARKER = ".analysis-run"  # in every run and staging folder this tool made
+#: What else an output folder may hold: the stage cache and scratch of notebooks run alone
+#: (``build/``), and the temporary links of a publish that was killed.
+_OTHER_ENTRIES = ("cache", "scratch", LOCK)
+_TEMP_LINK = re.compile(r"\.(?:current|artifacts|notebooks|report)\.\d+")
+_FAILED_COPY = re.compile(r"\d\d_[\w-]+\.ipynb")
+#: A run folder published before runs carried a marker: its name and three parts prove it.
+_UNMARKED_RUN = re.compile(r"run-\d{8}T\d{6}-\d+-\d{9}")
 
 
 class OutputBusy(InputError):
@@ -69,14 +85,72 @@ def locked(out: Path) -> Iterator[None]:
         fh.close()
 
 
+def ours(run: Path) -> bool:
+    """True for a run or staging folder this tool made (its marker, or an unmarked published run
+    of an older version: its name and exactly the folders artifacts, notebooks and report)."""
+    if run.is_symlink() or not run.is_dir():
+        return False
+    if (run / RUN_MARKER).is_file():
+        return True
+    return bool(_UNMARKED_RUN.fullmatch(run.name)) and sorted(
+        x.name for x in run.iterdir() if x.is_dir() and not x.is_symlink()) == sorted(
+        x.name for x in run.iterdir()) == sorted(PARTS)
+
+
+def check_output(out: Path) -> None:
+    """Refuse ``out`` unless it is missing, empty or holds only this tool's output.
+
+    Why: an existing folder may be the user's; a run writes runs/, current and links there and
+    later removes older runs, so it must never adopt (and then delete) anything it did not write.
+    Read-only, so it runs before any notebook.
+    """
+    if out.is_symlink() and not out.is_dir() or out.exists() and not out.is_dir():
+        raise InputError(f"output folder {out}: exists and is not a folder; pass another --out")
+    if not out.is_dir():
+        return
+
+    def refuse(entry: Path, why: str) -> InputError:
+        return InputError(f"output folder {out}: {entry} {why}, not this tool's output; move it "
+                          "away or pass another --out (an output folder holds only what a run wrote)")
+
+    for entry in sorted(out.iterdir()):
+        name = entry.name
+        if name in (CURRENT, *PARTS):
+            if not entry.is_symlink():
+                raise refuse(entry, "is a real folder or file (a run makes it a link)")
+        elif name == RUNS:
+            if entry.is_symlink() or not entry.is_dir():
+                raise refuse(entry, "is not a folder")
+            for run in sorted(entry.iterdir()):
+                if not ours(run) and not run.name.startswith(STAGING_PREFIX):
+                    raise refuse(run, f"has no {RUN_MARKER} marker")
+        elif name == FAILED:
+            if entry.is_symlink() or not entry.is_dir():
+                raise refuse(entry, "is not a folder")
+            for kept in sorted(entry.iterdir()):
+                if not (_FAILED_COPY.fullmatch(kept.name) and kept.is_file() and not kept.is_symlink()):
+                    raise refuse(kept, "is not a copy of a failed notebook")
+        elif name in _OTHER_ENTRIES or (_TEMP_LINK.fullmatch(name) and entry.is_symlink()):
+            continue
+        else:
+            raise refuse(entry, "is not a name a run writes")
+
+
 def new_staging(out: Path) -> Path:
-    """A fresh staging folder of this run's own; stale ones of killed runs are removed first."""
+    """A fresh staging folder of this run's own, marked as such at once; stale ones of killed runs
+    (marked) are removed first."""
     runs = out / RUNS
     runs.mkdir(parents=True, exist_ok=True)
     for stale in runs.glob(STAGING_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if (stale / RUN_MARKER).is_file():
+            shutil.rmtree(stale, ignore_errors=True)
+    for link in out.iterdir():  # temporary links a killed publish left: links, never data
+        if _TEMP_LINK.fullmatch(link.name) and link.is_symlink():
+            link.unlink()
     stage = runs / f"{STAGING_PREFIX}{os.getpid()}-{time.time_ns()}"
     stage.mkdir()
+    (stage / RUN_MARKER).write_text("a run of python -m analysis: removed when a newer run is published\n",
+                                    encoding="utf-8")
     return stage
 
 
@@ -102,36 +176,54 @@ def publish(stage: Path, out: Path) -> Path:
     final = runs / f"run-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.time_ns() % 10**9:09d}"
     stage.rename(final)
     tmp = out / f".{CURRENT}.{os.getpid()}"
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(Path(RUNS) / final.name, target_is_directory=True)
-    os.replace(tmp, out / CURRENT)
+    try:
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(Path(RUNS) / final.name, target_is_directory=True)
+        if (out / CURRENT).exists() and not (out / CURRENT).is_symlink():
+            raise InputError(f"output folder {out}: {out / CURRENT} is a real folder, not this tool's link")
+        os.replace(tmp, out / CURRENT)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        shutil.rmtree(final, ignore_errors=True)  # never published: no orphan run is left
+        raise
     for part in PARTS:
         _fixed_link(out, part)
     for old in runs.iterdir():
-        if old != final:
+        if old != final and ours(old):
             shutil.rmtree(old, ignore_errors=True)
     return final
 
 
 def _fixed_link(out: Path, part: str) -> None:
-    """``out/part -> current/part``; a real folder of the old layout is replaced once."""
+    """``out/part -> current/part``; only a link is ever replaced, never a real folder or file."""
     link = out / part
     want = Path(CURRENT) / part
     if link.is_symlink() and Path(os.readlink(link)) == want:
         return
+    if link.exists() and not link.is_symlink():
+        raise InputError(f"output folder {out}: {link} is a real folder or file, not this tool's link; "
+                         "move it away")
     tmp = out / f".{part}.{os.getpid()}"
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(want, target_is_directory=True)
-    if link.is_dir() and not link.is_symlink():  # the layout before runs/: move it aside first
-        aside = out / f".{part}.old-layout"
-        shutil.rmtree(aside, ignore_errors=True)
-        link.rename(aside)
-        os.replace(tmp, link)
-        shutil.rmtree(aside, ignore_errors=True)
-    else:
-        os.replace(tmp, link)
+    os.replace(tmp, link)
+
+
+def clear_failed(out: Path, names: list[str]) -> None:
+    """Remove the kept copies of failed notebooks (``names``) after a run that succeeded; anything
+    else in ``failed/`` stays, and the folder goes only when empty."""
+    failed = out / FAILED
+    for name in names:
+        kept = failed / name
+        if kept.is_file() and not kept.is_symlink():
+            kept.unlink()
+    try:
+        failed.rmdir()
+    except OSError:  # missing, or not empty
+        pass
 
 
 def discard(stage: Path) -> None:
-    """Remove a failed run's staging folder."""
-    shutil.rmtree(stage, ignore_errors=True)
+    """Remove a failed run's staging folder (only one this tool marked as its own)."""
+    if (stage / RUN_MARKER).is_file():
+        shutil.rmtree(stage, ignore_errors=True)

@@ -297,6 +297,7 @@ def publish_report(out: Path, overrides: dict[str, object]) -> Path:
     """
     from . import publish
 
+    publish.check_output(out)
     with publish.locked(out):
         tree = publish.current_tree(out)
         if tree is None or not (tree / "artifacts").is_dir():
