@@ -12,7 +12,8 @@ result is stored under a key that hashes everything it depends on:
 
 Change any of them and the key changes, so a stale result is never read; nothing is
 ever invalidated by hand. Results live under ``<cache_dir>/<code>/<stage>/<key>.pkl``;
-a run removes the folders of other code versions (:func:`prune_stale`).
+a run removes the folders of other code versions (:func:`prune_stale`), only those holding the
+marker file this module writes (``MARKER``): ``cache_dir`` may be a folder of the user's.
 Results are pickles written atomically (a temporary file renamed into place), so a
 killed run or two kernels writing the same key leave either no file or a whole one.
 Pickles run code when read: the cache folder belongs to the user's own output folder
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import paths
+from .errors import InputError
 
 T = TypeVar("T")
 
@@ -43,6 +45,7 @@ LIBRARIES = ("pandas", "numpy", "rapidfuzz", "textstat", "pyphen", "dateparser",
              "regex", "python-dateutil", "pyyaml")
 FORMAT = 1  # bump when the layout of cached values changes
 MEMORY = 12  # results kept in memory per process (one run's stages, with room)
+MARKER = ".analysis-cache"  # in every code-version folder this module made: proof it may go
 
 
 def _hash(*parts: Any) -> str:
@@ -144,6 +147,10 @@ class StageCache:
         tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            marker = path.parent.parent / MARKER
+            if not marker.is_file():
+                marker.write_text("stage results of python -m analysis, removed when the code changes\n",
+                                  encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -155,13 +162,35 @@ class StageCache:
                 Path(tmp).unlink(missing_ok=True)
 
 
+def check_root(root: Path) -> None:
+    """Make the cache folder, or refuse it (a file, a folder that cannot be written) as a bad
+    ``cache_dir``, before anything runs: a cache that fails later would fail the run late."""
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=root, prefix=".tmp-probe-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise InputError(f"parameter cache_dir: {root} cannot be used as the stage cache "
+                         f"({exc.strerror or exc}); pass a writable folder or cache_dir=none") from exc
+
+
 def prune_stale(root: Path) -> int:
     """Remove the results of other code versions (they can never be read again); returns how many
-    folders went. Results of other corpora and parameters under this code stay."""
+    folders went. Only folders holding this module's marker go; results of other corpora and
+    parameters under this code stay, and so does anything else in ``root``."""
     current = code_fingerprint()[:16]
     removed = 0
-    for d in sorted(root.iterdir()) if root.is_dir() else []:
-        if d.is_dir() and d.name != current and len(d.name) == 16:
+    try:
+        entries = sorted(root.iterdir()) if root.is_dir() else []
+    except OSError:
+        return 0
+    for d in entries:
+        try:
+            stale = d.name != current and not d.is_symlink() and (d / MARKER).is_file()
+        except OSError:
+            continue
+        if stale:
             shutil.rmtree(d, ignore_errors=True)
             removed += 1
     return removed

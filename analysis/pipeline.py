@@ -91,6 +91,8 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     # the stage cache sits beside the runs it serves, unless the user names one (or none)
     cache_root = None if p.cache_dir == "none" else Path(p.cache_dir) if values.get("cache_dir") else out / "cache"
     values = {**values, "cache_dir": str(cache_root or "none")}
+    if cache_root is not None:
+        cache.check_root(cache_root)
     books = notebooks()
     with publish.locked(out):
         publish.check_output(out)  # again under the lock: what another run left meanwhile

@@ -176,10 +176,36 @@ def test_editing_a_package_file_changes_the_code_fingerprint(tmp_path: Path, mon
 def test_stale_code_versions_are_pruned(tmp_path: Path) -> None:
     root = tmp_path / "cache"
     (root / "0123456789abcdef" / "claims").mkdir(parents=True)
+    (root / "0123456789abcdef" / cache.MARKER).write_text("", encoding="utf-8")
     current = root / cache.code_fingerprint()[:16] / "claims"
     current.mkdir(parents=True)
     assert cache.prune_stale(root) == 1
     assert current.is_dir() and not (root / "0123456789abcdef").exists()
+
+
+def test_only_folders_the_cache_made_are_pruned(tmp_path: Path) -> None:
+    """cache_dir may be the user's folder: a 16-character folder of theirs is never removed."""
+    root = tmp_path / "D"
+    (root / "holiday_pics2024").mkdir(parents=True)
+    (root / "holiday_pics2024" / "img.txt").write_text("x\n", encoding="utf-8")
+    cache.StageCache(root).get("claims", "k", lambda: 1)
+    assert (root / cache.code_fingerprint()[:16] / cache.MARKER).is_file()  # what it made, marked
+    assert cache.prune_stale(root) == 0
+    assert (root / "holiday_pics2024" / "img.txt").is_file()
+
+
+@pytest.mark.parametrize("bad", ["/proc/1", "file"])
+def test_an_unusable_cache_dir_is_a_parameter_error_before_anything_runs(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, bad: str) -> None:
+    from analysis import pipeline
+    from analysis.__main__ import main
+
+    monkeypatch.setattr(pipeline, "_execute", lambda *a, **k: pytest.fail("a notebook ran"))
+    (tmp_path / "file").write_text("x\n", encoding="utf-8")
+    root = bad if bad.startswith("/") else str(tmp_path / bad)
+    assert main(["run", "--out", str(tmp_path / "o"), "-p", f"cache_dir={root}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: parameter cache_dir: {root} cannot be used"), err
 
 
 def test_runtime_parameters_stay_out_of_params_json() -> None:
