@@ -17,6 +17,9 @@ from .errors import InputError
 
 MANIFEST_COLUMNS = ["id", "file", "outlet", "title", "url", "published", "notes"]
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: Ids the tables give a meaning of their own: claims derived from others have ``source_id``
+#: ``derived``, so a source of that id would lose its claims among them.
+RESERVED_IDS = frozenset({"derived"})
 #: Byte-order marks, longest first (UTF-32-LE's BOM begins with UTF-16-LE's).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -155,6 +158,9 @@ def load_manifest(manifest: Path) -> list[dict[str, str]]:
         clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
         if not _ID_RE.match(clean["id"]):
             raise InputError(f"{manifest}: row {i}: id {clean['id']!r} must be a plain token")
+        if clean["id"].casefold() in RESERVED_IDS:
+            raise InputError(f"{manifest}: row {i}: id {clean['id']!r} is reserved (it marks figures "
+                             "derived from other claims); choose another id")
         if clean["id"] in seen:
             raise InputError(f"{manifest}: row {i}: duplicate id {clean['id']!r}")
         if not clean["file"]:
@@ -189,8 +195,9 @@ def load_corpus(
     for n, row in enumerate(rows, start=2):
         where = (f"{manifest_path}: row {n} (id {row['id']})" if manifest_path
                  else f"{directory / row['file']}")
-        if not manifest_path and not _ID_RE.match(row["id"]):
-            raise InputError(f"{where}: file name {row['file']!r} cannot be a source id; "
+        if not manifest_path and (not _ID_RE.match(row["id"]) or row["id"].casefold() in RESERVED_IDS):
+            raise InputError(f"{where}: file name {row['file']!r} cannot be a source id"
+                             f"{' (it is reserved for derived figures)' if _ID_RE.match(row['id']) else ''}; "
                              "rename it or list it in sources.csv with a plain id")
         path = confined(directory, row["file"], where)
         if path in seen:

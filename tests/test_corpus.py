@@ -95,3 +95,12 @@ def test_the_corpus_kept_unseen_is_left_out_of_every_labelled_list(tmp_path, mon
     monkeypatch.setattr(paths, "EXAMPLES_DIR", tmp_path)
     assert [p.name for p in paths.example_corpora()] == ["a-deal", "b-deal"]
     assert [p.name for p in paths.example_corpora(include_unseen=True)] == ["a-deal", "b-deal", "c-deal"]
+
+
+@pytest.mark.parametrize("manifest", ["id,file\nderived,a.txt\n", "id,file\nDerived,a.txt\n", None])
+def test_the_reserved_id_derived_is_refused(tmp_path: Path, manifest: str | None) -> None:
+    """Derived claims have source_id 'derived': a source of that id would lose its claims among them."""
+    c = _corpus(tmp_path, {"a.txt" if manifest else "derived.txt": b"Acme buys Beta for $5 billion.\n"}, manifest)
+    where = "row 2: id '[dD]erived' is reserved" if manifest else "derived.txt.*reserved for derived figures"
+    with pytest.raises(InputError, match=where):
+        load_corpus(c)
