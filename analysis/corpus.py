@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -135,26 +136,47 @@ def _check_published(value: str, manifest: Path, row: int) -> str:
     return value
 
 
-def load_manifest(manifest: Path) -> list[dict[str, str]]:
-    """Read and validate ``sources.csv``; ids must be unique and files named once."""
+def _csv_records(manifest: Path, text: str) -> list[tuple[int, list[str]]]:
+    """Every record of a CSV text with its row number (the header is row 1, as a spreadsheet shows).
+
+    Parsed as one stream (``newline=""``), so a quoted field keeps its line breaks and a U+2028,
+    U+0085 or form feed inside a field stays in it instead of starting a row.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    out: list[tuple[int, list[str]]] = []
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return out
+        except csv.Error as exc:
+            raise InputError(f"{manifest}: row {len(out) + 1} (line {reader.line_num}): not readable as "
+                             f"CSV ({exc}; an unclosed quote?)") from exc
+        out.append((len(out) + 1, record))
+
+
+def load_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
+    """Read and validate ``sources.csv``: (row number, fields) per source; ids must be unique and
+    files named once."""
     if not manifest.is_file():
         raise InputError(f"{manifest}: manifest not found")
     text, _ = read_text_file(manifest)
-    try:
-        rows = list(csv.DictReader(text.splitlines()))
-    except csv.Error as exc:
-        raise InputError(f"{manifest}: not a readable CSV ({exc})") from exc
-    if not rows:
+    records = _csv_records(manifest, text)
+    if not records:
         raise InputError(f"{manifest}: manifest has no rows")
-    missing = [c for c in ("id", "file") if c not in (rows[0].keys())]
+    header = records[0][1]
+    missing = [c for c in ("id", "file") if c not in header]
     if missing:
         raise InputError(f"{manifest}: missing column(s) {', '.join(missing)}")
     seen: set[str] = set()
     out = []
-    for i, row in enumerate(rows, start=2):
-        if None in row:
-            raise InputError(f"{manifest}: row {i}: {len(row[None])} field(s) more than the header "
+    for i, record in records[1:]:
+        if not record:  # a blank line
+            continue
+        if len(record) > len(header):
+            raise InputError(f"{manifest}: row {i}: {len(record) - len(header)} field(s) more than the header "
                              f"has columns (quote values that contain commas)")
+        row = dict(zip(header, record, strict=False))
         clean = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
         if not _ID_RE.match(clean["id"]):
             raise InputError(f"{manifest}: row {i}: id {clean['id']!r} must be a plain token")
@@ -165,9 +187,11 @@ def load_manifest(manifest: Path) -> list[dict[str, str]]:
             raise InputError(f"{manifest}: row {i}: duplicate id {clean['id']!r}")
         if not clean["file"]:
             raise InputError(f"{manifest}: row {i}: empty file")
+        if any(ch in clean["file"] for ch in "\r\n"):
+            raise InputError(f"{manifest}: row {i}: file {clean['file']!r} spans lines (an unclosed quote?)")
         seen.add(clean["id"])
         clean["published"] = _check_published(clean["published"], manifest, i)
-        out.append(clean)
+        out.append((i, clean))
     return out
 
 
@@ -189,10 +213,10 @@ def load_corpus(
         files = sorted(directory.glob("*.txt"))
         if not files:
             raise InputError(f"corpus folder {directory}: no sources.csv and no .txt files")
-        rows = [dict.fromkeys(MANIFEST_COLUMNS, "") | {"id": f.stem, "file": f.name} for f in files]
+        rows = [(0, dict.fromkeys(MANIFEST_COLUMNS, "") | {"id": f.stem, "file": f.name}) for f in files]
     sources = []
     seen: dict[Path, str] = {}
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         where = (f"{manifest_path}: row {n} (id {row['id']})" if manifest_path
                  else f"{directory / row['file']}")
         if not manifest_path and (not _ID_RE.match(row["id"]) or row["id"].casefold() in RESERVED_IDS):

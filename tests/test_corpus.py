@@ -104,3 +104,25 @@ def test_the_reserved_id_derived_is_refused(tmp_path: Path, manifest: str | None
     where = "row 2: id '[dD]erived' is reserved" if manifest else "derived.txt.*reserved for derived figures"
     with pytest.raises(InputError, match=where):
         load_corpus(c)
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u0085", "\f", "\r\n", "\n"])
+def test_a_line_break_of_any_kind_inside_a_field_stays_in_it(tmp_path: Path, odd: str) -> None:
+    c = _corpus(tmp_path, {"a.txt": b"Acme buys Beta for $5 billion.\n", "b.txt": b"Beta is sold.\n"},
+                f'id,file,title,notes\na,a.txt,"Acme{odd}Beta","one{odd}two"\nb,b.txt,,\n')
+    got = load_corpus(c)
+    assert [s.id for s in got.sources] == ["a", "b"]
+    assert got.sources[0].title == f"Acme{odd}Beta" and got.sources[0].notes == f"one{odd}two"
+
+
+@pytest.mark.parametrize(("manifest", "message"), [
+    ('id,file,notes\na,a.txt,"two\nlines"\nb,b.txt,\nc,a.txt,\n', "row 4 \\(id c\\): file 'a.txt' is already"),
+    ('id,file,notes\na,a.txt,"two\nlines"\n\nb,b.txt,\nb,c.txt,\n', "row 5: duplicate id 'b'"),
+    ('id,file,notes\na,a.txt,"two\nlines"\nb,b.txt,"' + "x" * 140_000 + '"\n', "row 3 \\(line 4\\): not readable"),
+    ('id,file,published\na,a.txt,"two\nlines"\n', "row 2: published 'two\\\\nlines' is not an ISO date"),
+    ('id,file\na,"a.txt\nb,b.txt\n', "row 2: file 'a.txt\\\\nb,b.txt' spans lines"),
+])
+def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path, manifest: str, message: str) -> None:
+    c = _corpus(tmp_path, {"a.txt": b"Acme buys Beta for $5 billion.\n", "b.txt": b"Beta is sold.\n"}, manifest)
+    with pytest.raises(InputError, match=message):
+        load_corpus(c)
