@@ -155,6 +155,27 @@ def _csv_records(manifest: Path, text: str) -> list[tuple[int, list[str]]]:
         out.append((len(out) + 1, record))
 
 
+def _check_header(manifest: Path, header: list[str]) -> list[str]:
+    """The manifest's column names; an unknown (misspelt), unnamed or repeated column is refused,
+    since its values would be silently ignored or silently overwrite another column's."""
+    names = [h.strip() for h in header]
+    known = f"(known: {', '.join(MANIFEST_COLUMNS)})"
+    unnamed = [str(i) for i, h in enumerate(names, start=1) if not h]
+    if unnamed:
+        raise InputError(f"{manifest}: column(s) {', '.join(unnamed)} of the header have no name {known}")
+    unknown = [h for h in names if h not in MANIFEST_COLUMNS]
+    if unknown:
+        raise InputError(f"{manifest}: unknown column(s) {', '.join(map(repr, unknown))} {known}")
+    repeated = sorted({h for h in names if names.count(h) > 1}, key=names.index)
+    if repeated:
+        raise InputError(f"{manifest}: column(s) {', '.join(map(repr, repeated))} appear more than once "
+                         "in the header")
+    missing = [c for c in ("id", "file") if c not in names]
+    if missing:
+        raise InputError(f"{manifest}: missing column(s) {', '.join(missing)}")
+    return names
+
+
 def load_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
     """Read and validate ``sources.csv``: (row number, fields) per source; ids must be unique and
     files named once."""
@@ -164,10 +185,7 @@ def load_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
     records = _csv_records(manifest, text)
     if not records:
         raise InputError(f"{manifest}: manifest has no rows")
-    header = records[0][1]
-    missing = [c for c in ("id", "file") if c not in header]
-    if missing:
-        raise InputError(f"{manifest}: missing column(s) {', '.join(missing)}")
+    header = _check_header(manifest, records[0][1])
     seen: set[str] = set()
     out = []
     for i, record in records[1:]:

@@ -126,3 +126,22 @@ def test_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path: Path, manifest:
     c = _corpus(tmp_path, {"a.txt": b"Acme buys Beta for $5 billion.\n", "b.txt": b"Beta is sold.\n"}, manifest)
     with pytest.raises(InputError, match=message):
         load_corpus(c)
+
+
+@pytest.mark.parametrize(("header", "message"), [
+    ("id,file,pubished",
+     "unknown column\\(s\\) 'pubished' \\(known: id, file, outlet, title, url, published, notes\\)"),
+    ("id,file,published,published", "column\\(s\\) 'published' appear more than once"),
+    ("id,file,,notes", "column\\(s\\) 3 of the header have no name"),
+    ("id,outlet", "missing column\\(s\\) file"),
+])
+def test_header_problems_are_named(tmp_path: Path, header: str, message: str) -> None:
+    """A misspelt column would drop every date silently; a repeated one would let the last win."""
+    c = _corpus(tmp_path, {"a.txt": b"Acme buys Beta for $5 billion.\n"}, f"{header}\na,a.txt,2024-01-02,\n")
+    with pytest.raises(InputError, match=message):
+        load_corpus(c)
+
+
+def test_header_names_may_carry_spaces(tmp_path: Path) -> None:
+    c = _corpus(tmp_path, {"a.txt": b"Acme buys Beta for $5 billion.\n"}, "id, file, published\na,a.txt,2024-01-02\n")
+    assert load_corpus(c).sources[0].published == "2024-01-02"
