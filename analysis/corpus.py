@@ -63,6 +63,7 @@ class Corpus:
     directory: Path
     manifest: Path | None
     sources: list[Source] = field(default_factory=list)
+    encoding: str = "utf-8"  # the codec the texts without a byte-order mark were decoded by
 
     def by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
@@ -254,4 +255,4 @@ def load_corpus(
                 published=row["published"], notes=row["notes"],
             )
         )
-    return Corpus(directory=directory.resolve(), manifest=manifest_path, sources=sources)
+    return Corpus(directory=directory.resolve(), manifest=manifest_path, sources=sources, encoding=encoding)

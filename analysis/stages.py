@@ -91,9 +91,10 @@ def corpus(p: Params) -> Corpus:
 
 
 def corpus_key(c: Corpus) -> str:
-    """Every source's manifest fields, path and the SHA-256 of its bytes."""
-    return key("corpus", [[s.id, s.file, str(s.path), s.sha256, s.outlet, s.title, s.url, s.published, s.notes]
-                          for s in c.sources])
+    """Every source's manifest fields, path and the SHA-256 of its bytes, and the codec that decoded
+    them (the same bytes read as latin-1 are another text, with other offsets)."""
+    return key("corpus", c.encoding, [[s.id, s.file, str(s.path), s.sha256, s.outlet, s.title, s.url, s.published,
+                                       s.notes] for s in c.sources])
 
 
 def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:

@@ -99,6 +99,56 @@ def test_a_parameter_recomputes_only_the_stages_that_read_it(tmp_path: Path) -> 
     assert stages.stage_cache(p).misses == ["cleaning_tables"]
 
 
+#: Each parameter a stage reads and the stages that read it (those built on them follow).
+READS = {"encoding": {"cleaned"}, "manifest": {"cleaned"}, "extra_rules": {"cleaned"},
+         "near_duplicate_threshold": {"cleaning_tables"}, "approx_tolerance": {"claims"},
+         "metric_lexicon": {"claims", "qualitative", "transactions"},
+         "stance_cues": {"claims", "qualitative", "transactions"},
+         "events": {"timeline"}, "hedge_cues": {"language"}, "repeat_threshold": {"language"}}
+#: Read by no cached stage: where the corpus lies (its files are keyed by content), and the
+#: report's names for the event (read when the report is made).
+READ_BY_NONE = {"corpus_dir", "event_name", "event_description"}
+
+
+def _changed(tmp_path: Path, name: str) -> str:
+    """Another valid value of parameter ``name`` (files: a copy with one byte more)."""
+    data = Path(stages.__file__).parent / "data"
+    if name == "manifest":  # the rows as read are the input: a published date more
+        f = tmp_path / "sources.csv"
+        f.write_text((SEEDS_DIR / "sources.csv").read_text(encoding="utf-8").replace(
+            "Scale AI,,,", "Scale AI,,2025-06-13,", 1), encoding="utf-8")
+        return str(f)
+    copies = {"events": SEEDS_DIR / "events.csv",
+              "metric_lexicon": data / "metric_lexicon.csv", "stance_cues": data / "stance_cues.csv",
+              "hedge_cues": data / "hedge_cues.csv"}
+    if name in copies:
+        f = tmp_path / f"{name}.csv"
+        f.write_text(copies[name].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return str(f)
+    if name == "extra_rules":
+        f = tmp_path / "rules.yml"
+        f.write_text("- id: no_such_widget\n  kind: line\n  pattern: 'No such widget here'\n", encoding="utf-8")
+        return str(f)
+    return {"encoding": "latin-1", "near_duplicate_threshold": "90", "approx_tolerance": "0.2",
+            "repeat_threshold": "70"}[name]
+
+
+def test_every_parameter_a_stage_reads_is_in_its_key(tmp_path: Path) -> None:
+    """Change each parameter alone: the stages that read it are computed again, never answered
+    with a result of the old value (encoding once was not, and latin-1 got UTF-8 offsets)."""
+    assert set(READS) | READ_BY_NONE == set(Params.names()) - set(Params.RUNTIME) - {"out_dir"}
+    _new_process()
+    _all_stages(_params(tmp_path))
+    for name, readers in READS.items():
+        _new_process()
+        p = _params(tmp_path, **{name: _changed(tmp_path, name)})
+        _all_stages(p)
+        missed = set(stages.stage_cache(p).misses)
+        assert readers <= missed, (name, missed)
+        if name == "encoding":  # UTF-8 punctuation read as latin-1: the raw text every offset indexes
+            assert "â\x80\x94" in "".join(c.source.raw for c in stages.cleaned(p))
+
+
 def test_a_changed_corpus_file_or_lexicon_is_never_answered_from_the_cache(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS_DIR, corpus)
