@@ -7,6 +7,7 @@ the HTML, produce a PDF, refuse what it cannot render, and be byte-for-byte repr
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -177,6 +178,7 @@ def test_report_source_uses_only_the_subset() -> None:
         ("See @sec-intro.", "cross-reference @sec-intro"),
         ('![c](a.svg){#fig-a fig-align="left"}', "only fig-alt and width"),
         ('::: {.callout-note collapse="true"}\nx\n:::', "only a title"),
+        ("A figure {.price} stated.", "attribute block {.price}"),
     ],
 )
 def test_check_subset_flags(snippet: str, expected: str) -> None:
@@ -401,3 +403,22 @@ def test_html_only_divs_are_cut_before_the_pdf_conversion() -> None:
     assert "Gone" not in out and "| a |" not in out
     assert "Before." in out and "After." in out and "Box." in out and out.count("```") == 2
     assert without_html_only(INDEX_QMD) == INDEX_QMD
+
+
+def test_braces_in_user_text_are_text_not_a_feature_and_render_literally(tmp_path: Path) -> None:
+    """A quote or a title holding "{.price}" or "{#x}" is escaped text: the subset check judges only
+    the report's own markup, and both formats print the braces as written."""
+    from analysis.formatting import md
+    from analysis.report import _escaped
+
+    quote = "is reportedly finalizing a {.price} $14 billion {#deal} stake \\{.x}"
+    project = make_project(tmp_path, INDEX_QMD + "\n| Quote |\n|:--|\n| " + md(quote) + " |\n\n"
+                           + md("{#sec-x} {.unnumbered}") + "\n")
+    variables = _escaped({"deal": {"name": "Zephyr {.x} Holdings", "value": "4.2 billion"}, "sources": 7})
+    (project / "_variables.yml").write_text(json.dumps(variables), encoding="utf-8")
+    assert check_subset((project / "index.qmd").read_text(encoding="utf-8")) == []
+    out = render(project, engine="fallback")
+    html = " ".join(out["html"].read_text(encoding="utf-8").split())
+    text = pdf_text(out["pdf"])
+    for shown in (quote, "{#sec-x} {.unnumbered}", "Zephyr {.x} Holdings"):
+        assert shown in html and shown in text, shown

@@ -31,6 +31,9 @@ _INLINE_CELL_RE = re.compile(r"`\{([A-Za-z]\w*)\}[ \t]")
 _RAW_ATTR_RE = re.compile(r"\{=([A-Za-z][\w-]*)\}")
 _COMMENT_RE = re.compile(r"\A\s*<!--.*-->\s*\Z", re.S)
 _ALLOWED_IMAGE_KEYS = frozenset({"fig-alt", "width"})
+#: A backslash-escaped "{" (after an even run of backslashes): a literal brace, as ``formatting.md``
+#: writes every brace of user text, so never the start of an attribute block.
+_ESCAPED_BRACE_RE = re.compile(r"(?<!\\)((?:\\\\)*)\\\{")
 
 
 def _fmt_attr(attr: list[Any]) -> str:
@@ -156,7 +159,9 @@ def check_subset(qmd_text: str) -> list[str]:
         found.append(f"inline code expression `{{{match.group(1)}}} ...` is not supported")
     for match in _RAW_ATTR_RE.finditer(qmd_text):
         found.append(f"raw block/inline {{={match.group(1)}}} is not supported")
-    doc = _pandoc_json(qmd_text)
+    # a literal "{" of escaped text is checked as a literal "[": text like "{.price}" in a quote
+    # is then not mistaken for an attribute block pandoc failed to read (it stays "{" in the render)
+    doc = _pandoc_json(_ESCAPED_BRACE_RE.sub(r"\1\\[", qmd_text))
     found.extend(_ast_violations(doc.get("blocks", [])))
     return list(dict.fromkeys(found))
 
