@@ -29,7 +29,7 @@ from .compare import with_pairs
 from .errors import InputError
 from .figures_disagreement import VALUATION_PANELS
 from .figures_style import colour_per_source
-from .formatting import BOUND_WORDS, count, figure, many_sources, md, metric_label, shorten
+from .formatting import BOUND_WORDS, count, figure, listing, many_sources, md, metric_label, shorten
 from .params import Params
 from .report_claims import MATRIX_SOURCE_COLUMNS, claims_tables, comparison_summary
 from .report_dating import dating_tables
@@ -64,7 +64,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     comparisons = with_pairs(read_table(out_dir, "comparisons"))
     timeline = read_table(out_dir, "timeline")
     qual = read_table(out_dir, "qualitative")
-    lang = read_table(out_dir, "language")
+    lang = _measures(read_table(out_dir, "language"))
     audit = read_table(out_dir, "cleaning_audit")
     events_used = read_table(out_dir, "events_used")
     event = json.loads((paths.artifacts_dir(out_dir) / "event.json").read_text(encoding="utf-8"))
@@ -77,7 +77,8 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
 
     files["findings.md"] = bullets([md(x) for x in findings.key_findings(
         sources, claims, comparisons, timeline, event["name"], event.get("others", ()))])
-    files["caveats.md"] = bullets([md(x) for x in findings.caveats(sources, timeline, claims)])
+    files["caveats.md"] = bullets([md(x) for x in [*findings.caveats(sources, timeline, claims),
+                                                   *unreadable_caveat(lang, label)]])
 
     s = sources.set_index("source_id").loc[order].reset_index()
     tl = timeline.set_index("source_id")
@@ -137,21 +138,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Source": [label[x] for x in q["source_id"]], "Quote": [shorten(x, 130) for x in q["quote"]],
     })))
 
-    l_ = lang.set_index("source_id").loc[order].reset_index()
-    files["language_table.md"] = md_table(pd.DataFrame({
-        "Source": [label[x] for x in l_["source_id"]],
-        "Words": l_["clean_words"],
-        "Reading ease (raw → clean)": [
-            f"{a:.1f} → {b:.1f}" for a, b in zip(l_["raw_flesch_reading_ease"],
-                                                  l_["clean_flesch_reading_ease"], strict=True)],
-        "Grade level": l_["clean_flesch_kincaid_grade"], "Fog index": l_["clean_gunning_fog"],
-        "Hedges per 1,000 words": l_["hedges_per_1000_words"],
-        "Repeats": [f"{x:.0%}" for x in l_["repetition_share"].astype(float)],
-        "Most frequent hedges": l_["top_hedges"],
-    }))
-    from .language import reading
-
-    files["language_reading.md"] = bullets([md(x) for x in reading(lang)])
+    files["language_table.md"], files["language_reading.md"] = language_tables(lang, order, label)
 
     files["repro_params.md"] = md_table(pd.DataFrame(
         [(k, _project_relative(v) if v != "" else "(default)")
@@ -222,6 +209,55 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         [m for _, metrics in VALUATION_PANELS for m in metrics]).any()
     return {**_escaped(variables), **report_scale.report_text(
         many, bool(valued), removed_by_source=not many and colour_per_source(len(sources)))}, files
+
+
+def language_tables(lang: pd.DataFrame, order: list[str], label: dict[str, str]) -> tuple[str, str]:
+    """The language table (a row per source, in timeline order) and its reading notes; a page
+    without readable words shows "—" for what cannot be measured."""
+    from .language import reading
+
+    l_ = lang.set_index("source_id").loc[order].reset_index()
+    table = md_table(pd.DataFrame({
+        "Source": [label[x] for x in l_["source_id"]],
+        "Words": l_["clean_words"],
+        "Reading ease (raw → clean)": [
+            f"{_measure(a, '.1f')} → {_measure(b, '.1f')}" for a, b in zip(
+                l_["raw_flesch_reading_ease"], l_["clean_flesch_reading_ease"], strict=True)],
+        "Grade level": [_measure(x) for x in l_["clean_flesch_kincaid_grade"]],
+        "Fog index": [_measure(x) for x in l_["clean_gunning_fog"]],
+        "Hedges per 1,000 words": [_measure(x) for x in l_["hedges_per_1000_words"]],
+        "Repeats": [_measure(x, ".0%") for x in l_["repetition_share"]],
+        "Most frequent hedges": l_["top_hedges"],
+    }))
+    return table, bullets([md(x) for x in reading(lang)])
+
+
+def unreadable_caveat(lang: pd.DataFrame, label: dict[str, str]) -> list[str]:
+    """A caveat naming the pages left with no readable words after cleaning (a paywall, a page of
+    page furniture only): they stay in every table, but can give no figure, date or measure."""
+    empty = [label[x] for x, n in zip(lang["source_id"], lang["clean_words"], strict=True) if not n > 0]
+    if not empty:
+        return []
+    return [f"{count(len(empty), 'source')} kept no readable text after cleaning (only page furniture, "
+            f"or no words at all), so {'it gives' if len(empty) == 1 else 'they give'} no figures, dates or "
+            f"language measures: {listing(empty)}."]
+
+
+def _measures(lang: pd.DataFrame) -> pd.DataFrame:
+    """The language table with its measures as numbers, empty cells (no readable words) as NaN,
+    which the reading notes and charts treat as unavailable."""
+    text = {"source_id", "label", "top_hedges"}
+    return lang.assign(**{c: pd.to_numeric(lang[c], errors="coerce") for c in lang.columns if c not in text})
+
+
+def _measure(value: object, fmt: str = "") -> str:
+    """A language measure as shown, or "—" where a page has no readable words to measure (a page
+    of boilerplate only: its measures are empty, not zero)."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if number != number else format(number, fmt) if fmt else str(value)
 
 
 def _escaped(node):
