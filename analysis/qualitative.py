@@ -1,7 +1,8 @@
 """Qualitative claims: deal stage, structure, people and roles, outlets cited, with quotes.
 
 Driven by ``data/qualitative_cues.csv`` (kind, value, pattern), so another kind of event
-brings its own cues. Each row keeps the sentence's raw offsets.
+brings its own cues. Each row keeps the sentence's raw offsets and, as its quote, exactly the raw
+text between them.
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def _source_rows(cs: CleanSource, cues: list[dict], lex: Lexicons, manifest_outl
         if key in seen:
             return
         seen.add(key)
+        # the quote is the page's own characters (``sent.text`` is normalised), so raw[start:end] == quote
         rows.append({"source_id": src, "kind": kind, "value": value, "detail": detail,
-                     "quote": sent.text, "start": sent.start, "end": sent.end})
+                     "quote": cs.source.raw[sent.start:sent.end], "start": sent.start, "end": sent.end})
 
     # The stage is the timeline's reading of the whole source, quoted at its strongest cue.
     stage, evidence = deal_stage(headings(cs.source.title, cs.source.url) + list(cs.sentences))
