@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -156,25 +157,41 @@ def _csv_records(manifest: Path, text: str) -> list[tuple[int, list[str]]]:
         out.append((len(out) + 1, record))
 
 
-def _check_header(manifest: Path, header: list[str]) -> list[str]:
-    """The manifest's column names; an unknown (misspelt), unnamed or repeated column is refused,
-    since its values would be silently ignored or silently overwrite another column's."""
+def check_header(where: str, header: list[str], known: Sequence[str] | None, required: Sequence[str]) -> list[str]:
+    """A CSV's column names (stripped); an unnamed or repeated column, a missing required one and
+    (``known`` given) an unknown, misspelt one are refused, since their values would be silently
+    ignored or overwrite another column's."""
     names = [h.strip() for h in header]
-    known = f"(known: {', '.join(MANIFEST_COLUMNS)})"
+    listed = f" (known: {', '.join(known)})" if known else ""
     unnamed = [str(i) for i, h in enumerate(names, start=1) if not h]
     if unnamed:
-        raise InputError(f"{manifest}: column(s) {', '.join(unnamed)} of the header have no name {known}")
-    unknown = [h for h in names if h not in MANIFEST_COLUMNS]
+        raise InputError(f"{where}: column(s) {', '.join(unnamed)} of the header have no name{listed}")
+    unknown = [h for h in names if known and h not in known]
     if unknown:
-        raise InputError(f"{manifest}: unknown column(s) {', '.join(map(repr, unknown))} {known}")
+        raise InputError(f"{where}: unknown column(s) {', '.join(map(repr, unknown))}{listed}")
     repeated = sorted({h for h in names if names.count(h) > 1}, key=names.index)
     if repeated:
-        raise InputError(f"{manifest}: column(s) {', '.join(map(repr, repeated))} appear more than once "
+        raise InputError(f"{where}: column(s) {', '.join(map(repr, repeated))} appear more than once "
                          "in the header")
-    missing = [c for c in ("id", "file") if c not in names]
+    missing = [c for c in required if c not in names]
     if missing:
-        raise InputError(f"{manifest}: missing column(s) {', '.join(missing)}")
+        raise InputError(f"{where}: missing column(s) {', '.join(missing)}")
     return names
+
+
+def check_csv_columns(path: Path, where: str, known: Sequence[str] | None, required: Sequence[str]) -> None:
+    """:func:`check_header` on the first row of the CSV file ``path``; a file that cannot be read as
+    UTF-8 text is left to its own loader, which names that problem."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return
+    try:
+        header = next(csv.reader(io.StringIO(text, newline="")), None)
+    except csv.Error:
+        return
+    if header:
+        check_header(where, header, known, required)
 
 
 def load_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
@@ -186,7 +203,7 @@ def load_manifest(manifest: Path) -> list[tuple[int, dict[str, str]]]:
     records = _csv_records(manifest, text)
     if not records:
         raise InputError(f"{manifest}: manifest has no rows")
-    header = _check_header(manifest, records[0][1])
+    header = check_header(str(manifest), records[0][1], MANIFEST_COLUMNS, ("id", "file"))
     seen: set[str] = set()
     out = []
     for i, record in records[1:]:

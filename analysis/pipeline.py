@@ -21,7 +21,6 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import KernelManager
 
 from . import cache, paths, publish
-from .corpus import load_corpus
 from .errors import InputError
 from .params import Params
 
@@ -87,7 +86,9 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     p = Params.from_mapping(values)
     out = Path(p.out_dir)
     publish.check_output(out)  # an existing folder of the user's is refused, never adopted
-    load_corpus(p.corpus_dir, p.manifest or None, p.encoding)  # fail fast on a bad corpus, before any kernel
+    from .stages import check_inputs
+
+    check_inputs(p)  # fail fast on a bad corpus, events, rules or lexicon file, before any kernel
     # the stage cache sits beside the runs it serves, unless the user names one (or none)
     cache_root = None if p.cache_dir == "none" else Path(p.cache_dir) if values.get("cache_dir") else out / "cache"
     values = {**values, "cache_dir": str(cache_root or "none")}

@@ -14,6 +14,7 @@ so changing one in place cannot alter what the cache returns next).
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
 import hashlib
@@ -31,7 +32,7 @@ from .cache import StageCache, file_digest, key
 from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import TimeKey, compare_claims, later_by_keys
-from .corpus import Corpus, control_characters, load_corpus
+from .corpus import Corpus, check_csv_columns, control_characters, load_corpus
 from .formatting import BOUND_WORDS, figure
 from .language import language_metrics, load_hedge_cues
 from .near_duplicates import near_duplicates
@@ -88,6 +89,41 @@ def _frame_copy(df: pd.DataFrame) -> pd.DataFrame:
 
 def corpus(p: Params) -> Corpus:
     return load_corpus(p.corpus_dir, p.manifest or None, p.encoding)
+
+
+#: The lexicons a user may replace: parameter, shipped file, and how its loader names it.
+LEXICON_FILES = (("metric_lexicon", "metric_lexicon.csv", "lexicon"), ("stance_cues", "stance_cues.csv", "lexicon"),
+                 ("hedge_cues", "hedge_cues.csv", "hedge cue file"))
+
+
+def check_inputs(p: Params) -> Corpus:
+    """Read every input file the stages will read (corpus, manifest, events, rules, lexicons) and
+    refuse a bad one now, with the file named: before any notebook runs, not in the middle of one.
+
+    A replacement lexicon must have every column of the shipped one (the stages read them all).
+    """
+    c = corpus(p)
+    events(p)
+    load_rules(p.extra_rules or None)
+    for name, shipped, what in LEXICON_FILES:
+        value = getattr(p, name)
+        if value:
+            columns = next(csv.reader((paths.DATA_DIR / shipped).read_text(encoding="utf-8").splitlines()[:1]))
+            check_csv_columns(Path(value), f"{what} {value}", None, columns)
+    lexicons(p)
+    load_hedge_cues(p.hedge_cues or None)
+    return c
+
+
+def events(p: Params) -> pd.DataFrame:
+    """The reference events (``p.events``), their header checked first: a repeated or misspelt
+    column would otherwise be read from the wrong column or ignored."""
+    from .dating.events import EVENT_COLUMNS
+    from .timeline import load_events
+
+    if p.events_path is not None:
+        check_csv_columns(p.events_path, f"events file {p.events_path}", EVENT_COLUMNS, ("date", "event", "patterns"))
+    return load_events(p.events_path)
 
 
 def corpus_key(c: Corpus) -> str:
@@ -268,14 +304,14 @@ def _timeline_copy(tl: Timeline) -> Timeline:
 def _build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> Timeline:
     from . import timeline
 
-    dates, events = timeline.date_corpus(cs, timeline.load_events(p.events_path), p.workers)
+    dates, learned = timeline.date_corpus(cs, events(p), p.workers)
     by_id = {d.source_id: d for d in dates}
     dates = [by_id[i] for i in timeline.timeline_order(dates)]
     heads = headline_claims(claims_df)
     headline = {r["source_id"]: f"{figure(r['value'], r['unit'])} ({BOUND_WORDS.get(r['bound'], r['bound'])})"
                 for _, r in heads.iterrows()}
     table = timeline.timeline_table(dates, headline)
-    used = timeline.events_used_table(dates, events)
+    used = timeline.events_used_table(dates, learned)
     matched = used[used["matched_sources"].astype(str).str.strip() != ""].reset_index(drop=True)
     return Timeline(dates, table, matched, used, timeline.evidence_table(dates))
 
