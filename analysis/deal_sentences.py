@@ -207,9 +207,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("negotiated_purchase_of", "acquisition", _rx(
         rf"\b(?:negotiated|agreed|sealed|struck|completed|closed|made)[ \t]+(?:an?|the)[ \t]+"
         rf"(?:[a-z]+[ \t]+)?(?:acquisition|purchase|takeover|buyout)[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+    # "its $3.6 billion bid for Spirit" too: a bid names its target after "for"
     ("its_acquisition_of", "acquisition", _rx(
-        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?:acquisition|purchase|takeover|buyout)"
-        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
+        rf"\b(?:its|their|his|her)[ \t]+{_LINK}{{0,4}}?(?:(?:acquisition|purchase|takeover|buyout)"
+        rf"(?:[ \t]+in[ \t]+\d{{4}})?[ \t]+of|(?:bid|offer|proposal)[ \t]+for)[ \t]+{_GAP}(?P<t>{_NAME})(?P<a>)")),
     ("raised_round", "funding_round", _rx(
         rf"(?P<t>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:(?:raised|raises|raising|closed)[ \t]+{_SPAN}{{0,60}}?"
         rf"(?:round|funding|financing)|secured[ \t]+{_SPAN}{{0,60}}?(?:round|funding))"
@@ -232,6 +233,10 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("merger", "merger", _rx(
         rf"(?P<a>{_NAME})[ \t]+{_LINK}{{0,4}}?(?:merge|merges|merged|merging)[ \t]+with[ \t]+"
         rf"{_GAP}(?P<t>{_NAME})")),
+    # "Spirit's $6.6 billion merger with Frontier Group": the possessor merges with the other
+    ("merger_with", "merger", _rx(
+        rf"(?P<a>{_NAME})['’]s[ \t]+{_LINK}{{0,4}}?(?:merger|combination|tie-up)[ \t]+with[ \t]+{_GAP}"
+        rf"(?P<t>{_NAME})")),
     # "the $84.4 billion merger between Exxon Corp. and Mobil Corp.": the first named leads
     ("merger_between", "merger", _rx(
         rf"\b(?:merger|combination)[ \t]+(?:between|of)[ \t]+(?P<a>{_NAME})[ \t]+and[ \t]+(?P<t>{_NAME})")),

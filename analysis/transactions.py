@@ -194,6 +194,10 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
                 m not in main.mentions for m in here) and _names(cs.source.raw[near:start], main.target):
             out.append((main.id, "named"))  # "the Wiz $32 billion deal ..., dwarfing its purchase of Y"
             continue
+        if not any(m.start <= start < m.end for m in here) and (
+                owner := _owner_at(cs.source.raw, max(sent.start, start - 80), start, end, groups)) is not None:
+            out.append((owner.id, "named"))  # "JetBlue's original offer of $33", "the $3.8 billion JetBlue deal"
+            continue
         if rivals and (rival := _rival_before(cs.source.raw, sent.start, start, main, rivals)) is not None:
             out.append((rival.id, "named"))  # "outbidding Comcast's $65 billion bid", "X made an offer of $N"
             continue
@@ -281,6 +285,26 @@ def _rival_before(raw: str, begin: int, at: int, main: Transaction, rivals: list
     if not _OWN_BID.match(span) or _DEFEATED.search(span):
         return None
     return rival if _BID_NOUN.search(span + raw[at:at + 45]) else None
+
+
+_OWNER_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}"
+_DEAL_NOUN = r"(?:offer|bid|proposal|deal|acquisition|takeover|purchase|merger|buyout)"
+#: "JetBlue's original offer of $33", "X's $3.8 billion bid" (the owner before the figure) ...
+_OWNER_BEFORE = re.compile(rf"\b(?P<n>{_OWNER_NAME})['’]s (?:[a-z-]+ ){{0,3}}{_DEAL_NOUN} (?:of|at|worth|valued at)"
+                           r"(?: (?:about|around|roughly|nearly|approximately|some|almost))? $")
+#: ... or the buyer's name between the figure and its deal noun: "the $3.8 billion JetBlue deal"
+_OWNER_AFTER = re.compile(rf" (?:[a-z-]+ ){{0,2}}(?P<n>{_OWNER_NAME}) {_DEAL_NOUN}\b")
+
+
+def _owner_at(raw: str, begin: int, start: int, end: int, groups: list[Transaction]) -> Transaction | None:
+    """The one transaction whose buyer names the deal the figure sizes, right at the figure:
+    "JetBlue's original offer of $33 per share", "the $3.8 billion JetBlue deal" (None when no
+    buyer is named there, or the name fits several transactions' buyers)."""
+    m = _OWNER_BEFORE.search(raw, begin, start) or _OWNER_AFTER.match(raw, end, end + 60)
+    if m is None:
+        return None
+    fits = [t for t in groups if t.acquirer and same_party(t.acquirer, m.group("n"))]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _names(text: str, party: str) -> bool:

@@ -1426,6 +1426,8 @@ def test_a_quoted_adjective_in_a_headline_and_a_regulators_approval() -> None:
     ("Beta and Gamma, which Acme shelled out nearly $30 billion combined for, both topped $1 billion in sales.",
      {"aftermath"}),
     ("Acme agreed to pay $30 billion for Beta.", {"agreed"}),
+    # the seventeenth: a board's approval of the agreement with its date in brackets
+    ("Acme and Beta's board of directors approved (28-Jul-2022) a definitive merger agreement.", {"agreed"}),
 ])
 def test_stage_cues_reach_only_what_they_mean(text: str, kinds: set[str]) -> None:
     from analysis.dating.stage import stage_hits
@@ -1446,3 +1448,25 @@ def test_an_undated_page_sits_amid_the_longest_run_of_its_stage(tmp_path: Path) 
     assert _by_stage(placed, sd("x", "talks")) == 1
     placed = [sd("a", "talks"), sd("c", "agreed"), sd("d", "agreed"), sd("e", "talks")]
     assert _by_stage(placed, sd("x", "talks")) == 0  # the earliest of runs as long
+
+
+def test_a_file_photo_caption_and_a_sidebar_items_stamp_bound_no_page_from_above(tmp_path: Path) -> None:
+    """A caption "FILE - ... stock was falling on Wednesday, Jan 17, 2024, a day after a judge
+    blocked ..." tells the photo's day: a page written ten days later must not be bounded to that
+    week; a sidebar item glued to its stamp ("March 4, 2024China's leaders announce ..., but say it
+    won't be easy") is no date the page names as still to come."""
+    from analysis.dating.mentions import clause
+
+    caption = ("Acme warns deal conditions may not be met\n\n"
+               "FILE - A Beta Airlines plane approaches the airport. Beta stock was falling again on "
+               "Wednesday, Jan 17, 2024, a day after a federal judge blocked Acme's proposed $3.8 billion "
+               "purchase of Beta. (AP Photo/Jo Lee, File)\n\n"
+               "Acme warned Friday that it may end its bid to acquire Beta as soon as this weekend.\n")
+    sidebar = ("Regulators fault Delta for shortcomings\n"
+               "March 4, 2024China's leaders announce a push to jumpstart economy, but say it won't be easy\n"
+               "March 5, 2024Acme and Beta are abandoning their plan to merge, the companies announced Monday.\n")
+    dates = _dates(tmp_path, caption, sidebar)
+    assert dates["x0"].latest is None or dates["x0"].latest >= date(2024, 1, 26)
+    assert dates["x1"].latest is None or dates["x1"].latest >= date(2024, 3, 5)
+    text = "On March 4, 2024 the deal closed."
+    assert clause(text, text.index("March")) == (0, len(text))  # the date's comma parts nothing

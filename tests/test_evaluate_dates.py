@@ -68,13 +68,18 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # (a shareholder suit, the FTC's second request, the UK regulator's Phase 1 and its clearance "today")
 # are bounded by the announcement or by a step of months before; a page on the buyer's talks for
 # another company a year later is read by that deal's stage.
-TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "pfizer-seagen"}
+# jetblue-spirit (scored once unseen, then its general causes fixed): 44% of windows 7 days or
+# less, order 0.77 with `published` given as without: pages whose news is the rival merger's end
+# ("Spirit, Frontier end merger bid") are read as the main deal's end and sit among its end pages;
+# nine pages name no dated day (a court's block recounted "this month", a scrapping "more than a
+# month after"), so they are bounded by the announcement or a month.
+TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "jetblue-spirit", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
 TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
-                  "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
-WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "microsoft-activision",
-               "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+                  "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "jetblue-spirit",
+               "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

@@ -195,6 +195,9 @@ def test_figures_of_other_transactions_are_kept_apart(tmp_path: Path) -> None:
     # the sixteenth: what a bond sale funds is the deal, the bonds themselves are financing
     ("Acme scores lowest spread of year on bonds to help fund $13 billion bid for Beta", "deal_value"),
     ("Acme sold $4 billion of bonds to help fund its planned acquisition of Beta.", "other"),
+    # the seventeenth: a part of the price paid early
+    ("The price includes a prepayment of USD2.50 payable upon Beta stockholders approving the transaction.",
+     "other"),
 ])
 def test_only_the_price_of_the_deal_is_its_value(sentence: str, metric: str) -> None:
     lex = Lexicons.load()
@@ -659,6 +662,33 @@ def test_an_ampersand_abbreviation_an_unnamed_payer_and_an_acquisition_for_its_b
     other = claims[claims["value"].round(-6) == 16.6e9].iloc[0]
     assert other["transaction"] != main["transaction_id"]
     assert table.set_index("transaction_id").loc[other["transaction"], "target"] == "Eastpump"
+
+
+def test_a_rival_merger_a_bid_for_and_the_buyer_named_at_the_figure(tmp_path: Path) -> None:
+    """"Beta's $6.6 billion merger with Gamma Group" is the rival merger, "its $3.6 billion bid for
+    Beta" the buyer's bid, and "the $3.8 billion Acme deal" (or "Acme's original offer of $33") is
+    Acme's deal even when the paragraph last told of another."""
+    p = corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta Airlines for $3.8 billion, the companies said.\n",
+        "b": "Acme launched a hostile takeover for Beta in an attempt to swing investors away from Beta's "
+             "$6.6 billion merger with Gamma Group, two weeks after its $3.6 billion bid for Beta was "
+             "rejected.\n",
+        "c": "Gamma agreed to merge with Beta in 2022. Gamma tried to merge with Beta again. However, the "
+             "Justice Department sued to block the $3.8 billion Acme deal.\n",
+        "d": "Acme will buy Beta Airlines for $33.50 a share, including a prepayment of $2.50 per share.\n",
+    })
+    cs = stages.cleaned(p)
+    table = stages.transactions(p, cs).set_index("transaction_id")
+    claims = stages.claims(p, cs)
+    tx = {(r["source_id"], round(float(r["value"]), 2)): r["transaction"] for _, r in claims.iterrows()}
+    main = table[table["main"]].index[0]
+    assert table.loc[main, "acquirer"] == "Acme"
+    assert tx[("b", 3.6e9)] == main and tx[("c", 3.8e9)] == main
+    rival = tx[("b", 6.6e9)]
+    assert rival != main and table.loc[rival, "kind"] == "merger"
+    assert "Gamma" in table.loc[rival, "acquirer"] + table.loc[rival, "target"]
+    prepaid = claims[(claims["source_id"] == "d") & (claims["value"].round(2) == 2.5)].iloc[0]
+    assert prepaid["metric"] == "other"
 
 
 def test_a_possessive_place_a_hyphenated_name_and_a_nationality_are_no_new_parties(tmp_path: Path) -> None:

@@ -203,6 +203,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
 
     for seg in sentences:
         text = seg.text
+        caption = _in_caption(cs, seg)
         event_hits: list[tuple[RefEvent, re.Match[str] | None, bool]] = []  # (event, match, tied)
         names = sentence_tokens(text)
         page_names |= names
@@ -283,8 +284,9 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                     # rumored to be in buyout talks with Merck" is not Pfizer's talks of this year
                 event_hits.append((ev, m, tied))
 
-        # ---- relative phrases tied to an event in the same clause
-        phrases = list(AGO.finditer(text)) + list(CALENDAR.finditer(text))
+        # ---- relative phrases tied to an event in the same clause (a photo caption's "a day
+        # after" tells the photo's day, not the page's)
+        phrases = [] if caption else list(AGO.finditer(text)) + list(CALENDAR.finditer(text))
         happenings = stage_hits(text) if phrases and event_hits else []
         for rm in phrases:
             near: list[tuple[int, RefEvent]] = []
@@ -342,7 +344,9 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             s, e = locate(raw, seg, h.start, h.end, h.text)
             if h.year is not None and t in ("past", "future"):
                 (past_years if t == "past" else future_years).add(h.year)
-            if t == "future" and h.kind in ("full", "month_year"):
+            if t == "future" and h.kind in ("full", "month_year") and not _opens_line(text, h.start):
+                # (a date opening its line is an item's stamp, "March 4, 2024China's leaders
+                # announce ..., but say it won't be easy": no tense of the story's)
                 d = date(h.year, h.month, h.day or 1)
                 hi = d if h.kind == "full" else month_end(d)
                 base.append(Evidence("future_date", h.text, s, e, None, hi, FUTURE,
@@ -368,7 +372,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
             base.append(Evidence("explicit_date", h.text, s, e, d, None, EXPLICIT,
                                  f"past-tense mention of {h.text}: appeared on/after {d}",
                                  because=f"it mentions {h.text} as past"))
-            if h.kind == "full" and d.weekday() in _weekdays_beside(text, h):
+            if h.kind == "full" and d.weekday() in _weekdays_beside(text, h) and not caption:
                 # "On Wednesday, March 11, 2026, ...": as with a year-less date, news names the
                 # weekday of a day only within the week after it
                 base.append(Evidence("weekday", h.text, s, e, d, d + timedelta(days=6), RELATIVE,
@@ -391,7 +395,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         # second request ... on their proposed acquisition, according to a statement released on
         # Tuesday" is the review step's Tuesday, not the announcement's
         top = max((STAGE_RANK[k] for k, _ in stage_hits(text) if k != "aftermath"), default=None)
-        for wh in find_weekdays(text):
+        for wh in [] if caption else find_weekdays(text):
             s, e = locate(raw, seg, wh.start, wh.end, wh.text)
             name = WEEKDAYS[wh.weekday]
             fits = []
@@ -484,3 +488,23 @@ def _dedupe_citations(cits: list[tuple[str, str, Evidence]]) -> list[tuple[str, 
 
 __all__ = ["FOLLOW_ON_NOUN", "CorpusContext", "Scan", "corpus_context", "follow_on_figures", "manifest_evidence",
            "scan_source", "sentence_tokens"]
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether only spaces stand between the start of its line and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1:at].strip()
+
+
+#: A photo caption: "FILE - A plane approaches ...", "In this June 26, 2019, file photo ...", a
+#: credit "(AP Photo/Name)" or "Photo: Name"
+_CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|\bfile photo\b|\((?:AP|AFP|Reuters|Getty Images)? ?Photo\b|"
+                      r"\bPhoto(?:graph)?: [A-Z]", re.IGNORECASE)
+
+
+def _in_caption(cs: CleanSource, seg: Segment) -> bool:
+    """Whether the sentence is in a photo caption: its weekdays and "a day after" tell the
+    photo's day (a file photo may be years old), not the page's; its past dates still bound the
+    page from below."""
+    if not 0 <= seg.paragraph < len(cs.paragraphs):
+        return False
+    return _CAPTION.search(cs.paragraphs[seg.paragraph].text) is not None

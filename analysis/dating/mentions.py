@@ -52,7 +52,8 @@ _WEEKDAY = re.compile(
     r"(?:(?:early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"(?:\s+(?:morning|afternoon|evening|night))?")
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s--?\s")  # "--" is a typed dash
+# "--" is a typed dash; the comma of a date ("March 4, 2024") parts no clauses
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\s?(?:19|20)\d\d(?!\d))|[;:()\[\]—–]|\s--?\s")
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|won't|expects?|expected|expecting|scheduled|plans? to|planned to|"
     r"planning|intends?|intended to|aims? to|set to|on track|due to|could|should|might|upcoming|"
