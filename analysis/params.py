@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ class Params:
                 if v is None or isinstance(values[f.name], bool):
                     raise InputError(f"parameter {f.name}: expected a whole number, got {values[f.name]!r}")
             else:
-                v = "" if v is None else str(v)
+                v = _text(f.name, "" if v is None else str(v))
             clean[f.name] = v
         p = cls(**clean)
         p._check_ranges()
@@ -141,6 +142,23 @@ class Params:
             if name != "out_dir" or not include_out_dir:
                 values.pop(name)
         return json.dumps(values, indent=2, sort_keys=True) + "\n"
+
+
+#: Characters no parameter may hold: control characters other than tab and line breaks (a NUL or
+#: an escape would reach the report and the PDF), and lone surrogates (no encoding can write them).
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _text(name: str, value: str) -> str:
+    """``value`` when it is plain text; else an input error naming the parameter and the character."""
+    bad = _NOT_TEXT.search(value)
+    if bad:
+        ch = bad.group(0)
+        kind = ("a lone surrogate (not valid Unicode: no encoding can write it)" if "\ud800" <= ch <= "\udfff"
+                else "a control character")
+        raise InputError(f"parameter {name}: {kind} U+{ord(ch):04X} at position {bad.start() + 1}; "
+                         "a parameter must be plain text (tabs and line breaks allowed)")
+    return value
 
 
 def from_notebook(namespace: dict[str, Any], notebook: str) -> Params:

@@ -36,3 +36,32 @@ def test_relative_paths_become_absolute(tmp_path: Path, monkeypatch) -> None:
 def test_bad_parameters_are_named(values: dict, name: str) -> None:
     with pytest.raises(InputError, match=name):
         Params.from_mapping(values)
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("A\0B", "a control character U\\+0000 at position 2"),
+    ("A\x1bC", "a control character U\\+001B at position 2"),
+    ("A\x85", "a control character U\\+0085"),
+    ("A\ud800B", "a lone surrogate .*U\\+D800 at position 2"),
+])
+@pytest.mark.parametrize("name", ["event_name", "event_description", "encoding", "corpus_dir"])
+def test_string_parameters_must_be_plain_text(name: str, value: str, shown: str) -> None:
+    """A NUL or an escape would reach index.html and the PDF; a lone surrogate cannot be written."""
+    with pytest.raises(InputError, match=f"parameter {name}: {shown}"):
+        Params.from_mapping({name: value})
+
+
+def test_tabs_and_line_breaks_are_text() -> None:
+    assert Params.from_mapping({"event_description": "One\tline\nand\r\nanother"}).event_description == (
+        "One\tline\nand\r\nanother")
+
+
+def test_a_bad_string_in_a_params_file_is_exit_2(tmp_path: Path, capsys) -> None:
+    from analysis.__main__ import main
+
+    f = tmp_path / "p.yaml"
+    f.write_text('event_name: "A\\uD800B"\nevent_description: "A\\0B\\x1bC"\n', encoding="utf-8")
+    assert main(["run", "-f", str(f), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: parameter event_") and err.count("\n") == 1, err
+    assert not (tmp_path / "o").exists()
