@@ -43,6 +43,8 @@ class Params:
     #: Where and how a run computes, not what: never in params.json, so the artifacts are
     #: byte-identical whichever cache, jobs or scheduler made them.
     RUNTIME = ("out_dir", "cache_dir", "jobs", "dask_scheduler")
+    #: Parameters naming a file or folder: params.json records them without where they lie.
+    PATHS = ("corpus_dir", "manifest", "events", "extra_rules", "metric_lexicon", "stance_cues", "hedge_cues")
 
     @classmethod
     def names(cls) -> list[str]:
@@ -142,6 +144,29 @@ class Params:
             if name != "out_dir" or not include_out_dir:
                 values.pop(name)
         return json.dumps(values, indent=2, sort_keys=True) + "\n"
+
+    def portable_json(self) -> str:
+        """What params.json records: :meth:`to_json` without out_dir, each path without where it lies
+        (the corpus folder by its name, a file inside it as ``<name>/<path in it>``, any other file
+        by its name; inputs.json holds every file's hash), so the same corpus copied elsewhere gives
+        byte-identical artifacts. The absolute paths go to the run log (``run.json``), not an artifact."""
+        values = json.loads(self.to_json(include_out_dir=False))
+        corpus = Path(self.corpus_dir) if self.corpus_dir else None
+        for name in self.PATHS:
+            values[name] = _portable(values[name], corpus)
+        return json.dumps(values, indent=2, sort_keys=True) + "\n"
+
+
+def _portable(value: str, corpus: Path | None) -> str:
+    """``value`` (a path parameter) as params.json records it: see :meth:`Params.portable_json`."""
+    if value in ("", "none") or corpus is None:
+        return value
+    path = Path(value)
+    if path == corpus:
+        return corpus.name
+    if path.is_relative_to(corpus):
+        return str(Path(corpus.name) / path.relative_to(corpus))
+    return path.name
 
 
 #: Characters no parameter may hold: control characters other than tab and line breaks (a NUL or

@@ -7,6 +7,7 @@ failure or a kill never leaves a half-written or mixed report over a good one.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import sys
@@ -99,6 +100,7 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
         publish.check_output(out)  # again under the lock: what another run left meanwhile
         stage = publish.new_staging(out)
         try:
+            _write_run_log(stage, Params.from_mapping(values))
             _execute(values, stage, out, render_report, log)
             if not render_report:  # an older report would not match these artifacts
                 (stage / "report").mkdir()
@@ -114,6 +116,14 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
             raise
         publish.clear_failed(out, [nb.name for nb in books])
     return out
+
+
+def _write_run_log(stage: Path, p: Params) -> None:
+    """The run's parameters with their absolute paths (which corpus, which files), beside the
+    artifacts, not among them: params.json records paths without where they lie, so that the
+    artifacts stay byte-identical wherever the corpus is."""
+    log = {"command": "python -m analysis run", "parameters": dataclasses.asdict(p)}
+    (stage / publish.RUN_LOG).write_text(json.dumps(log, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 class ReadyClient(BlockingKernelClient):
@@ -304,6 +314,4 @@ def _run_notebooks(books: list[Path], staged: Params, stage: Path, out: Path, ke
 
 
 def _as_dict(p: Params) -> dict[str, Any]:
-    import dataclasses
-
     return dataclasses.asdict(p)

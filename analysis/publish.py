@@ -3,6 +3,7 @@
 Layout of an output folder (``build/`` by default)::
 
     runs/<run>/{artifacts,notebooks,report}   one complete tree per published run
+    runs/<run>/run.json                       the run log: its parameters with absolute paths
     current -> runs/<run>                     switched with a single rename
     artifacts -> current/artifacts            fixed links, made once
     notebooks -> current/notebooks
@@ -42,6 +43,7 @@ CURRENT = "current"
 LOCK = ".lock"
 STAGING_PREFIX = ".staging-"
 FAILED = "failed"
+RUN_LOG = "run.json"  # not an artifact: the absolute paths params.json leaves out
 RUN_MARKER = ".analysis-run"  # in every run and staging folder this tool made
 #: What else an output folder may hold: the stage cache and scratch of notebooks run alone
 #: (``build/``), and the temporary links of a publish that was killed.

@@ -56,6 +56,18 @@ def recorded_params(out_dir: Path) -> Params:
     return Params(**{**values, "out_dir": str(out_dir)})
 
 
+def logged_params(tree: Path) -> Params | None:
+    """The parameters with absolute paths from a run's log (None for a run of an older version,
+    whose params.json has them)."""
+    from .publish import RUN_LOG
+
+    path = tree / RUN_LOG
+    if not path.is_file():
+        return None
+    values = json.loads(path.read_text(encoding="utf-8"))["parameters"]
+    return Params(**{k: v for k, v in values.items() if k in Params.names()})
+
+
 def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
     """(variables, {relative md path: text}) for the report, from the artifacts only."""
     p = recorded_params(out_dir)
@@ -338,7 +350,7 @@ def publish_report(out: Path, overrides: dict[str, object]) -> Path:
         tree = publish.current_tree(out)
         if tree is None or not (tree / "artifacts").is_dir():
             raise FileNotFoundError(f"no published run in {out}; run `python -m analysis run` first")
-        _check_overrides(recorded_params(tree), overrides)
+        _check_overrides(logged_params(tree) or recorded_params(tree), overrides)
         stage = publish.new_staging(out)
         try:
             for part in ("artifacts", "notebooks"):
@@ -346,6 +358,8 @@ def publish_report(out: Path, overrides: dict[str, object]) -> Path:
                     shutil.copytree(tree / part, stage / part, copy_function=os.link)
                 else:
                     (stage / part).mkdir()
+            if (tree / publish.RUN_LOG).is_file():
+                shutil.copy2(tree / publish.RUN_LOG, stage / publish.RUN_LOG)
             build_report(stage)
             publish.publish(stage, out)
         except BaseException:

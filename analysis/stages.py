@@ -213,7 +213,7 @@ def write_cleaning(cs: list[CleanSource], tables: dict[str, pd.DataFrame], p: Pa
         artifacts.write_table(df, p.out_dir, name)
     for c in cs:
         artifacts.write_text(p.out_dir, f"clean/{c.source.id}.txt", c.clean_text + "\n")
-    artifacts.write_text(p.out_dir, "params.json", p.to_json(include_out_dir=False))
+    artifacts.write_text(p.out_dir, "params.json", p.portable_json())
     artifacts.write_json(p.out_dir, "inputs.json", input_files(p))
 
 

@@ -65,3 +65,22 @@ def test_a_bad_string_in_a_params_file_is_exit_2(tmp_path: Path, capsys) -> None
     err = capsys.readouterr().err
     assert err.startswith("error: parameter event_") and err.count("\n") == 1, err
     assert not (tmp_path / "o").exists()
+
+
+def test_params_json_records_paths_without_where_the_corpus_lies(tmp_path: Path) -> None:
+    """The same corpus copied elsewhere gives the same params.json (and so the same artifacts)."""
+    import json
+    import shutil
+
+    recorded = []
+    for where in ("a", "b"):
+        corpus = tmp_path / where / "deal"
+        shutil.copytree(SEEDS_DIR, corpus)
+        rules = tmp_path / where / "rules.yml"
+        rules.write_text("- id: x\n  kind: line\n  pattern: 'Subscribe'\n", encoding="utf-8")
+        recorded.append(Params.from_mapping({"corpus_dir": str(corpus), "extra_rules": str(rules)}).portable_json())
+    assert recorded[0] == recorded[1]
+    values = json.loads(recorded[0])
+    assert (values["corpus_dir"], values["manifest"], values["events"], values["extra_rules"]) == (
+        "deal", "deal/sources.csv", "deal/events.csv", "rules.yml")
+    assert str(tmp_path) not in recorded[0]

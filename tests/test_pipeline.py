@@ -129,12 +129,22 @@ def test_failure_names_the_problem_and_keeps_the_report(seeds_run: Path, tmp_pat
 
 def test_failing_notebook_is_named_kept_and_report_untouched(seeds_run: Path, tmp_path: Path) -> None:
     before = digest_tree(seeds_run / "report")
+    # a lexicon whose columns are all there (checked before any notebook runs) but whose gaps are
+    # not numbers: only the claims notebook reads them
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO((PROJECT_ROOT / "analysis" / "data" / "metric_lexicon.csv").read_text(
+        encoding="utf-8"), newline="")))
     lexicon = tmp_path / "lexicon.csv"
-    lexicon.write_text("metric,pattern\ndeal_value,invest\n", encoding="utf-8")  # lacks columns
+    with lexicon.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**r, "max_gap": "not-a-number"} for r in rows)
     proc = run_cli("run", "--out", str(seeds_run), "-p", f"metric_lexicon={lexicon}")
-    assert proc.returncode == 1
+    assert proc.returncode == 1, proc.stderr
     m = re.search(r"notebook (\d\d_\w+\.ipynb) failed in cell \d+", proc.stderr)
-    assert m and "lexicon" in proc.stderr, proc.stderr
+    assert m and "not-a-number" in proc.stderr, proc.stderr
     assert (seeds_run / "failed" / m.group(1)).is_file()
     assert digest_tree(seeds_run / "report") == before
 
@@ -259,3 +269,23 @@ def test_the_removed_text_table_turns_to_a_row_per_source_when_sources_are_many(
     _, files = report.generated_inputs(seeds_run)
     lines = files["removed_by_rule.md"].splitlines()
     assert lines[0].startswith("| Source |") and "By rule" in lines[0] and len(lines) == 2 + 4
+
+
+def test_the_same_corpus_elsewhere_gives_the_same_artifacts_and_report(seeds_run: Path, tmp_path: Path) -> None:
+    """Where the corpus lies is not part of the result: params.json, HTML and PDF hold its folder's
+    name; the absolute path is in the run log (runs/<run>/run.json), which is not an artifact."""
+    import json
+    import shutil
+
+    copy = tmp_path / "elsewhere" / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", copy)
+    out = tmp_path / "out"
+    proc = run_cli("run", "--corpus", str(copy), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    for sub in ("artifacts", "report"):
+        assert digest_tree(out / sub) == digest_tree(seeds_run / sub), sub
+    log = json.loads((out / "current" / "run.json").read_text(encoding="utf-8"))
+    assert log["parameters"]["corpus_dir"] == str(copy)
+    proc = run_cli("render", "--out", str(out), "--corpus", str(copy))  # the run's own corpus: accepted
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "current" / "run.json").is_file()
