@@ -48,6 +48,9 @@ _CUR = (r"(?<![A-Za-z])(?:NZ|AU?|CA?|HK|S)\$|"  # other dollars: "NZ$60 billion"
 #: A scale word; only a cut one keeps its full stop ("$14. bil."): "$30 billion." ends a sentence.
 _SCALE = (r"(?i:trillion|billion|million|thousand|lakh crores?|crores?|lakhs?|bn|bln|mln|mn|tn|"
           r"(?:bil|mil)(?![a-z])\.?)|[BbMmKkTt](?![a-zA-Z])")
+#: The space between a number and its word: spaces, and at most one line break (a figure wrapped
+#: at the end of a line, "$14.3\r\nbillion", is one figure; a blank line parts two)
+_WS = r"[^\S\r\n]{0,3}(?:\r?\n[^\S\r\n]{0,3})?"
 _SUFFIX_CUR = (r"(?:US |U\.S\. )?dollars?|euros?|pounds(?: sterling)?|USD|EUR|GBP|(?:new )?shekels?|NIS|ILS|"
                r"(?:Japanese )?yen|JPY|(?:Indian )?rupees?|INR")
 
@@ -67,11 +70,11 @@ _MONEY_DASHED = re.compile(
 )
 _MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<n1>{_NUM})(?:\.(?=\s(?i:bil|mil)\.?(?![a-z])))?"  # "$14. bil." (a wire's flash)
-    rf"(?:(?:\s?|-(?=(?i:trillion|billion|million|thousand|bn)\b))"
+    rf"(?:(?:{_WS}|-(?=(?i:trillion|billion|million|thousand|bn)\b))"
     rf"(?P<s1>{_SCALE}))?(?P<plus>-?plus\b|\+)?(?!\d)"
 )
 _MONEY_SUFFIX = re.compile(
-    rf"(?<![\w$€£.,])(?P<n1>{_NUM})\s?(?P<s1>{_SCALE})?\s(?P<cur>{_SUFFIX_CUR})\b"
+    rf"(?<![\w$€£.,])(?P<n1>{_NUM}){_WS}(?P<s1>{_SCALE})?(?=\s){_WS}(?P<cur>{_SUFFIX_CUR})\b"
 )
 #: "the mid-$300s per share", "in the low $50s": a price somewhere in that stretch of its decade
 _MONEY_DECADE = re.compile(
@@ -92,7 +95,7 @@ _PCT_RANGE = re.compile(
     rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?(?P<n2>{_NUM})\s?"
     rf"(?:%|percent\b|per cent\b|pct\b)"
 )
-_PCT = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})\s?(?:%|percent\b|per cent\b|pct\b)(?P<plus>-?plus\b)?")
+_PCT = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM}){_WS}(?:%|percent\b|per cent\b|pct\b)(?P<plus>-?plus\b)?")
 #: A spelled-out percentage ("seven per cent of staff", "about five percent").
 _PCT_WORDS = re.compile(
     rf"(?i)(?<![\w$€£.,-])(?P<w>{_WORD_NUM})(?:[ -](?P<w2>one|two|three|four|five|six|seven|eight|nine))?"

@@ -261,3 +261,17 @@ def test_basis_points_and_a_price_within_its_decade(text: str, quote: str, value
     (a,) = parse_amounts(text)
     assert (a.text, a.unit) == (quote, unit)
     assert math.isclose(a.value, value) and math.isclose(a.lower, lower) and math.isclose(a.upper, upper)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The $14.3\r\nbillion price", 14.3e9, "USD"),
+    ("The $14.3 \nbillion price", 14.3e9, "USD"),
+    ("a 49\r\npercent stake", 49.0, "percent"),
+    ("worth 14.3\r\nbillion dollars", 14.3e9, "USD"),
+])
+def test_a_figure_wrapped_at_a_line_end_is_one_figure(text: str, value: float, unit: str) -> None:
+    """A page saved with CRLF line ends (or a space before the break) wraps "$14.3 billion" the
+    same as one with LF: one figure, not "$14.3"; a blank line still parts two."""
+    (a,) = parse_amounts(text)
+    assert math.isclose(a.value, value) and a.unit == unit
+    assert [x.value for x in parse_amounts("paid $5\n\nBillion-dollar deals")] == [5.0]
