@@ -134,8 +134,16 @@ def check_output(out: Path) -> None:
                     raise refuse(kept, "is not a copy of a failed notebook")
         elif name in _OTHER_ENTRIES or (_TEMP_LINK.fullmatch(name) and entry.is_symlink()):
             continue
+        elif _is_output(entry):  # another run's output folder inside this one (build/harbor-lumen)
+            continue
         else:
             raise refuse(entry, "is not a name a run writes")
+
+
+def _is_output(folder: Path) -> bool:
+    """True for an output folder of this tool (its lock file and runs folder): never touched here."""
+    return (not folder.is_symlink() and folder.is_dir() and (folder / LOCK).is_file()
+            and (folder / RUNS).is_dir())
 
 
 def new_staging(out: Path) -> Path:

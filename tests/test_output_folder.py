@@ -133,3 +133,12 @@ def test_clear_failed_keeps_what_it_did_not_write(tmp_path: Path) -> None:
     (failed / "01_clean_corpus.ipynb").write_text("{}", encoding="utf-8")
     publish.clear_failed(tmp_path, ["01_clean_corpus.ipynb"])
     assert [p.name for p in failed.iterdir()] == ["f.txt"]
+
+
+def test_an_output_folder_inside_the_default_one_is_accepted(tmp_path: Path) -> None:
+    """`--out build/harbor-lumen` then `make report` (build/): the nested output is left alone."""
+    out = _published(tmp_path / "build")
+    nested = _published(out / "harbor-lumen")
+    publish.check_output(out)
+    _published(out, "new")
+    assert (nested / "report" / "index.html").read_text() == "old report\n"
