@@ -20,11 +20,12 @@ def _corpus(folder: Path) -> Path:
 
 
 def _published(out: Path, marker: str = "old") -> Path:
-    stage = publish.new_staging(out)
-    for part in publish.PARTS:
-        (stage / part).mkdir()
-        (stage / part / "index.html").write_text(f"{marker} {part}\n", encoding="utf-8")
-    publish.publish(stage, out)
+    with publish.locked(out):
+        stage = publish.new_staging(out)
+        for part in publish.PARTS:
+            (stage / part).mkdir()
+            (stage / part / "index.html").write_text(f"{marker} {part}\n", encoding="utf-8")
+        publish.publish(stage, out)
     return out
 
 
