@@ -443,6 +443,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     if ended_tied and not any(e.rule == EPISODE_RULE for e in stage_ev):
         # "Twitter took him to court" (the dated end) on a page of a new agreement: a later round
         stage_ev += later_round(stage, *ended_tied[0])
+    stage_ev = [_raw_quote(raw, e) for e in stage_ev]
     # the cue of the stage chosen; an aftermath page's may be a completion it recounts ("the
     # giant X acquired this year"), whose evidence is used for it
     if learned and stage in AFTER_AGREEMENT and (cue := next(
@@ -460,9 +461,28 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                 f"from {ev.learned_from} ({ev.earliest}..{ev.latest}); shared: {shared}",
                 ev.key, because=f"it describes the deal as {stage.replace('_', ' ')}, which "
                                 f"follows {ev.name} ({ev.source} dates it to {_event_when(ev)})"))
+    base = [_raw_quote(raw, e) for e in base]
     return Scan(src.id, _dedupe(base), partials, dateline, anchors,
                 _dedupe_citations(citations), stage, stage_ev, page, sentences,
                 sorted(future_years))
+
+
+def _raw_quote(raw: str, ev: Evidence) -> Evidence:
+    """The evidence with its quote cut from the page itself, so ``raw[start:end] == quote``: a
+    stage cue is quoted as an excerpt of its sentence ("…agreed to acquire Beta…"), a phrase
+    without the space before it, a wrapped one with a space for its line break; each becomes
+    the raw characters it shows, at their own offsets (the span itself when they are not there)."""
+    if ev.start is None or ev.end is None or raw[ev.start:ev.end] == ev.quote:
+        return ev
+    core = ev.quote.strip("… ")
+    window = raw[ev.start:ev.end]
+    i = window.find(core)
+    if i < 0 and (words := core.split()):
+        m = re.search(r"\s+".join(re.escape(w) for w in words), window)
+        if m:
+            return replace(ev, quote=m.group(0), start=ev.start + m.start(), end=ev.start + m.end())
+        return replace(ev, quote=window)
+    return replace(ev, quote=core, start=ev.start + i, end=ev.start + i + len(core)) if i >= 0 else ev
 
 
 def _dedupe(evs: list[Evidence]) -> list[Evidence]:

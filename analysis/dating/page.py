@@ -380,8 +380,10 @@ def page_scan(cs: CleanSource) -> PageScan:
         first = (published or updated)[0][1]
         because = (f"the page says it was published on {words(lo)} and last updated on "
                    f"{words(hi)}" if lo != hi else first.because)
-        scan.evidence.append(Evidence("stamp", " | ".join(dict.fromkeys(
-            e.quote for _, e in published + updated)), first.start, first.end, lo, hi, STAMP,
+        # one item for all the stamps, quoted from the first to the last: raw[start:end] == quote
+        s0 = min(e.start for _, e in published + updated)
+        e0 = max(e.end for _, e in published + updated)
+        scan.evidence.append(Evidence("stamp", raw[s0:e0], s0, e0, lo, hi, STAMP,
             f"stamps: published {lo}, updated {hi}" if lo != hi else first.note,
             because=because))
 
@@ -418,9 +420,9 @@ def page_scan(cs: CleanSource) -> PageScan:
     if scan.versions:
         latest = max(scan.versions, key=lambda v: v.day)
         if latest.label == "update":
+            note = raw[latest.start:latest.start + 60].split("\n")[0].rstrip()  # its line, as written
             scan.evidence.append(Evidence(
-                "update_note", raw[latest.start:latest.start + 60].split("\n")[0].strip(),
-                latest.start, latest.start + len(raw[latest.start:].split(":")[0]) + 1,
+                "update_note", note, latest.start, latest.start + len(note),
                 latest.day, latest.day, STAMP,
                 f"the page's latest version is dated {latest.day}",
                 because="its latest version (an update note) carries that date"))
