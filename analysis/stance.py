@@ -17,7 +17,8 @@ The cue words live in ``analysis/data/stance_cues.csv``; this module reads their
 Time clauses after the figure ("when talks were first reported", "on reports ...") date its context
 and are read by no scope. Who the subject of a verb is (a party, a market, an outlet) is read by
 :mod:`analysis.stance_subjects`; what the words right around a figure make of it (a projection, a mere
-mention of the deal, a baseline of a comparison) by :mod:`analysis.stance_figures`.
+mention of the deal, a baseline of a comparison) by :mod:`analysis.stance_figures`; where the figure's clause
+starts and ends by :mod:`analysis.stance_clauses`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .stance_clauses import (
+    _COMPARED_AFTER,
+    _COMPARED_BEFORE,
+    _GERUND_AFTER,
+    _LATER_CLAUSE,
+    _clause,
+    _in_closed_relative,
+    _mask_time_clauses,
+)
 from .stance_figures import (
     _ABOVE_DEAL,
     _AMID_BEFORE,
@@ -76,19 +86,6 @@ if TYPE_CHECKING:
     from .claims import Lexicons
 
 
-_CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
-                         r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMrs)"
-                         r"\.\s+(?=[A-Z])|"
-                         # "..., at the same time that the app's revenues rose 39%": a subordinate clause
-                         r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as))\s|"
-                         # another quantity compared: "..., up from $4 billion in the round it closed"
-                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
-                         # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y"
-                         r",\s+(?=(?:to help|in order to|so as to)\b)|"
-                         # a new subject and verb after a comma: "It would be costly, VMware was valued at"
-                         r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
-#: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
-_LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Although|Though|Because)\b[^,;:]*,\s*")
 #: "If the deal is finalized, ..., while Discover shareholders will own the remaining 40%": a leading
 #: condition governs every clause of its sentence
 _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^,;:]*,")
@@ -118,78 +115,13 @@ _AFTER_TERMS = re.compile(r"\s[—–]\s|;(?!\s*(?:and|or)\b)")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
 _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")
-#: "..., who have been guaranteed $1.50 for every dollar": a relative clause (its antecedent may still
-#: be the subject of its verb: "Musk, who completed the $44 billion deal")
-_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b")
-#: "..., HubSpot, an online marketing company that had a market value of $35 billion": an appositive
-#: describing a name with a relative clause of its own is its own clause (the reports or acts of the
-#: sentence are not about what it describes)
-_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|who)\s+(?:had|has|have|was|is|were|are)\b")
-#: "agreed to buy Y, which has 10 million users, for $27.7bn": a relative clause closed at its comma, the main
-#: clause resumes with the preposition before the figure
-_RESUMED = re.compile(r"[^,;:]*,\s+(?:for|at|to|from|with|into|in|on|by)\s+(?:[\w-]+\s+){0,3}$")
-#: (so does a participle's appositive: "The all-cash offer, expected to close on 30 June, will be ...")
-_CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
-                              r",\s+(?:expected|likely|set|due|poised|slated|scheduled) to\b[^,;:]*,")
-#: "when talks of the deal were first reported", "before rumors of a deal began", "prior to media reports": a
-#: time clause dates the figure's context; its talks and reports are not the figure's
-_TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|prior to|"
-                          r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
-
-
-#: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X
-#: is willing to pay": a comparison after the figure brings in another figure; the acts told after it are that
-#: figure's
-_COMPARED_WORDS = r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))"
-_COMPARED_AFTER = re.compile(_COMPARED_WORDS + r"\b")
-#: "X purchased $100 million in Y stock for $40 per share, notably less than its then $63 price", "..., well
-#: above the $65 closing price": the figure compared with is another quantity; the act before the comparison is
-#: not about it (not a bound of the figure itself: "agreed to pay more than $5 billion")
-_COMPARED_BEFORE = re.compile(_COMPARED_WORDS + r"\s+(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
-
 
 #: "$30 billion, that's how much X would have left to acquire Y": a figure fronted before the clause that says
 #: what it is; a modal in that clause governs it as one before the figure would
 _FRONTED = re.compile(r",\s+(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:how much|what|the (?:amount|sum|price))\b")
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
-    """Where the clause holding the figure starts and ends, and where its modals may start (at a
-    relative pronoun). A modal counts only before the figure ("the $20 billion acquisition may be in trouble"
-    states the figure as a fact) and inside its relative clause ("..., who have been guaranteed $1.50")."""
-    lo = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)), default=0)
-    hi = next((m.start() for m in _CLAUSE_END.finditer(sentence, end)), len(sentence))
-    lead = _LEADING_CLAUSE.match(sentence)
-    if lead and lead.end() <= start:
-        lo = max(lo, lead.end())
-    elif lead and end <= lead.end():
-        hi = min(hi, lead.end())
-    hi = next((m.start() for m in _RELATIVE.finditer(sentence, end, hi)), hi)
-    appositive = list(_APPOSITIVE.finditer(sentence, lo, start))
-    if appositive:
-        lo = appositive[-1].start() + 1
-    rel = [m for m in _RELATIVE.finditer(sentence, lo, start) if not _RESUMED.match(sentence, m.end(), start)]
-    modal_lo = rel[-1].start() + 1 if rel else lo
-    if rel:
-        comma = sentence.find(", ", end, hi)  # the relative clause closes at its comma
-        hi = comma if comma >= 0 else hi
-    return lo, hi, modal_lo
 
-
-#: "the closing price before the company announced a review": an act after the figure's time (unlike
-#: "the valuation it got when it raised $400 million", whose act gave the figure)
-_LATER_CLAUSE = re.compile(r"\b(?:before|until|prior to)\b[^,;:.()]*")
-#: "soon after disclosing a 9.2% stake": a gerund whose subject is the main clause's
-_GERUND_AFTER = re.compile(r"\b(?:after|before|since|while|when|upon|by)\s*$")
-
-
-def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] = _TIME_CLAUSE) -> str:
-    """The sentence with the time clauses after the figure blanked (same length)."""
-    parts, at = [], 0
-    for m in rx.finditer(sentence, end):
-        parts += [sentence[at:m.start()], " " * (m.end() - m.start())]
-        at = m.end()
-    return "".join(parts) + sentence[at:]
 
 
 #: "..., the two companies said on Monday." / "..., Adobe said in a statement.": a statement covering
@@ -223,9 +155,6 @@ _REPORT_ANTECEDENT = re.compile(r"(?i)\b(?<!annual )(?<!quarterly )(?<!earnings 
                                 r"(?:report|story|article)s?,?\s+(?:which|that)\s+[^,;:()]*$")
 
 
-def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
-    """Position ``at`` lies in a relative clause that closes (at a comma) before the figure."""
-    return any(m.start() <= at < m.end() and m.end() < start for m in _CLOSED_RELATIVE.finditer(sentence, 0, start))
 
 
 @lru_cache(maxsize=16)
