@@ -73,6 +73,7 @@ from .stance_figures import (
 from .stance_subjects import (
     REPORT_VERB,
     agent_is_party,
+    credited_to_party,
     framed_by_party,
     leading_gerund_act,
     own_report,
@@ -422,7 +423,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if scope == "statement" and (party_act(acts, row["regex"], set(outlets), parties)
                                          or (tail and party_act(tail.group(0), row["regex"], set(outlets),
                                                                  parties))
-                                         or (span and framed_by_party(sentence[:start], outlets, parties))):
+                                         or (span and framed_by_party(sentence[:start], outlets, parties))
+                                         or any(credited_to_party(t, parties, outlets) for t in (
+                                             masked_clause, opening, credit.group(1) if credit else ""))):
                 return stance
             if scope == "paragraph" and paragraph and _own_document(row["regex"], paragraph):
                 return stance

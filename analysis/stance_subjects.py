@@ -487,3 +487,16 @@ def with_officers(paragraph: str, parties: set[str] | frozenset[str] | None) -> 
         return parties
     officers = _party_officers(paragraph, frozenset(parties))
     return parties | officers if officers else parties
+
+
+#: "According to Acme, its offer represents a 37% premium", "..., according to Acme Corp.": a credit to a deal party
+#: by its name is the party's statement (not a possessive, "according to Acme's closing price", nor a data
+#: provider or an outlet, which are no party: "according to FactSet")
+_PARTY_CREDIT = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?([A-Z][\w&.-]*)(?!['’]s?\b)")
+
+
+def credited_to_party(text: str, parties: set[str] | frozenset[str] | None, outlets) -> bool:
+    """``text`` credits what it says to a deal party by name ("according to Acme")."""
+    return parties is not None and any(
+        m.group(1).rstrip(".,").casefold() in parties and not any(m.group(1).rstrip(".,") in o for o in outlets)
+        for m in _PARTY_CREDIT.finditer(text))

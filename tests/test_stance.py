@@ -2325,3 +2325,16 @@ def test_a_defined_term_marks_a_filings_text(lex: Lexicons, paragraph: str, expe
 ])
 def test_a_debt_deal_is_no_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a credit to a deal party by name is the party's statement (opening, closing or in the clause)
+    ("According to Northwind, its offer provides a better opportunity for Southgate investors and represents a "
+     "37% premium to Eastbay's deal value.", "37%", "confirmed"),
+    ("The offer represents a 37% premium to the rival bid, according to Northwind.", "37%", "confirmed"),
+    # (a data provider or an outlet is no party: its figures are the writer's or the press's)
+    ("Southgate has a market cap of more than $12 billion, according to FactSet.", "$12 billion", "asserted"),
+    ("The offer values Southgate at $12 billion, according to Reuters.", "$12 billion", "reported"),
+])
+def test_a_credit_to_a_party_is_its_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
