@@ -8,6 +8,8 @@ import re
 _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|although)\b|,\s+and\b(?!\s+an?\s)|"
                          r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bBros)(?<!\bMrs)"
                          r"\.\s+(?=[A-Z])|"
+                         # two sentences fused without a space: "shares were down by 6.3%.Last summer, X agreed"
+                         r"(?<=[a-z%])\.(?=[A-Z][a-z])|"
                          # "..., at the same time that the app's revenues rose 39%": a subordinate clause
                          r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as))\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"

@@ -2338,3 +2338,18 @@ def test_a_debt_deal_is_no_party(lex: Lexicons, sentence: str, figure: str, expe
 ])
 def test_a_credit_to_a_party_is_its_statement(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "market", "expected"), [
+    # two sentences fused without a space after the full stop: the act in the second is not the first's figure
+    ("Southgate shares were down by 6.3%.Last summer, Northwind and Southgate agreed to combine in a deal.", "6.3%",
+     True, "asserted"),
+    ("The fee comes to about 2% of the deal value.Last week, Northwind agreed to pay it.", "2%", False,
+     "asserted"),
+    # (the second sentence's own figure keeps its act)
+    ("Southgate shares were down by 6.3%.Last summer, Northwind agreed to buy Southgate for $7.6 billion.",
+     "$7.6 billion", False, "confirmed"),
+])
+def test_sentences_fused_without_a_space(lex: Lexicons, sentence: str, figure: str, market: bool,
+                                         expected: str) -> None:
+    assert stance(lex, sentence, figure, market=market) == expected
