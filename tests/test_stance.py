@@ -2353,3 +2353,16 @@ def test_a_credit_to_a_party_is_its_statement(lex: Lexicons, sentence: str, figu
 def test_sentences_fused_without_a_space(lex: Lexicons, sentence: str, figure: str, market: bool,
                                          expected: str) -> None:
     assert stance(lex, sentence, figure, market=market) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # informing, notifying or warning someone is a party's statement (a headline's present tense too)
+    ("Northwind informs Southgate “certain conditions” of $3.8 billion buyout deal may not be met by deadline",
+     "$3.8 billion", "confirmed"),
+    ("Northwind notified Southgate that it will end the $3.8 billion deal.", "$3.8 billion", "confirmed"),
+    ("Northwind warned that the $3.8 billion deal may not close.", "$3.8 billion", "confirmed"),
+    # (the verb's subject must be a party)
+    ("A shareholder group warned that the $3.8 billion deal may not close.", "$3.8 billion", "asserted"),
+])
+def test_informing_and_warning_are_statements(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
