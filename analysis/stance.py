@@ -261,6 +261,24 @@ def _split_off(sentence: str, paragraph: str) -> str:
     return paragraph[begin:at]
 
 
+#: "X Flying High with Y; Proposed to Buy for $3.6B", "X bought Y last year, and agreed to pay $1 billion more": a
+#: clause that opens with its verb has the subject of the clause before it
+_ELIDED_SUBJECT = re.compile(r"\s*(?:(?:also|then|later|now|since|instead|has|have|had)\s+)?")
+#: "The deal represents a 26.6% premium ..., and values the firm at $34.97 billion": a deal that values its target is
+#: no party acting (as in "The deal values X at ...")
+_DEAL_OPENS = re.compile(r"(?i)\W*(?:the|this|that|its|their)\s+(?:[\w$€£.,-]+\s+){0,3}?(?:deal|transaction|agreement|"
+                         r"merger|offer|acquisition|takeover|purchase|bid)\b")
+
+
+def _elided_act(text: str, lo: int, rx: re.Pattern[str], outlets, parties, begin: int) -> bool:
+    """The clause starting at ``lo`` in ``text`` opens with a verb of ``rx`` whose subject, elided, is a party
+    before it (the verbs read from ``begin`` on)."""
+    verb = _ELIDED_SUBJECT.match(text, lo).end()
+    if text.startswith("values", verb) and _DEAL_OPENS.match(text):
+        return False
+    return bool(lo and rx.match(text, verb) and party_act(text, rx, set(outlets), parties, begin=begin))
+
+
 def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tuple[int, int] | None = None,
                     outlets: set[str] | frozenset[str] = frozenset(), parties: set[str] | None = None,
                     market: bool = False) -> str:
@@ -418,9 +436,12 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                    or agent_is_party(sentence[end:], set(outlets))
                                    or regulator_nod(sentence[end:hi])
                                    or (_GERUND_AFTER.search(sentence[:lo]) and party_act(
-                                       sentence[:hi], row["regex"], set(outlets), parties, begin=lo))):
+                                       sentence[:hi], row["regex"], set(outlets), parties, begin=lo))
+                                   or _elided_act(sentence[:end] if poss else later[:lo + len(acts)], lo,
+                                                  row["regex"], outlets, parties, lo + act_from)):
                 return stance
             if scope == "statement" and (party_act(acts, row["regex"], set(outlets), parties)
+                                         or _elided_act(later[:lo + len(acts)], lo, row["regex"], outlets, parties, lo)
                                          or (tail and party_act(tail.group(0), row["regex"], set(outlets),
                                                                  parties))
                                          or (span and framed_by_party(sentence[:start], outlets, parties))

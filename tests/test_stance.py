@@ -2366,3 +2366,33 @@ def test_sentences_fused_without_a_space(lex: Lexicons, sentence: str, figure: s
 ])
 def test_informing_and_warning_are_statements(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a clause that opens with its verb has the subject of the clause before it (a headline's too)
+    ("Northwind Flying High with Southgate; Agrees to Buy for $3.6B", "$3.6B", "confirmed"),
+    ("Northwind bought a stake in Southgate last year, and agreed to pay $1 billion more.", "$1 billion",
+     "confirmed"),
+    ("Northwind rejects Southgate bid; says $30 a share undervalues the company", "$30", "confirmed"),
+    # (a deal that values its target is no party acting)
+    ("The deal represents a premium of about 26.6% to Southgate's closing price, and values the firm at "
+     "$34.97 billion.", "$34.97 billion", "asserted"),
+    # (nor is a clause with a subject of its own)
+    ("Northwind Flying High with Southgate; Traders Cheer $3.6B Offer", "$3.6B", "asserted"),
+])
+def test_an_elided_subject_is_the_clause_befores(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # proposing a deal or a price is a party's act, as offering is
+    ("Northwind has proposed a buyout offer to Southgate for approximately $3.6 billion.", "$3.6 billion",
+     "confirmed"),
+    ("Northwind Flying High with Southgate; Proposed to Buy for $3.6B", "$3.6B", "confirmed"),
+    ("Northwind proposes to acquire Southgate for $30 a share.", "$30", "confirmed"),
+    # ("proposed" as an adjective of the deal is a mention of it)
+    ("Northwind's proposed $3.6 billion acquisition of Southgate drew criticism.", "$3.6 billion", "asserted"),
+    ("The proposed $3.6 billion acquisition drew criticism.", "$3.6 billion", "asserted"),
+])
+def test_proposing_is_a_partys_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
