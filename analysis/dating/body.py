@@ -201,9 +201,10 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
                  and s.end > page.dateline_end]
         lead_ids = {s.index for s in (after[:1] or sentences[:2])}
 
+    captions = _captions(cs)
     for seg in sentences:
         text = seg.text
-        caption = _in_caption(cs, seg)
+        caption = seg.paragraph in captions
         event_hits: list[tuple[RefEvent, re.Match[str] | None, bool]] = []  # (event, match, tied)
         names = sentence_tokens(text)
         page_names |= names
@@ -521,10 +522,8 @@ _CAPTION = re.compile(r"^\s*FILE(?: PHOTO)?\s*[-–—:]|\bfile photo\b|\((?:AP|
                       r"\bPhoto(?:graph)?: [A-Z]", re.IGNORECASE)
 
 
-def _in_caption(cs: CleanSource, seg: Segment) -> bool:
-    """Whether the sentence is in a photo caption: its weekdays and "a day after" tell the
-    photo's day (a file photo may be years old), not the page's; its past dates still bound the
-    page from below."""
-    if not 0 <= seg.paragraph < len(cs.paragraphs):
-        return False
-    return _CAPTION.search(cs.paragraphs[seg.paragraph].text) is not None
+def _captions(cs: CleanSource) -> frozenset[int]:
+    """The paragraphs that are photo captions (each read once): their weekdays and "a day after"
+    tell the photo's day (a file photo may be years old), not the page's; their past dates still
+    bound the page from below."""
+    return frozenset(i for i, p in enumerate(cs.paragraphs) if _CAPTION.search(p.text))
