@@ -35,6 +35,7 @@ from .stance_clauses import (
     _clause,
     _in_closed_relative,
     _mask_time_clauses,
+    purpose_before,
 )
 from .stance_figures import (
     _ABOVE_DEAL,
@@ -341,6 +342,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 or rival_bid(sentence, start, end)) if span else None  # "outbidding Beta's $65bn bid"
     if compared:
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
+    if poss and (goal := purpose_before(sentence, lo, poss.start())):
+        act_from = max(act_from, goal - lo)  # "in an attempt to swing investors away from Y's $6.6bn merger"
     if poss and foreign_possessor(poss.group(0), sentence, end, parties):
         act_from = max(act_from, poss.start() - lo)  # "giving Acme a portion of Avatar's $2.2bn in earnings"
     baseline = (_SURPASSED.search(sentence, max(0, start - 60), start)

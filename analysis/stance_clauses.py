@@ -93,3 +93,21 @@ def _mask_time_clauses(sentence: str, start: int, end: int, rx: re.Pattern[str] 
 def _in_closed_relative(sentence: str, at: int, start: int) -> bool:
     """Position ``at`` lies in a relative clause that closes (at a comma) before the figure."""
     return any(m.start() <= at < m.end() and m.end() < start for m in _CLOSED_RELATIVE.finditer(sentence, 0, start))
+
+
+#: "X launched a hostile bid for Y in an attempt to swing investors away from Y's $6.6 billion merger with Z": the
+#: goal of an act is no act done; the act before it is not about a deal the goal names (unless the deal is what the
+#: goal's verb acts on: "the FTC picked up six allies in its effort to stop X's $27.8 billion acquisition of Y")
+_PURPOSE = re.compile(r"\bin\s+(?:an?|its|their|his|her)\s+(?:[a-z-]+\s+)?"
+                      r"(?:attempt|effort|bid|push|quest|drive)\s+to\b")
+
+
+_GOAL_VERB_ONLY = re.compile(r"\s*[a-z]+\s+(?:[A-Z][\w&.'’-]*\s+)*")
+
+
+def purpose_before(sentence: str, lo: int, deal_at: int) -> int | None:
+    """Where the last purpose phrase ("in an attempt to") before the deal named at ``deal_at`` ends, when the deal
+    is not the object of the goal's verb (None if none)."""
+    found = [m.end() for m in _PURPOSE.finditer(sentence, lo, deal_at)]
+    return found[-1] if found and not _GOAL_VERB_ONLY.fullmatch(sentence, found[-1], deal_at) else None
+

@@ -126,7 +126,7 @@ _DEAL_VALUES = re.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w$€£.,-]
                           r"(?:also\s+)?$")
 #: "a previously agreed plan to invest", "its $20 billion deal to buy": an infinitive naming an act
 _NOUN_TO = re.compile(r"(?i)\b(?:plans?|deal|agreement|bid|offer|intent|intention|effort|attempt|right|option|"
-                      r"ability|commitment|pledge|proposal)\s+(?:to\s+)?$")
+                      r"ability|commitment|pledge|proposal|push|quest|drive)\s+(?:to\s+)?$")
 #: "As X works to close its $28 billion sale", "Acme is struggling to complete": an effort toward an act
 #: is not the act (like "its effort to")
 _EFFORT_TO = re.compile(r"(?i)\b(?:works?|working|worked|tries|try|trying|tried|strives?|striving|strove|"

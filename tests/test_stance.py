@@ -2396,3 +2396,17 @@ def test_an_elided_subject_is_the_clause_befores(lex: Lexicons, sentence: str, f
 ])
 def test_proposing_is_a_partys_act(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the goal of an act is no act done: a deal it names is a mention, the act before it is not about it
+    ("Northwind on Monday launched a hostile takeover for Southgate in an attempt to swing investors away from "
+     "Southgate's $6.6 billion merger with Eastbay.", "$6.6 billion", "asserted"),
+    ("Northwind raised its offer in a bid to lure shareholders away from Southgate's $6.6 billion deal with Eastbay.",
+     "$6.6 billion", "asserted"),
+    # (unless the deal is what the goal's verb acts on)
+    ("The FTC picked up six allies in its unprecedented effort to stop Northwind Inc.’s $27.8 billion acquisition "
+     "of Southgate.", "$27.8 billion", "confirmed"),
+])
+def test_a_deal_named_in_an_acts_goal_is_a_mention(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
