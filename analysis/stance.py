@@ -35,6 +35,7 @@ from .stance_clauses import (
     _clause,
     _in_closed_relative,
     _mask_time_clauses,
+    compared_in_relative,
     purpose_before,
 )
 from .stance_figures import (
@@ -342,6 +343,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 or rival_bid(sentence, start, end)) if span else None  # "outbidding Beta's $65bn bid"
     if compared:
         act_from = max(act_from, compared.end() - lo)  # "... for $40 per share, less than its then $63 price"
+    # "X said it will pay $33.50 a share in a $3.8 billion deal, which was higher than Z's $2.6 billion offer": a
+    # comparison in a relative clause is the writer's remark on what was said (unless a closing "..., X said")
+    remark = bool(span and compared and compared_in_relative(sentence, lo, start) and not (tail and tail.start() > end))
     if poss and (goal := purpose_before(sentence, lo, poss.start())):
         act_from = max(act_from, goal - lo)  # "in an attempt to swing investors away from Y's $6.6bn merger"
     if poss and foreign_possessor(poss.group(0), sentence, end, parties):
@@ -367,6 +371,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                        and _MARKET_SIZE_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
             else ("reported", "rumoured", "confirmed"):
+        if stance == "confirmed" and remark:
+            break
         if stance == "confirmed" and market and any(not _in_closed_relative(sentence, modal_at + m.start(), start)
                                                     for m in _MOVE_MODAL.finditer(modal_lead)):
             return "rumoured"  # "could be like ..., boosting the stock by as much as 27%": a hypothetical move

@@ -47,8 +47,10 @@ _COMPARED_WORDS = r"\b(?:than|below|above|short of|(?:distance|gap) (?:from|to))
 _COMPARED_AFTER = re.compile(_COMPARED_WORDS + r"\b")
 #: "X purchased $100 million in Y stock for $40 per share, notably less than its then $63 price", "..., well
 #: above the $65 closing price": the figure compared with is another quantity; the act before the comparison is
-#: not about it (not a bound of the figure itself: "agreed to pay more than $5 billion")
-_COMPARED_BEFORE = re.compile(_COMPARED_WORDS + r"\s+(?:the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}$")
+#: not about it (not a bound of the figure itself: "agreed to pay more than $5 billion"); so is another's figure:
+#: "..., which was higher than Z's $2.6 billion offer"
+_COMPARED_BEFORE = re.compile(_COMPARED_WORDS + r"\s+(?:the|its|their|his|her|this|that|[A-Z][\w.&-]*['’]s)\s+"
+                                                r"(?:[a-z-]+\s+){0,2}$")
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int, int]:
@@ -110,4 +112,16 @@ def purpose_before(sentence: str, lo: int, deal_at: int) -> int | None:
     is not the object of the goal's verb (None if none)."""
     found = [m.end() for m in _PURPOSE.finditer(sentence, lo, deal_at)]
     return found[-1] if found and not _GOAL_VERB_ONLY.fullmatch(sentence, found[-1], deal_at) else None
+
+
+#: "..., which was higher than Z's $2.6 billion offer": a relative clause that compares its antecedent with another
+#: figure (the writer's remark on it)
+_COMPARING_RELATIVE = re.compile(r",\s+(?:which|that)\s+(?:was|is|were|are|has\s+been)\s+(?:[a-z]+ly\s+|well\s+|far\s+|"
+                                 r"much\s+|still\s+)?(?:higher|lower|more|less|greater|bigger|larger|smaller|richer|"
+                                 r"above|below|short\s+of)\b[^,;:]*$")
+
+
+def compared_in_relative(sentence: str, lo: int, start: int) -> bool:
+    """The figure is what a relative clause before it, in its clause, compares its antecedent with."""
+    return bool(_COMPARING_RELATIVE.search(sentence, lo, start))
 

@@ -2410,3 +2410,19 @@ def test_proposing_is_a_partys_act(lex: Lexicons, sentence: str, figure: str, ex
 ])
 def test_a_deal_named_in_an_acts_goal_is_a_mention(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a relative clause comparing what was said with another's figure is the writer's remark
+    ("Northwind said in a news release that it will pay $33.50 a share in cash for Southgate in a $3.8 billion "
+     "deal, which was higher than Eastbay's $2.6 billion offer in cash and stock.", "$2.6 billion", "asserted"),
+    ("Northwind said it will pay $3.8 billion, which is well above the $2.6 billion offer from Eastbay.",
+     "$2.6 billion", "asserted"),
+    # (the figures said stay the party's; so does a comparison the party itself states)
+    ("Northwind said in a news release that it will pay $33.50 a share in cash for Southgate in a $3.8 billion "
+     "deal, which was higher than Eastbay's $2.6 billion offer in cash and stock.", "$3.8 billion", "confirmed"),
+    ("The deal is $3.8 billion, which is higher than Eastbay's $2.6 billion offer, Northwind said.",
+     "$2.6 billion", "confirmed"),
+])
+def test_a_comparing_relative_clause_is_the_writers(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
