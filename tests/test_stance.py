@@ -2426,3 +2426,19 @@ def test_a_deal_named_in_an_acts_goal_is_a_mention(lex: Lexicons, sentence: str,
 ])
 def test_a_comparing_relative_clause_is_the_writers(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party's or a regulator's act told in a headline's present tense
+    ("Northwind bids all-cash offer of $3.7 billion", "$3.7 billion", "confirmed"),
+    ("Northwind bids $3.7 billion for Southgate", "$3.7 billion", "confirmed"),
+    ("Northwind scraps $3.8 billion deal to buy Southgate", "$3.8 billion", "confirmed"),
+    ("Northwind, Southgate abandon $20bn merger amid opposition from regulators", "$20bn", "confirmed"),
+    ("EU Commission clears Northwind's $36 billion Southgate deal", "$36 billion", "confirmed"),
+    ("FTC seeks more information on $53 bln Northwind-Southgate deal", "$53 bln", "confirmed"),
+    # (not these words as nouns or of no party)
+    ("The bids of $3.7 billion came in late.", "$3.7 billion", "asserted"),
+    ("Scrap prices rose 3% as the $3.8 billion deal closed in on approval.", "3%", "asserted"),
+])
+def test_headline_present_tense_acts(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
