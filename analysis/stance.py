@@ -173,7 +173,8 @@ def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
         return None
     return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing|compiled by|"
                       rf"calculated by|gathered by|seen by|obtained by|viewed by|reviewed by)\s+(?:[Tt]he\s+)?"
-                      rf"(?:{names})\b|\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
+                      rf"(?:{names})\b|\b(?:says|said|reports|reported)\s+(?:[Tt]he\s+)?(?:{names})\W*$|"
+                      rf"\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"
                       rf"added|noted|understands|understood|(?:has\s+)?(?:learned|learnt)|calculations|tally|analysis)\b")
 
 
@@ -183,7 +184,7 @@ def _outlet_suffix(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re
     headlines relayed from another outlet are (like "...: sources")."""
     names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
                               key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
-    return re.compile(rf"\s[-–—]\s*(?:[Tt]he\s+)?(?:{names})\s*$") if names else None
+    return re.compile(rf"(?:\s[-–—]|[-–—]\s)\s*(?:[Tt]he\s+)?(?:{names})\s*$") if names else None
 
 
 def _verb_at(text: str, m: re.Match[str]) -> int:

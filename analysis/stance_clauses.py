@@ -11,7 +11,9 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          # two sentences fused without a space: "shares were down by 6.3%.Last summer, X agreed"
                          r"(?<=[a-z%])\.(?=[A-Z][a-z])|"
                          # "..., at the same time that the app's revenues rose 39%": a subordinate clause
-                         r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as))\s|"
+                         # (a title-case headline's too: "X Takes Over Y After $1.3B Funding Round")
+                         r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as)|"
+                         r"After|Because|Since|Although|Though|Whereas)\s|"
                          # another quantity compared: "..., up from $4 billion in the round it closed"
                          r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
                          # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y"

@@ -2442,3 +2442,21 @@ def test_a_comparing_relative_clause_is_the_writers(lex: Lexicons, sentence: str
 ])
 def test_headline_present_tense_acts(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "Per Share" in a title-case headline is a unit, no credit ("per the Verge" is one)
+    ("Northwind Raises Offer for Southgate to $38 Per Share", "$38", "confirmed"),
+    ("Northwind will pay $38 a share in cash, per the Verge.", "$38", "reported"),
+    # a headline credited at its end to an outlet after a dash with one space, or by an inverted "says WSJ"
+    ("Beijing weighs delaying approval of $69 bln Northwind-Southgate deal- Reuters", "$69 bln", "reported"),
+    ("Northwind close to acquiring Southgate for more than $40B, says Bloomberg", "more than $40B", "reported"),
+    # (a hyphenated name before the figure is no credit)
+    ("Northwind-Southgate deal worth $69 bln", "$69 bln", "asserted"),
+    # a title-case "After" opens a clause of its own, as "after" does
+    ("Northwind Takes Over AI Startup Southgate After $1.3B Funding Round", "$1.3B", "asserted"),
+    # "weighs" a deal is weighing it
+    ("Northwind weighs a $5 billion bid for Southgate", "$5 billion", "rumoured"),
+])
+def test_headline_shapes(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
