@@ -1428,6 +1428,13 @@ def test_a_quoted_adjective_in_a_headline_and_a_regulators_approval() -> None:
     ("Acme agreed to pay $30 billion for Beta.", {"agreed"}),
     # the seventeenth: a board's approval of the agreement with its date in brackets
     ("Acme and Beta's board of directors approved (28-Jul-2022) a definitive merger agreement.", {"agreed"}),
+    # the eighteenth (a deal closed before its approval): a regulator looking into it, a judge's
+    # ruling on it, an order to unwind it
+    ("EU to look into Acme's proposed acquisition of Beta", {"regulatory_review", "agreed"}),
+    ("The European Union is ordering U.S. biotech giant Acme to unwind its purchase of Beta.",
+     {"regulatory_review"}),
+    ("Judge Jo Lee ruled Thursday that the deal didn't violate antitrust law.", {"regulatory_review"}),
+    ("He looked into the matter, and the court ruled on a patent.", set()),
 ])
 def test_stage_cues_reach_only_what_they_mean(text: str, kinds: set[str]) -> None:
     from analysis.dating.stage import stage_hits
@@ -1470,3 +1477,14 @@ def test_a_file_photo_caption_and_a_sidebar_items_stamp_bound_no_page_from_above
     assert dates["x1"].latest is None or dates["x1"].latest >= date(2024, 3, 5)
     text = "On March 4, 2024 the deal closed."
     assert clause(text, text.index("March")) == (0, len(text))  # the date's comma parts nothing
+
+
+def test_a_cue_whose_verb_sits_in_a_dated_relative_clause_recounts_it() -> None:
+    """"the deal, which closed last year, didn't violate antitrust law": the closing is history
+    told in its own clause, so the page reports the ruling, not the closing."""
+    from analysis.cleaning import Segment
+    from analysis.dating.stage import deal_stage
+
+    text = "Judge Jo Lee ruled Thursday that the deal, which closed last year, didn't violate antitrust law."
+    stage, _ = deal_stage([Segment("x", 0, 0, len(text), text)])
+    assert stage == "regulatory_review"

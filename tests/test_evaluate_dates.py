@@ -73,13 +73,19 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # ("Spirit, Frontier end merger bid") are read as the main deal's end and sit among its end pages;
 # nine pages name no dated day (a court's block recounted "this month", a scrapping "more than a
 # month after"), so they are bounded by the announcement or a month.
-TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "jetblue-spirit", "pfizer-seagen"}
+# illumina-grail (scored once unseen, then its general causes fixed): 50% of windows 7 days or
+# less, order 0.64 with `published` given as without: a deal closed before its approval, then
+# fought over for three years; its review pages after the closing recount the closing ("closed the
+# deal without approval") and are read as completed, its divestment and spin-off pages name no
+# stage cue, and its aftermath pages of 2024 (a court's annulment) read as the review or the closing.
+TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
 TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
-                  "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
-WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "jetblue-spirit",
-               "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+                  "illumina-grail", "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
+                  "synopsys-ansys"}
+WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "illumina-grail",
+               "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

@@ -280,7 +280,11 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # page's typo "$227 billion" (for $27.7bn) in "was integral to selling the business to X in 2020"
 # (no deal sentence names the target, and the figure is eight times the price), and a subhead
 # "$12 billion versus $28 billion" with no word saying which figure is the price.
-FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "nvidia-arm", "pfizer-seagen", "salesforce-slack"}
+# illumina-grail (scored once unseen, then its general causes fixed): stage 0.61: a deal closed
+# before its approval; the review pages after the closing recount it ("closed the deal without
+# approval of regulators") and read as completed, and its divestment, spin-off and 2024 court pages
+# name no stage cue or read as the review (see tests/test_evaluate_dates.py).
+FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen", "salesforce-slack"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])

@@ -233,7 +233,8 @@ def deal_stage(sentences: Sequence[Segment],
     for seg in sentences:
         for stage, m in stage_hits(seg.text, cues):
             hits[stage].append((seg, m))
-            if recap(seg.text, m.start()):
+            if recap(seg.text, m.start()) or recap(seg.text, m.end() - 1):
+                # (the cue's verb may sit in the next clause: "the deal, which closed last year")
                 recaps.add((seg.index, m.start()))
     lead_of = {s: sum(seg.index < LEAD_SENTENCES and (seg.index, m.start()) not in recaps
                       for seg, m in hits[s]) for s in STAGES}
