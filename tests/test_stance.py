@@ -2460,3 +2460,16 @@ def test_headline_present_tense_acts(lex: Lexicons, sentence: str, figure: str, 
 ])
 def test_headline_shapes(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # pricing a bond is issuing it: a party's act
+    ("Northwind prices $26 billion 8-part bond, highlights big M&A financing", "$26 billion", "confirmed"),
+    # a party that boosts (bolsters, expands) a business with a deal does the deal
+    ("Northwind boosts heart device business with $12.5 bln Southgate Medical deal", "$12.5 bln", "confirmed"),
+    ("Northwind bolstered its cancer pipeline with a $43 billion acquisition.", "$43 billion", "confirmed"),
+    # (not a price that is no bond's, nor a boost by a figure with no deal)
+    ("Northwind boosts sales with $2 billion of new orders", "$2 billion", "asserted"),
+])
+def test_pricing_a_bond_and_growing_by_a_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
