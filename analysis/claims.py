@@ -202,9 +202,11 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
     raw = cs.source.raw
     local = local_dollar(cs.source.url, raw)  # "$US53 billion ($79.6b)": "$" is the page's own dollar
     prev = ""
+    paras: dict[int, str] = {}  # one string per paragraph: a slice per sentence was quadratic in a long one
     for sent in cs.sentences:
         text = raw[sent.start : sent.end]
-        para = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
+        if (para := paras.get(sent.paragraph)) is None:
+            para = paras[sent.paragraph] = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
         previous = ""
         before: Amount | None = None
         for amount in parse_amounts(text, approx_tolerance):
@@ -262,6 +264,11 @@ def follow_conversions(claims: pd.DataFrame, cleaned: list[CleanSource]) -> pd.D
     return out
 
 
+#: A link to another story in the page's furniture: its words are that story's headline
+_LINKED = re.compile(r"(?i)\W*(?:also read|read more|read also|related(?: stories| articles?| news)?|see also|"
+                     r"recommended|more on this)\b\s*[:|-]?")
+
+
 def _is_heading(sentence: str) -> bool:
     """A headline or section title: short and without closing punctuation."""
     return len(sentence.split()) <= 40 and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
@@ -277,8 +284,15 @@ def claims_table(mentions: list[Mention]) -> pd.DataFrame:
     counters: Counter[str] = Counter()
     for (_sid, metric, _v, unit, bound), ms in groups.items():
         first = ms[0]
-        stated = [m for m in ms if not _is_heading(m.sentence)]
-        stance = (stated[0] if stated else first).stance
+        # the certainty of its first mention, a headline's included (examples/CERTAINTY.md), but
+        # not of a link to another story ("Also Read: X's $43 billion deal ..."); a headline the
+        # body tells as a rumour or credits to others ("Meta Bids Big: A $10 Billion Investment"
+        # over "Meta is rumored to be negotiating") takes the body's word
+        told = [m for m in ms if not _LINKED.match(m.sentence)] or [first]
+        body = [m for m in told if not _is_heading(m.sentence)]
+        lead = told[0]
+        stance = (body[0].stance if _is_heading(lead.sentence) and body
+                  and body[0].stance in ("rumoured", "reported") else lead.stance)
         counters[first.source_id] += 1
         rows.append({
             "claim_id": f"{first.source_id}-c{counters[first.source_id]:02d}",

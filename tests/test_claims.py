@@ -232,3 +232,28 @@ def test_a_figure_restated_in_another_currency_is_the_same_figure(tmp_path) -> N
     assert row[("a", 11e9)][0] != "deal_value"
     assert row[("b", 21e9)] == row[("b", 23e9)]
     assert row[("b", 10.0)][0] != "fee"
+
+
+def test_a_claims_certainty_is_its_first_mentions_a_headlines_included_a_links_not(tmp_path) -> None:
+    """The labels' convention (examples/CERTAINTY.md) quotes a figure's first mention, a headline
+    counts: "Acme scraps $3.8 billion deal" is the party's act even when the body later names the
+    figure in passing; a link to another story ("Also Read: ...") is no mention of this page's own;
+    a headline the body tells as a rumour takes the body's word."""
+    from analysis import stages
+    from analysis.params import Params
+
+    (tmp_path / "a.txt").write_text(
+        "Acme scraps $3.8 billion deal to buy Beta\n\nThe offer fell far short of Acme's $3.8 billion bid.\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Also Read: Acme's $5 billion deal for Gamma\n\n"
+        "Acme agreed to buy Gamma for $5 billion, the companies said on Monday.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "Acme Bids Big on AI: A $10 Billion Investment in Beta\n\n"
+        "Acme is rumored to be negotiating a $10 billion investment in Beta.\n", encoding="utf-8")
+    p = Params.from_mapping({"corpus_dir": str(tmp_path), "out_dir": str(tmp_path / "out")})
+    claims = stages.claims(p, stages.cleaned(p))
+    stance = {(r["source_id"], round(float(r["value"]))): r["stance"] for _, r in claims.iterrows()}
+    assert stance[("a", 3_800_000_000)] == "confirmed"
+    assert stance[("b", 5_000_000_000)] == "confirmed"
+    assert stance[("c", 10_000_000_000)] == "rumoured"  # the body's rumour qualifies its headline

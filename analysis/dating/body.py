@@ -477,13 +477,13 @@ def _raw_quote(raw: str, ev: Evidence) -> Evidence:
         return ev
     core = ev.quote.strip("… ")
     window = raw[ev.start:ev.end]
-    i = window.find(core)
-    if i < 0 and (words := core.split()):
-        m = re.search(r"\s+".join(re.escape(w) for w in words), window)
-        if m:
-            return replace(ev, quote=m.group(0), start=ev.start + m.start(), end=ev.start + m.end())
+    if core and (i := window.find(core)) >= 0:
+        return replace(ev, quote=core, start=ev.start + i, end=ev.start + i + len(core))
+    words = core.split()
+    m = re.search(r"\s+".join(re.escape(w) for w in words), window) if words else None
+    if m is None:
         return replace(ev, quote=window)
-    return replace(ev, quote=core, start=ev.start + i, end=ev.start + i + len(core)) if i >= 0 else ev
+    return replace(ev, quote=m.group(0), start=ev.start + m.start(), end=ev.start + m.end())
 
 
 def _dedupe(evs: list[Evidence]) -> list[Evidence]:
@@ -507,9 +507,6 @@ def _dedupe_citations(cits: list[tuple[str, str, Evidence]]) -> list[tuple[str, 
     return list(seen.values())
 
 
-__all__ = ["FOLLOW_ON_NOUN", "CorpusContext", "Scan", "corpus_context", "follow_on_figures", "manifest_evidence",
-           "scan_source", "sentence_tokens"]
-
 
 def _opens_line(text: str, at: int) -> bool:
     """Whether only spaces stand between the start of its line and ``at``."""
@@ -527,3 +524,7 @@ def _captions(cs: CleanSource) -> frozenset[int]:
     tell the photo's day (a file photo may be years old), not the page's; their past dates still
     bound the page from below."""
     return frozenset(i for i, p in enumerate(cs.paragraphs) if _CAPTION.search(p.text))
+
+
+__all__ = ["FOLLOW_ON_NOUN", "CorpusContext", "Scan", "corpus_context", "follow_on_figures", "manifest_evidence",
+           "scan_source", "sentence_tokens"]
