@@ -74,7 +74,7 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # nine pages name no dated day (a court's block recounted "this month", a scrapping "more than a
 # month after"), so they are bounded by the announcement or a month.
 # illumina-grail (scored once unseen, then its general causes fixed): 50% of windows 7 days or
-# less, order 0.64 with `published` given as without: a deal closed before its approval, then
+# less, order 0.63 with `published` given as without: a deal closed before its approval, then
 # fought over for three years; its review pages after the closing recount the closing ("closed the
 # deal without approval") and are read as completed, its divestment and spin-off pages name no
 # stage cue, and its aftermath pages of 2024 (a court's annulment) read as the review or the closing.
