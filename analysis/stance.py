@@ -16,9 +16,9 @@ The cue words live in ``analysis/data/stance_cues.csv``; this module reads their
 
 Time clauses after the figure ("when talks were first reported", "on reports ...") date its context
 and are read by no scope. Who the subject of a verb is (a party, a market, an outlet) is read by
-:mod:`analysis.stance_subjects`; what the words right around a figure make of it (a projection, a mere
-mention of the deal, a baseline of a comparison) by :mod:`analysis.stance_figures`; where the figure's clause
-starts and ends by :mod:`analysis.stance_clauses`.
+:mod:`analysis.stance_subjects` (a party's officers by :mod:`analysis.stance_officers`); what the words
+right around a figure make of it (a projection, a mere mention of the deal, a baseline of a comparison) by
+:mod:`analysis.stance_figures`; where the figure's clause starts and ends by :mod:`analysis.stance_clauses`.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ from .stance_figures import (
     remaining_stake,
     rival_bid,
 )
+from .stance_officers import with_officers
 from .stance_subjects import (
     REPORT_VERB,
     agent_is_party,
@@ -82,7 +83,6 @@ from .stance_subjects import (
     party_act,
     regulator_nod,
     window,
-    with_officers,
 )
 
 if TYPE_CHECKING:
@@ -330,7 +330,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
         return "reported"
     # "Meta's $14.3B Investment ... Meta committing": a possessor's deal is named, acts told after it
     # are not the figure's (a statement after it still is: "... faces scrutiny from regulators who said")
-    deeds = sentence[lo:end] if poss else acts
+    deeds = sentence[lo:hi] if poss else acts  # (its verbs end by the figure, their objects may read on)
+    deeds_end = end - lo if poss else None
     terms = _AGREEMENT_TERMS.search(sentence) or _ANNOUNCED_DEAL.match(sentence)
     # "Google, which has been investing in its cloud business, which made $33 billion": a figure in a
     # relative clause is told by that clause's verbs, an act before it is about its antecedent (unless the
@@ -441,7 +442,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                         return "asserted" if held else stance  # "X said it would invest $4bn" is a commitment
                     # (so is "X plans to buy Y for $24.6bn, the companies said")
                     # (a possibility a party states is still one: "X says a switch could generate $1.2bn")
-            if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties, begin=act_from)
+            if scope == "act" and (party_act(deeds, row["regex"], set(outlets), parties, deeds_end, act_from)
                                    or leading_gerund_act(sentence, start, parties, outlets)
                                    or agent_is_party(sentence[end:], set(outlets))
                                    or regulator_nod(sentence[end:hi])

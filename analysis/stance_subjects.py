@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 #: "shares closed", "Twitter's stock price leapt": a market, not a party, is the subject of the verb
 #: (its noun ends the words before the verb; "$54.20 per share, Musk will pay" is still Musk's act)
@@ -32,7 +33,7 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
 #: (a party by its description)
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
-                         r"(?:the|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s"
+                         r"(?:the(?: world['’]s)?|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s"
                          r"(?:(?-i:[A-Z])[\w.]*,\s(?=(?-i:[A-Z])[\w.]*-based\s))?(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
                          r"(?:company|companies|firms?|parties|juggernaut|behemoth|titan|"
                          r"startup|start-up|buyer|board|group|giant|[a-z]*maker|pharma|biotech|retailer|developer|producer|"
@@ -266,7 +267,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
     from .transactions import _LEAD_STOP
 
     subjects = _subjects(text, frozenset(parties) if parties is not None else None, frozenset(outlets))
-    for m in rx.finditer(text, begin, len(text) if limit is None else limit):
+    # (a verb must end by ``limit``, but its lookahead may read on: "ended its $1.2 billion| deal")
+    for m in takewhile(lambda x: limit is None or x.end() <= limit, rx.finditer(text, begin)):
         verb, near = m.group(0), window(text, m.start())
         if _MARKET_SUBJECT.search(near[-40:]):
             continue  # "shares closed", "the stock price leapt": a market, not a party
@@ -447,46 +449,6 @@ def agent_is_party(after: str, outlets: set[str]) -> bool:
     if name:
         return not any(name.group(0).rstrip(".,") in o for o in outlets)
     return bool(_PARTY_NOUN.match(agent))
-
-
-#: an officer's title: the person speaks and acts for the organisation named with it
-_TITLE_WORDS = (r"(?:chief\s+(?:[a-z]+\s+){1,2}officer|chief\s+executive|CEO|CFO|COO|CTO|president|chairman|chairwoman|"
-                r"chair|spokes(?:man|woman|person)|(?:managing\s+)?director|co-?founder|founder|head|general\s+counsel)")
-_PERSON = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2})"
-_ORG = r"(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
-_TITLE_RX = re.compile(rf"(?i)\b{_TITLE_WORDS}\b")
-#: "Tim Vance, Northwind’s worldwide chairman of devices", "Northwind's chief executive, Tim Vance", "Northwind
-#: CEO Jane Doe", "Jane Doe, chief executive of Northwind": a person introduced as an officer of an organisation
-_OFFICER = re.compile(rf"(?i)(?P<n1>{_PERSON}),\s+(?:the\s+)?(?P<o1>{_ORG})['’]s\s+(?:[\w-]+\s+){{0,3}}?"
-                      rf"{_TITLE_WORDS}\b|"
-                      rf"(?P<o2>{_ORG})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{_TITLE_WORDS},?\s+(?P<n2>{_PERSON})|"
-                      rf"(?P<n3>{_PERSON}),\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_TITLE_WORDS}\s+(?:of|at)\s+"
-                      rf"(?:the\s+)?(?P<o3>{_ORG})")
-
-
-@lru_cache(maxsize=64)
-def _party_officers(paragraph: str, parties: frozenset[str]) -> frozenset[str]:
-    """The surnames of the persons the paragraph introduces as officers of a deal party."""
-    out = set()
-    # (read only around each title, so a long paragraph without officers costs one quick scan)
-    found = {m for t in _TITLE_RX.finditer(paragraph)
-             for m in _OFFICER.finditer(paragraph[max(0, t.start() - 120):t.end() + 60])}
-    for m in found:
-        name = m.group("n1") or m.group("n2") or m.group("n3")
-        org = m.group("o1") or m.group("o2") or m.group("o3")
-        words = [re.sub(r"['’]s$", "", w).rstrip(".,").casefold() for w in org.split()]
-        if any(w in parties for w in words):
-            out.add(re.sub(r"['’]s$", "", name.split()[-1]).casefold())
-    return frozenset(out - parties)
-
-
-def with_officers(paragraph: str, parties: set[str] | frozenset[str] | None) -> set[str] | frozenset[str] | None:
-    """The deal parties' words with the surnames of the party officers the paragraph introduces ("Tim Vance,
-    Northwind's chairman, ... Vance said": an officer's statement is the party's)."""
-    if not paragraph or not parties:
-        return parties
-    officers = _party_officers(paragraph, frozenset(parties))
-    return parties | officers if officers else parties
 
 
 #: "According to Acme, its offer represents a 37% premium", "..., according to Acme Corp.": a credit to a deal party

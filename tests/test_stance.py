@@ -2473,3 +2473,28 @@ def test_headline_shapes(lex: Lexicons, sentence: str, figure: str, expected: st
 ])
 def test_pricing_a_bond_and_growing_by_a_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # walking away from a deal, ending it, extending an offer: a party's acts on the deal
+    ("In July, Northwind, the world’s biggest toolmaker, walked away from a $44 billion deal to buy Southgate "
+     "after failing to win approval.", "$44 billion", "confirmed"),
+    ("In January, Northwind ended its $1.2 billion deal to buy smaller rival Eastbay.", "$1.2 billion", "confirmed"),
+    ("Northwind scrapped its $1.2 billion deal to buy Eastbay.", "$1.2 billion", "confirmed"),
+    ("This is the fifth time the company is extending the purchase offer of Southgate in a proposed deal of "
+     "$44 billion.", "$44 billion", "confirmed"),
+    # (a gerund in a time clause after the main act is no act on the deal it names)
+    ("Northwind will write off $1.3bn after walking away from a $60bn deal to acquire Southgate.", "$60bn",
+     "asserted"),
+    # a stake kept, a charge to be taken, an order of a regulator: acts
+    ("The company spun off Southgate in 2016 and retained a 12% stake.", "12%", "confirmed"),
+    ("Northwind will maintain a minority share of 14.5% in the company.", "14.5%", "confirmed"),
+    ("Northwind to take $1.47 bln goodwill impairment charge related to Southgate in Q2", "$1.47 bln", "confirmed"),
+    ("The Federal Trade Commission on April 3 ordered Northwind to divest Southgate, saying the $7.1 billion "
+     "deal would stifle competition.", "$7.1 billion", "confirmed"),
+    # (a state told in a relative clause is no act: "which still retains")
+    ("Southgate, which still retains about a third of its staff, will receive around $25 million.",
+     "$25 million", "asserted"),
+])
+def test_more_acts_on_a_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
