@@ -94,7 +94,8 @@ if TYPE_CHECKING:
 _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^,;:]*,")
 #: "..., which made more than $33 billion last year", "— a business that accounts for most of the $350
 #: billion", "..., based on X's closing price of $158.72": a relative clause, an appositive after a dash or
-#: the basis of a reckoning describes what is, the leading condition does not reach into it
+#: the basis of a reckoning ("..., given Y's market value of $28 billion") describes what is, the leading
+#: condition does not reach into it
 #: "As per the deal, ...", "Under the terms of the merger agreement, ...": the sentence tells the agreement's
 #: terms, the parties' text (up to a comparison drawn from them); its "would" is the agreement's, no rumour
 #: (so does "As part of the merger agreement, each share was converted into ...")
@@ -117,7 +118,7 @@ _COORDINATED_COMPARISON = re.compile(r"\s+and\s+(?:also\s+|thus\s+|so\s+)?(?:imp
 _AFTER_TERMS = re.compile(r"\s[—–]\s|;(?!\s*(?:and|or)\b)")
 _DEAL_ANTECEDENT = re.compile(r"(?i)\b(?:deal|merger|acquisition|transaction|takeover|purchase|offer|bid|"
                               r"agreement|investment|stake|sale|report|filing|statement|release|results)\s*$")
-_OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+based on\b")
+_OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+(?:based on|given)\b")
 
 #: "$30 billion, that's how much X would have left to acquire Y": a figure fronted before the clause that says
 #: what it is; a modal in that clause governs it as one before the figure would

@@ -14,10 +14,12 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          # (a title-case headline's too: "X Takes Over Y After $1.3B Funding Round")
                          r"\s(?:after|because|since|although|though|whereas|even as|at the same time (?:that|as)|"
                          r"After|Because|Since|Although|Though|Whereas)\s|"
-                         # another quantity compared: "..., up from $4 billion in the round it closed"
-                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b)|"
-                         # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y"
-                         r",\s+(?=(?:to help|in order to|so as to)\b)|"
+                         # another quantity compared: "..., up from $4 billion in the round it closed" (or the
+                         # basis of a reckoning: "..., given Y's market value of $28 billion")
+                         r",\s+(?=(?:up|down) from\b|compared (?:with|to)\b|based on\b|given\b)|"
+                         # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y",
+                         # "..., as a step to shield itself from a $121 billion bid"
+                         r",\s+(?=(?:to help|in order to|so as to|as an? (?:step|move|way|means|measure) to)\b)|"
                          # a new subject and verb after a comma: "It would be costly, VMware was valued at"
                          r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause

@@ -2498,3 +2498,22 @@ def test_pricing_a_bond_and_growing_by_a_deal(lex: Lexicons, sentence: str, figu
 ])
 def test_more_acts_on_a_deal(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a deal "long rumoured" is done now: the adjective tells its past, no rumour of the figure
+    ("In a long-rumored move, Northwind will buy Southgate for $47 billion in a mega merger.", "$47 billion",
+     "confirmed"),
+    # "negotiating leverage" is a noun's, no negotiation under way
+    ("Two years ago, it bought a smaller peer, Eastbay, for $11.8 billion to gain scale and negotiating leverage "
+     "with customers.", "$11.8 billion", "confirmed"),
+    # the basis of a reckoning after "given" is its own clause: the condition and the modal before it do not reach it
+    ("If completed, a deal could be valued at more than $30 billion, given Southgate's market value of roughly "
+     "$28 billion as of Wednesday's close.", "$28 billion", "asserted"),
+    # a purpose after "as a step to" is its own clause: the act before it is not about the figure in it
+    ("Northwind raised its bid to $127.50 per share, as a step to shield itself from a hostile takeover bid of "
+     "$121 billion from Eastbay.", "$121 billion", "asserted"),
+])
+def test_adjectives_nouns_and_clauses_that_hedge_nothing(lex: Lexicons, sentence: str, figure: str,
+                                                         expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
