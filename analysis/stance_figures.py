@@ -273,7 +273,8 @@ def hedged_figure(sentence: str, start: int, end: int) -> bool:
 _FUTURE = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:is|are)\s+going\s+to\b")
 _TAKINGS_BEFORE = re.compile(r"(?i)\b(?:sales|revenues?|turnover|earnings|profits?|income|ebitda)\s+"
                              r"(?:of\s+|(?:in\s+excess\s+of|exceeding|above|topping|north\s+of|of\s+more\s+than|"
-                             r"of\s+at\s+least|of\s+about|of\s+around|of\s+roughly)\s+)?$")
+                             r"of\s+at\s+least|of\s+about|of\s+around|of\s+roughly|total(?:l)?ing(?:\s+more\s+than|\s+about|"
+                             r"\s+around|\s+roughly|\s+nearly|\s+over)?)\s+)?$")
 _TAKINGS_AFTER = re.compile(r"(?i)\s*(?:a\s+year\s+|annually\s+|per\s+year\s+)?(?:in|of)\s+(?:annual\s+|yearly\s+|"
                             r"additional\s+|new\s+)?(?:sales|revenues?|turnover|earnings|profits?|income)\b")
 

@@ -34,7 +34,7 @@ _AGENT_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:attorneys|lawyers|counsel|spokes
 _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators?|watchdogs?|shareholders|"
                          r"stockholders|"
                          r"(?:the(?: world['’]s)?|(?-i:[A-Z])[\w.-]*['’]s (?:[a-z-]+est|top|leading))\s"
-                         r"(?:(?-i:[A-Z])[\w.]*,\s(?=(?-i:[A-Z])[\w.]*-based\s))?(?:[a-z.-]+ |\$[\d.,]+ ){0,3}?"
+                         r"(?:(?-i:[A-Z])[\w.]*,\s(?=(?-i:[A-Z])[\w.]*-based\s))?(?:[\w.-]+ |\$[\d.,]+ ){0,3}?"
                          r"(?:company|companies|firms?|parties|juggernaut|behemoth|titan|"
                          r"startup|start-up|buyer|board|group|giant|[a-z]*maker|pharma|biotech|retailer|developer|producer|"
                 r"supplier|"
@@ -44,7 +44,7 @@ _PARTY_NOUN = re.compile(r"(?i)\b(?:it|he|she|they|both|(?-i:I|we|We)|regulators
                          # bonds did, it names no party)
                          r"(?<!debt )(?<!bond )(?<!notes )(?<!loan )(?<!financing )(?:deal|transaction)|"
                          r"agreement|"
-                         r"merger|regulator|watchdog|commission|authority|authorities))\b")
+                         r"merger|regulator|watchdog|commission|authority|authorities|bloc))\b")
 #: a name after one of these words is its object, not the subject of a later verb ("a $4 billion
 #: investment in Anthropic completed earlier this year", "a deal to buy Figma Inc., announced")
 _OBJECT_BEFORE = re.compile(r"(?i)\b(?:in|into|of|for|to|from|with|at|on|by|about|over|against|than|like|buy|"
@@ -93,7 +93,7 @@ _DAY_BEFORE_VERB = (r"(?:(?:on|last|this|early|late)\s+(?:Mon|Tues|Wednes|Thurs|
 #: executive deciding on the deal (its initials are a filler word for names, so they are no direct subject
 #: otherwise)
 _UNION_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:(?-i:EU|E\.U\.)|European\s+Union)\s+" + _DAY_BEFORE_VERB
-                            + r"(?:has\s+|have\s+|had\s+)?"
+                            + r"(?:has\s+|have\s+|had\s+|is\s+|was\s+)?"
                             r"(?:today\s+|now\s+|also\s+|formally\s+|officially\s+|finally\s+)?$")
 #: "The U.S. Justice Department is suing", "the Department of Justice sued", "the Competition Commission
 #: blocked": a government body acting on the deal (its capitalised name starts with filler words, "The",
@@ -107,7 +107,7 @@ _AUTHORITY_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}(
 #: read as its subject)
 _REGULATOR_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:[a-z-]+\s+)?(?:antitrust|anti-trust|"
                                 r"competition|trade|markets?|securities|telecoms?|communications|banking|financial)\s+"
-                                r"(?:authority|regulator|watchdog|commission|agency|enforcer|body)\s+"
+                                r"(?:authorit(?:y|ies)|regulators?|watchdogs?|commission|agency|enforcers?|body)\s+"
                                 r"(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
                                 r"officially\s+|finally\s+)?$")
 #: "The three men purchased a collective $100 million in X stock": a counted group of persons named as the

@@ -2517,3 +2517,24 @@ def test_more_acts_on_a_deal(lex: Lexicons, sentence: str, figure: str, expected
 def test_adjectives_nouns_and_clauses_that_hedge_nothing(lex: Lexicons, sentence: str, figure: str,
                                                          expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # enforcers (plural), a union "is ordering", "the 27-nation bloc": a regulator acting on the deal
+    ("U.S. antitrust enforcers sued to block Northwind Inc.'s $7 billion acquisition of Southgate.", "$7 billion",
+     "confirmed"),
+    ("The European Union is ordering Northwind to undo its $7.1 billion purchase of Southgate.", "$7.1 billion",
+     "confirmed"),
+    ("The 27-nation bloc already slapped a $475 million fine on Northwind over the summer.", "$475 million",
+     "confirmed"),
+    # a possessor spelt with a bare apostrophe ("Harris' plans") names plans, as "Harris's plans" does
+    ("Harris' plans to buy Southgate for $35B falls on UK regulatory radar", "$35B", "asserted"),
+    # "put up a strong opposition" is no money put up
+    ("Southgate stakeholders put up a strong opposition with regards to Northwind's $110 per share offer.", "$110",
+     "asserted"),
+    # revenues "totaling" a figure in the future tense are a forecast of them
+    ("The companies expect the transaction, which will create a combined company with annual revenues totaling "
+     "more than $30 billion, to be completed by the end of the year.", "$30 billion", "rumoured"),
+])
+def test_regulators_possessors_and_future_takings(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure, parties=PARTIES | {"harris"}) == expected
