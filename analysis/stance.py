@@ -32,6 +32,7 @@ from .stance_clauses import (
     _COMPARED_BEFORE,
     _GERUND_AFTER,
     _LATER_CLAUSE,
+    ON_HEARSAY,
     _clause,
     _in_closed_relative,
     _mask_time_clauses,
@@ -224,8 +225,8 @@ _COMMITMENT = re.compile(r"(?i)would|will|should|plans? to|planning to|intends? 
                          r"seeks? to|seeking|hopes? to")
 #: "X said that the deal would preserve 51% ownership": the modal's subject is the deal, not the speaker,
 #: so it tells a prediction, not the speaker's commitment
-_DEAL_SUBJECT = re.compile(r"(?i)\bthe (?:[a-z-]+ ){0,2}(?:deal|merger|transaction|acquisition|takeover|"
-                           r"combination|purchase|tie-up)\s+$")
+_DEAL_SUBJECT = re.compile(r"(?i)\b(?:the|an?) (?:[\w$€£.,-]+ ){0,3}?(?:deal|merger|transaction|acquisition|takeover|"
+                           r"combination|purchase|tie-up)(?:,?\s+(?:that|which))?\s+$")
 
 
 def _party_statement_before(sentence: str, at: int | None, lex: Lexicons, outlets, parties) -> bool:
@@ -308,7 +309,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     report_clause = masked[modal_at:hi] if span and market and modal_at > lo else masked_clause
     # "$9bn more than it agreed to pay", "a 142% premium to the price before the company announced a
     # review": a comparison's or a time clause's act after the figure is not the figure's
-    later = _mask_time_clauses(sentence, start, end, _LATER_CLAUSE) if span else sentence
+    later = _mask_time_clauses(_mask_time_clauses(sentence, start, end, _LATER_CLAUSE), start, end, ON_HEARSAY) \
+        if span else sentence
     acts = later[lo:than.start()] if than else later[lo:hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)

@@ -41,7 +41,11 @@ _CLOSED_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b[^,;:]*,|"
 #: "when talks of the deal were first reported", "before rumors of a deal began", "prior to media reports": a
 #: time clause dates the figure's context; its talks and reports are not the figure's
 _TIME_CLAUSE = re.compile(r"\b(?:when|before|after|until|since|amid|following|prior to|"
-                          r"on(?= (?:media |news |press )?reports?\b))\b[^,;:.()]*")
+                          r"on(?= (?:media |news |press )?(?:reports?|rumou?rs?|speculation)\b))\b[^,;:.()]*")
+#: "shares rose 2% on reports the company is in talks to acquire Y": the hearsay a move follows is no act of a party
+#: (unlike "the valuation it got when it raised $400 million", whose act gave the figure)
+ON_HEARSAY = re.compile(r"\b(?:on|amid|following|after)\s+(?:media |news |press )?(?:reports?|rumou?rs?|speculation)\b"
+                        r"[^,;:.()]*")
 
 
 #: "$9bn more than it agreed to pay", "up 25% to $81.64, a significant distance from (below) the $95 offer that X

@@ -2538,3 +2538,20 @@ def test_adjectives_nouns_and_clauses_that_hedge_nothing(lex: Lexicons, sentence
 ])
 def test_regulators_possessors_and_future_takings(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure, parties=PARTIES | {"harris"}) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "in a deal that would value Y at ...": the deal's "would" is a prediction, not the speaker's commitment
+    ("Southgate announced an agreement to be acquired by Northwind in a deal that would value Southgate at about "
+     "$38 billion.", "$38 billion", "rumoured"),
+    # (the speaker's own "would" still is one)
+    ("Northwind said it would pay $38 billion for Southgate.", "$38 billion", "confirmed"),
+    # the hearsay a move follows ("on reports", "on rumors") holds no act of a party, nor a rumour of the move
+    ("Shares of Northwind are still gaining, up around 2% in midday trading on reports the company is in talks to "
+     "acquire Southgate.", "2%", "asserted"),
+    ("Shares of Northwind have fallen 9 percent from the open and 23 percent from the intraday high on rumors the "
+     "company will acquire Southgate.", "23 percent", "asserted"),
+])
+def test_a_deals_prediction_and_the_hearsay_a_move_follows(lex: Lexicons, sentence: str, figure: str,
+                                                           expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
