@@ -123,6 +123,8 @@ _OUT_OF_CONDITION = re.compile(r",\s+(?:which|who|whose)\b|\s[—–]\s|,\s+(?:b
 
 #: "$30 billion, that's how much X would have left to acquire Y": a figure fronted before the clause that says
 #: what it is; a modal in that clause governs it as one before the figure would
+#: ", but ...", ", yet ...": a contrasting clause in the writer's voice
+_CONTRAST = re.compile(r"[,;]\s+(?:but|yet)\b")
 _FRONTED = re.compile(r",\s+(?:that|this)(?:['’]s|\s+is|\s+was)\s+(?:how much|what|the (?:amount|sum|price))\b")
 
 
@@ -371,6 +373,9 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                  and _PRICE_BASIS_AFTER.match(sentence, end))
                              or (_SIZED_SUBJECT_BEFORE.match(sentence[:start])
                                  and _SIZED_SUBJECT_AFTER.match(sentence, end))))
+    # "X has announced that it is buying Y, but ... the birth of a $35 billion company will have repercussions": a
+    # statement's frame ends where a contrasting clause opens in the writer's voice
+    frame_from = max((m.end() for m in _CONTRAST.finditer(sentence, 0, start)), default=0) if span else 0
     held = bool(span and remaining_stake(sentence, start, end))  # "the 61% of Y it does not already own"
     market_size = bool(span and _MARKET_SIZE_BEFORE.search(sentence, max(0, start - 30), start)
                        and _MARKET_SIZE_AFTER.match(sentence, end))
@@ -458,7 +463,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                                          or _elided_act(later[:lo + len(acts)], lo, row["regex"], outlets, parties, lo)
                                          or (tail and party_act(tail.group(0), row["regex"], set(outlets),
                                                                  parties))
-                                         or (span and framed_by_party(sentence[:start], outlets, parties))
+                                         or (span and framed_by_party(sentence[frame_from:start], outlets, parties))
                                          or any(credited_to_party(t, parties, outlets) for t in (
                                              masked_clause, opening, credit.group(1) if credit else ""))):
                 return stance

@@ -2555,3 +2555,22 @@ def test_regulators_possessors_and_future_takings(lex: Lexicons, sentence: str, 
 def test_a_deals_prediction_and_the_hearsay_a_move_follows(lex: Lexicons, sentence: str, figure: str,
                                                            expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a statement's frame ends where a contrasting clause opens in the writer's voice
+    ("Northwind has formally announced that it is acquiring Southgate, but as neat as the deal seems, the birth of "
+     "a $35 billion toolmaker will have repercussions.", "$35 billion", "asserted"),
+    # (up to it, the frame still covers the figure)
+    ("Northwind has announced that it is acquiring Southgate for $35 billion, but the deal faces scrutiny.",
+     "$35 billion", "confirmed"),
+    # a fee due only if a condition after the figure is met is a hypothetical
+    ("Southgate will be obligated to pay Northwind a termination fee of $1.25 billion in cash if Southgate enters "
+     "into a superior proposal.", "$1.25 billion", "rumoured"),
+    # (not a condition opening the next clause after a comma: "..., if you assume that ...")
+    ("While, as noted, Southgate had raised over $1.5B, if you assume that a large chunk came from Northwind, there "
+     "is less to make whole.", "$1.5B", "confirmed"),
+])
+def test_contrast_ends_a_frame_and_a_condition_after_the_figure(lex: Lexicons, sentence: str, figure: str,
+                                                                expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
