@@ -23,7 +23,7 @@ from datetime import date
 
 import pandas as pd
 
-from .basis import EQUITY, INCLUDING_DEBT
+from .basis import EQUITY, INCLUDING_DEBT, same_figure
 from .formatting import figure, interval
 from .transactions import UNATTRIBUTED
 
@@ -94,6 +94,9 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
 #: A figure that does not say it includes debt is read as the equity value beside one that does
 #: only when it is at least this share of it (debt rarely exceeds what the shares are worth).
 DEBT_SHARE = 0.6
+# Both tests read the figures as stated, never the intervals "about" widens: which pairs are with
+# and without debt must not move with ``approx_tolerance`` ("about $47 billion including debt"
+# against "$44 billion" is the same pair of bases at a tolerance of 5% or 10%).
 
 
 def _basis(row: Mapping) -> str:
@@ -104,7 +107,13 @@ def _basis(row: Mapping) -> str:
 def _different_basis(a: Mapping, b: Mapping) -> str:
     """Why two prices are on different bases ("" when they are not known to be): one counts the
     target's debt and the other is an equity value, or says nothing and is smaller, by no more
-    than the debt could make (a larger figure, or a far smaller one, disagrees as before)."""
+    than the debt could make (a larger figure, or a far smaller one, disagrees as before).
+
+    "Smaller" compares the figures as stated, not their intervals: a smaller figure is not the
+    same one written to another precision (``basis.same_figure``: "$46.8 billion" is "$47
+    billion" rounded), and is at least ``DEBT_SHARE`` of the one with debt. So the verdict
+    never depends on ``approx_tolerance``, and a pair on different bases is never counted as
+    agreeing within rounding or a bound."""
     ba, bb = _basis(a), _basis(b)
     if ba == bb or INCLUDING_DEBT not in (ba, bb):
         return ""
@@ -113,7 +122,8 @@ def _different_basis(a: Mapping, b: Mapping) -> str:
     via = f" (as {source} says of the same figure)" if isinstance(source, str) and source else ""
     if _basis(other) == EQUITY:
         return f"one includes the target's debt{via}, the other is the equity value"
-    if DEBT_SHARE * with_debt["lower"] <= other["upper"] < with_debt["lower"]:
+    big, small = with_debt["value"], other["value"]
+    if DEBT_SHARE * big <= small < big and not same_figure(small, big):
         return f"the larger includes the target's debt{via}, the smaller does not say it does"
     return ""
 

@@ -110,3 +110,35 @@ def test_a_far_smaller_figure_beside_one_including_debt_still_disagrees() -> Non
     debt = {**claim("a-c01", "a", 24.6e9, 24.5e9, 24.7e9), "basis": "including_debt"}
     far = {**claim("b-c01", "b", 9.8e9, 9.75e9, 9.85e9), "basis": ""}
     assert verdicts([debt, far]) == ["contradicts"]
+
+
+def _stated(cid: str, src: str, text: str, tolerance: float, basis: str = "") -> dict:
+    """A deal-value claim as the claims stage reads ``text`` at ``approx_tolerance``."""
+    from analysis.numbers import parse_amounts
+
+    (a,) = parse_amounts(text, tolerance)
+    return {**claim(cid, src, a.value, a.lower, a.upper, a.bound), "basis": basis}
+
+
+def test_a_price_with_debt_is_never_agreement_with_a_smaller_one_whatever_the_tolerance() -> None:
+    """qualcomm-nxp: "about $47 billion" including debt (the enterprise value of 2016) against the
+    "$44 billion" of 2018 that says nothing, and "more than $40 billion": the pairs are counted
+    apart (with and without debt), never as equal within rounding or admitted by a bound, and the
+    count does not move with ``approx_tolerance`` (it went from 28 to 40 pairs at 5%)."""
+    for tolerance in (0.05, 0.10, 0.15, 0.25):
+        rows = [_stated("a-c01", "a", "about $47 billion", tolerance, "including_debt"),
+                _stated("b-c01", "b", "$47 billion", tolerance, "including_debt"),
+                _stated("c-c01", "c", "$44 billion", tolerance),
+                _stated("d-c01", "d", "about $43.22 billion", tolerance),
+                _stated("e-c01", "e", "more than $40 billion", tolerance),
+                _stated("f-c01", "f", "about $46.8 billion", tolerance),  # $47 billion to its precision
+                _stated("g-c01", "g", "$60 billion", tolerance)]
+        comp = compare_claims(pd.DataFrame(rows))
+        got = {(a, b): v for a, b, v in zip(comp["source_a"], comp["source_b"], comp["verdict"], strict=True)}
+        for debt in ("a", "b"):
+            for smaller in ("c", "d", "e"):
+                assert got[(debt, smaller)] == "different_basis", (tolerance, debt, smaller, got)
+            assert got[(debt, "f")] in ("compatible_rounding", "same"), (tolerance, got)
+            assert got[(debt, "g")] == "contradicts", (tolerance, got)
+        clustered = compare_claims(pd.DataFrame(rows), limit=1)
+        assert clustered.groupby("verdict")["pairs"].sum().to_dict() == comp.groupby("verdict")["pairs"].sum().to_dict()
