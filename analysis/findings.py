@@ -11,6 +11,7 @@ import pandas as pd
 from .claims import headline_claims, late_outliers, settled_claim
 from .compare import with_pairs
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, listing, many_sources, md, metric_label
+from .report_scale import stated
 from .timeline import manifest_set_aside, open_windows_note
 
 KEY_METRICS = ["deal_value", "stake", "valuation_before", "valuation_at_deal", "valuation_projected"]
@@ -98,7 +99,7 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     dv_heads = dv[dv["claim_a"].isin(head_ids) & dv["claim_b"].isin(head_ids)]
     agree = dv_heads[dv_heads["verdict"].isin(["same", "compatible_rounding", "compatible_bound"])]
     if len(dv_heads):
-        out.append(_agreement(sources, dv_heads, agree))
+        out.append(_agreement(sources, dv_heads, agree, claims))
     val = claims.set_index("claim_id")["value"]
     unit = claims.set_index("claim_id")["unit"]
     gaps = dv_heads[dv_heads["verdict"].isin(["superseded", "contradicts"])].copy()
@@ -178,22 +179,27 @@ _AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal with
                 ("compatible_bound", "admitted by a bound")]
 
 
-def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) -> str:
-    """How many headline pairs agree, naming every agreeing pair under the way it agrees."""
+def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """How many headline pairs agree, naming every agreeing pair under the way it agrees; the pairs
+    with and without debt are counted apart, and those that do not agree are counted by kind, with
+    the figures that clash most often and the sources that give them."""
+    apart = pairs[pairs["verdict"].isin(["different_basis", "different_units"])]
+    pairs = pairs.drop(apart.index)
     n, k = int(pairs["pairs"].sum()), int(agree["pairs"].sum())  # a row may stand for many pairs
-    lead = (f"The one pair of headline deal values {'agrees' if k else 'does not agree'}" if n == 1
-            else f"Of {count(n, 'pair')} of headline deal values, "
+    n_apart = int(apart.loc[apart["verdict"] == "different_basis", "pairs"].sum())
+    aside = (f" ({count(n_apart, 'more pair')} {_verb(n_apart, 'sets', 'set')} a price including the target's "
+             "debt against one without: counted apart)" if n_apart else "")
+    if n == 0:
+        return f"No pair of headline deal values is on the same basis{aside}."
+    lead = (f"The one pair of headline deal values{aside} {'agrees' if k else 'does not agree'}" if n == 1
+            else f"Of {count(n, 'pair')} of headline deal values{aside}, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} {_verb(k, 'agrees', 'agree')}"))
+    odd = pairs.drop(agree.index)
+    rest = _not_agreeing(sources, odd, claims, k == 0) if n > 1 else ""
     if n > 1 and (k == n or k > MAX_NAMED_PAIRS):
-        # every pair agrees, or too many to read: count the kinds, name who is in the other pairs
+        # every pair agrees, or too many to read: count the kinds
         counts = [f"{int(agree.loc[agree['verdict'] == v, 'pairs'].sum())} {words}" for v, words in _AGREE_KINDS
                   if (agree["verdict"] == v).any()]
-        odd = pairs.drop(agree.index)
-        who = sorted(set(odd["source_a"]) | set(odd["source_b"]))
-        names = [_label(sources, x) for x in who]
-        rest = (f"; the pairs that do not agree involve {', '.join(names)}" if who and not many_sources(len(sources))
-                else f"; the pairs that do not agree involve {count(len(who), 'source')} "
-                     f"(for example {listing(names, 4)})" if who else "")
         return f"{lead}: " + ", ".join(counts) + rest + "."
     parts = []
     for verdict, words in _AGREE_KINDS:
@@ -202,7 +208,56 @@ def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame) 
             names = "; ".join(f"{_label(sources, r['source_a'])} and {_label(sources, r['source_b'])}"
                               for _, r in sub.iterrows())
             parts.append(f"{words}: {names}")
-    return lead + (" (" + "; ".join(parts) + ")" if parts else "") + "."
+    return lead + (" (" + "; ".join(parts) + ")" if parts else "") + rest + "."
+
+
+#: The kinds of pairs that do not agree, as the finding counts them (one, many).
+_ODD_KINDS = {"contradicts": ("contradiction", "contradictions"),
+              "superseded": ("later report that puts the figure differently",
+                             "later reports that put the figure differently")}
+_ODD_SHORT = {"contradicts": ("contradiction", "contradictions"), "superseded": ("later report", "later reports")}
+#: How many pairs of figures that clash the finding names (the most frequent).
+MAX_NAMED_CLASHES = 3
+
+
+def _kinds(rows: pd.DataFrame, words: dict[str, tuple[str, str]]) -> str:
+    """'4 contradictions and 1 later report': the pairs of ``rows`` counted by verdict."""
+    n = rows.groupby("verdict")["pairs"].sum()
+    order = sorted(n.index, key=lambda v: (v not in words, list(words).index(v) if v in words else 0, v))
+    return listing([f"{int(n[v])} {words.get(v, (v, v))[int(n[v]) != 1]}" for v in order], len(order))
+
+
+def _not_agreeing(sources: pd.DataFrame, odd: pd.DataFrame, claims: pd.DataFrame, none_agree: bool) -> str:
+    """'; the 28 that do not are 8 contradictions and 20 later reports that put the figure
+    differently. Most often: $38 bn (about) from CNBC (p14) against $44 bn from ... (4
+    contradictions and 1 later report); ...': counts by kind, then the clashes of two figures that
+    cover the most pairs (the larger gap first among equals), naming the sources on each side."""
+    m = int(odd["pairs"].sum())
+    if m == 0:
+        return ""
+    by_id = claims.set_index("claim_id")
+    groups: dict[tuple, list] = {}
+    for _, r in odd.iterrows():
+        sides = sorted(((by_id.loc[r[c]], r[s]) for c, s in (("claim_a", "source_a"), ("claim_b", "source_b"))),
+                       key=lambda cs: (cs[0]["value"], stated(cs[0]["value"], cs[0]["unit"], cs[0]["bound"])))
+        key = tuple(stated(c["value"], c["unit"], c["bound"]) for c, _ in sides)
+        gap = abs(sides[1][0]["value"] - sides[0][0]["value"])
+        groups.setdefault(key, [gap, [], {0: [], 1: []}])
+        groups[key][1].append(r)
+        for side, (_, src) in enumerate(sides):
+            if src not in groups[key][2][side]:
+                groups[key][2][side].append(src)
+    ranked = sorted(groups.items(), key=lambda kv: (-sum(int(r["pairs"]) for r in kv[1][1]), -kv[1][0], kv[0]))
+    clashes = []
+    for (fa, fb), (_, rows, side) in ranked[:MAX_NAMED_CLASHES]:
+        frame = pd.DataFrame(rows)
+        names = [listing([_label(sources, x) for x in sorted(side[i])], 2) for i in (0, 1)]
+        clashes.append(f"{fa} from {names[0]} against {fb} from {names[1]} ({_kinds(frame, _ODD_SHORT)})")
+    more = (f"; and {count(len(ranked) - MAX_NAMED_CLASHES, 'other pair')} of figures (the disagreements "
+            "below list them)" if len(ranked) > MAX_NAMED_CLASHES else "")
+    lead = ": " if none_agree else f"; the {m} that do not {_verb(m, 'is', 'are')} "
+    return (f"{lead}{_kinds(odd, _ODD_KINDS)}. "
+            + ("Most often: " if len(ranked) > 1 else "They set ") + "; ".join(clashes) + more)
 
 
 def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame) -> list[str]:

@@ -136,7 +136,9 @@ def test_figures_with_and_without_debt_are_named_as_different_things_not_a_disag
             "includes the target's debt (for example £14.3 bn from Outlet 0 against £10 bn from "
             "Outlet 1).") in text
     assert "largest disagreement" not in text
-    assert "Of 3 pairs of headline deal values, 1 agrees (equal within rounding" in text
+    # counted apart: never among the pairs that agree or not
+    assert ("The one pair of headline deal values (2 more pairs set a price including the target's debt "
+            "against one without: counted apart) agrees (equal within rounding: Outlet 0 and Outlet 2).") in text
     claims["basis"] = ["", "", "including_debt"]
     text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
     assert "gives £14 bn including the target's debt (reported): the figure the coverage settles on" in text
@@ -194,3 +196,31 @@ def test_a_range_of_deal_values_is_read_in_one_currency() -> None:
     text = " ".join(findings.key_findings(sources, claims, comparisons, timeline, "the deal"))
     assert "The 3 sources that state a deal value put it between $10 bn" in text, text
     assert "1 other source gives it in another currency, not compared: £5.4 bn (Outlet 3)" in text, text
+
+
+def test_pairs_that_do_not_agree_are_counted_by_kind_with_the_clashes_that_recur_named() -> None:
+    """qualcomm-nxp (15 sources) and disney-fox (16): the finding listed every source as 'involved'
+    in a pair that does not agree. It counts those pairs by kind instead and names the clashes of
+    two figures that cover the most pairs, with the sources on each side; the pairs with and
+    without debt stay counted apart."""
+    import itertools
+
+    values = [44e9] * 5 + [38e9] * 3 + [30e9] * 2 + [47e9]
+    sources, claims, _, timeline = _frames(len(values), [])
+    claims["value"], claims["lower"], claims["upper"] = values, [v - 5e8 for v in values], [v + 5e8 for v in values]
+    claims["basis"] = [""] * 10 + ["including_debt"]
+    rows = []
+    for (i, a), (j, b) in itertools.combinations(enumerate(values), 2):
+        v = ("different_basis" if 10 in (i, j) else "same" if a == b
+             else "contradicts" if (a, b) == (44e9, 38e9) and i == 0 else "superseded")
+        rows.append({"metric": "deal_value", "claim_a": f"s{i:03d}-c01", "claim_b": f"s{j:03d}-c01",
+                     "source_a": f"s{i:03d}", "source_b": f"s{j:03d}", "verdict": v, "explanation": "x", "pairs": 1})
+    text = " ".join(findings.key_findings(sources, claims, pd.DataFrame(rows), timeline, "the deal"))
+    assert "involve" not in text
+    assert ("Of 45 pairs of headline deal values (10 more pairs set a price including the target's debt against "
+            "one without: counted apart), 14 agree: 14 the same figure; the 31 that do not are 3 contradictions "
+            "and 28 later reports that put the figure differently. Most often: $38 bn from Outlet 5, Outlet 6 "
+            "and 1 more against $44 bn from Outlet 0, Outlet 1 and 3 more (3 contradictions and 12 later "
+            "reports); $30 bn from Outlet 8 and Outlet 9 against $44 bn from Outlet 0, Outlet 1 and 3 more "
+            "(10 later reports); $30 bn from Outlet 8 and Outlet 9 against $38 bn from Outlet 5, Outlet 6 and "
+            "1 more (6 later reports).") in text
