@@ -100,9 +100,11 @@ _LEADING_CONDITION = re.compile(r"^\W*(?:If|Unless|Should|Assuming|Provided)\b[^
 #: "As per the deal, ...", "Under the terms of the merger agreement, ...": the sentence tells the agreement's
 #: terms, the parties' text (up to a comparison drawn from them); its "would" is the agreement's, no rumour
 #: (so does "As part of the merger agreement, each share was converted into ...")
+#: (and a divestiture plan the parties agreed: "Under the initial divestiture plan, Y had planned to purchase ...")
 _AGREEMENT_TERMS = re.compile(r"(?i)\b(?:as per|under|in accordance with|according to|as part of) (?:the )?"
                               r"(?:terms of )?"
-                              r"(?:the |their |its )?(?:merger )?(?:deal|agreement|contract)\b")
+                              r"(?:the |their |its )?(?:merger |(?:initial |revised |new |amended )?divestiture )?"
+                              r"(?:deal|agreement|contract|plan)\b")
 #: "Announced in September, the acquisition would see X buy Y for $40bn": the announced deal's terms, likewise
 _ANNOUNCED_DEAL = re.compile(r"^\W*Announced\s+(?:in|on|last|this|earlier)\b[^,;:]*,\s+the\s+(?:[a-z-]+\s+)?"
                             r"(?:deal|acquisition|merger|takeover|transaction|agreement|purchase)\b")
@@ -168,14 +170,14 @@ _REPORT_ANTECEDENT = re.compile(r"(?i)\b(?<!annual )(?<!quarterly )(?<!earnings 
 def _outlet_credit(outlets: frozenset[str], aliases: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     """A credit to one of the known outlets (``outlets.csv`` and the manifest) by name or by one of its
     ``outlets.csv`` patterns ("the WSJ" for The Wall Street Journal): "according to Semafor", "told the
-    Guardian", "Politico reported", "the WSJ said", "according to a memo seen by Reuters" (a party's document
-    that an outlet saw is told on the outlet's word), "The Journal understands that", "Reuters has learned",
-    "..., Reuters calculations show" (the outlet's own reckoning)."""
+    Guardian", "Politico reported", "the WSJ said", "- from Reuters (01/16/24) -", "according to a memo seen by
+    Reuters" (a party's document that an outlet saw is told on the outlet's word), "The Journal understands that",
+    "Reuters has learned", "..., Reuters calculations show" (the outlet's own reckoning)."""
     names = "|".join([*sorted({re.escape(re.sub(r"^[Tt]he\s+", "", o.strip())) for o in outlets if o.strip()},
                               key=len, reverse=True), *(f"(?:{a})" for a in aliases)])
     if not names:
         return None
-    return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|cited by|reported by|quoted by|citing|compiled by|"
+    return re.compile(rf"\b(?:[Aa]ccording to|told|[Pp]er|[Ff]rom|cited by|reported by|quoted by|citing|compiled by|"
                       rf"calculated by|gathered by|seen by|obtained by|viewed by|reviewed by)\s+(?:[Tt]he\s+)?"
                       rf"(?:{names})\b|\b(?:says|said|reports|reported)\s+(?:[Tt]he\s+)?(?:{names})\W*$|"
                       rf"\b(?:{names})\s+(?:first\s+)?(?:reported|reports|said|says|wrote|writes|"

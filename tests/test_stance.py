@@ -2574,3 +2574,20 @@ def test_a_deals_prediction_and_the_hearsay_a_move_follows(lex: Lexicons, senten
 def test_contrast_ends_a_frame_and_a_condition_after_the_figure(lex: Lexicons, sentence: str, figure: str,
                                                                 expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the tax someone will pay on proceeds is the writer's reckoning of it, a projection
+    ("As each of their stakes is under 10%, each of them will pay capital-gains tax of 25% and an additional tax "
+     "of 5%, for 30% total tax.", "an additional tax of 5%", "rumoured"),
+    ("As each of their stakes is under 10%, each of them will pay capital-gains tax of 25% and an additional tax "
+     "of 5%, for 30% total tax.", "30%", "rumoured"),
+    # the terms of an agreed divestiture plan are the parties' text, as an agreement's are
+    ("Under the initial divestiture plan, announced in September, Eastbay had planned to purchase 413 stores for "
+     "$1.9 billion.", "$1.9 billion", "confirmed"),
+    # a story passed on "from" an outlet is the outlet's word
+    ("- from Reuters (01/16/24) - Northwind to buy Southgate in $35 billion deal", "$35 billion", "reported"),
+])
+def test_taxes_to_pay_divestiture_terms_and_a_story_from_an_outlet(lex: Lexicons, sentence: str, figure: str,
+                                                                   expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
