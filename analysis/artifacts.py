@@ -15,9 +15,18 @@ def table_path(out_dir: str | Path, name: str) -> Path:
     return artifacts_dir(out_dir) / f"{name}.csv"
 
 
+def writable(out_dir: str | Path) -> Path:
+    """The artifacts folder of ``out_dir`` to write into; refused (an input error) when ``out_dir``
+    holds a published run, whose artifacts only a run replaces, whole (``publish.py``)."""
+    from .publish import refuse_published
+
+    refuse_published(Path(out_dir))
+    return artifacts_dir(out_dir)
+
+
 def write_table(df: pd.DataFrame, out_dir: str | Path, name: str) -> Path:
     """CSV with LF endings and full float precision (repr), so reruns are byte-identical."""
-    path = table_path(out_dir, name)
+    path = writable(out_dir) / f"{name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
     return path
@@ -33,7 +42,7 @@ def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
 
 
 def write_text(out_dir: str | Path, relative: str, text: str) -> Path:
-    path = artifacts_dir(out_dir) / relative
+    path = writable(out_dir) / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path

@@ -13,7 +13,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .formatting import MONEY_UNITS
-from .paths import figures_dir
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
@@ -132,7 +131,9 @@ def smallest_text_pt(fig: plt.Figure) -> float:
 
 def save(fig: plt.Figure, out_dir: str | Path, name: str) -> Path:
     """Write the figure as deterministic SVG, narrowed to print at its natural size."""
-    path = figures_dir(out_dir) / f"{name}.svg"
+    from .artifacts import writable
+
+    path = writable(out_dir) / "figures" / f"{name}.svg"
     path.parent.mkdir(parents=True, exist_ok=True)
     fit_print_width(fig, PRINT_WIDTH_IN - 2 * PAD_IN)
     fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", pad_inches=PAD_IN)

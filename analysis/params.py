@@ -17,6 +17,10 @@ from . import paths
 from .errors import InputError
 from .parallel import Workers
 
+#: Where Params used from Python (``Params.from_mapping`` without ``out_dir``) write, under
+#: ``build/scratch/``: the CLI publishes to ``build/`` itself, and nothing else writes there.
+INTERACTIVE = "interactive"
+
 
 @dataclass(frozen=True)
 class Params:
@@ -25,7 +29,8 @@ class Params:
     corpus_dir: str = ""  # folder of .txt articles; empty means the seeds folder
     manifest: str = ""  # sources.csv; empty means sources.csv in corpus_dir if present
     events: str = ""  # reference events CSV; empty means events.csv in corpus_dir; none for none
-    out_dir: str = ""  # output folder; empty: build/ (CLI), build/scratch/<notebook> (notebook run alone)
+    out_dir: str = ""  # output folder; empty: build/ (CLI), build/scratch/<notebook> (notebook run alone),
+    # build/scratch/interactive (Params from Python): never the published report's folder
     encoding: str = "utf-8"  # text encoding of the articles
     extra_rules: str = ""  # YAML file of extra boilerplate rules
     metric_lexicon: str = ""  # CSV replacing analysis/data/metric_lexicon.csv
@@ -108,7 +113,7 @@ class Params:
             events = str(paths.absolute(events))
         elif (corpus / "events.csv").is_file():
             events = str(corpus / "events.csv")
-        out = paths.absolute(self.out_dir) if self.out_dir else paths.DEFAULT_OUT_DIR
+        out = paths.absolute(self.out_dir) if self.out_dir else paths.SCRATCH_DIR / INTERACTIVE
         cache = self.cache_dir
         if cache.lower() == "none":
             cache = "none"
@@ -196,4 +201,8 @@ def from_notebook(namespace: dict[str, Any], notebook: str) -> Params:
     values = {k: namespace[k] for k in Params.names() if k in namespace}
     if not values.get("out_dir"):
         values["out_dir"] = str(paths.SCRATCH_DIR / notebook)
-    return Params.from_mapping(values)
+    p = Params.from_mapping(values)
+    from .publish import refuse_published
+
+    refuse_published(Path(p.out_dir))  # a notebook writes artifacts: never into a published run
+    return p

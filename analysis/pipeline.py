@@ -84,6 +84,8 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
     switch (:mod:`analysis.publish`); a second run on the same out_dir is refused while this
     one holds the lock, and a failed run leaves the published report as it was.
     """
+    if not values.get("out_dir"):  # the CLI's default; Params alone never writes to build/
+        values = {**values, "out_dir": str(paths.DEFAULT_OUT_DIR)}
     p = Params.from_mapping(values)
     out = Path(p.out_dir)
     publish.check_output(out)  # an existing folder of the user's is refused, never adopted
@@ -102,6 +104,7 @@ def run(values: dict[str, Any], render_report: bool = True, log=print) -> Path:
         try:
             _write_run_log(stage, Params.from_mapping(values))
             _execute(values, stage, out, render_report, log)
+            publish.record_artifacts(stage)  # what `render` checks the artifacts against
             if not render_report:  # an older report would not match these artifacts
                 (stage / "report").mkdir()
                 (stage / "report" / "NOT_RENDERED.txt").write_text(

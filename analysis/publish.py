@@ -27,6 +27,7 @@ prove it wrote: run folders carry a marker file (``RUN_MARKER``) from their firs
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -237,3 +238,64 @@ def discard(stage: Path) -> None:
     """Remove a failed run's staging folder (only one this tool marked as its own)."""
     if (stage / RUN_MARKER).is_file():
         shutil.rmtree(stage, ignore_errors=True)
+
+
+#: Written beside a run's artifacts when it is published: the SHA-256 of every artifact, in
+#: ``sha256sum`` format (``sha256sum -c`` checks it from the run folder). ``render`` refuses
+#: artifacts that no longer match it: a table rewritten after the run would otherwise be
+#: rendered beside the others, and the report would mix two runs.
+ARTIFACT_RECORD = "artifacts.sha256"
+
+
+def _artifact_hashes(tree: Path) -> dict[str, str]:
+    root = tree / "artifacts"
+    return {str(f.relative_to(tree)): hashlib.sha256(f.read_bytes()).hexdigest()
+            for f in sorted(root.rglob("*")) if f.is_file()}
+
+
+def record_artifacts(tree: Path) -> None:
+    """Write :data:`ARTIFACT_RECORD` for the artifacts of ``tree`` (a run about to be published)."""
+    lines = [f"{digest}  {name}\n" for name, digest in _artifact_hashes(tree).items()]
+    (tree / ARTIFACT_RECORD).write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def changed_artifacts(tree: Path) -> list[str] | None:
+    """The artifacts of the published run ``tree`` that differ from its record, each as
+    ``artifacts/x.csv (changed|added|missing)``; None when the run has no record (published by an
+    older version, which never wrote one)."""
+    record = tree / ARTIFACT_RECORD
+    if not record.is_file():
+        return None
+    want = dict(reversed(line.split("  ", 1)) for line in record.read_text(encoding="utf-8").splitlines() if line)
+    have = _artifact_hashes(tree)
+    return ([f"{n} (changed)" for n in sorted(want) if n in have and have[n] != want[n]]
+            + [f"{n} (added)" for n in sorted(have) if n not in want]
+            + [f"{n} (missing)" for n in sorted(want) if n not in have])
+
+
+def published_folder(out_dir: Path) -> Path | None:
+    """``out_dir`` when it holds a published run (an output folder with its ``current`` and
+    ``artifacts`` links, or a published run's own folder), else None.
+
+    Why: ``out/artifacts`` is a link into the published run, so a table written there by hand
+    (a stage called from Python, a notebook given ``out_dir=build``) would change the published
+    artifacts under their report, with no lock and no atomic publish.
+    """
+    out = Path(out_dir)
+    if (out / "artifacts").is_symlink() or (out / CURRENT).is_symlink():
+        return out
+    real = out.resolve()
+    for folder in (real, *real.parents):  # a run's own folder, or a folder inside one
+        if (folder / RUN_MARKER).is_file() and not folder.name.startswith(STAGING_PREFIX):
+            return folder
+    return None
+
+
+def refuse_published(out_dir: Path) -> None:
+    """Raise an input error when ``out_dir`` holds a published run (see :func:`published_folder`)."""
+    where = published_folder(out_dir)
+    if where is not None:
+        raise InputError(
+            f"out_dir {out_dir}: holds a published run (its report and artifacts); writing artifacts there "
+            "would change them under the report. Give another out_dir (a notebook run alone writes to "
+            f"build/scratch/<notebook>/), or publish a new run with `python -m analysis run --out {out_dir}`")

@@ -351,6 +351,7 @@ def publish_report(out: Path, overrides: dict[str, object]) -> Path:
         if tree is None or not (tree / "artifacts").is_dir():
             raise FileNotFoundError(f"no published run in {out}; run `python -m analysis run` first")
         _check_overrides(logged_params(tree) or recorded_params(tree), overrides)
+        _check_unchanged(out, tree)
         stage = publish.new_staging(out)
         try:
             for part in ("artifacts", "notebooks"):
@@ -358,14 +359,48 @@ def publish_report(out: Path, overrides: dict[str, object]) -> Path:
                     shutil.copytree(tree / part, stage / part, copy_function=os.link)
                 else:
                     (stage / part).mkdir()
-            if (tree / publish.RUN_LOG).is_file():
-                shutil.copy2(tree / publish.RUN_LOG, stage / publish.RUN_LOG)
+            for name in (publish.RUN_LOG, publish.ARTIFACT_RECORD):
+                if (tree / name).is_file():
+                    shutil.copy2(tree / name, stage / name)
             build_report(stage)
             publish.publish(stage, out)
         except BaseException:
             publish.discard(stage)
             raise
     return out / "report" / "index.html"
+
+
+def _check_unchanged(out: Path, tree: Path) -> None:
+    """Refuse to render artifacts that are not the ones their run published (a table rewritten by
+    hand or by a stage called from Python): the report would mix two runs. A run published by an
+    older version has no record of its artifacts, so it cannot be trusted either."""
+    from . import publish
+
+    changed = publish.changed_artifacts(tree)
+    if changed == []:
+        return
+    named = ", ".join(str(out / x) for x in changed or ())
+    why = (f"{named} no longer match{'es' if len(changed) == 1 else ''} what the run published "
+           f"(recorded in {tree / publish.ARTIFACT_RECORD})" if changed else
+           f"the published run has no record of its artifacts ({publish.ARTIFACT_RECORD}: an older version made it)")
+    raise InputError(f"render: {out}: {why}; a report of them could mix two runs. Rerun to rebuild "
+                     f"artifacts and report together: {rerun_command(out, tree)}")
+
+
+def rerun_command(out: Path, tree: Path) -> str:
+    """The command that repeats the run published in ``tree``: its corpus, output folder and every
+    parameter that is not the corpus's default."""
+    import shlex
+
+    p = logged_params(tree) or recorded_params(tree)
+    parts = ["python -m analysis run", f"--corpus {shlex.quote(_project_relative(p.corpus_dir))}",
+             f"--out {shlex.quote(str(out))}"]
+    if Path(p.corpus_dir).is_dir():  # the corpus's own defaults need no flag
+        default = Params.from_mapping({"corpus_dir": p.corpus_dir, "out_dir": str(out)})
+        parts += ["-p " + shlex.quote(f"{name}={_project_relative(getattr(p, name))}")
+                  for name in Params.names() if name not in Params.RUNTIME and name != "corpus_dir"
+                  and getattr(p, name) != getattr(default, name)]
+    return " ".join(parts)
 
 
 def _check_overrides(recorded: Params, overrides: dict[str, object]) -> None:

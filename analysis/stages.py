@@ -435,7 +435,7 @@ def chart(p: Params, name: str, draw: Callable[[], Any], *inputs: Any) -> Chart:
     else:
         k = key("chart", name, p.to_json(include_out_dir=False), *keys)
         svg = stage_cache(p).get("chart", k, render)
-    path = paths.figures_dir(p.out_dir) / f"{name}.svg"
+    path = artifacts.writable(p.out_dir) / "figures" / f"{name}.svg"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_bytes() != svg:
         path.write_bytes(svg)
