@@ -2591,3 +2591,14 @@ def test_contrast_ends_a_frame_and_a_condition_after_the_figure(lex: Lexicons, s
 def test_taxes_to_pay_divestiture_terms_and_a_story_from_an_outlet(lex: Lexicons, sentence: str, figure: str,
                                                                    expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # "in the region of", "in the neighborhood of": a rough guess, an estimate
+    ("Each engineer is valued in the region of $20m.", "$20m", "rumoured"),
+    ("For the two tools, it was in the neighborhood of 60% to 70%.", "60%", "rumoured"),
+    # (a plain approximation is no estimate)
+    ("Northwind paid about $20m for the unit.", "$20m", "confirmed"),
+])
+def test_a_rough_guess_is_an_estimate(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
