@@ -1488,3 +1488,19 @@ def test_a_cue_whose_verb_sits_in_a_dated_relative_clause_recounts_it() -> None:
     text = "Judge Jo Lee ruled Thursday that the deal, which closed last year, didn't violate antitrust law."
     stage, _ = deal_stage([Segment("x", 0, 0, len(text), text)])
     assert stage == "regulatory_review"
+
+
+def test_a_weekday_dates_the_happening_of_its_clause_not_a_possibility_beside_it(tmp_path: Path) -> None:
+    """"Zeta on Friday disclosed a stake in Beta ... and indicated it could engage in talks" dates
+    the disclosure: it taught "the reported talks" on that Friday, and a page of the first talks
+    a year before, naming its own Friday, was put in that week, outside its true date."""
+    d = _dates(
+        tmp_path,
+        "date 2017-08-04 Zeta on Friday disclosed a 6 percent stake in Beta Systems, which is being "
+        "bought by Acme Corp for $38 billion, and indicated it could engage in talks to boost the "
+        "offer price.\n",
+        "On Friday, shares of Acme Corp are still gaining on reports the company is in talks to "
+        "acquire Beta Systems.\n",
+    )
+    assert not any(e.rule == "weekday" for e in d["x1"].evidence)
+    assert d["x1"].earliest is None or d["x1"].earliest <= date(2016, 9, 30)

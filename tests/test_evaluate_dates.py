@@ -78,14 +78,21 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # fought over for three years; its review pages after the closing recount the closing ("closed the
 # deal without approval") and are read as completed, its divestment and spin-off pages name no
 # stage cue, and its aftermath pages of 2024 (a court's annulment) read as the review or the closing.
+# qualcomm-nxp (scored once unseen, then its general causes fixed): 39% of windows 7 days or less,
+# order 0.86 with `published` given as without: eleven of its eighteen pages state no date of
+# their own; the announcement is learned only to its month ("In October 2016, X inked a deal"),
+# so the agreement pages' "premarket trade Thursday" places nothing, and the review and end pages
+# (an EU approval "Thursday", a raised bid "Tuesday", a tender offer extended "from June 29th to
+# July 6th") are bounded by that month or by a page updated since its address was made.
 TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
 TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
                   "illumina-grail", "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
-                  "synopsys-ansys"}
+                  "qualcomm-nxp", "synopsys-ansys"}
 WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "illumina-grail",
-               "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "synopsys-ansys"}
+               "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "qualcomm-nxp",
+               "synopsys-ansys"}
 
 
 @pytest.fixture(scope="module")

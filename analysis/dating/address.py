@@ -9,6 +9,7 @@ names no day). Month/day/year and day/month/year in an address are never guessed
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -48,6 +49,41 @@ def _url_month(url: str, first: date) -> Evidence:
     return Evidence("url_month", url, None, None, first, month_end(first), URL,
                     f"the address holds the month {first:%Y-%m}",
                     because=f"its web address carries the month {first:%B %Y}")
+
+
+#: An address sharing fewer than this share of its headline words with the page's headline was
+#: made for another headline: the story was re-headlined (updated) since.
+SLUG_TITLE_MIN_SHARE = 0.5
+
+
+def slug_words(url: str) -> str:
+    """The headline words of a page address ("adobe-inc-cancelled-the-acquisition-of-figma")."""
+    path = urlsplit(url or "").path.rstrip("/")
+    last = re.sub(r"\.(?:html?|php|aspx?)$", "", path.rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[-_+]+", last) if w and not re.fullmatch(r"[\da-f]{6,}|\d+", w)]
+    return " ".join(words) if len(words) >= 4 else ""
+
+
+def renamed(url: str, title: str) -> bool:
+    """True when the address's headline words are mostly not the page's headline
+    ("/2018/07/25/x-is-preparing-to-give-up-on-y" over "X terminates Y deal")."""
+    slug = set(re.findall(r"[a-z0-9]+", slug_words(url).lower()))
+    head = set(re.findall(r"[a-z0-9]+", (title or "").lower()))
+    return bool(slug and head) and len(slug & head) < SLUG_TITLE_MIN_SHARE * len(slug)
+
+
+def address_evidence(url: str, title: str = "") -> list[Evidence]:
+    """The page's own address date (:func:`url_evidence`). Why the headline: an address keeps
+    the date and words of a story's first version; when the page's headline is another one,
+    the page is a later version, written on or after that date, not on it."""
+    found = url_evidence(url)
+    if not found or not renamed(url, title):
+        return found
+    return [replace(e, latest=None,
+                    note=f"{e.note}; its words are not the page's headline, so the story was "
+                         "updated since: on or after it",
+                    because=f"{e.because}, under another headline: a later version of that story")
+            for e in found]
 
 
 def url_evidence(url: str) -> list[Evidence]:

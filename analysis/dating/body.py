@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Segment
 from ..formatting import excerpt, money
-from .address import manifest_evidence, url_evidence
+from .address import address_evidence, manifest_evidence, url_evidence
 from .citations import CitationIndex, citation_index
 from .events import RefEvent
 from .mentions import (
@@ -182,7 +182,7 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
     """Collect the dating evidence of one source (windows are solved in :mod:`.solver`)."""
     src, raw = cs.source, cs.source.raw
     page = page_scan(cs)
-    base = manifest_evidence(src.published) + url_evidence(src.url) + list(page.evidence)
+    base = manifest_evidence(src.published) + address_evidence(src.url, src.title) + list(page.evidence)
     partials: list[Partial] = []
     citations: list[tuple[str, str, Evidence]] = []
     ended_tied: list[tuple[str, int | None, int | None]] = []  # mentions of the dated end

@@ -20,7 +20,7 @@ from .body import FOLLOW_ON_NOUN, CorpusContext, Scan, follow_on_figures, senten
 from .events import RefEvent
 from .mentions import clause, find_dates, find_weekdays, tense
 from .model import STAGE_RANK, STALE_PRONE, STAMP, URL, SourceDate, days, month_end, span_words, words
-from .stage import recap, stage_hits
+from .stage import hedged, recap, stage_hits
 from .ties import MILESTONES, _figures
 
 #: A teaching source's own window may be at most this many days wide.
@@ -103,9 +103,11 @@ def learn_events(cleaned: Sequence[CleanSource], scans: Sequence[Scan],
                 # has no date of its own ("announced in February 2024, ... and regulators
                 # approving it in April": April is not the announcement's)
                 others = {clause(seg.text, d[2]) for d in dated} - {own}
+                # (and only a happening told as one: "disclosed a stake on Friday ... and said it
+                # could engage in talks" dates the disclosure, not talks)
                 pool = [h for h in hits if clause(seg.text, h[1].start()) == own] or [
                     h for h in (hits if explicit else fresh)
-                    if clause(seg.text, h[1].start()) not in others]
+                    if clause(seg.text, h[1].start()) not in others and not hedged(seg.text, h[1].start())]
                 if _ATTRIBUTION.match(seg.text, own[0]) and own[1] >= len(seg.text.rstrip(" .\n")):
                     # "X has completed its purchase of Y, the companies announced on Sunday":
                     # the closing attribution dates the happening it reports

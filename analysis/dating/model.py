@@ -34,6 +34,11 @@ HEADER = 1  # a date in the site header among navigation (the day the page was c
 STAGE = 0  # deal stage: never a date, only the order of overlapping windows
 
 
+#: ``ref`` of a page's stamps that give a publication and a later update: the window spans
+#: both, and the page appeared on the first.
+UPDATED_STAMP_REF = "stamp:updated"
+
+
 @dataclass
 class Evidence:
     """One piece of dating evidence: where it is, what it implies, how strong it is and why.

@@ -30,7 +30,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 from .body import MONTH_AGAIN_RULE
-from .model import SourceDate
+from .model import UPDATED_STAMP_REF, SourceDate
 from .stage import EPISODE_RULE, STAGE_AFTER_RULE
 
 
@@ -41,6 +41,10 @@ def time_point(d: SourceDate) -> datetime | None:
     if d.earliest and d.latest and d.stage == "agreed" and any(
             e.used and e.rule == STAGE_AFTER_RULE and e.earliest == d.earliest for e in d.evidence):
         # news of the agreement, bounded by the agreement's announcement: it came with it
+        return datetime.combine(d.earliest, time())
+    if d.earliest and d.latest and any(e.used and e.ref == UPDATED_STAMP_REF and e.earliest == d.earliest
+                                       for e in d.evidence):
+        # "Published 09/30/2016 ... Updated 07/09/2023": it appeared on the first
         return datetime.combine(d.earliest, time())
     if d.earliest and d.latest:
         lo = datetime.combine(d.earliest, time())

@@ -19,7 +19,7 @@ from ..cleaning import CleanSource, Line, Segment, split_lines
 from ..textnorm import normalize
 from .address import iso_or_none
 from .mentions import DAY_RE, MON_RE, YEAR_RE, find_dates
-from .model import HEADER, STAMP, Evidence, Version, month_end, words
+from .model import HEADER, STAMP, UPDATED_STAMP_REF, Evidence, Version, month_end, words
 
 #: The head of a page: at most this many lines above the first story paragraph.
 HEAD_LINES = 30
@@ -385,7 +385,7 @@ def page_scan(cs: CleanSource) -> PageScan:
         e0 = max(e.end for _, e in published + updated)
         scan.evidence.append(Evidence("stamp", raw[s0:e0], s0, e0, lo, hi, STAMP,
             f"stamps: published {lo}, updated {hi}" if lo != hi else first.note,
-            because=because))
+            ref=UPDATED_STAMP_REF if lo != hi and published else "", because=because))
 
     for line in opening:
         dm = _DATELINE.match(raw, line.start)

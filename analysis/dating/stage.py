@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..cleaning import Segment
 from ..errors import InputError
 from ..formatting import excerpt
 from ..paths import DATA_DIR
+from .address import renamed, slug_words
 from .mentions import MODAL_MAY, clause, find_dates, tense
 from .model import STAGE, STAGE_RANK, STAGES, Evidence
 
@@ -72,7 +72,7 @@ _HEDGE = re.compile(
     # the verb ("it anticipated completing"), not the adjective ("the widely anticipated deal")
     r"(?<!-)(?<!the )(?<!an )(?<!widely )(?<!much )(?<!eagerly )(?<!highly )(?<!keenly )(?<!long )"
     r"anticipat(?:e|es|ed|ing)(?= (?:completing|closing|finali[sz]ing|that|to|it|the|its)\b| ?$)|"
-    r"wants? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
+    r"wants? to|needs? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
     r"bidding|proposes|"
@@ -139,11 +139,13 @@ def recap(text: str, pos: int) -> bool:
     start, end = clause(text, pos)
     first = clause(text, 0)[1]
     stamp = _LEADING_STAMP.match(text)
-    if start and (len(_LEADING_STAMP.sub("", text[:start]).strip()) <= 30 or (
-            len(_LEADING_STAMP.sub("", text[:first]).strip()) <= 30
-            and any((stamp.end() if stamp else 0) <= h.start < first for h in find_dates(text)))):
+    opening = _LEADING_STAMP.sub("", text[:first]).strip()
+    if start and (len(_LEADING_STAMP.sub("", text[:start]).strip()) <= 30 or len(opening) <= 30 and (
+            _RECAP_TIME.search(opening)
+            or any((stamp.end() if stamp else 0) <= h.start < first for h in find_dates(text)))):
         # "In April, Twitter agreed to sell", "In June, X, the biggest steelmaker, closed its
-        # acquisition": the date opens the sentence
+        # acquisition", "Last year, A bought B, while C paid $17 billion for D": the date opens
+        # the sentence
         start = 0
     stamp_len = len(text[start:end]) - len(_LEADING_STAMP.sub("", text[start:end]))
     part = text[start + stamp_len:end]
@@ -205,17 +207,10 @@ def _hits(text: str, cues: Sequence[StageCue]) -> list[tuple[str, re.Match[str]]
     return out
 
 
-def slug_words(url: str) -> str:
-    """The headline words of a page address ("adobe-inc-cancelled-the-acquisition-of-figma")."""
-    path = urlsplit(url or "").path.rstrip("/")
-    last = re.sub(r"\.(?:html?|php|aspx?)$", "", path.rsplit("/", 1)[-1])
-    words = [w for w in re.split(r"[-_+]+", last) if w and not re.fullmatch(r"[\da-f]{6,}|\d+", w)]
-    return " ".join(words) if len(words) >= 4 else ""
-
-
 def headings(title: str, url: str) -> list[Segment]:
     """The manifest headline and the address's headline words, read as part of the lead."""
-    texts = [t for t in (" ".join((title or "").split()), slug_words(url)) if t]
+    # (an address made for another headline tells an earlier version's news)
+    texts = [t for t in (" ".join((title or "").split()), "" if renamed(url, title) else slug_words(url)) if t]
     return [Segment("", -1 - i, -1, -1, t) for i, t in enumerate(texts)]
 
 
@@ -252,10 +247,16 @@ def deal_stage(sentences: Sequence[Segment],
         why[chosen] = (f"chosen: latest stage named in the lead ({lead_of[chosen]} cue(s) there, "
                        f"{len(hits[chosen])} in all)")
     else:
+        fresh = {s for s in STAGES if any((seg.index, m.start()) not in recaps for seg, m in hits[s])}
         for rank in range(len(STAGES) - 1, -1, -1):
             stage = STAGES[rank]
             found = hits[stage]
             if not found:
+                continue
+            if stage not in fresh and fresh and STAGE_RANK[stage] < STAGE_RANK["completed"]:
+                # "Last year, X bought Y": a step recounted as dated history (most often another
+                # deal's) does not tell this page's stage beside a step told as news
+                why[stage] = "not chosen: every cue recounts it as dated history"
                 continue
             best_earlier = max((len(hits[s]) for s in STAGES[:rank]), default=0)
             if len(found) >= STAGE_MIN_SHARE * best_earlier:
