@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..cleaning import CleanSource
 
@@ -97,3 +98,10 @@ def citation_index(cleaned: Sequence[CleanSource]) -> CitationIndex:
             by_word.setdefault(key, []).append(outlet)
     return CitationIndex(order, sources, {o: citation_pattern(o) for o in sources}, by_word,
                          always)
+
+
+def cites_that_page(cited_earliest: date | None, citing_latest: date | None) -> bool:
+    """Whether a sentence citing an outlet can mean the corpus's page from that outlet: not when
+    the page certainly appeared after the citing page (then the text cites another, earlier
+    story of the outlet, and the outlet alone is named)."""
+    return cited_earliest is None or citing_latest is None or cited_earliest <= citing_latest

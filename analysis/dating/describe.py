@@ -6,11 +6,15 @@ Bloomberg's report of that day: “quote”". Nothing here decides a date.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
 import pandas as pd
 
 from ..formatting import shorten
+from .citations import cites_that_page
 from .events import RefEvent
-from .model import KNOWN, Evidence, SourceDate, as_date, span_words
+from .model import KNOWN, Evidence, SourceDate, as_date, span_words, words
 from .order import timeline_order
 from .stage import EPISODE_RULE
 
@@ -45,6 +49,50 @@ def evidence_sentence(ev: Evidence) -> str:
     if not ev.used:
         return _cap(f"not used: {because} ({bound}, {quote}), but stronger evidence conflicts.")
     return _cap(f"{bound}, because {because}: {quote}.")
+
+
+def attribute(dates: Sequence[SourceDate], events: Sequence[RefEvent], outlets: Mapping[str, str]
+              ) -> list[SourceDate]:
+    """The dates with every reason that quotes or cites another source naming it rightly.
+
+    A learned event's name quotes the page that taught it ("the reported talks (“on Friday
+    disclosed a 6 percent stake…”)"): where a reason quotes it for another page without naming
+    the teacher, the teacher's label goes beside the quote. A citation of an outlet ("Bloomberg
+    had reported") names the corpus's page from that outlet only when the text can mean that
+    page's story; a page that certainly appeared after the citing one is another story, so the
+    outlet alone is named and the citation bounds nothing.
+    """
+    learned = {e.key: e for e in events if e.learned}
+    by_id = {d.source_id: d for d in dates}
+    out = []
+    for d in dates:
+        evidence = [_attributed(ev, d, learned, by_id, outlets) for ev in d.evidence]
+        same = all(a is b for a, b in zip(evidence, d.evidence, strict=True))
+        out.append(d if same else replace(d, evidence=evidence))
+    return out
+
+
+def _attributed(ev: Evidence, d: SourceDate, learned: Mapping[str, RefEvent], by_id: Mapping[str, SourceDate],
+                outlets: Mapping[str, str]) -> Evidence:
+    if ev.rule == "citation" and ev.ref.startswith("source:"):
+        cited = by_id.get(ev.ref[len("source:"):])
+        outlet = outlets.get(ev.ref[len("source:"):], "")
+        if cited is None or not outlet or cites_that_page(cited.earliest, d.latest):
+            return ev
+        later = words(cited.earliest)
+        return replace(ev, earliest=None, latest=None, used=False,
+                       note=f"cites {outlet}: not its page here, which appeared on/after {cited.earliest}",
+                       because=(f"it cites {outlet}'s reporting, an earlier story than the corpus's page from "
+                                f"{outlet}, which appeared later (on or after {later})"))
+    event = learned.get(ev.ref)
+    text = ev.because or ev.note
+    if event is None or event.learned_from == d.source_id or event.name not in text or event.source in text:
+        return ev
+    named = event.name.replace("(\u201c", f"({event.source}: \u201c", 1)
+    if named == event.name:
+        named = f"{event.name} (as {event.source} tells it)"
+    field = "because" if ev.because else "note"
+    return replace(ev, **{field: text.replace(event.name, named, 1)})
 
 
 def evidence_text(ev: Evidence) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 from ..cleaning import CleanSource
 from ..parallel import Workers, map_sources
 from .body import Scan, corpus_context, scan_source
+from .describe import attribute
 from .events import RefEvent, compile_events
 from .learned import learn_events
 from .mentions import NOW_WORDS, WEEKDAYS
@@ -375,4 +376,6 @@ def date_corpus(cleaned: list[CleanSource], events: pd.DataFrame | None, jobs: i
             learned = relearned
             dates = _solve_all(map_sources(scan_source, cleaned, jobs, (given + learned, ctx)),
                                labels, ctx.years, votes)
-    return dates, given + learned
+    # every reason quoting or citing another source names it (and a citation its page only when it can mean it)
+    outlets = {cs.source.id: cs.source.outlet.strip() for cs in cleaned}
+    return attribute(dates, given + learned, outlets), given + learned
