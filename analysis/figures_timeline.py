@@ -7,13 +7,14 @@ Both draw windows from the same dates as ``timeline.csv``; the date helpers here
 from __future__ import annotations
 
 import math
+import textwrap
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .figures_style import PALETTE, STAGE_COLOURS, _money_scale, pyplot, setup, source_colour
-from .formatting import MONEY_UNITS, many_sources, metric_label, shorten
+from .figures_style import PALETTE, PRINT_WIDTH_IN, STAGE_COLOURS, _money_scale, pyplot, setup, source_colour
+from .formatting import BOUND_WORDS, MONEY_UNITS, figure, many_sources, metric_label, shorten
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
@@ -198,41 +199,93 @@ def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[
     return fig
 
 
+#: Marker shapes: with the palette's colours, a distinct style for each of up to 64 sources.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
+#: Where an id label may sit beside its point (offset points), tried in this order.
+_LABEL_SPOTS = ((0, 6, "center", "bottom"), (0, -6, "center", "top"), (6, 0, "left", "center"),
+                (-6, 0, "right", "center"), (5, 5, "left", "bottom"), (-5, 5, "right", "bottom"),
+                (5, -5, "left", "top"), (-5, -5, "right", "top"), (0, 16, "center", "bottom"),
+                (0, -16, "center", "top"), (14, 10, "left", "bottom"), (-14, 10, "right", "bottom"),
+                (14, -10, "left", "top"), (-14, -10, "right", "top"))
+#: A window sharing its figure and days with one drawn before is drawn this many points apart.
+_WINDOW_GAP_PT = 3.0
+
+
+def source_style(source_id: str, order: list[str]) -> tuple[str, str]:
+    """(colour, marker) of a source: its colour in every chart, and a marker that changes each
+    time the palette repeats, so no two of up to 64 sources look alike."""
+    k = order.index(source_id) if source_id in order else 0
+    return source_colour(source_id, order), MARKERS[(k // len(PALETTE)) % len(MARKERS)]
+
+
+def _bare(sid: str, name: str, width: int) -> str:
+    """'p10 Fox Business (Dow Jones…)': the id its point is labelled with, then its name."""
+    bare = name[:-len(f" ({sid})")] if name.endswith(f" ({sid})") else name
+    short = shorten(bare, width)
+    short += ")" * max(short.count("(") - short.count(")"), 0)  # a cut inside brackets still closes them
+    return sid if bare == sid else f"{sid} {short}"
+
+
+def _key_entry(r: pd.Series, name: str) -> str:
+    """'p10 Fox Business (Dow Jones…): $39 bn (about)': a key entry short enough for half the page."""
+    bound = "" if r["bound"] == "exact" else f" ({BOUND_WORDS.get(r['bound'], r['bound'])})"
+    return f"{_bare(r['source_id'], name, 27)}: {figure(r['value'], r['unit'])}{bound}"
+
+
 def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
                        metric: str) -> plt.Figure:
     """The headline figure of each source against its date window (zero-based value axis).
 
     Windows are drawn from the same dates as ``timeline.csv`` (a line from earliest to latest,
     an arrow for an open end); the point sits at the stated date or the window's midpoint.
-    Points that would coincide are spread sideways so none is hidden; a source with no date
-    evidence is named under the chart instead of being drawn at a guessed date.
+    Points that would coincide are spread sideways, and windows that would coincide drawn a few
+    points apart, so none is hidden; a source with no date evidence is named under the chart
+    instead of being drawn at a guessed date. Up to ``MANY_SOURCES`` sources, each has its own
+    colour and marker, its point is labelled with its id, and a key under the chart names it.
     """
+    from matplotlib.transforms import offset_copy
+
     setup()
     order = list(timeline.sort_values("order")["source_id"])
     many = many_sources(len(order))
-    fig, ax = pyplot().subplots(figsize=(8, 3.8))
     merged = headlines.merge(timeline, on="source_id", how="left")
+    keyed = 0 if many else len(merged)
+    key_rows = math.ceil(keyed / 2) if keyed > 6 else keyed
+    fig = pyplot().figure(figsize=(PRINT_WIDTH_IN - 0.15, 4.4 + 0.16 * key_rows), layout="constrained")
+    if key_rows:
+        ax, key_ax = fig.subplots(2, 1, height_ratios=[4.4, 0.16 * key_rows])
+        key_ax.axis("off")
+    else:
+        ax, key_ax = fig.subplots(), None
     unit = merged["unit"].iloc[0] if len(merged) else "USD"
     scale, word = _money_scale(list(merged["value"])) if unit in MONEY_UNITS else (1, "")
     wins = [_window(r) for _, r in merged.iterrows()]
     x0, x1 = _axis_range(_drawn_ends(wins, []), [])
     dodge = (x1 - x0) * 0.012
     ymax, seen, undated = 1.0, {}, []
+    drawn_windows: dict[float, list[tuple[datetime, datetime]]] = {}
+    points, handles = [], []
     beyond: dict[tuple[str, float], list[tuple[datetime, str]]] = {}  # far bounds, one label per row
     for (_, r), (start, end) in zip(merged.iterrows(), wins, strict=True):
         sid = r["source_id"]
         name = labels.get(sid, sid)
-        colour = PALETTE[0] if many else source_colour(sid, order)
+        colour, marker = (PALETTE[0], "o") if many else source_style(sid, order)
         y = r["value"] / scale
         lo_v = r["lower"] / scale
         hi_v = r["upper"] / scale if math.isfinite(r["upper"]) else y * 1.3
         ymax = max(ymax, hi_v)
         if start is None and end is None:
-            undated.append(name)
+            undated.append(name if many or key_ax is None else _bare(sid, name, 30))
             continue
+        a, b = start or x0, end or x1
+        same = [w for w in drawn_windows.setdefault(round(y, 9), []) if w[0] < b + dodge and a < w[1] + dodge]
+        drawn_windows[round(y, 9)].append((a, b))
+        k = len(same)  # windows of this figure already drawn over these days: draw beside them
+        shifted = offset_copy(ax.transData, fig=fig, y=_WINDOW_GAP_PT * ((k + 1) // 2) * (1 if k % 2 else -1),
+                              units="points") if k else ax.transData
         if start is not None and end is not None:
             x = start + (end - start) / 2
-            (line,) = ax.plot([start, end], [y, y], color=colour, lw=2.2, alpha=0.7)
+            (line,) = ax.plot([start, end], [y, y], color=colour, lw=2.2, alpha=0.7, transform=shifted)
             line.set_gid(f"window:{sid}")  # a one-day window is its point
         else:
             x = start or end
@@ -243,16 +296,18 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
                 x = x1
                 beyond.setdefault(("until", round(y, 9)), []).append((end, sid))
             (line,) = ax.plot([x if end is None else x0, x if start is None else x1], [y, y],
-                              color=colour, lw=2.2, alpha=0.7)
+                              color=colour, lw=2.2, alpha=0.7, transform=shifted)
             line.set_gid(f"window:{sid}")
             _open_arrow(ax, x, x1 if end is None else x0, y, colour,
                         f"open-{'end' if end is None else 'start'}:{sid}")
         key = (x, round(y, 9))
         seen[key] = seen.get(key, -1) + 1
         shift = dodge * ((seen[key] + 1) // 2) * (1 if seen[key] % 2 else -1)
-        (point,) = ax.plot([x + shift], [y], "o", color=colour, ms=7, mec="white", mew=0.8,
-                           zorder=3 + seen[key], label=f"{name}: {shorten(r['quote'], 40)}")
+        (point,) = ax.plot([x + shift], [y], marker, color=colour, ms=7, mec="white", mew=0.8,
+                           zorder=3 + seen[key], label=_key_entry(r, name))
         point.set_gid(f"point:{sid}")
+        points.append((sid, point))
+        handles.append(point)
         ax.plot([x + shift, x + shift], [lo_v, hi_v], color=colour, lw=1, alpha=0.8)
         if not math.isfinite(r["upper"]):
             ax.annotate("", xy=(x + shift, hi_v), xytext=(x + shift, y),
@@ -260,7 +315,7 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     for (side, y), bounds in sorted(beyond.items()):
         days = ", ".join(sorted({f"{d:%Y-%m-%d}" for d, _ in bounds}))
         ax.text(x0 if side == "from" else x1, y,
-                f"\u2190 from {days}" if side == "from" else f"until {days} \u2192", fontsize=6.5,
+                f"\u2190 from {days}" if side == "from" else f"until {days} \u2192", fontsize=7,
                 color="#444444", ha="left" if side == "from" else "right", va="bottom",
                 gid="beyond:" + ",".join(sorted(sid for _, sid in bounds)))
     ax.set_ylim(0, ymax * 1.15)
@@ -273,16 +328,43 @@ def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: 
     if undated:
         note += ("\nNot drawn, no date evidence: " + ", ".join(undated) if not many
                  else f"\nNot drawn: {len(undated)} sources with no date evidence")
-    ax.set_xlabel(note)
-    handles = ax.get_legend_handles_labels()[0]
+    # wrapped here, not when fitted to the page: the layout is kept once the labels are placed
+    ax.set_xlabel("\n".join(textwrap.fill(line, 80) for line in note.split("\n")))
     if many:  # a point per source, translucent so coinciding points read darker; no legend
         for line in ax.lines:
             line.set_alpha(min(line.get_alpha() or 1.0, 0.35))
-    elif len(handles) > 6:  # many sources: below the axis, where no point can hide under it
-        ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.38 if undated
-                                                                                else -0.3),
-                  ncols=2, handletextpad=0.3, columnspacing=1.0)
-    elif handles:
-        ax.legend(fontsize=7, frameon=False, loc="lower right")
+    elif key_ax is not None:  # the key under the chart, each entry led by the id its point carries
+        key_ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False, borderaxespad=0.0,
+                      ncols=2 if len(handles) > 6 else 1, handletextpad=0.3, columnspacing=1.0)
     ax.set_title(f"{metric_label(metric)}: each source's headline figure over time", loc="left")
+    if not many:
+        _label_points(fig, ax, points)
     return fig
+
+
+def _label_points(fig: plt.Figure, ax: plt.Axes, points: list) -> None:
+    """Write each source's id beside its point, at the first spot (``_LABEL_SPOTS``) where it
+    covers no other label or point and stays inside the axes (else the first spot)."""
+    fig.canvas.draw()
+    fig.set_layout_engine("none")  # the labels are placed for this layout: keep it (another draw would move it)
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken = [p.get_window_extent(renderer) for _, p in points]
+    for sid, point in sorted(points, key=lambda sp: (sp[1].get_xdata()[0], sp[1].get_ydata()[0], sp[0])):
+        xy = (point.get_xdata()[0], point.get_ydata()[0])
+        chosen = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(sid, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                               fontsize=7, color="#222222", zorder=20)
+            box = text.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(t) for t in taken):
+                chosen = text
+                break
+            text.remove()
+        if chosen is None:
+            dx, dy, ha, va = _LABEL_SPOTS[0]
+            chosen = ax.annotate(sid, xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                 fontsize=7, color="#222222", zorder=20)
+        chosen.set_gid(f"label:{sid}")
+        taken.append(chosen.get_window_extent(renderer))

@@ -3,6 +3,7 @@ date arithmetic), open ends as arrows, every point visible, undated sources name
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import matplotlib.dates as mdates
@@ -182,4 +183,63 @@ def test_the_headline_chart_writes_a_far_bound_too() -> None:
     assert mdates.num2date(lo).year >= 2024
     assert any("from 2011-01-01" in x.get_text() for x in ax.texts)
     _check_windows(fig, t[t["source_id"] != "c"])
+    plt.close(fig)
+
+
+def _many_heads(n: int) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """n sources as qualcomm-nxp has them: a few figures, many sharing one, windows over two years."""
+    ids = [f"p{k:02d}" for k in range(1, n + 1)]
+    days = [f"{2016 + k // 8}-{k % 12 + 1:02d}-{k % 27 + 1:02d}" for k in range(n)]
+    t = pd.DataFrame({"source_id": ids, "order": range(1, n + 1), "published": days, "earliest": days,
+                      "latest": days, "stage": "agreed"})
+    values = [(30e9, 38e9, 44e9, 44e9, 47e9)[k % 5] for k in range(n)]
+    heads = pd.DataFrame({"claim_id": [f"{s}-c01" for s in ids], "source_id": ids, "metric": "deal_value",
+                          "value": values, "lower": [v - 5e8 for v in values], "upper": [v + 5e8 for v in values],
+                          "bound": "exact", "unit": "USD", "quote": [f"${v / 1e9:.0f} billion" for v in values]})
+    labels = {s: f"Outlet number {k} with a long name (wire text, reporter) ({s})" for k, s in enumerate(ids)}
+    return t, heads, labels
+
+
+def test_the_headline_chart_reads_with_twenty_sources(tmp_path) -> None:
+    """qualcomm-nxp: 17 sources in 8 colours (p09, p13 and p17 all blue), a tiny legend under the
+    chart. Each source now has its own colour and marker, its point carries its id, the key under
+    the chart names it in print-size text, and the SVG is the same bytes each time."""
+    from analysis.figures_style import PRINT_WIDTH_IN
+
+    t, heads, labels = _many_heads(20)
+    fig = figures.headline_over_time(t, heads, labels, "deal_value")
+    drawn = _drawn(fig)
+    styles = {(drawn[f"point:{s}"][0].get_color(), drawn[f"point:{s}"][0].get_marker()) for s in t["source_id"]}
+    assert len(styles) == 20
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = []
+    for sid in t["source_id"]:
+        (label,) = drawn[f"label:{sid}"]
+        assert label.get_text() == sid and label.get_fontsize() >= figures.MIN_TEXT_PT
+        boxes.append(label.get_window_extent(renderer))
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    legend = fig.axes[1].get_legend()
+    texts = [x.get_text() for x in legend.get_texts()]
+    assert len(texts) == 20 and all(x.startswith(s + " ") for x, s in zip(texts, t["source_id"], strict=True))
+    assert min(x.get_fontsize() for x in legend.get_texts()) >= figures.MIN_TEXT_PT
+    a, b = figures.save(fig, tmp_path / "a", "h"), None
+    plt.close(fig)
+    b = figures.save(figures.headline_over_time(t, heads, labels, "deal_value"), tmp_path / "b", "h")
+    plt.close("all")
+    assert a.read_bytes() == b.read_bytes()
+    width_pt = float(re.search(r'width="([\d.]+)pt"', a.read_text(encoding="utf-8")).group(1))
+    assert width_pt <= PRINT_WIDTH_IN * 72 + 1  # prints at its natural size: the 7 pt text stays 7 pt
+
+
+def test_windows_of_one_figure_over_the_same_days_are_all_visible() -> None:
+    """Seeds: s001 and s003 both say $10 billion in the same window; s003's line hid s001's."""
+    t = TABLE.iloc[:2]
+    fig = figures.headline_over_time(t, HEADS.iloc[:2], {}, "deal_value")
+    fig.canvas.draw()
+    drawn = _drawn(fig)
+    ys = [line.get_transform().transform(line.get_xydata())[:, 1].tolist()
+          for line in (drawn["window:a"][0], drawn["window:b"][0])]
+    assert abs(ys[0][0] - ys[1][0]) >= 2.0  # display pixels apart: both lines show
+    assert drawn["window:a"][0].get_ydata().tolist() == drawn["window:b"][0].get_ydata().tolist() == [10.0, 10.0]
     plt.close(fig)
