@@ -55,6 +55,17 @@ class Params:
     def names(cls) -> list[str]:
         return [f.name for f in fields(cls)]
 
+    def __post_init__(self) -> None:
+        """Direct construction (``Params(corpus_dir=...)``) is checked and resolved like
+        :meth:`from_mapping`: each value converted by its type or refused naming the parameter,
+        ranges checked, paths made absolute and defaults filled from the corpus folder (an empty
+        ``corpus_dir`` is the seeds, as everywhere else)."""
+        for f in fields(self):
+            object.__setattr__(self, f.name, _convert(f.name, f.type, getattr(self, f.name)))
+        self._check_ranges()
+        for name, value in self._resolution().items():
+            object.__setattr__(self, name, value)
+
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Params:
         """Validate raw values (from papermill, -p, a YAML file) and resolve paths."""
@@ -62,29 +73,16 @@ class Params:
         if unknown:
             raise InputError(f"unknown parameter(s): {', '.join(unknown)} "
                              f"(known: {', '.join(cls.names())})")
-        clean: dict[str, Any] = {}
+        return cls(**values)
+
+    @classmethod
+    def as_recorded(cls, values: dict[str, Any]) -> Params:
+        """The parameters exactly as a run recorded them (``params.json`` keeps each path without where
+        it lies, so it is not resolved again), for reports of that run; never checked, never run."""
+        p = object.__new__(cls)
         for f in fields(cls):
-            if f.name not in values:
-                continue
-            v = values[f.name]
-            if f.type in ("float", float):
-                try:
-                    v = float(v)
-                except (TypeError, ValueError) as exc:
-                    raise InputError(f"parameter {f.name}: expected a number, got {v!r}") from exc
-            elif f.type in ("int", int):
-                try:
-                    v = int(str(v).strip()) if not isinstance(v, float) or v.is_integer() else None
-                except (TypeError, ValueError):
-                    v = None
-                if v is None or isinstance(values[f.name], bool):
-                    raise InputError(f"parameter {f.name}: expected a whole number, got {values[f.name]!r}")
-            else:
-                v = _text(f.name, "" if v is None else str(v))
-            clean[f.name] = v
-        p = cls(**clean)
-        p._check_ranges()
-        return p.resolved()
+            object.__setattr__(p, f.name, values.get(f.name, f.default))
+        return p
 
     def _check_ranges(self) -> None:
         if not 0 <= self.approx_tolerance < 1:
@@ -97,7 +95,11 @@ class Params:
             raise InputError(f"parameter jobs: must be 0 (one per core) or 1 to 512, got {self.jobs}")
 
     def resolved(self) -> Params:
-        """Absolute paths everywhere; defaults filled from the corpus folder."""
+        """Absolute paths everywhere, defaults filled from the corpus folder: as constructed."""
+        return self
+
+    def _resolution(self) -> dict[str, Any]:
+        """The resolved value of each path parameter (see :meth:`__post_init__`)."""
         corpus = paths.absolute(self.corpus_dir) if self.corpus_dir else paths.SEEDS_DIR
         if not corpus.is_dir():
             raise InputError(f"parameter corpus_dir: folder {corpus} not found")
@@ -130,7 +132,7 @@ class Params:
                 changes[name] = str(pth)
         if events not in ("", "none") and not Path(events).is_file():
             raise InputError(f"parameter events: file {events} not found")
-        return dataclasses.replace(self, **changes)
+        return changes
 
     @property
     def events_path(self) -> Path | None:
@@ -172,6 +174,27 @@ def _portable(value: str, corpus: Path | None) -> str:
     if path.is_relative_to(corpus):
         return str(Path(corpus.name) / path.relative_to(corpus))
     return path.name
+
+
+def _convert(name: str, kind: Any, value: Any) -> Any:
+    """``value`` of parameter ``name`` as its declared type (a string "0.05" as the number), or an
+    input error naming the parameter."""
+    if kind in ("float", float):
+        try:
+            if isinstance(value, bool):
+                raise TypeError
+            return float(value)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"parameter {name}: expected a number, got {value!r}") from exc
+    if kind in ("int", int):
+        try:
+            v = int(str(value).strip()) if not isinstance(value, float) or value.is_integer() else None
+        except (TypeError, ValueError):
+            v = None
+        if v is None or isinstance(value, bool):
+            raise InputError(f"parameter {name}: expected a whole number, got {value!r}")
+        return v
+    return _text(name, "" if value is None else str(value))
 
 
 #: Characters no parameter may hold: control characters other than tab and line breaks (a NUL or

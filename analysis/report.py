@@ -53,7 +53,7 @@ def recorded_params(out_dir: Path) -> Params:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: artifact missing; run `python -m analysis run` first")
     values = json.loads(path.read_text(encoding="utf-8"))
-    return Params(**{**values, "out_dir": str(out_dir)})
+    return Params.as_recorded({**values, "out_dir": str(out_dir)})
 
 
 def logged_params(tree: Path) -> Params | None:
@@ -65,7 +65,7 @@ def logged_params(tree: Path) -> Params | None:
     if not path.is_file():
         return None
     values = json.loads(path.read_text(encoding="utf-8"))["parameters"]
-    return Params(**{k: v for k, v in values.items() if k in Params.names()})
+    return Params.as_recorded({k: v for k, v in values.items() if k in Params.names()})
 
 
 def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:

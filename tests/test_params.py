@@ -84,3 +84,26 @@ def test_params_json_records_paths_without_where_the_corpus_lies(tmp_path: Path)
     assert (values["corpus_dir"], values["manifest"], values["events"], values["extra_rules"]) == (
         "deal", "deal/sources.csv", "deal/events.csv", "rules.yml")
     assert str(tmp_path) not in recorded[0]
+
+
+def test_direct_construction_is_checked_and_resolved_like_from_mapping() -> None:
+    """``Params(...)``, the obvious constructor, gives the same parameters as from_mapping: the
+    default corpus is the seeds (with its manifest and events), never the current folder."""
+    assert Params() == Params.from_mapping({})
+    p = Params()
+    assert Path(p.corpus_dir) == SEEDS_DIR and Path(p.manifest) == SEEDS_DIR / "sources.csv"
+    assert Params(approx_tolerance="0.05").approx_tolerance == 0.05
+    assert Params(jobs="2").jobs == 2
+
+
+@pytest.mark.parametrize(("values", "name"), [
+    ({"approx_tolerance": "lots"}, "approx_tolerance"),
+    ({"approx_tolerance": 1.5}, "approx_tolerance"),
+    ({"repeat_threshold": None}, "repeat_threshold"),
+    ({"jobs": 1.5}, "jobs"),
+    ({"corpus_dir": "/no/such/folder"}, "corpus_dir"),
+    ({"event_name": "a\x00b"}, "event_name"),
+])
+def test_direct_construction_names_a_bad_parameter(values: dict, name: str) -> None:
+    with pytest.raises(InputError, match=f"parameter {name}"):
+        Params(**values)
