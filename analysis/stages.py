@@ -88,6 +88,8 @@ def _frame_copy(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def corpus(p: Params) -> Corpus:
+    """The articles of ``p.corpus_dir`` as the manifest lists them (raw text, hashes, metadata),
+    checked and decoded: what every other stage reads."""
     return load_corpus(p.corpus_dir, p.manifest or None, p.encoding)
 
 
@@ -134,6 +136,9 @@ def corpus_key(c: Corpus) -> str:
 
 
 def cleaned(p: Params, c: Corpus | None = None) -> list[CleanSource]:
+    """Every source with its page furniture removed (each removal logged with raw offsets), split
+    into paragraphs and sentences that keep raw offsets: the text every later stage reads, so a
+    quote in any table can be found in the raw page."""
     c = c or corpus(p)
     cache = stage_cache(p)
     k = key("cleaned", corpus_key(c), file_digest(p.extra_rules))
@@ -209,6 +214,9 @@ def _cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame
 
 
 def write_cleaning(cs: list[CleanSource], tables: dict[str, pd.DataFrame], p: Params) -> None:
+    """Write the cleaning tables, each cleaned text, ``params.json`` and ``inputs.json`` to the
+    artifacts of ``p.out_dir`` (never a published run's): what the report and a reader check
+    the cleaning against."""
     for name, df in tables.items():
         artifacts.write_table(df, p.out_dir, name)
     for c in cs:
@@ -233,6 +241,8 @@ def input_files(p: Params) -> list[dict[str, str]]:
 
 
 def lexicons(p: Params) -> Lexicons:
+    """The metric lexicon and stance cues (shipped, or the files the parameters name) that
+    claim extraction, transactions and qualitative claims read."""
     return Lexicons.load(p.metric_lexicon or None, p.stance_cues or None)
 
 
@@ -241,11 +251,16 @@ def _lexicon_parts(p: Params) -> tuple[str, str]:
 
 
 def claims(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
+    """One row per figure each source states (``claims.csv``): metric, value, the interval its
+    wording admits, stance, quote with raw offsets, and the derived valuations: what the
+    comparisons, the timeline's headline figures and the report's claim tables are built on."""
     return _cached(p, "claims", (cs,), (*_lexicon_parts(p), p.approx_tolerance),
                    lambda: extract_claims(cs, lexicons(p), p.approx_tolerance, p.workers), _frame_copy)
 
 
 def qualitative(p: Params, cs: list[CleanSource]) -> pd.DataFrame:
+    """The claims that are not figures (``qualitative.csv``): deal stage, structure, people and
+    roles, outlets cited, each with its quote, for the report's qualitative table."""
     return _cached(p, "qualitative", (cs,), _lexicon_parts(p),
                    lambda: qualitative_claims(cs, lex=lexicons(p), jobs=p.workers), _frame_copy)
 
@@ -317,6 +332,9 @@ def _build_timeline(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -
 
 
 def comparisons(claims_df: pd.DataFrame, tl: Timeline) -> pd.DataFrame:
+    """A verdict for every pair of claims of one metric and transaction (``comparisons.csv``):
+    same, compatible, superseded (the timeline orders them), contradicts, ...; it needs the
+    timeline because a later figure revises an earlier one rather than contradicting it."""
     return _cached(None, "comparisons", (claims_df, tl), (),
                    lambda: compare_claims(claims_df, times=tl.times), _frame_copy)
 
@@ -334,6 +352,9 @@ def claim_repeats(claims_df: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 
 def language(p: Params, cs: list[CleanSource], claims_df: pd.DataFrame) -> pd.DataFrame:
+    """Per source (``language.csv``): readability of the raw and cleaned text, hedges per 1,000
+    words and the share of repeated sentences; the claims mark repeated figures as repeats."""
+
     def compute() -> pd.DataFrame:
         cues = load_hedge_cues(p.hedge_cues or None)
         return language_metrics(cs, claim_repeats(claims_df), cues, p.repeat_threshold, p.workers)
