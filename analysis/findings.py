@@ -78,12 +78,16 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
     last = settled_claim(claims, timeline)
     t_last = timeline[timeline["source_id"] == last["source_id"]].iloc[0]
     firm = "" if last["stance"] == "rumoured" else " that states it as more than a rumour"
-    out.append(
-        f"The latest source{firm}, {_label(sources, last['source_id'])} "
-        f"({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; {when(t_last)}), gives "
-        f"{figure(last['value'], last['unit'])}{_BASIS_WORDS.get(last.get('basis'), '')} ({last['stance']}): "
-        "the figure the coverage settles on."
-    )
+    gives = (f"{_label(sources, last['source_id'])} ({STAGE_WORD.get(t_last['stage'], t_last['stage'])}; "
+             f"{when(t_last)}), gives {figure(last['value'], last['unit'])}"
+             f"{_BASIS_WORDS.get(last.get('basis'), '')} ({last['stance']})")
+    if last["source_id"] not in _dated(timeline):
+        # a source without date evidence is never "the latest" (README, timeline.csv `dated`)
+        out.append(f"The one source, {gives}; with no date evidence it is not called the latest." if len(sources) == 1
+                   else f"No source that states a deal value has date evidence, so none is called the latest; "
+                        f"by the deal stage each describes, the last, {gives}.")
+    else:
+        out.append(f"The latest source{firm}, {gives}: the figure the coverage settles on.")
     late_rows = late_outliers(claims, timeline)
     if many_sources(len(sources)) and len(late_rows) > MAX_NAMED_PAIRS:
         out.append(f"Flagged, not followed: {count(len(late_rows), 'later source')} give a figure the settled "
@@ -136,10 +140,19 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
         derived["src"] = [str(c).split("-")[1] for c in derived["claim_id"]]
         derived["rank"] = [order.index(s) if s in order else -1 for s in derived["src"]]
         d = derived.sort_values("rank").iloc[-1]
-        out.append(f"Implied valuation of the target from the latest source that gives both a deal "
+        latest = ("the latest source" if d["src"] in _dated(timeline) else "the one source" if len(sources) == 1
+                  else "the last source in timeline order (it has no date evidence)")
+        out.append(f"Implied valuation of the target from {latest} that gives both a deal "
                    f"value and a stake, {_label(sources, d['src'])}: about "
                    f"{figure(d['value'], d['unit'], 1)} (derived: {d['quote']}).")
     return out
+
+
+def _dated(timeline: pd.DataFrame) -> set[str]:
+    """The sources with any date evidence: only those can be "the latest" (``timeline.csv`` dated)."""
+    if "dated" not in timeline:
+        return set(timeline["source_id"])
+    return set(timeline.loc[timeline["dated"].astype(str).isin(["True", "true", "1"]), "source_id"])
 
 
 def _timeline_finding(sources: pd.DataFrame, timeline: pd.DataFrame) -> str:

@@ -33,7 +33,7 @@ from .claims import Lexicons, extract_claims, headline_claims
 from .cleaning import CleanSource, clean_corpus, load_rules
 from .compare import TimeKey, compare_claims, later_by_keys
 from .corpus import Corpus, check_csv_columns, control_characters, load_corpus
-from .formatting import BOUND_WORDS, figure
+from .formatting import BOUND_WORDS, count, figure
 from .language import language_metrics, load_hedge_cues
 from .near_duplicates import near_duplicates
 from .params import Params
@@ -399,8 +399,9 @@ def event_info(p: Params, cs: list[CleanSource], table: pd.DataFrame | None = No
     target = str(main["target"]) if main is not None else ""
     name = p.event_name or deal_name(acquirer, target, kind)
     description = p.event_description or (
-        f"How {len(cs)} sources reported {name}: the figures they give, when they appeared, "
-        "and where they disagree."
+        f"How {count(len(cs), 'source')} reported {name}: the figures {'it gives' if len(cs) == 1 else 'they give'}, "
+        f"when {'it' if len(cs) == 1 else 'they'} appeared, and where {'its figures' if len(cs) == 1 else 'they'} "
+        "disagree."
     )
     others = [{"id": r["transaction_id"],
                "name": deal_name(r["acquirer"], r["target"], r["kind"], r.get("follow_on", False),
