@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import findings, html_tables, paths, render, report_scale
+from . import findings, html_tables, paths, render, report_scale, report_text
 from .artifacts import read_table
 from .claims import reported_claims
 from .compare import with_pairs
@@ -205,6 +205,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             "rules": count(int(audit["rule"].nunique()), "general rule"),
             "removed_spans": count(len(audit), "span"),
             "comparison_summary": comparison_summary(comparisons),
+            "cleaning_lead": report_text.cleaning_lead(audit, order),
         },
         "headline": {
             "metric": metric_label("deal_value").lower(),

@@ -1,0 +1,35 @@
+"""Report prose that follows the data: what the cleaner found.
+
+Every sentence here is built from the artifacts or from a data file of the package, so the
+report never states as a fact of every corpus what only some corpora show.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .formatting import count, listing, noun_for
+
+
+def cleaning_lead(audit: pd.DataFrame, source_ids: list[str]) -> str:
+    """What the cleaner did, page by page, from its audit: how many pages lost page furniture, how
+    many only had lines moved to metadata, how many were kept as scraped, and the rules that took
+    the most spans (never a fixed list of furniture every corpus is said to carry)."""
+    n = len(source_ids)
+    touched = set(audit["source_id"]) & set(source_ids)
+    removed = set(audit.loc[audit["action"] == "remove", "source_id"]) & touched
+    moved_only, untouched = len(touched - removed), n - len(touched)
+    if not touched:
+        kept = "the page was" if n == 1 else f"all {n} pages were"
+        return f"The cleaner found no page furniture to remove or move: {kept} kept as scraped."
+    pages = ("the page" if n == 1 else f"all {n} pages" if len(removed) == n
+             else f"{len(removed)} of the {n} pages")
+    parts = [f"The cleaner removed page furniture from {pages}" if removed else "The cleaner removed nothing"]
+    if moved_only:
+        parts.append(f"on {moved_only}{' more' if removed else ''} {noun_for(moved_only, 'page')} it only moved "
+                     "lines such as bylines and datelines to metadata")
+    if untouched:
+        parts.append(f"{count(untouched, 'page')} {'was' if untouched == 1 else 'were'} kept as scraped")
+    top = audit["rule"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
+    rules = listing([f"{rule.replace('_', ' ')} ({count(int(k), 'span')})" for rule, k in top.items()])
+    return "; ".join(parts) + f". The most frequent {'rule' if len(top) == 1 else 'rules'}: {rules}."
