@@ -119,6 +119,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Share removed": [f"{x:.0%}" for x in s["removed_share"].astype(float)],
         "Paras": s["paragraphs"], "Sents": s["sentences"],
     }))
+    files["certainty.md"] = report_text.certainty_definitions()
     by_rule = audit.assign(chars=audit["end"] - audit["start"]).pivot_table(
         index="rule", columns="source_id", values="chars", aggfunc="sum", fill_value=0)
     by_rule = by_rule.reindex(columns=order, fill_value=0)

@@ -1,4 +1,4 @@
-"""Report prose that follows the data: what the cleaner found.
+"""Report prose that follows the data: what the cleaner found, what the certainty labels mean.
 
 Every sentence here is built from the artifacts or from a data file of the package, so the
 report never states as a fact of every corpus what only some corpora show.
@@ -6,9 +6,26 @@ report never states as a fact of every corpus what only some corpora show.
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 
+from . import paths
 from .formatting import count, listing, noun_for
+
+#: One line per certainty label, the short form of examples/CERTAINTY.md.
+CERTAINTY_FILE = paths.DATA_DIR / "certainty_labels.csv"
+
+
+def certainty_labels() -> list[tuple[str, str]]:
+    """(label, one-line definition) per certainty label, in the order the convention applies them."""
+    with CERTAINTY_FILE.open(encoding="utf-8", newline="") as fh:
+        return [(row["stance"], row["definition"]) for row in csv.DictReader(fh)]
+
+
+def certainty_definitions() -> str:
+    """The certainty labels as a markdown list, one definition each."""
+    return "".join(f"- **{label}**: {definition}\n" for label, definition in certainty_labels())
 
 
 def cleaning_lead(audit: pd.DataFrame, source_ids: list[str]) -> str:

@@ -3,6 +3,8 @@ are defined from the package's data, and a page that grows in cleaning is explai
 
 from __future__ import annotations
 
+import csv
+
 import pandas as pd
 
 from analysis import paths, report_text
@@ -26,3 +28,15 @@ def test_the_report_no_longer_says_every_page_carried_ads() -> None:
     qmd = (paths.REPORT_SRC_DIR / "index.qmd").read_text(encoding="utf-8")
     assert "carried ads, widgets, sidebars and bylines" not in qmd
     assert "{{< var corpus.cleaning_lead >}}" in qmd
+
+
+def test_every_certainty_label_is_defined_in_the_report() -> None:
+    with (paths.DATA_DIR / "stance_cues.csv").open(encoding="utf-8", newline="") as fh:
+        produced = {row["stance"] for row in csv.DictReader(fh)} | {"asserted"}
+    defined = dict(report_text.certainty_labels())
+    assert set(defined) == produced == {"confirmed", "reported", "asserted", "rumoured"}
+    listed = report_text.certainty_definitions()
+    assert all(f"- **{label}**: " in listed for label in produced) and len(listed.splitlines()) == 4
+    assert not any(ch.isdigit() for ch in listed)  # definitions, never numbers typed by hand
+    qmd = (paths.REPORT_SRC_DIR / "index.qmd").read_text(encoding="utf-8")
+    assert "{{< include _generated/certainty.md >}}" in qmd
