@@ -176,6 +176,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
             disagreement_rows=findings.disagreement_rows(claims, comparisons), claims=claims, qual=qual,
             lang=lang, audit=audit, evidence=evidence, label=label, when=findings.when,
             stage_word=findings.STAGE_WORD, inputs_table=every_input))
+    files["sources_table.md"] += report_text.size_note(sources)
     versions = [("python", platform.python_version())]
     for name in PACKAGES:
         try:

@@ -1,4 +1,5 @@
-"""Report prose that follows the data: what the cleaner found, what the certainty labels mean.
+"""Report prose that follows the data: what the cleaner found, what the certainty labels mean,
+why a table can count more characters after cleaning than before.
 
 Every sentence here is built from the artifacts or from a data file of the package, so the
 report never states as a fact of every corpus what only some corpora show.
@@ -50,3 +51,15 @@ def cleaning_lead(audit: pd.DataFrame, source_ids: list[str]) -> str:
     top = audit["rule"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(3)
     rules = listing([f"{rule.replace('_', ' ')} ({count(int(k), 'span')})" for rule, k in top.items()])
     return "; ".join(parts) + f". The most frequent {'rule' if len(top) == 1 else 'rules'}: {rules}."
+
+
+def size_note(sources: pd.DataFrame) -> str:
+    """Why a page can count more characters after cleaning than before: the cleaned text puts a
+    blank line between paragraphs. Empty when no page grew."""
+    grew = int((sources["clean_chars"].astype(int) > sources["raw_chars"].astype(int)).sum())
+    if not grew:
+        return ""
+    return (f"Clean chars count the cleaned text as written (`clean/<id>.txt`), with a blank line between "
+            f"paragraphs, so a page that lost less than the added line breaks counts a few characters more "
+            f"than its raw text ({count(grew, 'source')} here); Share removed counts non-space characters "
+            "only, so it never grows.\n")

@@ -40,3 +40,10 @@ def test_every_certainty_label_is_defined_in_the_report() -> None:
     assert not any(ch.isdigit() for ch in listed)  # definitions, never numbers typed by hand
     qmd = (paths.REPORT_SRC_DIR / "index.qmd").read_text(encoding="utf-8")
     assert "{{< include _generated/certainty.md >}}" in qmd
+
+
+def test_a_page_that_grows_in_cleaning_is_explained_under_the_table() -> None:
+    sources = pd.DataFrame({"raw_chars": [1968, 500, 300], "clean_chars": [1972, 400, 300]})
+    note = report_text.size_note(sources)
+    assert "blank line between paragraphs" in note and "(1 source here)" in note
+    assert report_text.size_note(sources.iloc[1:]) == ""
