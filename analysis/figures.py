@@ -25,17 +25,58 @@ from .figures_style import (
     smallest_text_pt,
     source_colour,
 )
-from .figures_timeline import headline_over_time, timeline_windows
+from .figures_timeline import headline_over_time as _headline_over_time
+from .figures_timeline import timeline_windows as _timeline_windows
 from .formatting import many_sources
 
 if TYPE_CHECKING:
     import matplotlib.pyplot as plt
 
 __all__ = [
-    "DEAL_PANELS", "MIN_TEXT_PT", "PALETTE", "PRINT_WIDTH_IN", "VALUATION_PANELS", "discrepancy",
-    "headline_over_time", "language_bars", "nothing_to_compare", "pyplot", "removed_by_rule", "save",
-    "setup", "size_before_after", "smallest_text_pt", "source_colour", "timeline_windows",
+    "DEAL_PANELS", "MIN_TEXT_PT", "NO_DATED_HEADLINE", "NO_DATED_SOURCE", "NO_HEADLINE", "PALETTE",
+    "PRINT_WIDTH_IN", "VALUATION_PANELS", "dated_sources", "discrepancy", "headline_gap",
+    "headline_over_time", "language_bars", "nothing_to_compare", "pyplot", "removed_by_rule", "save", "setup",
+    "size_before_after", "smallest_text_pt", "source_colour", "timeline_windows",
 ]
+
+
+#: What the timeline charts say instead of drawing axes of made-up dates and values.
+NO_DATED_SOURCE = "No source has date evidence: there is no window to draw"
+NO_HEADLINE = "No source states a deal value: there is no figure to place in time"
+NO_DATED_HEADLINE = "No source that states a deal value has date evidence: there is nothing to place in time"
+
+
+def dated_sources(timeline: pd.DataFrame) -> set[str]:
+    """The sources with any date evidence (``timeline.csv`` ``dated``; a table written before that
+    column: a stated date or a window end)."""
+    if "dated" in timeline:
+        return set(timeline.loc[timeline["dated"].astype(str).isin(["True", "true", "1"]), "source_id"])
+    ends = timeline[["published", "earliest", "latest"]].astype(str).replace("nan", "")
+    return set(timeline.loc[(ends != "").any(axis=1), "source_id"])
+
+
+def headline_gap(timeline: pd.DataFrame, headlines: pd.DataFrame, metric: str) -> str:
+    """Why the headline-over-time chart has nothing to draw ("" when it has something)."""
+    heads = headlines[headlines["metric"] == metric] if "metric" in headlines else headlines
+    if heads.empty:
+        return NO_HEADLINE
+    return "" if heads["source_id"].isin(dated_sources(timeline)).any() else NO_DATED_HEADLINE
+
+
+def timeline_windows(timeline: pd.DataFrame, events: pd.DataFrame, labels: dict[str, str]) -> plt.Figure:
+    """Each source's publication window (:func:`figures_timeline.timeline_windows`); a short note
+    instead when no source has date evidence and no event is marked (no axis of made-up dates)."""
+    if not dated_sources(timeline) and not len(events):
+        return nothing_to_compare(NO_DATED_SOURCE)
+    return _timeline_windows(timeline, events, labels)
+
+
+def headline_over_time(timeline: pd.DataFrame, headlines: pd.DataFrame, labels: dict[str, str],
+                       metric: str) -> plt.Figure:
+    """Each source's headline figure against its window (:func:`figures_timeline.headline_over_time`);
+    a short note instead when no dated source states one (no made-up date or value axis)."""
+    gap = headline_gap(timeline, headlines, metric)
+    return nothing_to_compare(gap) if gap else _headline_over_time(timeline, headlines, labels, metric)
 
 
 def removed_by_rule(audit: pd.DataFrame, sources: list[str]) -> plt.Figure:

@@ -24,11 +24,12 @@ _VAL_TAG = {"valuation_before": "before", "valuation_at_deal": "at deal",
             "valuation_projected": "projected"}
 
 
-def nothing_to_compare() -> plt.Figure:
-    """A small chart saying no source gives a figure of the panels (a chart is always written)."""
+def nothing_to_compare(message: str = "No figures to compare") -> plt.Figure:
+    """A small chart saying why there is nothing to draw (a chart is always written), with no axes:
+    never an empty frame with made-up dates or values."""
     setup()
     fig, ax = pyplot().subplots(figsize=(8, 1.5))
-    ax.text(0.5, 0.5, "No figures to compare", ha="center", va="center")
+    ax.text(0.5, 0.5, message, ha="center", va="center")
     ax.axis("off")
     return fig
 

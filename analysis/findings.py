@@ -133,7 +133,9 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
              if counts.get(v, 0)]
     n_cmp = int(comparisons["pairs"].sum())
     out.append(f"Across all metrics, {count(n_cmp, 'pair')} of claims from different sources "
-               f"{_verb(n_cmp, 'was', 'were')} compared" + (": " + ", ".join(parts) if parts else "") + ".")
+               f"{_verb(n_cmp, 'was', 'were')} compared" + (": " + ", ".join(parts) if parts else "") + "."
+               if n_cmp else "No pair of claims from different sources could be compared: no two sources give "
+               "a figure of the same metric and deal.")
     out.append(_timeline_finding(sources, timeline))
     derived = claims[claims["source_id"] == "derived"].copy()
     if len(derived):

@@ -22,12 +22,12 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import findings, html_tables, paths, render, report_scale, report_text
+from . import figures, findings, html_tables, paths, render, report_scale, report_text
 from .artifacts import read_table
 from .claims import reported_claims
 from .compare import with_pairs
 from .errors import InputError
-from .figures_disagreement import VALUATION_PANELS
+from .figures_disagreement import DEAL_PANELS, VALUATION_PANELS
 from .figures_style import colour_per_source
 from .formatting import BOUND_WORDS, count, figure, listing, many_sources, md, metric_label, shorten
 from .params import Params
@@ -220,10 +220,15 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
                    "repeat_threshold": f"{p.repeat_threshold:g}"},
         "engine": engine,
     }
-    valued = reported_claims(claims)["metric"].isin(
-        [m for _, metrics in VALUATION_PANELS for m in metrics]).any()
-    return {**_escaped(variables), **report_scale.report_text(
-        many, bool(valued), removed_by_source=not many and colour_per_source(len(sources)))}, files
+    shown = reported_claims(claims)["metric"]
+    valued = bool(shown.isin([m for _, metrics in VALUATION_PANELS for m in metrics]).any())
+    dealt = bool(shown.isin([m for _, metrics in DEAL_PANELS for m in metrics]).any())
+    head_gap = figures.headline_gap(timeline, heads, "deal_value")
+    time_gap = "" if figures.dated_sources(timeline) or matched_event_count(events_used) else figures.NO_DATED_SOURCE
+    files["figures_lead.md"] = report_text.figures_lead(dealt, valued, head_gap)
+    text = report_scale.report_text(many, valued, removed_by_source=not many and colour_per_source(len(sources)))
+    text["figs"].update(report_text.empty_figures(dealt, head_gap, time_gap))
+    return {**_escaped(variables), **text}, files
 
 
 def language_tables(lang: pd.DataFrame, order: list[str], label: dict[str, str]) -> tuple[str, str]:

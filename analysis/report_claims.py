@@ -130,12 +130,23 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
     verdicts.index = [metric_label(m) for m in verdicts.index]
     verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
     files["verdicts.md"] = md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
+    if not int(comparisons["pairs"].sum()):  # the text says why: no "(none)" list, no empty table
+        files["disagreements.md"] = files["verdicts.md"] = ""
     return files
 
 
 def comparison_summary(comparisons: pd.DataFrame) -> str:
-    """'Of all 14 pairs compared, none contradict and 4 are superseded', numbers agreeing."""
+    """'Of all 14 pairs compared, none contradict and 4 are superseded; the list below shows ...',
+    numbers agreeing; with no pair compared, says so (and nothing is listed below it)."""
     n = int(comparisons["pairs"].sum())  # a row may stand for many pairs (compare.PAIR_LIMIT)
+    if n == 0:
+        return ("No pair of figures could be compared: no two sources give a figure of the same metric and "
+                "deal, so there is no disagreement to list and no pair to count.")
+    return _pairs_summary(comparisons, n) + ("; the list below shows those between headline claims, and the "
+                                             "table after it counts every pair by metric.")
+
+
+def _pairs_summary(comparisons: pd.DataFrame, n: int) -> str:
     contra = int(comparisons.loc[comparisons["verdict"] == "contradicts", "pairs"].sum())
     sup = int(comparisons.loc[comparisons["verdict"] == "superseded", "pairs"].sum())
     c_txt = "none contradict" if contra == 0 else f"{contra} {'contradicts' if contra == 1 else 'contradict'}"

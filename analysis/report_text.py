@@ -1,5 +1,5 @@
 """Report prose that follows the data: what the cleaner found, what the certainty labels mean,
-why a table can count more characters after cleaning than before.
+why a table can count more characters after cleaning than before, why a chart is empty.
 
 Every sentence here is built from the artifacts or from a data file of the package, so the
 report never states as a fact of every corpus what only some corpora show.
@@ -63,3 +63,34 @@ def size_note(sources: pd.DataFrame) -> str:
             f"paragraphs, so a page that lost less than the added line breaks counts a few characters more "
             f"than its raw text ({count(grew, 'source')} here); Share removed counts non-space characters "
             "only, so it never grows.\n")
+
+
+def figures_lead(deal_figures: bool, valuations: bool, headline_gap: str) -> str:
+    """The paragraph under the deal-value chart: what each of the three charts shows, or, for a
+    chart with nothing to draw, plainly why it is empty."""
+    deal = ("@fig-discrepancy shows where the figures truly disagree and where they differ only by rounding or "
+            "because one is a bound" if deal_figures else
+            "No source states a deal value or a stake, so @fig-discrepancy has nothing to compare")
+    value = ("@fig-valuations does the same for the target's valuation, where a source states one or implies "
+             "one by its deal value and stake, setting the two against each other" if valuations else
+             "no source states or implies a valuation of the target, so @fig-valuations is empty")
+    head = ("@fig-headline sets each source's headline figure against when it appeared." if not headline_gap
+            else f"@fig-headline is empty: {headline_gap[0].lower()}{headline_gap[1:]}.")
+    return f"{deal}; {value}.\n{head}\n"
+
+
+def empty_figures(deal_figures: bool, headline_gap: str, timeline_gap: str) -> dict[str, dict[str, str]]:
+    """Caption and alt text of each chart that has nothing to draw, saying why (the chart itself
+    writes the same reason, never an axis of made-up values or dates)."""
+    out = {}
+    if not deal_figures:
+        out["discrepancy"] = {"caption": "No source states a deal value or a stake, so this chart is empty.",
+                              "alt": "Empty chart: no deal value or stake is stated"}
+    if headline_gap:
+        out["headline"] = {"caption": f"{headline_gap}, so this chart is empty.",
+                           "alt": "Empty chart: no dated headline deal value"}
+    if timeline_gap:
+        out["timeline"] = {"caption": f"{timeline_gap}, so this chart is empty; the table below lists "
+                                      "each source as undated.",
+                           "alt": "Empty chart: no source has date evidence"}
+    return out
