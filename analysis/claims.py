@@ -88,6 +88,11 @@ class Lexicons:
 # --------------------------------------------------------------------------- attribution
 
 
+#: A money figure below this, with no scale word, is a share's size: "worth $110" values a share.
+PER_SHARE_SIZED = 10_000
+_SCALE_WORD = re.compile(r"(?i)(?:thousand|million|billion|trillion|crore|lakh|\d\s*(?:k|m|mn|mln|b|bn|bln|tn)\b)")
+
+
 def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
     """Metric from cue words near the figure; a specific metric beats the generic deal value.
 
@@ -120,6 +125,8 @@ def classify_metric(sentence: str, amount: Amount, lex: Lexicons) -> str:
     if metric == "stake" and _VOTED.search(sentence[max(0, amount.start - 90):amount.start]):
         return "other"  # "holders voting represented 77.5% of the outstanding shares": a turnout
     if metric == "valuation":
+        if amount.kind == "money" and amount.value < PER_SHARE_SIZED and not _SCALE_WORD.search(amount.text):
+            return "other"  # "NXP could be worth $110 or more": a share's worth, not the company's
         if _DEAL_VALUED.search(sentence[max(0, amount.start - 60):amount.start]):
             return "deal_value"  # "the deal, valued at $650 million": the price, not a company's worth
         if _THING_VALUED.search(sentence[max(0, amount.start - 100):amount.start]):

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 
 from .cleaning import CleanSource
 from .numbers import parse_amounts
-from .parties import _DEMONYM, _DEMONYM_NOUN, SENTENCE_OPENERS, _is_party, clean_name, proper_nouns, same_party
+from .parties import (
+    _DEMONYM,
+    _DEMONYM_NOUN,
+    DEMONYM_WARES,
+    SENTENCE_OPENERS,
+    _is_party,
+    clean_name,
+    proper_nouns,
+    same_party,
+)
 
 #: A capitalised word; a company suffix keeps its full stop ("Amazon.com Inc. is investing"), and
 #: so does an abbreviation that a name goes on after ("U.S. Steel").
@@ -161,14 +170,16 @@ DEAL_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
     ("acquired_by", "acquisition", _rx(
         # "Y was in advanced talks last year to be acquired by X"; "... by German pharmaceutical
         # giant X" (the buyer after its description)
-        rf"(?P<t>{_NAME})[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,8}}?(?:was|were|is|been|being|be)[ \t]+"
+        # "X, which is being bought by Y" (a relative clause)
+        rf"(?P<t>{_NAME})(?:,[ \t]+(?:which|that)[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,3}}?|"
+        rf"[ \t]+(?:[a-z][^\s;:!?,]*[ \t]+){{0,8}}?)(?:was|were|is|been|being|be)[ \t]+"
         rf"(?:acquired|bought|purchased|taken[ \t]+over)[ \t]+by[ \t]+"
         rf"(?:(?:[A-Z][a-z]+[ \t]+)?(?:[a-z][\w-]*[ \t]+){{1,3}}(?=[A-Z]))?(?P<a>{_NAME})")),
     # whose approval it is buys nothing: "secured China's approval to buy out Y"
     ("buys", "acquisition", _rx(
         rf"(?P<a>{_NAME})(?!(?<=['’]s)[ \t]+{_PERMISSION})(?:[ \t]+{_TICKER})?"
         rf"(?:{_APPOSITIVE}|[ \t]+{_LINK}{{0,8}}?)(?:to[ \t]+)?"
-        rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]){_GAP}"
+        rf"{_NOT_A_NOUN}{_VERB_BUY}[ \t]+(?!by[ \t]|into[ \t]|from[ \t]){_GAP}"
         rf"(?P<t>{_NAME})")),
     # "X, an American maker of programs, splurged $35bn on Y": a purchase in a magazine's words
     ("splurges_on", "acquisition", _rx(
@@ -283,7 +294,10 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
             taken: list[tuple[int, int]] = []
             for rule, kind, rx in DEAL_PATTERNS:
                 for m in rx.finditer(text):
-                    if any(m.start() < e and s < m.end() for s, e in taken):
+                    # (a target may end another deal's sentence and open its own: "a stake in Y,
+                    # which is being bought by X")
+                    lo = m.end("t") if rule == "acquired_by" else m.start()
+                    if any(lo < e and s < m.end() for s, e in taken):
                         continue
                     if _NEGATED.search(m.group(0)):
                         continue  # "will not acquire control of": no such transaction
@@ -308,6 +322,9 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue
                     if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
                         continue  # "a stake in the San Francisco company": a place, not the target
+                    if (re.fullmatch(_DEMONYM, target) and head_end == m.end("t")
+                            and DEMONYM_WARES.match(text, head_end)):
+                        continue  # "barred from buying American technology": wares, not a company
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
                     if (acquirer and rule == "buys" and _OBJECT_BEFORE.search(text, 0, m.start("a"))

@@ -30,6 +30,9 @@ def load_cues(path: str | Path | None, default: str, required: tuple[str, ...]) 
         raise InputError(f"lexicon {file}: missing column(s) {', '.join(missing)}")
     out = []
     for n, row in enumerate(rows, start=2):
+        if None in row:  # csv puts the fields beyond the header under None: they were silently lost
+            raise InputError(f"lexicon {file}: row {n}: more fields than the header has columns "
+                             "(a comma in an unquoted field?)")
         try:
             regex = re.compile(row["pattern"])
         except re.error as exc:

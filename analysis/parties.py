@@ -34,9 +34,18 @@ SENTENCE_OPENERS = {"Any", "Every", "Each", "No", "Another", "Some", "Such", "Al
 
 #: A nationality adjective before a company noun describes a party without naming it.
 _DEMONYM = r"[A-Z][a-z]+(?:ese|ian|ish|ean|an|ch|i)"
-_DEMONYM_NOUN = re.compile(r"(?:['’]s)?[ \t]+(?:company|firm|group|giant|conglomerate|bank|lender|"
-                           r"carrier|buyer|rival|owner|operator|start-?up|developer|producer|"
-                           r"manufacturer|investor|fund|insurer|retailer|[a-z]+maker)\b")
+#: (with up to two words between: "the American tech giant", "the Chinese communications-equipment
+#: maker")
+_DEMONYM_NOUN = re.compile(r"(?:['’]s)?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:company|firm|group|giant|conglomerate|"
+                           r"bank|lender|carrier|buyer|rival|owner|operator|start-?up|developer|producer|"
+                           r"manufacturer|investor|fund|insurer|retailer|[a-z]*maker)\b")
+#: ... and one before a common noun names wares, not a company: "from buying American technology"
+#: (a function word, an adverb of time or the company's shares after it leave it a name:
+#: "to buy Allergan for $63 billion", "buy all Beta shares")
+DEMONYM_WARES = re.compile(r"[ \t]+(?!(?:for|from|in|and|or|at|on|to|with|as|after|before|which|that|who|whose|is|"
+                           r"was|were|are|has|had|have|will|would|could|may|might|by|of|over|under|during|since|"
+                           r"through|while|when|if|but|last|this|next|earlier|later|outright|recently|shares?|"
+                           r"stock|stake|said|says)\b)[a-z]")
 
 
 def clean_name(name: str, stop: set[str]) -> str:

@@ -95,8 +95,12 @@ def _mask_asides(text: str) -> str:
 
 
 #: "Capital One (COF) is valued at $52 billion": the company the sentence says is valued
-_VALUED_SUBJECT = re.compile(r"(?i)\s*(?:\([^)]{1,12}\)\s*)?(?:is|was|are|were|has been|had been)\s+(?:now\s+)?"
-                             r"valued\b[^.;]{0,30}$")
+_VALUED_SUBJECT = re.compile(r"(?i)\s*(?:\([^)]{1,12}\)\s*)?(?:(?:is|was|are|were|has been|had been)\s+(?:now\s+)?"
+                             r"valued\b[^.;]{0,30}"
+                             # "X, whose market value as of Wednesday's close was about"
+                             r"|,\s+whose\s+market\s+(?:cap|capitali[sz]ation|value)\b[^.;$]{0,40}?"
+                             r"\b(?:was|is|stood at)"
+                             r"(?:\s+(?:about|around|roughly|nearly|some|almost|more than|over))?\s*)$")
 
 
 def valued_party(sentence: str, amount: Amount, orgs: list[tuple[int, int, str]]) -> str | None:
@@ -136,8 +140,9 @@ def find_subject(
             if named:
                 return named
         for _, e, name in reversed(before):
-            if re.match(r"['’]s\b", sentence[e : e + 3]) and metric.startswith("valuation"):
-                return name
+            if metric.startswith("valuation") and (re.match(r"['’]s\b", sentence[e : e + 3])
+                                                   or re.match(r",\s+whose\b", sentence[e : e + 9])):
+                return name  # "X's market value", "X, whose market value ... was"
         return target or (orgs[0][2] if orgs else "")
     if metric == "share_price_move":
         for _, e, name in orgs:

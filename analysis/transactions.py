@@ -292,6 +292,11 @@ _DEAL_NOUN = r"(?:offer|bid|proposal|deal|acquisition|takeover|purchase|merger|b
 #: "JetBlue's original offer of $33", "X's $3.8 billion bid" (the owner before the figure) ...
 _OWNER_BEFORE = re.compile(rf"\b(?P<n>{_OWNER_NAME})['’]s (?:[a-z-]+ ){{0,3}}{_DEAL_NOUN} (?:of|at|worth|valued at)"
                            r"(?: (?:about|around|roughly|nearly|approximately|some|almost))? $")
+#: ... or its buyer changing it: "X upped its bid to $44 billion", "X raised its offer to $127.50"
+_OWNER_RAISED = re.compile(rf"\b(?P<n>{_OWNER_NAME}) (?:has |had |then )?(?:raised|upped|increased|lifted|sweetened|"
+                           r"boosted|hiked|cut|lowered|reduced) (?:its|his|their|the) (?:[a-z-]+ ){0,2}?"
+                           r"(?:offer|bid|proposal|price) (?:to|at)(?: (?:about|around|roughly|nearly|approximately|"
+                           r"some|almost))? $")
 #: ... or the buyer's name between the figure and its deal noun: "the $3.8 billion JetBlue deal"
 _OWNER_AFTER = re.compile(rf" (?:[a-z-]+ ){{0,2}}(?P<n>{_OWNER_NAME}) {_DEAL_NOUN}\b")
 
@@ -300,7 +305,8 @@ def _owner_at(raw: str, begin: int, start: int, end: int, groups: list[Transacti
     """The one transaction whose buyer names the deal the figure sizes, right at the figure:
     "JetBlue's original offer of $33 per share", "the $3.8 billion JetBlue deal" (None when no
     buyer is named there, or the name fits several transactions' buyers)."""
-    m = _OWNER_BEFORE.search(raw, begin, start) or _OWNER_AFTER.match(raw, end, end + 60)
+    m = (_OWNER_BEFORE.search(raw, begin, start) or _OWNER_RAISED.search(raw, begin, start)
+         or _OWNER_AFTER.match(raw, end, end + 60))
     if m is None:
         return None
     fits = [t for t in groups if t.acquirer and same_party(t.acquirer, m.group("n"))]

@@ -42,6 +42,10 @@ CASES = [
      "lexicon .*m.csv: missing column\\(s\\) max_gap"),
     ("metric_lexicon", "m.csv", "metric,kind,priority,side,max_gap,pattern,description\nx,money,1,before,5,(bad,\n",
      "lexicon .*m.csv: row 2: bad regex"),
+    # an unquoted comma in a description: the words after it were silently dropped
+    ("metric_lexicon", "m.csv", "metric,kind,priority,side,max_gap,pattern,description\n"
+     "other,money,1,before,5,market value,told across a clause, as near\n",
+     "lexicon .*m.csv: row 2: more fields than the header"),
     ("stance_cues", "s.csv", _lexicon("stance_cues.csv", "scope"), "lexicon .*s.csv: missing column\\(s\\) scope"),
     ("hedge_cues", "h.csv", "cue,pattern,kind,kind\nmay,,modal,modal\n",
      "hedge cue file .*'kind' appear more than once"),

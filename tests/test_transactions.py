@@ -284,12 +284,7 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # before its approval; the review pages after the closing recount it ("closed the deal without
 # approval of regulators") and read as completed, and its divestment, spin-off and 2024 court pages
 # name no stage cue or read as the review (see tests/test_evaluate_dates.py).
-# qualcomm-nxp (scored once unseen): deal-value precision 0.94 and recall 0.89: the buyer's own
-# market value "as of Wednesday's close" is read as a price, and two of the main deal's figures go
-# to other transactions (an activist's stake page: "Qualcomm's $38 bln bid", and "upped its bid to
-# $44 billion in February" on a page naming a rival bid).
-FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen", "qualcomm-nxp",
-              "salesforce-slack"}
+FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen", "salesforce-slack"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])

@@ -1,0 +1,75 @@
+"""Who a deal sentence names, and which deal a figure sizes: nationality words, wares, relative
+clauses and a buyer raising its own bid (from qualcomm-nxp's unseen check)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis import stages
+from analysis.claims import Lexicons, classify_metric
+from analysis.numbers import parse_amounts
+from analysis.params import Params
+
+
+def _corpus(tmp_path: Path, texts: dict[str, str]) -> Params:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Params.from_mapping({"corpus_dir": str(tmp_path), "out_dir": str(tmp_path / "out")})
+
+
+def _deals(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:
+    p = _corpus(tmp_path, {"a": text + "\n"})
+    table = stages.transactions(p, stages.cleaned(p))
+    return {(r["acquirer"], r["target"], r["kind"]) for _, r in table.iterrows()}
+
+
+def test_nationality_words_and_wares_name_no_party(tmp_path: Path) -> None:
+    """"barred the Chinese maker from buying American technology" and "Zeta buys from the U.S."
+    had made deals of "Chinese" for "American" and of Zeta for the country."""
+    assert _deals(tmp_path, "This week, the U.S. imposed a ban on Zeta Corp. that prevents the Chinese "
+                            "communications-equipment maker from buying American technology. Among the "
+                            "products that Zeta buys from the U.S. are Acme chips.") == set()
+
+
+def test_a_buyer_described_by_its_nationality_is_not_named_by_it(tmp_path: Path) -> None:
+    deals = _deals(tmp_path, "The American tech giant has extended its cash tender to buy all its Beta shares.")
+    assert all(a != "American" for a, _, _ in deals)
+
+
+def test_a_relative_clause_names_the_deal_its_figure_sizes(tmp_path: Path) -> None:
+    """"a stake in Beta, which is being bought by Acme for $38 billion": the $38 billion is Acme's
+    price, not the stake's."""
+    p = _corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta Systems for $38 billion.\n",
+        "b": "Zeta Management on Friday disclosed a 6 percent stake in chipmaker Beta Systems, which is being "
+             "bought by Acme for $38 billion.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    b = claims[(claims["source_id"] == "b") & (claims["value"] == 38e9)]
+    assert list(b["transaction"]) == ["t1"] and list(b["metric"]) == ["deal_value"]
+
+
+def test_a_buyer_raising_its_own_bid_sizes_its_deal(tmp_path: Path) -> None:
+    """"Acme raised its bid to $44 billion ..., to shield itself from a hostile bid from Brisk":
+    the sentence names another deal's company (Avalon's purchase of Brisk), but the figure is the
+    bid Acme raised."""
+    p = _corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta Systems for $38 billion.\n",
+        "b": "Acme agreed to buy Beta Systems in 2016. Last year, Avalon bought Brisk for $37 billion.\n\n"
+             "Acme raised its bid to $44 billion this February, as a step to shield itself from a hostile "
+             "takeover bid from Brisk Ltd.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    b = claims[(claims["source_id"] == "b") & (claims["value"] == 44e9)]
+    assert list(b["transaction"]) == ["t1"]
+
+
+def test_a_shares_worth_and_the_buyers_market_value_are_no_valuation_of_the_target() -> None:
+    lex = Lexicons.load()
+    worth = "While we believe Beta could be worth $110 or more on a stand-alone basis, we see upside."
+    assert classify_metric(worth, parse_amounts(worth)[0], lex) == "other"
+    big = "Beta could be worth $110 billion on a stand-alone basis."
+    assert classify_metric(big, parse_amounts(big)[0], lex).startswith("valuation")
+    cap = ("Acme, whose market value as of Wednesday's close was about $93 billion, has the firepower "
+           "to put toward an acquisition.")
+    assert classify_metric(cap, parse_amounts(cap)[0], lex) == "other"
