@@ -193,6 +193,13 @@ _PARENT_OF = [
                rf"(?P<child>{_PARENT_NAME})"),
     re.compile(rf"\b(?P<parent>{_PARENT_NAME}), (?P<child>{_PARENT_NAME})['’]s parent\b"),
 ]
+#: "UnitedHealth Group's Optum business segment", "UnitedHealth Group affiliate Optum", "Acme's
+#: subsidiary Beta": a company and its unit are one buyer.
+_UNIT_WORD = r"(?:affiliate|subsidiary|unit|division|arm|segment)"
+_UNIT_OF = [
+    re.compile(rf"\b(?P<parent>{_PARENT_NAME})['’]s (?P<child>{_PARENT_NAME}) (?:[a-z]+ )?{_UNIT_WORD}\b"),
+    re.compile(rf"\b(?P<parent>{_PARENT_NAME})(?:['’]s)? {_UNIT_WORD} (?P<child>{_PARENT_NAME})"),
+]
 
 
 #: "HashiCorp, Inc.'s (NASDAQ:HCP)", "Shockwave Medical (SWAV)": a company and its ticker
@@ -210,9 +217,9 @@ def parent_aliases(cleaned: list[CleanSource]) -> frozenset[tuple[str, str]]:
                 name, ticker = clean_name(m.group("parent"), set()), m.group("child")
                 if name_words(name) and not same_party(name, ticker):
                     pairs |= {(ticker, name), (name, ticker)}
-            if "parent" not in sent.text:
-                continue
-            for rx in _PARENT_OF:
+            rules = ((_PARENT_OF if "parent" in sent.text else [])
+                     + (_UNIT_OF if re.search(_UNIT_WORD, sent.text) else []))
+            for rx in rules:
                 for m in rx.finditer(sent.text):
                     child, parent = m.group("child"), m.group("parent")
                     if name_words(child) and name_words(parent) and not same_party(child, parent):

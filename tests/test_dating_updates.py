@@ -74,3 +74,17 @@ def test_a_page_published_then_updated_years_later_sits_at_its_publication(tmp_p
     ])
     assert (d["x0"].earliest, d["x0"].latest) == (date(2016, 9, 30), date(2023, 7, 9))
     assert timeline_order(list(d.values())) == ["x0", "x1"]
+
+
+def test_a_date_line_a_day_after_the_byline_is_another_time_zones_day(tmp_path: Path) -> None:
+    """"date 2022-11-19" over the byline "Nov. 18, 2022 9:34 PM ET": the scraper's date line is the
+    next day in UTC; the window holds both days (it held only the 19th, outside the true day)."""
+    d = _dates(tmp_path, [
+        ("date 2022-11-19 U.S. to appeal loss in challenge to Acme purchase of Beta\n"
+         "Nov. 18, 2022 9:34 PM ETAcme Group Incorporated (ACM)By: Jane Roe, News Editor\n"
+         "- U.S. antitrust regulators appealed a loss to its attempt to block Acme's $8 billion takeover "
+         "of Beta.\n", "", ""),
+        ("date 2022-11-19 Acme shares rose 2% on Saturday.\n", "", ""),
+    ])
+    assert (d["x0"].earliest, d["x0"].latest) == (date(2022, 11, 18), date(2022, 11, 19))
+    assert (d["x1"].earliest, d["x1"].latest) == (date(2022, 11, 19), date(2022, 11, 19))

@@ -73,3 +73,22 @@ def test_a_shares_worth_and_the_buyers_market_value_are_no_valuation_of_the_targ
     cap = ("Acme, whose market value as of Wednesday's close was about $93 billion, has the firepower "
            "to put toward an acquisition.")
     assert classify_metric(cap, parse_amounts(cap)[0], lex) == "other"
+
+
+def test_a_company_and_its_unit_are_one_buyer(tmp_path: Path) -> None:
+    """"Acme Group's Optimo business segment" states that Optimo is Acme's: "Optimo's $13.8 billion
+    merger with Beta" is the main deal, not a deal of its own."""
+    p = _corpus(tmp_path, {
+        "a": "Acme Group agreed to buy Beta Systems for $13 billion. Beta will become part of Acme Group's "
+             "Optimo business segment.\n",
+        "b": "Acme Group agreed to buy Beta Systems in January.\n",
+        "c": "Regulators sued to block Optimo's $13.8 billion merger with Beta Systems.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    c = claims[(claims["source_id"] == "c") & (claims["value"] == 13.8e9)]
+    assert list(c["transaction"]) == ["t1"]
+
+
+def test_a_price_written_per_share_with_a_slash_is_a_price_per_share() -> None:
+    text = "Acme agreed to originally purchase Beta for $25.75/share in January 2021."
+    assert classify_metric(text, parse_amounts(text)[0], Lexicons.load()) == "price_per_share"

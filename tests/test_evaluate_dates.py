@@ -84,15 +84,21 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # so the agreement pages' "premarket trade Thursday" places nothing, and the review and end pages
 # (an EU approval "Thursday", a raised bid "Tuesday", a tender offer extended "from June 29th to
 # July 6th") are bounded by that month or by a page updated since its address was made.
-TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen"}
+# unitedhealth-changehealthcare (scored once unseen, then its general causes fixed): stage 0.70 and
+# order 0.77 with `published` given as without: its news is twenty months of review, and pages
+# whose news is a divestiture ("considering selling its $1 billion payment integrity business",
+# "has already agreed to sell X to Y") are read by that sale's stage; review pages that recount
+# the announcement and the lawsuit with their months are bounded by the announcement alone.
+TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen",
+                    "unitedhealth-changehealthcare"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
 TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
                   "illumina-grail", "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
-                  "qualcomm-nxp", "synopsys-ansys"}
+                  "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
 WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "illumina-grail",
                "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "qualcomm-nxp",
-               "synopsys-ansys"}
+               "synopsys-ansys", "unitedhealth-changehealthcare"}
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,13 @@ def _stages(text: str) -> list[tuple[str, str]]:
     ("Zeta disclosed a stake in Beta, which is being bought by Acme for $38 billion.", "regulatory_review"),
     ("Acme faces a fight over its pending $38 billion bid to buy Beta.", "regulatory_review"),
     ("Acme has extended its cash tender to buy all Beta shares to July 6th.", "regulatory_review"),
+    ("The Justice Department is weighing a possible lawsuit to block Acme's $8 billion deal.", "regulatory_review"),
+    ("The regulator is mulling a lawsuit to intervene in Acme's acquisition of Beta.", "regulatory_review"),
+    ("That the regulator was probing the massive deal was first revealed in March.", "regulatory_review"),
+    ("Hospitals ask regulators to investigate Acme's $13B acquisition of Beta.", "regulatory_review"),
+    ("Amid the legal challenge, the companies extended the time line for completing the merger.",
+     "regulatory_review"),
+    ("Acme has acquired Beta Systems, with the deal closing at roughly $8 billion.", "completed"),
 ])
 def test_cues_of_general_english(text: str, stage: str) -> None:
     assert stage in {k for k, _ in _stages(text)}
@@ -64,3 +71,15 @@ def test_history_recounted_does_not_outrank_news_outside_the_lead() -> None:
                  "Last year, Avalon bought Brisk for $37 billion, while Cinder paid nearly $17 billion for Dune.",
                  "People familiar with the matter said Acme is negotiating with Beta's largest holders.")
     assert deal_stage(segs)[0] == "talks"
+
+
+def test_a_step_asked_for_or_scheduled_is_not_taken() -> None:
+    """"denying the government's request to scrap the deal", "the time line for completing the
+    merger": neither ended nor completed it."""
+    for text in ("The judge denied the government's request to scrap the deal.",
+                 "The companies extended the time line for completing the merger."):
+        assert not {"ended", "completed"} & {k for k, _ in _stages(text)}, text
+
+
+def test_a_similar_deal_under_probe_is_not_this_one() -> None:
+    assert "regulatory_review" not in {k for k, _ in _stages("The FTC is already probing a similar deal.")}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..cleaning import CleanSource, Line, Segment, split_lines
 from ..textnorm import normalize
@@ -27,6 +27,8 @@ HEAD_LINES = 30
 HEAD_TOP = 8
 
 #: a leading metadata line: "date 2024-03-21", or only its month, "date 2023-06" (the whole month)
+#: The first lines of a page, where its byline gives the day its date line may give in another zone.
+HEAD_ZONE_LINES = 3
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
 #: a newswire's closing stamp on a line of its own at the foot: "01-17-25 1837ET" (the US
 #: month-day-year and a 24-hour clock with its zone, as Dow Jones Newswires closes each item)
@@ -292,7 +294,16 @@ def page_scan(cs: CleanSource) -> PageScan:
     span = _leading_span(m.group(1)) if m else None  # "date 2024-00-10" is no date at all
     if m and span is not None:
         lo, hi = span
-        if lo == hi:
+        if lo == hi and any(h.kind == "full" and date(h.year, h.month, h.day) == lo - timedelta(days=1)
+                            for x in lines[:HEAD_ZONE_LINES] for h in find_dates(x.text)):
+            # "date 2022-11-19" over the byline "Nov. 18, 2022 9:34 PM ET": a scraper's date line
+            # is a day of another time zone (the next day in UTC for an evening story)
+            scan.evidence.append(Evidence(
+                "date_line", m.group(0).strip(), m.start(1) - 5, m.end(1), lo - timedelta(days=1), hi, STAMP,
+                f"the page opens with the date {lo}, and its head gives the day before: one of them "
+                "is another time zone's day", because="the page opens with that date, a day after "
+                "the date its byline gives (another time zone's day)"))
+        elif lo == hi:
             scan.evidence.append(Evidence("date_line", m.group(0).strip(), m.start(1) - 5, m.end(1),
                                           lo, hi, STAMP, f"the page opens with its date {lo}",
                                           because="the page opens with that date"))

@@ -72,7 +72,9 @@ _HEDGE = re.compile(
     # the verb ("it anticipated completing"), not the adjective ("the widely anticipated deal")
     r"(?<!-)(?<!the )(?<!an )(?<!widely )(?<!much )(?<!eagerly )(?<!highly )(?<!keenly )(?<!long )"
     r"anticipat(?:e|es|ed|ing)(?= (?:completing|closing|finali[sz]ing|that|to|it|the|its)\b| ?$)|"
-    r"wants? to|needs? to|trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
+    r"wants? to|needs? to|requests? to|request(?:ed|ing) to|motions? to|efforts? to|push(?:es|ed)? to|"
+    r"(?:time ?line|deadline|target date|date) for|"
+    r"trying to|tries to|try to|tried to|attempts? to|hopes? to|intends? to|"
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
     r"bidding|proposes|"
