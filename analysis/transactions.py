@@ -184,6 +184,20 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
         elif own:
             here = [m for m in here if KIND_GROUP[m.kind] == own]
         end = int(c["end"])
+        if c["metric"] == "stake" and (so := _STAKE_OF.match(cs.source.raw, end)) is not None:
+            # "the remaining 61 per cent stake of Sky", "the 61% of Sky it doesn't own": the stake
+            # names its company; another deal's target is that deal's, a company of no deal none
+            company = so.group("n")
+            fits = [t for t in groups if same_party(t.target, company)]
+            if len(fits) > 1:  # several bids for it: the one whose buyer the sentence names
+                text = cs.source.raw[sent.start:sent.end]
+                fits = [t for t in fits if t.acquirer and _names(text, t.acquirer)] or fits
+            if len(fits) == 1:
+                out.append((fits[0].id, "named"))
+                continue
+            if not fits and not any(p and same_party(p, company) for p in (main.target, main.acquirer)):
+                out.append((UNATTRIBUTED, "named"))
+                continue
         if here and all(m.start >= end and _COMPARED.search(cs.source.raw, end, m.end) for m in here):
             # "the transaction's value ... is about $64.5 billion, making it X's largest buyout since
             # acquiring Y": the deal after "since" or "than" is the yardstick, not the figure's
@@ -227,6 +241,13 @@ def assign(claims: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transa
     return out
 
 
+#: The company a stake figure names right after it: "61 per cent stake of Sky", "50 percent stake in
+#: A+E Networks", "the 61% of Sky".
+_STAKE_OF = re.compile(r"[ \t]*(?:per[ \t]?cent[ \t]+|percent[ \t]+)?(?:stake[ \t]+)?(?:of|in)[ \t]+(?:the[ \t]+)?"
+                       r"(?P<n>[A-Z][\w&.'’+-]*(?:[ \t]+[A-Z][\w&.'’+-]*){0,3})"
+                       # the name ends there ("in AI data-labelling firm Beta" names no company)
+                       r"(?=[ \t]*(?:[,;:)]|\.(?!\w)|$)|[ \t]+(?:it|that|which|who|from|for|to|and|in|on|at|by|as|"
+                       r"was|is|would|will)\b)")
 #: A comparison between a figure and a deal named after it ("largest ... since", "bigger than").
 _COMPARED = re.compile(r"(?i)\b(?:since|than)\b")
 #: The kind of deal a figure names itself: "$20B acquisition bid", "$4 billion investment".

@@ -92,3 +92,22 @@ def test_a_company_and_its_unit_are_one_buyer(tmp_path: Path) -> None:
 def test_a_price_written_per_share_with_a_slash_is_a_price_per_share() -> None:
     text = "Acme agreed to originally purchase Beta for $25.75/share in January 2021."
     assert classify_metric(text, parse_amounts(text)[0], Lexicons.load()) == "price_per_share"
+
+
+def test_a_stake_that_names_its_company_belongs_to_that_company_s_deal(tmp_path: Path) -> None:
+    """"Acme's deal to buy the remaining 61 per cent stake of Sigma" is Acme's bid for Sigma, not the
+    main deal's stake (it was set against the buyer's holders' 19% as a contradiction), and "will sell
+    its 50 percent stake in Omega Networks" is a stake of no deal the corpus has."""
+    p = _corpus(tmp_path, {
+        "a": "Northwind agreed to buy Acme Corp for $52 billion. Acme Corp agreed to buy Sigma for $15 billion.\n",
+        "b": "Northwind agreed to buy Acme Corp in December. Rival Zeta made a bid for Sigma.\n",
+        "c": "Acme Corp anticipates that its deal to buy the remaining 61 per cent stake of Sigma, which has "
+             "been held up by regulators, will be approved. Northwind will also sell its 50 percent stake in "
+             "Omega Networks in Europe to satisfy regulators.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    table = stages.transactions(p, stages.cleaned(p))
+    sigma = table[(table["acquirer"] == "Acme Corp") & (table["target"] == "Sigma")]["transaction_id"].tolist()
+    c = claims[claims["source_id"] == "c"].set_index("value")
+    assert sigma and c.loc[61, "transaction"] == sigma[0]
+    assert c.loc[50, "transaction"] not in ("t1", "")
