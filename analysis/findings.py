@@ -311,9 +311,20 @@ def caveats(sources: pd.DataFrame, timeline: pd.DataFrame, claims: pd.DataFrame)
                            [f"{r['label']} ({int(r['control_chars'])})" for _, r in noisy.iterrows()][
                                :len(noisy) if not many_sources(len(sources)) else 6])
                        + "; the scrape may be damaged there.")
-    out.append("Figures are read by rules, not by hand: every claim links to its quote and "
-               "character offsets so a reader can check it.")
+    out.append(TRACE_CAVEAT_MANY if many_sources(len(sources)) else TRACE_CAVEAT)
     return out
+
+
+#: How a reader checks a claim, as the report shows it (the claims table lists every claim with its
+#: id and offsets; at scale that table is in the HTML only).
+TRACE_CAVEAT = ("Figures are read by rules, not by hand: the claims table gives every claim's id and the "
+                "character offsets (start–end) of its quote in the source's raw text, the same as in "
+                "claims.csv, and the appendix (Appendix: sources) gives each source's address, so a reader "
+                "can find, open and check it.")
+TRACE_CAVEAT_MANY = ("Figures are read by rules, not by hand: the HTML report's table of every claim, and "
+                     "claims.csv, give each claim's id and the character offsets (start–end) of its quote in "
+                     "the source's raw text, and the same appendix and sources.csv each source's address, so a "
+                     "reader can find, open and check it.")
 
 
 def disagreement_rows(claims: pd.DataFrame, comparisons: pd.DataFrame) -> pd.DataFrame:

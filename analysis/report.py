@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import figures, findings, html_tables, paths, render, report_scale, report_text
+from . import figures, findings, html_tables, paths, render, report_scale, report_sources, report_text
 from .artifacts import read_table
 from .claims import reported_claims
 from .compare import with_pairs
@@ -140,6 +140,7 @@ def generated_inputs(out_dir: Path) -> tuple[dict, dict[str, str]]:
         "Action": examples["action"], "Removed text": [shorten(t, 90) for t in examples["text"]],
     }))
 
+    files["sources_addresses.md"] = report_sources.addresses_table(sources, order)
     files.update(claims_tables(claims, main_claims, comparisons, read_table(out_dir, "transactions"), sources,
                                order, label, many))
     files.update(dating_tables(out_dir, timeline, events_used, label, many))

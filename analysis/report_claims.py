@@ -95,6 +95,9 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
     ranked = real.assign(rank=[order.index(x) for x in real["source_id"]]).sort_values(
         ["rank", "start"], kind="stable")
     files["claims_table.md"] = datatable(md_table(pd.DataFrame({
+        # the id and the quote's raw offsets, as claims.csv has them: a reader finds and checks it
+        "Claim (offsets)": [f"{c} ({int(a)}-{int(b)})" for c, a, b in
+                            zip(ranked["claim_id"], ranked["start"], ranked["end"], strict=True)],
         "Source": [label[x] for x in ranked["source_id"]],
         "Metric": [metric_label(m) + ("" if t in ("", MAIN_ID) else " (deal unclear)" if t == UNATTRIBUTED
                                       else f" ({t})")
@@ -112,7 +115,7 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
         md(f"From {label.get(str(r['claim_id']).split('-')[1], r['claim_id'])}: {r['quote']} → "
            f"implied valuation of about {figure(r['value'], r['unit'], 1)} "
            f"({figure(r['lower'], r['unit'], 1)} to {figure(r['upper'], r['unit'], 1)} once the "
-           "rounding of both inputs is allowed for)")
+           f"rounding of both inputs is allowed for; claim {r['claim_id']})")
         for _, r in derived.iterrows()])
     rows = findings.disagreement_rows(claims, comparisons) if not many else comparisons.iloc[:0]
     if len(rows) > LONG_DISAGREEMENTS:

@@ -13,8 +13,9 @@ import pandas as pd
 from .formatting import md
 
 
-def md_table(df: pd.DataFrame) -> str:
-    """A pipe table, every cell escaped; dash counts set the relative column widths.
+def md_table(df: pd.DataFrame, markdown_columns: frozenset[str] | set[str] = frozenset()) -> str:
+    """A pipe table, every cell escaped (but those of ``markdown_columns``, already markdown
+    built from escaped text, such as a link); dash counts set the relative column widths.
 
     pandoc (and Quarto) size columns by the dashes under the header when a table is wider
     than the page, so each column gets at least its header's length and at most 60.
@@ -22,7 +23,7 @@ def md_table(df: pd.DataFrame) -> str:
     if df.empty:
         return "_(none)_\n"
     raw = df.astype(str)
-    cells = raw.apply(lambda col: col.map(md))
+    cells = raw.apply(lambda col: col if col.name in markdown_columns else col.map(md))
     header = [md(c) for c in df.columns]
     widths, aligns = [], []
     for i, h in enumerate(header):

@@ -369,6 +369,9 @@ def aggregated(files: dict[str, str], table: Callable[[pd.DataFrame], str], *, s
         + full_table_note("every source's sizes", "sources.csv"))
     full.append(("Article sizes before and after cleaning", _interactive(files["sources_table.md"])))
     out["removed_by_rule.md"] = table(rules_summary(audit))
+    if "sources_addresses.md" in files:
+        out["sources_addresses.md"] = full_table_note("every source's title and address", "sources.csv")
+        full.append(("Where each source was found", _interactive(files["sources_addresses.md"])))
     if inputs_table:
         full.append(("Inputs (SHA-256 of the bytes read)", _interactive(inputs_table)))
     out["full_tables.md"] = full_tables(full)

@@ -196,7 +196,7 @@ def _cleaning_tables(cs: list[CleanSource], p: Params) -> dict[str, pd.DataFrame
         rules = sorted(Counter(r.rule for r in c.removals).items())
         rows.append({
             "source_id": src.id, "file": src.file, "label": src.label, "outlet": src.outlet,
-            "title": src.title, "published": src.published, "notes": src.notes,
+            "title": src.title, "url": src.url, "published": src.published, "notes": src.notes,
             "sha256": src.sha256,
             "raw_chars": raw_chars, "clean_chars": len(c.clean_text),
             "removed_chars": removed, "metadata_chars": moved,
