@@ -322,6 +322,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue
                     if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
                         continue  # "a stake in the San Francisco company": a place, not the target
+                    if re.match(r",[ \t]+[A-Z][\w.]*-(?:based|headquartered)\b", text[m.end("t"):]):
+                        continue  # "to purchase Nashville, Tenn.-based ...": a place, the target after it
                     if (re.fullmatch(_DEMONYM, target) and head_end == m.end("t")
                             and DEMONYM_WARES.match(text, head_end)):
                         continue  # "barred from buying American technology": wares, not a company

@@ -111,3 +111,18 @@ def test_a_stake_that_names_its_company_belongs_to_that_company_s_deal(tmp_path:
     c = claims[claims["source_id"] == "c"].set_index("value")
     assert sigma and c.loc[61, "transaction"] == sigma[0]
     assert c.loc[50, "transaction"] not in ("t1", "")
+
+
+def test_a_city_before_a_state_based_qualifier_is_no_target(tmp_path: Path) -> None:
+    """"announced its intent to purchase Nashville, Tenn.-based data firm Be" (a page cut mid-name):
+    the city is where the target is, never the target."""
+    assert _deals(tmp_path, "In January, Acme subsidiary Optimo announced its intent to purchase Nashville, "
+                            "Tenn.-based data analytics firm Be") == set()
+
+
+def test_divestitures_a_buyer_offers_are_no_price_of_the_deal() -> None:
+    text = ("The hospitals told regulators that even envisioned divestitures of as much as $650 million "
+            "can't fix the $13 billion merger.")
+    amounts = parse_amounts(text)
+    lex = Lexicons.load()
+    assert [classify_metric(text, a, lex) for a in amounts] == ["other", "deal_value"]
