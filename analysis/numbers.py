@@ -109,6 +109,13 @@ _NOT_COUNT_NOUNS = {
     "dollars", "euros", "pounds", "points", "basis", "decades", "quarters", "cents", "pence",
     "business", "news", "series", "analysis", "status", "bonus", "plus", "ways", "steps",
 }
+#: A stock index named by its number ("S&P 500", "Nasdaq 100", "FTSE 100", "Russell 2000", "DAX 40",
+#: "Stoxx 600", "S&P/ASX 200", "Nikkei 225"): the number is part of a name, never a count of anything.
+_INDEX_NAME = re.compile(
+    r"(?i)(?:\bS\s?&\s?P(?:/(?:ASX|TSX))?|\bNasdaq(?:[- ]Composite)?|\bFTSE(?:\s(?:All-Share|AIM))?|\bRussell"
+    r"|\b(?:Tec|M|S)?DAX|\b(?:Euro\s)?Stoxx(?:\sEurope)?|\bNikkei|\bCAC|\bASX|\bHang\sSeng|\bKOSPI|\bNifty"
+    r"|\bSensex|\bTOPIX|\bIBEX|\bAEX|\bOMXS?|\bMSCI\s(?:World|EAFE|ACWI))[\s\xa0-]?$"
+)
 _QUALIFIERS = [
     ("lower", r"over|more than|exceeding|in excess of|at least|upwards of|north of|above|beyond|"
               r"no less than|a minimum of"),
@@ -317,6 +324,8 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
         raw_n = m.group("n1")
         if noun in _NOT_COUNT_NOUNS or not free(m.start(), m.end()):
             continue
+        if _INDEX_NAME.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "the S&P 500 has gained", "FTSE 100 companies": an index's name
         if re.fullmatch(r"(?:19|20)\d\d", raw_n) or _num(raw_n) < 10:
             continue  # years; and news style spells out counts under ten, so "Llama 4" is a name
         value = _num(raw_n)

@@ -405,3 +405,20 @@ def test_a_bracketed_related_link_is_furniture() -> None:
                               "He continued: better information enables better decisions.\n"), load_rules())
     assert [r.rule for r in cs.removals] == ["related_links"]
     assert "Rumors" not in cs.clean_text
+
+
+def test_a_discount_offer_and_a_reader_count_call_to_join_are_promotion() -> None:
+    """"Get 40% Off" over a story and "Join over 50,000 investors who get the latest news" under it
+    (qualcomm-nxp p02 and p05) gave claims of 40% and 50,000 investors; story lines saying the same
+    words keep them."""
+    raw = ("Get 40% Off\n"
+           "Acme agreed to buy Beta for $5 billion, the companies said on Monday.\n"
+           "Shoppers get 40% off at Beta's stores this week, a spokesperson said.\n"
+           "Get 40% off, the banner said, and more than 50,000 investors did.\n"
+           "Join over 50,000 investors who get the latest news from Example.com!\n")
+    cs = clean_source(_source(raw), load_rules())
+    removed = sorted(raw[r.start:r.end] for r in cs.removals)
+    assert removed == ["Get 40% Off", "Join over 50,000 investors who get the latest news from Example.com!"]
+    assert all(r.rule == "promo" for r in cs.removals)
+    kept = " ".join(p.text for p in cs.paragraphs)
+    assert "Shoppers get 40% off" in kept and "Get 40% off, the banner said" in kept

@@ -275,3 +275,18 @@ def test_a_figure_wrapped_at_a_line_end_is_one_figure(text: str, value: float, u
     (a,) = parse_amounts(text)
     assert math.isclose(a.value, value) and a.unit == unit
     assert [x.value for x in parse_amounts("paid $5\n\nBillion-dollar deals")] == [5.0]
+
+
+@pytest.mark.parametrize("text", [
+    "the S&P 500 has gained 4.7%", "the S&P 500's gains", "Nasdaq 100 companies", "NASDAQ-100 members",
+    "FTSE 100 companies", "the Russell 2000 stocks", "DAX 40 members", "the Stoxx 600 shares",
+    "Euro Stoxx 50 firms", "the S&P/ASX 200 closes", "the Nikkei 225 constituents",
+])
+def test_an_index_name_is_no_count(text: str) -> None:
+    """"S&P 500 has" (qualcomm-nxp p04) is an index's name, not 500 of anything."""
+    assert [a for a in parse_amounts(text) if a.kind == "count"] == []
+
+
+def test_a_count_beside_an_index_is_still_read() -> None:
+    found = parse_amounts("The S&P 500 has gained 4.7%, and the company hired 500 engineers.")
+    assert [(a.kind, a.value, a.unit) for a in found] == [("percent", 4.7, "percent"), ("count", 500, "engineers")]
