@@ -66,7 +66,9 @@ def corpus_parties(cleaned: list[CleanSource], outlets: set[str]) -> tuple[str, 
 
 
 def _canonical(name: str, known: list[str]) -> str:
-    """Map a short or glued form ("Scale", "Meta Platforms") to a corpus party name."""
+    """Map a short or glued form ("Scale", "Meta Platforms") to a corpus party name; a leading
+    qualifier ("NYSE-listed X", "UK-based X") describes the name after it."""
+    name = re.sub(r"^[\w.&]+-(?:listed|based|owned|backed|headquartered)\s+", "", name)
     for k in known:
         if _same_org(name, k):
             return k

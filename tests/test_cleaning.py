@@ -422,3 +422,16 @@ def test_a_discount_offer_and_a_reader_count_call_to_join_are_promotion() -> Non
     assert all(r.rule == "promo" for r in cs.removals)
     kept = " ".join(p.text for p in cs.paragraphs)
     assert "Shoppers get 40% off" in kept and "Get 40% off, the banner said" in kept
+
+
+@pytest.mark.parametrize("text", [
+    "Potential areas of overlap include NXP promoting DSRC (dedicated short range communications)-based V2X.",
+    "Investors cheered the deal in New York.\n\nNYSE-listed Acme's share price slipped to $78.94 on Wednesday.",
+    "Shares fell on the news.\n\nUK-based semiconductor designer Beta listed in 2023.",
+])
+def test_a_word_joined_to_a_dash_is_no_dateline(text: str) -> None:
+    """"DSRC (dedicated short range communications)-based", "NYSE-listed", "UK-based" had been cut
+    from the story as datelines."""
+    cs = clean_source(_source(text), load_rules())
+    assert "dateline" not in {r.rule for r in cs.removals}
+    assert " ".join(p.text for p in cs.paragraphs).split() == text.split()

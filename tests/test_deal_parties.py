@@ -126,3 +126,16 @@ def test_divestitures_a_buyer_offers_are_no_price_of_the_deal() -> None:
     amounts = parse_amounts(text)
     lex = Lexicons.load()
     assert [classify_metric(text, a, lex) for a in amounts] == ["other", "deal_value"]
+
+
+def test_a_listed_or_based_qualifier_leaves_the_company_it_describes(tmp_path: Path) -> None:
+    """"NYSE-listed Beta's share price slipped ..., down 1.5%": Beta's move, not the buyer's."""
+    p = _corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta Corp for $36 billion. Beta Corp makes snacks.\n",
+        "c": "Beta Corp shareholders will vote on the sale of Beta Corp to Acme. Beta Corp is based in Ohio.\n",
+        "b": "Acme agreed to buy Beta Corp in August.\n\nNYSE-listed Beta Corp’s share price slipped to $78.94 "
+             "at market close on Wednesday, down 1.5%.\n",
+    })
+    claims = stages.claims(p, stages.cleaned(p))
+    move = claims[(claims["source_id"] == "b") & (claims["metric"] == "share_price_move")]
+    assert list(move["subject"]) == ["Beta Corp"]
