@@ -58,6 +58,17 @@ def _code_files() -> tuple[tuple[str, int, int], ...]:
                  for st in [f.stat()])
 
 
+#: The package's files as this process found them when it loaded this module. A process that
+#: loaded older code than the files now say runs that older code: its results go under the new
+#: code's key if stored, so while they differ it neither reads nor writes the disk cache.
+_LOADED_FILES = _code_files()
+
+
+def runs_current_code() -> bool:
+    """Whether the package's files are still those this process loaded (see ``_LOADED_FILES``)."""
+    return _code_files() == _LOADED_FILES
+
+
 def code_fingerprint() -> str:
     """One hash of the package's Python and data files and the libraries' versions.
 
@@ -120,7 +131,8 @@ class StageCache:
             return self._memory[k]
         value: Any = None
         found = False
-        if self.root is not None:
+        disk = self.root is not None and runs_current_code()
+        if disk:
             path = self._path(stage, k)
             try:
                 with path.open("rb") as fh:
@@ -135,7 +147,7 @@ class StageCache:
         else:
             self.misses.append(stage)
             value = compute()
-            if self.root is not None:
+            if disk:
                 self._store(self._path(stage, k), value)
         self._memory[k] = value
         while len(self._memory) > MEMORY:

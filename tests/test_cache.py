@@ -26,6 +26,7 @@ from analysis.paths import EXAMPLES_DIR, PROJECT_ROOT, SEEDS_DIR
 def _fixed_code(monkeypatch: pytest.MonkeyPatch) -> None:
     """The code's own fingerprint is tested alone; here it must not move while other work edits files."""
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "c0de" * 16)
+    monkeypatch.setattr(cache, "runs_current_code", lambda: True)
 
 
 def _params(tmp_path: Path, corpus: Path = SEEDS_DIR, **extra) -> Params:
@@ -206,6 +207,30 @@ def test_a_damaged_cache_file_is_recomputed_and_none_writes_nothing(tmp_path: Pa
     off = Params.from_mapping({"cache_dir": "none", "out_dir": str(tmp_path / "o3")})
     stages.claims(off, stages.cleaned(off))
     assert not (tmp_path / "o3").exists()
+
+
+def test_a_process_running_older_code_than_the_files_neither_reads_nor_writes_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Jupyter kernel that loaded the package before an edit runs the old code: its results,
+    stored under the edited code's key, would be read later as the new code's."""
+    _new_process()
+    p = _params(tmp_path)
+    stages.claims(p, stages.cleaned(p))
+    stored = {f: f.stat().st_mtime_ns for f in (tmp_path / "cache").rglob("*.pkl")}
+    assert stored
+    monkeypatch.setattr(cache, "runs_current_code", lambda: False)
+    _new_process()
+    other = _params(tmp_path, approx_tolerance=0.2)
+    stages.claims(other, stages.cleaned(other))
+    assert stages.stage_cache(other).misses == ["cleaned", "claims"]  # nothing read either
+    assert {f: f.stat().st_mtime_ns for f in (tmp_path / "cache").rglob("*.pkl")} == stored
+
+
+def test_the_files_a_process_loaded_are_its_current_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()
+    assert cache.runs_current_code()
+    monkeypatch.setattr(cache, "_LOADED_FILES", ())
+    assert not cache.runs_current_code()
 
 
 def test_editing_a_package_file_changes_the_code_fingerprint(tmp_path: Path, monkeypatch) -> None:
