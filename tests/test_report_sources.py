@@ -16,6 +16,7 @@ import pytest
 
 from analysis import render
 from analysis.paths import PROJECT_ROOT
+from analysis.render.subset import _walk  # every pandoc element, as the subset check walks them
 from analysis.report_sources import address, addresses_table, link_target
 
 HOSTILE_URLS = [
@@ -36,17 +37,6 @@ def _ast(text: str) -> dict:
     proc = subprocess.run([render._pandoc_path(), "-f", "markdown", "-t", "json"], input=text,
                           capture_output=True, text=True, encoding="utf-8", check=True)
     return json.loads(proc.stdout)
-
-
-def _walk(node):
-    if isinstance(node, dict):
-        if "t" in node:
-            yield node
-        for v in node.values():
-            yield from _walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _walk(v)
 
 
 def _text(node) -> str:
