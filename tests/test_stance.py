@@ -2602,3 +2602,20 @@ def test_taxes_to_pay_divestiture_terms_and_a_story_from_an_outlet(lex: Lexicons
 ])
 def test_a_rough_guess_is_an_estimate(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a headline's "X Said to Be Near ..." credits hearsay, as "X is said to be near" does (no statement of X)
+    ("Northwind Said to Be Near $5 Billion Deal to Buy Southgate", "$5 Billion", "reported"),
+    ("Northwind said to weigh $2 billion bid for Southgate", "$2 billion", "reported"),
+    # ("said to" a person is a statement)
+    ("Northwind said to analysts it will pay $2 billion for Southgate.", "$2 billion", "confirmed"),
+    # "per" before a name and its ticker and "share" counts shares, it credits no outlet
+    ("Northwind is paying $53 per Southgate SGT.O share.", "$53", "confirmed"),
+    ("Northwind is paying $53 per Southgate Group share.", "$53", "confirmed"),
+    # a party that "is terminating" a deal acts on it
+    ("Northwind is terminating a $5.4 billion agreement to acquire Southgate.", "$5.4 billion", "confirmed"),
+])
+def test_said_to_be_a_share_counted_per_name_and_terminating(lex: Lexicons, sentence: str, figure: str,
+                                                             expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
