@@ -67,6 +67,7 @@ from .stance_figures import (
     hedged_figure,
     hypothetical_gerund,
     in_beaten_forecast,
+    market_move,
     named_forecast,
     planned_cut,
     projected_savings,
@@ -379,6 +380,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # statement's frame ends where a contrasting clause opens in the writer's voice
     frame_from = max((m.end() for m in _CONTRAST.finditer(sentence, 0, start)), default=0) if span else 0
     held = bool(span and remaining_stake(sentence, start, end))  # "the 61% of Y it does not already own"
+    moved = bool(span and market_move(sentence, lo, start, end))  # "TSEM closed at $33.13": the market's figure
     market_size = bool(span and _MARKET_SIZE_BEFORE.search(sentence, max(0, start - 30), start)
                        and _MARKET_SIZE_AFTER.match(sentence, end))
     for stance in ("reported", "confirmed") if market else ("reported", "rumoured") if mention \
@@ -410,6 +412,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             if row["stance"] != stance:
                 continue
             scope = row.get("scope") or "sentence"
+            if moved and scope == "act":
+                continue  # "Shares of X, which specializes in making chips, soared 53%": no party's act moved them
             if scope == "sentence" and row["regex"].search(
                     masked[:hi] if stance == "rumoured" else masked):
                 return stance  # talks in a clause after the figure's are about something else

@@ -283,3 +283,31 @@ def future_takings(modal_lead: str, sentence: str, start: int, end: int) -> bool
     """The figure is sales, revenue or profit told in the future tense before it in its clause."""
     return bool(_FUTURE.search(modal_lead) and (_TAKINGS_BEFORE.search(sentence, max(0, start - 40), start)
                                                 or _TAKINGS_AFTER.match(sentence, end)))
+
+
+#: "TSEM closed Monday regular trading at $33.13 down $0.67 or 1.98%", "Shares of X, which makes chips, soared nearly
+#: 53% in extended trading": a price or a move the market made, its subject shares, a stock or a ticker and its verb a
+#: market's, told right before the figure (a few plain words, a weekday or another market figure between them); no act
+#: of a party told in the sentence is about it ("Shares of X gained ground, on word it agreed to buy Y for $14
+#: billion" is no such move: a comma and an act stand between)
+_MARKET_MOVER = r"(?:\b(?:[Ss]hares?|[Ss]tocks?)\b|\b[A-Z]{2,5}\b(?!['’.]))"
+_MARKET_VERB = (r"(?:closed|ended|finished|opened|traded|soared|jumped|rose|fell|surged|slid|dropped|climbed|tumbled|"
+                r"plunged|sank|slumped|rallied|gained|dipped|spiked|skyrocketed|edged\s+(?:up|down|higher|lower)|"
+                r"(?:was|were|is|are)\s+(?:down|up|higher|lower|trading))")
+_MOVE_TOKEN = (r"(?:(?!(?:the|an?|its|their|his|her|as|when|while|after|that|which|who|said|says|agreed|offered)\b)"
+               r"[a-z][a-z-]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:US|A|C)?[$€£]?\d[\d.,]*(?:\s?(?:%|per\s?cent|"
+               r"percent))?)")
+_MARKET_MOVE = re.compile(rf"{_MARKET_MOVER}(?:[^,;:.]|\.(?=\d)|,\s+(?:which|who)\b[^,;:]*,){{0,120}}?\s"
+                          rf"{_MARKET_VERB}(?:\s+{_MOVE_TOKEN}){{0,8}}\s+$")
+#: "... while X was down 0.8%": a name that was up or down by a percentage is its stock (not "Revenue was up 5%")
+_NAME_MOVED = re.compile(r"\b(?!(?:Revenues?|Sales|Income|Profits?|Earnings|Growth|Margins?|EPS|Output|Volume)\b)"
+                         r"[A-Z][\w.&'’-]*\s+(?:was|were|is|are)\s+(?:down|up)\s+(?:about\s+|nearly\s+|almost\s+|"
+                         r"roughly\s+|some\s+|more\s+than\s+)?$")
+_PERCENT_AFTER = re.compile(r"[\d.,]*\s?(?:%|per\s?cent|percent)")
+
+
+def market_move(sentence: str, lo: int, start: int, end: int) -> bool:
+    """The figure (its clause starting at ``lo``) is a price or a move the market made, told plainly."""
+    before = sentence[max(lo, start - 200):start]
+    return bool(_MARKET_MOVE.search(before)
+                or (_NAME_MOVED.search(before) and _PERCENT_AFTER.search(sentence, start, end)))

@@ -2619,3 +2619,20 @@ def test_a_rough_guess_is_an_estimate(lex: Lexicons, sentence: str, figure: str,
 def test_said_to_be_a_share_counted_per_name_and_terminating(lex: Lexicons, sentence: str, figure: str,
                                                              expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a price or a move the market made is the writer's plain statement of market data, whoever the ticker names
+    ("SGT closed Monday regular trading at $33.13 down $0.67 or 1.98%.", "$33.13", "asserted"),
+    ("SGT closed Monday regular trading at $33.13 down $0.67 or 1.98%.", "1.98%", "asserted"),
+    # (an act in a relative clause about the company is not what moved its shares)
+    ("Shares of Southgate, which specializes in making analog chips, soared nearly 53% in extended trading "
+     "while Northwind was down 0.8%.", "nearly 53%", "asserted"),
+    ("Shares of Southgate, which specializes in making analog chips, soared nearly 53% in extended trading "
+     "while Northwind was down 0.8%.", "0.8%", "asserted"),
+    # (shares that moved on a party's act: the act's own figure is still the party's)
+    ("Northwind shares gained ground Wednesday, on word it agreed to buy Southgate for about $14 billion.",
+     "about $14 billion", "confirmed"),
+])
+def test_a_market_move_is_no_act_of_a_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
