@@ -20,8 +20,9 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          # a purpose: "X raised $10 billion ..., to help finance its $34 billion takeover of Y",
                          # "..., as a step to shield itself from a $121 billion bid"
                          r",\s+(?=(?:to help|in order to|so as to|as an? (?:step|move|way|means|measure) to)\b)|"
-                         # a new subject and verb after a comma: "It would be costly, VMware was valued at"
-                         r",\s+(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
+                         # a new subject and verb after a comma: "It would be costly, VMware was valued at" (or
+                         # after a comma and "as": "..., the stock fell anyway, as X had offered $54 a share")
+                         r",\s+(?:as\s+)?(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
 _LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Although|Though|Because)\b[^,;:]*,\s*")
 

@@ -110,6 +110,13 @@ _REGULATOR_SUBJECT = re.compile(r"(?i)\b(?:the\s+)?(?:[\w.]+['’]s\s+)?(?:[a-z-
                                 r"(?:authorit(?:y|ies)|regulators?|watchdogs?|commission|agency|enforcers?|body)\s+"
                                 r"(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:today\s+|now\s+|also\s+|formally\s+|"
                                 r"officially\s+|finally\s+)?$")
+#: "UK Approves X's $6.4 Billion Acquisition", "China clears ...": a state named by its country decides on the deal
+#: (its name a filler word, "UK", "U.S.", it is no direct subject otherwise); only a decision counts, not any act
+_STATE_SUBJECT = re.compile(r"\b(?:[Tt]he\s+)?(?:UK|U\.K\.|Britain|United\s+Kingdom|US|U\.S\.|United\s+States|China|"
+                            r"Beijing|Japan|South\s+Korea|Korea|Germany|France|India|Canada|Australia|Brazil|Mexico|"
+                            r"Turkey|Israel|Taiwan|Singapore)(?:['’]s)?(?:\s+[Gg]overnment)?\s+"
+                            r"(?:has\s+|have\s+|had\s+)?(?:now\s+|also\s+|formally\s+|officially\s+|finally\s+)?$")
+_DECISION_VERB = re.compile(r"(?i)(?:approv|clear|block|prohibit|veto|reject|order|fin(?:ed|es)\b|sued|sues|suing)")
 #: "The three men purchased a collective $100 million in X stock": a counted group of persons named as the
 #: subject does the act it tells (as a name does: "Vance bought")
 _COUNTED_PERSONS_SUBJECT = re.compile(r"\b[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -136,6 +143,12 @@ _EFFORT_TO = re.compile(r"(?i)\b(?:works?|working|worked|tries|try|trying|tried|
 #: "..., targeted to put it in a place to compete", "a fund designed to invest in": a participle's purpose names
 #: an act to come, none done
 _PURPOSE_TO = re.compile(r"(?i)\b(?:designed|intended|meant|targeted|aimed|geared|calculated)\s+to\s+$")
+#: "Regulatory OK for $5.4B Tower Buy", "the $28 billion Cerner purchase": an act word right after a figure (and the
+#: names it sizes) is the deal told as a noun, no verb: title-cased in a headline or with no object after it (unlike
+#: "the nearly $20 billion Fidelity valued its stake at", a relative clause whose verb has its object)
+_FIGURE_BEFORE = re.compile(r"(?:US|A|C)?[$€£]\s?\d[\d.,]*\s?(?:[BbMmKk]n?|[Bb]illion|[Mm]illion|[Bb]ln|[Mm]ln|"
+                            r"[Tt]rillion)?[\s-]+(?:[A-Z][\w.&'’-]*\s+){0,2}$")
+_NOUN_END = re.compile(r"\s*(?:$|[,;:.)!?—–-]|(?:of|for|by|in|with|from|to|was|is|has|will|would)\b)")
 #: statement verbs: a name before one is a speaker, a party only when it is one of the deal's
 _FRAME_VERB = re.compile(r"(?i)\b(?:said|says|stated|states|announced|announces|disclosed|discloses|detailed|"
                          r"details|confirmed|confirms|wrote|writes)\b")
@@ -297,6 +310,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
             continue
         if verb.lower() == "values" and _DEAL_VALUES.search(near):
             continue  # "The deal values X at $27.8bn": the deal, not a party, is the subject
+        if _FIGURE_BEFORE.search(near[-60:]) and (verb[:1].isupper() or _NOUN_END.match(text, m.end())):
+            continue  # "... OK for $5.4B Tower Buy": the deal named as a noun
         if _PURPOSE_TO.search(near[-40:]):
             continue  # "..., targeted to put at a place to compete": a purpose, no act done
         if _ONE_OF_PARTY.search(near[-80:]):
@@ -304,7 +319,8 @@ def party_act(text: str, rx: re.Pattern[str], outlets: set[str] | frozenset[str]
         if _COUNTED_PERSONS_SUBJECT.search(near[-60:]):
             return True  # "The three men purchased $100 million in X stock"
         if _UNION_SUBJECT.search(near) or _AUTHORITY_SUBJECT.search(near[-100:]) \
-                or _REGULATOR_SUBJECT.search(near[-80:]):
+                or _REGULATOR_SUBJECT.search(near[-80:]) \
+                or (_STATE_SUBJECT.search(near[-60:]) and _DECISION_VERB.match(verb)):
             return True  # "The EU has given the green light for X to complete ...", "The EU said it would"
         direct = _DIRECT_SUBJECT.search(near)
         name = direct.group(1) if direct else ""

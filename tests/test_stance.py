@@ -2636,3 +2636,33 @@ def test_said_to_be_a_share_counted_per_name_and_terminating(lex: Lexicons, sent
 ])
 def test_a_market_move_is_no_act_of_a_party(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a title-cased act word right after a figure and a name is the deal told as a noun, no verb of a party
+    ("Northwind CEO Predicts Smooth Regulatory OK for $5.4B Southgate Buy", "$5.4B", "asserted"),
+    # (a verb with its object after it is a verb: a relative clause with its "that" left out)
+    ("Southgate shares are worth less than the nearly $20 billion Northwind valued its stake at in October.",
+     "nearly $20 billion", "confirmed"),
+    # a clause that opens with ", as" and a new subject and verb is its own clause: the plan before it is not its
+    ("Despite Southgate being set to receive a $353 million fee, the stock fell anyway, as Northwind had offered "
+     "the company a lofty $54 per share.", "$54", "confirmed"),
+])
+def test_a_deal_noun_after_a_figure_and_a_clause_opened_by_as(lex: Lexicons, sentence: str, figure: str,
+                                                               expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a regulator that appeals, or dismisses its own appeal, acts on the deal (as one that sues to block it does)
+    ("U.S. antitrust regulators appealed a loss in their attempt to block Northwind's $8 billion takeover of "
+     "Southgate.", "$8 billion", "confirmed"),
+    ("The U.S. Justice Department has dismissed its own appeal challenging Northwind’s nearly $8 billion "
+     "acquisition of Southgate.", "nearly $8 billion", "confirmed"),
+    # a state named by its country decides on the deal ...
+    ("UK Approves Northwind’s $6.4 Billion Acquisition of Southgate", "$6.4 Billion", "confirmed"),
+    # ... but only a decision of the state is an act on it
+    ("The UK spent $5 billion on Southgate jets last year.", "$5 billion", "asserted"),
+])
+def test_a_regulator_appealing_and_a_state_deciding(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
