@@ -154,6 +154,9 @@ _POSSESSIVE_NP = re.compile(r"\b[A-Z][\w.&-]*['’]s\s+(?:\(\s*[A-Z.:\s]{1,15}\)
 #: ... so does a pronoun's: "the path toward becoming a new company included the close of its $28 billion
 #: acquisition" (the deal named by its price, a modal before it governs another verb)
 _PRONOUN_NP = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}$")
+#: ... and so does the deal named by "the" and its price: "can't fix the $13.8 billion merger's illegalities",
+#: "regulators may object to the $5 billion deal" (examples/CERTAINTY.md: "the $44 billion acquisition" is asserted)
+_DEFINITE_NP = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}$")
 
 
 #: "(NVDA 6.18%)", "(NASDAQ: NVDA -1.2%)": a ticker's price move in parentheses
@@ -324,6 +327,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     opening = sentence[:sentence.find(",")] if 0 <= sentence.find(",") < start else ""
     poss = (_POSSESSIVE_NP.search(sentence[:start]) or (_PRONOUN_NP.search(sentence[:start])
                                                          and _DEAL_NP_AFTER.match(sentence, end))) if span else None
+    named = poss or (_DEFINITE_NP.search(sentence[:start]) if span and _DEAL_NP_AFTER.match(sentence, end)
+                     else None)
     by_outlet = _outlet_credit(frozenset(outlets), tuple(r["pattern"] for r in lex.outlets if r.get("pattern")))
     if span and _TICKER_BEFORE.search(sentence, max(0, start - 30), start) and _TICKER_AFTER.match(sentence, end):
         return "asserted"  # "Nvidia (NVDA 6.18%) stunned ...": a stock quote beside the name, no act's figure
@@ -427,7 +432,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
                 return stance
             if scope == "clause":
                 for m in row["regex"].finditer(modal_lead):
-                    if poss and modal_at + m.start() < poss.start():
+                    if named and modal_at + m.start() < named.start():
                         continue  # the modal governs another verb, not the possessor's deal
                     if (changed := _FORECAST_CHANGED_BY.search(sentence, max(0, start - 80), start)) \
                             and modal_at + m.start() >= changed.start():

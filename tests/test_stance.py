@@ -2666,3 +2666,16 @@ def test_a_deal_noun_after_a_figure_and_a_clause_opened_by_as(lex: Lexicons, sen
 ])
 def test_a_regulator_appealing_and_a_state_deciding(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # the deal named by "the" and its price is a mention: a modal before it governs another verb, not its price
+    ("Regulators may object to the $5 billion merger between Northwind and Southgate.", "$5 billion", "asserted"),
+    ("Critics say divestitures meant to address competition concerns can't fix the $13.8 billion merger's "
+     "likely illegalities.", "$13.8 billion", "asserted"),
+    # (a figure that names no deal stays under the modal)
+    ("Northwind could pay the $2 billion fee next year.", "$2 billion", "rumoured"),
+])
+def test_a_deal_named_by_the_and_its_price_is_a_mention(lex: Lexicons, sentence: str, figure: str,
+                                                         expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
