@@ -2679,3 +2679,13 @@ def test_a_regulator_appealing_and_a_state_deciding(lex: Lexicons, sentence: str
 def test_a_deal_named_by_the_and_its_price_is_a_mention(lex: Lexicons, sentence: str, figure: str,
                                                          expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a party's officer who "noted" something on a call states it, as one who "said" it does
+    ("Vance noted on the earnings call that an 8% drop in revenue drove the loss.", "8%", "confirmed"),
+    # (the writer's "as noted" is no one's statement)
+    ("As noted above, an 8% drop in revenue drove the loss.", "8%", "asserted"),
+])
+def test_a_party_that_noted_something_states_it(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
