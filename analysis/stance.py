@@ -37,6 +37,7 @@ from .stance_clauses import (
     _in_closed_relative,
     _mask_time_clauses,
     compared_in_relative,
+    predicate_end,
     purpose_before,
 )
 from .stance_figures import (
@@ -319,7 +320,7 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
     # review": a comparison's or a time clause's act after the figure is not the figure's
     later = _mask_time_clauses(_mask_time_clauses(sentence, start, end, _LATER_CLAUSE), start, end, ON_HEARSAY) \
         if span else sentence
-    acts = later[lo:than.start()] if than else later[lo:hi]
+    acts = later[lo:than.start()] if than else later[lo:predicate_end(sentence, end, hi) if span else hi]
     tail = _ATTRIBUTION_TAIL.search(sentence)
     credit = _SENTENCE_TAIL.search(masked)
     if credit and _RELATIVE_START.match(credit.group(1)) and _REPORT_DESCRIBED.search(sentence, 0, credit.start()):

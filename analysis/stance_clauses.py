@@ -23,6 +23,10 @@ _CLAUSE_END = re.compile(r"[;—–•]|:(?![^()]{0,12}\))|,\s+(?:but|while|alth
                          # a new subject and verb after a comma: "It would be costly, VMware was valued at" (or
                          # after a comma and "as": "..., the stock fell anyway, as X had offered $54 a share")
                          r",\s+(?:as\s+)?(?=(?:[A-Z][\w.&'’-]*\s+){1,3}(?:was|is|were|are|has|had|have)\b)")
+#: "It currently holds 14.5% of Y's shares and will buy the remainder": a second predicate coordinated after the
+#: figure tells another act of the subject, not one about the figure
+_COORDINATED_PREDICATE = re.compile(r"\s+and\s+(?:will|would|has|have|had|is|are|was|were|also|then|later|"
+                                    r"plans\s+to)\b")
 #: "After Musk disclosed a 9% stake, Twitter's stock price leapt ...": a leading time or reason clause
 _LEADING_CLAUSE = re.compile(r"^\W*(?:After|Before|Since|When|Once|While|Although|Though|Because)\b[^,;:]*,\s*")
 
@@ -134,3 +138,9 @@ def compared_in_relative(sentence: str, lo: int, start: int) -> bool:
     """The figure is what a relative clause before it, in its clause, compares its antecedent with."""
     return bool(_COMPARING_RELATIVE.search(sentence, lo, start))
 
+
+
+def predicate_end(sentence: str, end: int, hi: int) -> int:
+    """Where the predicate holding the figure (ending at ``end``) ends in its clause (ending at ``hi``): at a
+    second predicate coordinated after it ("holds 14.5% of Y and will buy the rest")."""
+    return next((m.start() for m in _COORDINATED_PREDICATE.finditer(sentence, end, hi)), hi)

@@ -2689,3 +2689,14 @@ def test_a_deal_named_by_the_and_its_price_is_a_mention(lex: Lexicons, sentence:
 ])
 def test_a_party_that_noted_something_states_it(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
     assert stance(lex, sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a second predicate coordinated after the figure tells another act of the subject, not one about the figure
+    ("It currently holds 14.5% of Southgate's outstanding shares and will buy the remainder as part of the "
+     "transaction.", "14.5%", "asserted"),
+    # (an act before the figure is still the figure's)
+    ("Northwind bought 14.5% of Southgate's shares last year and will buy the remainder.", "14.5%", "confirmed"),
+])
+def test_a_coordinated_predicate_after_the_figure(lex: Lexicons, sentence: str, figure: str, expected: str) -> None:
+    assert stance(lex, sentence, figure) == expected
