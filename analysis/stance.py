@@ -71,6 +71,7 @@ from .stance_figures import (
     market_move,
     named_forecast,
     planned_cut,
+    present_fact,
     projected_savings,
     remaining_stake,
     rival_bid,
@@ -420,8 +421,8 @@ def classify_stance(sentence: str, lex: Lexicons, paragraph: str = "", span: tup
             scope = row.get("scope") or "sentence"
             if moved and scope == "act":
                 continue  # "Shares of X, which specializes in making chips, soared 53%": no party's act moved them
-            if scope == "sentence" and row["regex"].search(
-                    masked[:hi] if stance == "rumoured" else masked):
+            if scope == "sentence" and not (stance == "rumoured" and span and present_fact(sentence, start)) \
+                    and row["regex"].search(masked[:hi] if stance == "rumoured" else masked):
                 return stance  # talks in a clause after the figure's are about something else
                 # ("shares fell 2% after the companies announced the deal": nor is a statement in a time clause)
             if scope == "clause_full" and ((_press_credit(row["regex"], report_clause, parties, outlets)
