@@ -38,6 +38,8 @@ _ORDINAL = (r"(?=\d{1,3}(?:st|nd|rd|th)[ \t][A-Z])"  # first, so the look-behind
             + "".join(f"(?<!{re.escape(m)} )" for m in _NOT_BEFORE_A_NAME)
             + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])")
 _WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
+         # a name in camel case from a small letter: "iRobot", "eBay", "iHeartMedia"
+         r"(?<![\w-])[a-z]{1,2}[A-Z][a-z][\w&'’.-]*[\w&]|"
          rf"{_ORDINAL})")
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")
@@ -272,11 +274,27 @@ def _head_noun_name(text: str, m: re.Match[str]) -> tuple[str, int]:
     brand = _BRAND_OF.match(text, m.end("t"))
     if brand:
         return brand.group("n"), brand.end("n")
+    if _MAKER_WORD.search(name):  # "the Roomba-maker iRobot"; alone, no name (rejected later)
+        after = re.compile(rf"[ \t]+(?P<n>{_NAME})").match(text, m.end("t"))
+        return (after.group("n"), after.end("n")) if after else ("", m.end("t"))
     nxt = _DESCRIBED.match(text, m.end("t"))
     if nxt and (len(name.split()) == 1 and re.fullmatch(_DEMONYM, name)  # "Swedish", "Israeli"
                 or re.search(r"-(?:based|owned|backed)$", name)):
         return nxt.group("n"), nxt.end("n")
     return name, m.end("t")
+
+
+#: "the maker of", "owner of": what follows is the company's product or asset, not the company
+_PRODUCT_OF = re.compile(r"\b(?:[a-z]*maker|seller|owner|producer|developer|designer|manufacturer|"
+                         r"distributor|supplier|operator|creator|publisher)s?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+                         # "the resident bought his iRobot": a person's own device
+                         r"|\b(?:his|her|my|your|our)[ \t]+$")
+#: "purchase of the Roomba vacuum cleaner maker.": the brand before a maker with no name after it
+_MAKER_AFTER = re.compile(r"(?:[ \t]+(?!(?:by|of|in|for|from|with|to|and|or|at|on|as|the|an?|its|their)\b)"
+                          r"[a-z][\w-]*){1,2}[ \t]+(?:[a-z]*maker|manufacturer|producer|retailer|developer|"
+                          r"seller|supplier)s?\b")
+#: "the Roomba-maker": a descriptor written as one word, the name (if any) after it
+_MAKER_WORD = re.compile(r"-(?:[a-z]*maker|owner|seller|producer|developer|operator|manufacturer)s?$")
 
 
 def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMention]:
@@ -310,6 +328,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         # of Y": X is a preposition's object, not the buyer
                     if rule == "its_acquisition" and re.search(r"['’]s$", m.group("t")):
                         continue  # "its investigation into X's acquisition": X is the buyer
+                    if _PRODUCT_OF.search(text, 0, m.start("t")):
+                        continue  # "Amazon buys maker of Roomba": the target is the maker, unnamed
                     head, head_end = _head_noun_name(text, m)
                     target = clean_name(_unopened(text, m.start("t"), head), stop)
                     acquirer = clean_name(_unopened(text, m.start("a"), m.group("a") or ""), stop)
@@ -320,7 +340,8 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         acquirer = ""  # "The Japanese company bought X": a buyer described, not named
                     if not target or (acquirer and same_party(acquirer, target)):
                         continue
-                    if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")):
+                    if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")) or (
+                            head_end == m.end("t") and _MAKER_AFTER.match(text, m.end("t"))):
                         continue  # "a stake in the San Francisco company": a place, not the target
                     if re.match(r",[ \t]+[A-Z][\w.]*-(?:based|headquartered)\b", text[m.end("t"):]):
                         continue  # "to purchase Nashville, Tenn.-based ...": a place, the target after it

@@ -126,6 +126,11 @@ _QUALIFIERS = [
                r"c\.|~|some|nearly about"),
 ]
 _QUAL_RE = [(b, re.compile(rf"(?i)(?:^|[\s(])(?:{p})\s+(?:an?\s+)?$")) for b, p in _QUALIFIERS]
+_QUAL_RE.append(("approx", re.compile(r"(?:^|[\s(])~\s*$")))  # "~$5.4B" (no space after the tilde)
+#: "Intel close to $6 billion deal": a headline's party close to (nearing) a deal of that size, not
+#: a figure close to it ("a close to $6 billion deal" with its article is)
+_NEARING_DEAL = re.compile(r"(?i)[-\s]*(?:deal|agreement|pact|takeover|acquisition|merger|buyout)\b")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:an?|the)\s+$")
 _URL = re.compile(r"https?://\S+|www\.\S+|\]\([^)]*\)")
 
 
@@ -267,6 +272,9 @@ def parse_amounts(text: str, approx_tolerance: float = 0.1) -> list[Amount]:
             bound, qstart = qualifier_before(text, m.start())
             if m.groupdict().get("plus"):
                 bound, qstart = "lower", m.start()
+            elif (bound == "upper_approx" and text[qstart:m.start()].lower().startswith("close to")
+                  and _NEARING_DEAL.match(text, m.end()) and not _ARTICLE_BEFORE.search(text, 0, qstart)):
+                bound, qstart = "exact", m.start()
             lo, hi = interval(value, bound, _half_unit(m.group("n1")) * scale, approx_tolerance)
             add(m, "money", value, _currency(m.group("cur")), bound, lo, hi, qstart)
         taken.settle()

@@ -91,6 +91,9 @@ def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
             lower.update(w for w in words if w.islower())
             for i, w in enumerate(words):
                 name = re.sub(r"['’]s$", "", w).strip(".,")
+                if re.fullmatch(r"[a-z]{1,2}[A-Z][a-z][\w&'’.-]*", name):
+                    seen.add(name)  # a name in camel case from a small letter: "iRobot", "eBay"
+                    continue
                 if not w[:1].isupper():
                     continue
                 if i and not words[i - 1].endswith((".", ":")):
@@ -139,7 +142,19 @@ def same_party(a: str, b: str) -> bool:
     if sa == sb or (len(sa) > 1 and len(sb) > 1 and (sa <= sb or sb <= sa)):
         return True
     fa, fb = _fold_abbreviations(a, b), _fold_abbreviations(b, a)
-    return bool(fa and fb) and (fa <= fb or fb <= fa)
+    if bool(fa and fb) and (fa <= fb or fb <= fa):
+        return True
+    return _clipped(wa, wb) or _clipped(wb, wa)
+
+
+def _clipped(short: set[str], full: set[str]) -> bool:
+    """"Tower Semi" ~ "Tower Semiconductor": a word they share, and every other word of the
+    shorter name a clipping (four letters or more) of one of the other's ("Meta" is no clipping
+    of "Metaverse Co": no word shared)."""
+    shared = short & full
+    rest, others = short - shared, full - shared
+    return bool(shared and rest) and all(
+        len(w) >= 4 and any(o.startswith(w) and o != w for o in others) for w in rest)
 
 
 def _singular(words: set[str]) -> set[str]:

@@ -130,6 +130,40 @@ def test_a_print_credit_and_question_teasers_under_more_from_are_boilerplate() -
     assert kept.startswith("Acme agreed") and "Delta" not in kept and "print edition" not in kept
 
 
+def test_a_related_links_block_with_its_subhead_is_boilerplate() -> None:
+    """"Related links and articles:" over "News articles:" and headlines: another article's
+    headline ("Zeta terminates Omega acquisition") had been read as this deal's end."""
+    raw = ("Acme agreed to buy Beta Systems for $480 million in cash, the companies said in a "
+           "statement on Monday.\n"
+           "Related links and articles:\n"
+           "News articles:\n"
+           "Acme acknowledges Beta takeover delay\n"
+           "Zeta terminates Omega acquisition\n")
+    cs = clean_source(_source(raw), load_rules())
+    assert sum(r.rule == "related_list" for r in cs.removals) == 4
+    kept = " ".join(p.text for p in cs.paragraphs)
+    assert kept.startswith("Acme agreed") and "Zeta" not in kept and "News articles" not in kept
+
+
+def test_a_sentence_scraped_one_span_per_line_reads_as_one_sentence() -> None:
+    """"Acme Corp" / "." / "agreed to buy Swiss company" / "Beta Systems" / "for $5.4 billion ..."
+    between blank lines (a scrape putting each link on its own line) is one sentence; so is a
+    double-spaced hard-wrapped story. A headline and a body opening with a name stay apart."""
+    raw = ("Acme buys Beta\n\n"
+           "eBay said on Monday it was not bidding.\n\n"
+           "Acme Corp\n\n.\n\nagreed to buy Swiss company\n\n\nBeta Systems\n\n\n"
+           "for $5.4 billion as it looks to expand its capacity.\n\n"
+           "Acme will pay $53 per share in cash\n\nfor Beta, according to a statement.\n")
+    cs = clean_source(_source(raw), load_rules())
+    texts = [s.text for s in cs.sentences]
+    assert "Acme Corp . agreed to buy Swiss company Beta Systems for $5.4 billion as it looks to " \
+           "expand its capacity." in texts
+    assert "Acme will pay $53 per share in cash for Beta, according to a statement." in texts
+    assert texts[:2] == ["Acme buys Beta", "eBay said on Monday it was not bidding."]
+    for seg in cs.sentences:  # offsets still point into the raw file
+        assert " ".join(raw[seg.start:seg.end].split()) == seg.text
+
+
 def test_a_subhead_comparing_two_figures_is_story_not_a_data_strip() -> None:
     """"$12 billion versus $28 billion" under a headline is prose; "AAPL 189.2 +1.3%" is a ticker."""
     raw = ("Acme's unit may be worth less than half what it paid\n"

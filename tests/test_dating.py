@@ -1504,3 +1504,30 @@ def test_a_weekday_dates_the_happening_of_its_clause_not_a_possibility_beside_it
     )
     assert not any(e.rule == "weekday" for e in d["x1"].evidence)
     assert d["x1"].earliest is None or d["x1"].earliest <= date(2016, 9, 30)
+
+
+def test_a_counterfactual_perfect_dates_nothing() -> None:
+    """"which would have been by mid-February 2023" was written after that date: a counterfactual
+    is neither a date still to come (an upper bound had put a page of August 2023 before
+    February) nor one passed ("loans that would have matured in 2027")."""
+    from analysis.dating.mentions import tense
+
+    text = ("Initially, Acme intended to conclude the deal within 12 months, which would have been "
+            "by mid-February 2023.")
+    assert tense(text, text.index("mid-February")) is None
+    assert tense("The loans would have matured in 2027.", 32) is None
+    assert tense("The deal is expected to close by March 2024.", 33) == "future"
+
+
+def test_a_relative_phrase_dates_the_sentences_latest_happening(tmp_path: Path) -> None:
+    """"Beta fell this week after it announced its pending acquisition by Acme would be
+    terminated": the week is the end's, not the agreement's (it had put a page of the end in
+    the week of the announcement, eighteen months before its true date)."""
+    d = _dates(
+        tmp_path,
+        "date 2024-03-04 Acme announced on Friday that it agreed to buy Beta Systems for $2.1 billion in cash.\n",
+        "Beta Systems fell 11% this week after it announced its pending acquisition by Acme would be "
+        "terminated, as the companies had no approval by the end date.\n",
+    )
+    assert not any(e.rule == "relative" for e in d["x1"].evidence)
+    assert d["x1"].latest is None or d["x1"].latest > date(2024, 3, 10)

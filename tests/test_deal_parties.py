@@ -139,3 +139,43 @@ def test_a_listed_or_based_qualifier_leaves_the_company_it_describes(tmp_path: P
     claims = stages.claims(p, stages.cleaned(p))
     move = claims[(claims["source_id"] == "b") & (claims["metric"] == "share_price_move")]
     assert list(move["subject"]) == ["Beta Corp"]
+
+
+def test_figures_of_the_intel_tower_check() -> None:
+    """From the intel-tower unseen check: "~$5.4B" is approximate and an enterprise value after
+    "of ~" still the deal's; "Intel close to $6 billion deal" is a party nearing a deal of that size
+    (its figure exact); "committed to spend $3.5 billion in its New Mexico facility" is money put
+    into a site, not the deal's price (a loan "facility" and a "mill facility for $700 million"
+    are not)."""
+    lex = Lexicons.load()
+    ev = "agreed to acquire Beta for $53 per share, representing a total enterprise value of ~$5.4B."
+    amount = parse_amounts(ev)[-1]
+    assert (amount.text, amount.bound) == ("~$5.4B", "approx")
+    assert classify_metric(ev, amount, lex) == "deal_value"
+    assert [(a.text, a.bound) for a in parse_amounts("Acme close to $6 billion deal to buy Beta")] == \
+        [("$6 billion", "exact")]
+    assert [a.bound for a in parse_amounts("in a close to $6 billion deal")] == ["upper_approx"]
+    assert [a.bound for a in parse_amounts("it paid close to $6 billion for Beta")] == ["upper_approx"]
+    site = "In 2021, Acme committed to spend $3.5 billion in its New Mexico facility."
+    assert classify_metric(site, parse_amounts(site)[0], lex) == "capex"
+    loan = "Acme also entered into a $500 million unsecured revolving facility."
+    assert classify_metric(loan, parse_amounts(loan)[0], lex) != "capex"
+    mill = "Acme bought 49.9% of the Beta mill facility for $700 million."
+    assert classify_metric(mill, parse_amounts(mill)[-1], lex) != "capex"
+
+
+def test_a_camel_case_name_is_a_party_and_a_product_is_not(tmp_path: Path) -> None:
+    """From the amazon-irobot unseen check: "iRobot" (a name from a small letter) was no name,
+    so the main deal was "Amazon -> Roomba", the maker's product ("Amazon buys maker of Roomba",
+    "purchase of the Roomba vacuum cleaner maker"); "bought his iRobot" is a person's device."""
+    found = _deals(tmp_path, (
+        "Acme to buy Roomba vacuum maker iRobot for $1.65bn.\n\n"
+        "Acme buys maker of Roomba in a deal worth $1.7bn.\n\n"
+        "Acme's $1.7 billion purchase of the Roomba vacuum cleaner maker was approved.\n\n"
+        "Acme's purchase of the Roomba-maker is set to be approved.\n\n"
+        "The New Jersey resident bought his iRobot in 2019.\n\n"
+        "Zeta agreed to buy eBay for $30 billion.\n"))
+    targets = {t for _a, t, _k in found}
+    assert "iRobot" in targets and "eBay" in targets
+    assert not {"Roomba", "Roomba-maker"} & targets
+    assert ("New Jersey", "iRobot", "acquisition") not in found

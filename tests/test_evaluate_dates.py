@@ -89,16 +89,25 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # whose news is a divestiture ("considering selling its $1 billion payment integrity business",
 # "has already agreed to sell X to Y") are read by that sale's stage; review pages that recount
 # the announcement and the lawsuit with their months are bounded by the announcement alone.
+# intel-tower (scored once unseen, then its general causes fixed): 43% of windows 7 days or less,
+# order 0.85 with `published` given as without: fifteen of its twenty-three pages state no date of
+# their own; its review pages (a CEO's trips to the regulator, "12 April" without a year, an
+# outside date extended) and its end and aftermath pages ("fell through last month", "this week")
+# name no day any page dates, so they are bounded by the announcement or a month, and sit by stage.
+# amazon-irobot (scored once unseen): stage 0.73 and order 0.89 with `published` given as without:
+# its price-cut and regulator pages read as the agreement (a new price "agreed"), its pages on
+# other deals the regulator blocked read by theirs, and its aftermath pages (the maker's
+# bankruptcy, a lawsuit) by the review or the end they recount.
 TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen",
                     "unitedhealth-changehealthcare"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
-TAU_GAPS_GIVEN = {"cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
-                  "illumina-grail", "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen",
-                  "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
-WINDOW_GAPS = {"disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp", "illumina-grail",
-               "jetblue-spirit", "microsoft-activision", "nvidia-arm", "pfizer-seagen", "qualcomm-nxp",
-               "synopsys-ansys", "unitedhealth-changehealthcare"}
+TAU_GAPS_GIVEN = {"amazon-irobot", "cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper",
+                  "ibm-hashicorp", "illumina-grail", "intel-tower", "jetblue-spirit", "microsoft-activision",
+                  "nvidia-arm", "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
+WINDOW_GAPS = {"amazon-irobot", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
+               "illumina-grail", "intel-tower", "jetblue-spirit", "microsoft-activision", "nvidia-arm",
+               "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
 
 
 @pytest.fixture(scope="module")

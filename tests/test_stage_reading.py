@@ -83,3 +83,28 @@ def test_a_step_asked_for_or_scheduled_is_not_taken() -> None:
 
 def test_a_similar_deal_under_probe_is_not_this_one() -> None:
     assert "regulatory_review" not in {k for k, _ in _stages("The FTC is already probing a similar deal.")}
+
+
+@pytest.mark.parametrize(("text", "stage", "present"), [
+    # a decision reported in the past: the "would" is the reported speech's
+    ("Beta fell after it announced its pending acquisition by Acme would be terminated.", "ended", True),
+    ("Acme said the deal would be terminated if regulators did not approve it by June.", "ended", False),
+    # the deal a party nears is still to be made
+    ("Acme Reportedly Nears Deal To Buy Beta Systems For About $6 Bln", "agreed", False),
+    ("Acme is near a deal to spend $6 billion to buy Beta Systems for $6 billion.", "agreed", False),
+    ("Acme Reportedly Nears Deal To Buy Beta Systems For About $6 Bln", "talks", True),
+    # another article's headline in a cross-reference is no news of this page
+    ("Regulators blocked a chip deal before (see Zeta terminates Omega acquisition).", "ended", False),
+    # an end told a month or more before the news: the page is after it
+    ("Acme struck a new supply agreement with Beta, after a proposed merger between the pair fell "
+     "through last month.", "aftermath", True),
+    ("Beta shares fell after the deal collapsed on Tuesday.", "aftermath", False),
+    ("Beta shares fell after the deal collapsed on Tuesday.", "ended", True),
+])
+def test_reported_ends_deals_neared_cross_references_and_ends_a_month_back(
+        text: str, stage: str, present: bool) -> None:
+    """From the intel-tower unseen check: "announced its pending acquisition ... would be
+    terminated" read as the agreement, "Nears Deal To Buy X For $6 Bln" as agreed, "(see X
+    terminates Y acquisition)" as this deal's end, a new pact "after a proposed merger ... fell
+    through last month" as the end's own news."""
+    assert (stage in {k for k, _ in _stages(text)}) is present

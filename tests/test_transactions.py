@@ -254,7 +254,9 @@ def scores():
 # unitedhealth-changehealthcare (scored once unseen): the labels' final value is the announced $13bn
 # including debt; the coverage after the closing gives the equity price ("its $8 billion takeover"),
 # which the tool settles on (nipponsteel-ussteel's labels take the other convention).
-SETTLED_GAPS = {"nipponsteel-ussteel", "unitedhealth-changehealthcare"}
+# amazon-irobot (scored once unseen): the labels' final value is the cut price ($1.42bn, without
+# debt); the latest page, an aftermath of December 2025, recalls "its $1.7 billion acquisition".
+SETTLED_GAPS = {"amazon-irobot", "nipponsteel-ussteel", "unitedhealth-changehealthcare"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
@@ -287,7 +289,13 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # before its approval; the review pages after the closing recount it ("closed the deal without
 # approval of regulators") and read as completed, and its divestment, spin-off and 2024 court pages
 # name no stage cue or read as the review (see tests/test_evaluate_dates.py).
-FLOOR_GAPS = {"exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen", "salesforce-slack"}
+# amazon-irobot (scored once unseen, its main deal's name then fixed): deal-value precision 0.85 and
+# recall 0.88: the buyer's other deals in one sentence ("Booking Holdings Inc.'s EUR1.6 billion deal
+# for X" on a page about the regulator; One Medical's $3.49 billion) are filed under the main deal,
+# "for $1.65bn in expansion of its smart home" reads as capital spending, and "1.7 billion dollars"
+# in words after a pound figure is missed.
+FLOOR_GAPS = {"amazon-irobot", "exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen",
+              "salesforce-slack"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
@@ -1119,3 +1127,14 @@ def test_a_ticker_in_brackets_a_place_before_a_name_and_a_deal_of_its_named_targ
     assert "New York-based" not in set(table["acquirer"])
     row = claims[(claims["source_id"] == "c") & (claims["value"] == 6.4e9)].iloc[0]
     assert (row["metric"], row["transaction"]) == ("deal_value", table[table["main"]].iloc[0]["transaction_id"])
+
+
+def test_a_clipped_name_is_the_same_party() -> None:
+    """"Tower Semi" is "Tower Semiconductor" (it had made a second Intel -> Tower deal holding the
+    main deal's $6 billion and $53); a word must be shared, so "Meta" is not "Metaverse Co"."""
+    from analysis.transactions import same_party
+
+    assert same_party("Beta Semi", "Beta Semiconductor") and same_party("Bank of Amer", "Bank of America")
+    assert not same_party("Meta", "Metaverse Co")
+    assert not same_party("General Motors", "General Mills")
+    assert not same_party("Beta Semi", "Beta Health")

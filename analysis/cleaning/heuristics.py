@@ -158,7 +158,8 @@ def _h_kicker(source: Source, lines: list[Line], corpus_counts: dict) -> list[tu
 
 
 _RELATED_HEAD = re.compile(
-    r"(?i)^(?:read more|related(?: coverage| stories| articles| news)?|latest(?: news| stories)?|"
+    r"(?i)^(?:read more|related(?: links| coverage| stories| articles| news| reading)?"
+    r"(?: (?:and|&) (?:articles|stories|links|news))?|latest(?: news| stories)?|"
     r"more (?:stories|news|from [\w ]{1,30})|most (?:read|popular)|recommended(?: for you)?|"
     r"you may also like|also read|trending(?: now)?|top stories)\s*:?$"
 )
@@ -173,8 +174,10 @@ def _headline_shaped(text: str) -> bool:
 
 
 def _teaser_shaped(text: str) -> bool:
-    """A teaser under a related-links heading: a headline, or a question ("Will the hype last?")."""
-    return _headline_shaped(text) or (word_count(text) <= 15 and text.endswith(("?", "!")))
+    """A teaser under a related-links heading: a headline, a question ("Will the hype last?"),
+    or a subhead of the list ("News articles:")."""
+    return _headline_shaped(text) or (word_count(text) <= 15 and text.endswith(("?", "!"))) \
+        or (word_count(text) <= 3 and text.endswith(":"))
 
 
 def _h_related_list(source: Source, lines: list[Line], corpus_counts: dict) -> list[tuple]:

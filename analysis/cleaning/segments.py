@@ -98,8 +98,12 @@ def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line]) -> list[tuple[
     Wednesday"), and a line's width is the raw line's (a dateline cut from it leaves it short)."""
     width = {x.index: len(x.text) for x in lines}
     wrapped = _wrapped_lines(lines)
+    bridged = _bridged(pieces, raw, lines)
     paras: list[list[tuple]] = []
     for piece in pieces:
+        if paras and piece[0] in bridged:
+            paras[-1].append(piece)
+            continue
         if paras:
             prev = paras[-1][-1]
             adjacent = piece[0] == prev[0] + 1 and not piece[4]
@@ -122,3 +126,46 @@ def _paragraphs(pieces: list[tuple], raw: str, lines: list[Line]) -> list[tuple[
                 continue
         paras.append([piece])
     return [(p[0][1], p[-1][2]) for p in paras]
+
+
+#: How a piece opens when it goes on with the sentence above: a lower-case word (not a name such
+#: as "eBay" or "iPhone") or a stop or comma left on its own line.
+_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?![\w'’-]*[A-Z])\b|[.,;](?:\s|$)")
+_BLANK_GAP = 6
+
+
+def _bridged(pieces: list[tuple], raw: str, lines: list[Line]) -> set[int]:
+    """Lines that go on with the sentence above across blank lines.
+
+    Some scrapes put each link or span of a sentence on its own line between blank lines
+    ("Intel Corp" / "." / "agreed to buy Israeli company" / "Tower Semiconductor" / "for $5.4
+    billion as it looks ..."), others double-space a hard-wrapped story: a piece that opens in
+    lower case (or with a lone stop or comma) after an unfinished line, with only blank lines
+    between, goes on with it; so does a short name between two such pieces."""
+    present = {x.index for x in lines}
+
+    def only_blank_between(a: int, b: int) -> bool:
+        return 1 < b - a <= _BLANK_GAP and not any(i in present for i in range(a + 1, b))
+
+    def unfinished(text: str) -> bool:
+        return not text.endswith(TERMINAL) or bool(_ABBREV.search(text[-9:]))
+
+    out: set[int] = set()
+    for i in range(1, len(pieces)):
+        prev, piece = pieces[i - 1], pieces[i]
+        if piece[4] or not only_blank_between(prev[0], piece[0]):
+            continue
+        prev_text, text = raw[prev[1]:prev[2]], raw[piece[1]:piece[2]]
+        if prev[0] in out:  # "Intel Corp" / "." reads as "Intel Corp."
+            prev_text = " ".join(raw[pieces[i - 2][1]:prev[2]].split()).replace(" .", ".")
+        if not unfinished(prev_text):
+            continue
+        if _GOES_ON.match(text):
+            out.add(piece[0])
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        if (nxt is not None and len(text.split()) <= 4 and not text.endswith(TERMINAL)
+                and prev_text[-1:].islower() and not nxt[4] and only_blank_between(piece[0], nxt[0])
+                and _GOES_ON.match(raw[nxt[1]:nxt[2]])):
+            out.add(piece[0])  # "agreed to buy Israeli company" / "Tower Semiconductor" / "for $5.4 billion"
+    return out

@@ -289,10 +289,14 @@ def scan_source(cs: CleanSource, events: Sequence[RefEvent], ctx: CorpusContext)
         # after" tells the photo's day, not the page's)
         phrases = [] if caption else list(AGO.finditer(text)) + list(CALENDAR.finditer(text))
         happenings = stage_hits(text) if phrases and event_hits else []
+        # as with a weekday, the sentence's latest stage names the happening ("fell this week
+        # after it announced its pending acquisition would be terminated" is the termination's
+        # week, not the announcement's)
+        latest = max((STAGE_RANK[k] for k, _ in happenings if k != "aftermath"), default=None)
         for rm in phrases:
             near: list[tuple[int, RefEvent]] = []
             for ev, em, _tied in _closest(event_hits, names):
-                if em is None:
+                if em is None or latest is not None and STAGE_RANK.get(ev.kind, latest) < latest:
                     continue
                 a, b = (em.end(), rm.start()) if em.end() <= rm.start() else (rm.end(), em.start())
                 if b - a > 60 or b < a - 200 or re.search(r"[;:()\[\]—–]|\s-\s", text[a:max(a, b)]):

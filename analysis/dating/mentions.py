@@ -75,6 +75,12 @@ MODAL_MAY = re.compile(r"\bmay\b")
 _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|runs|lasts|"
                       r"says|does)\b", re.IGNORECASE)
 #: future cues that are adjectives of a noun ("an upcoming probe"), not a clause's tense
+#: A counterfactual perfect tells what did not happen, at no time the page can be placed by:
+#: "intended to conclude the deal within 12 months, which would have been by mid-February 2023"
+#: was written after that date, "loans that would have matured in 2027" before it.
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:would|could|should|might|must)(?: not)? have\b|\b(?:would|could|should|might)(?:'ve|’ve)",
+    re.IGNORECASE)
 _NOUN_FUTURE = re.compile(r"(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
 #: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
 _BY_TARGET = re.compile(r"\bby (?:the (?:end|close|middle) of )?$", re.IGNORECASE)
@@ -188,7 +194,7 @@ def tense(text: str, pos: int) -> str | None:
     cs, ce = clause(text, pos)
     by = _BY_TARGET.search(text, max(cs, pos - 20), pos)
     if by and text[cs:by.start()].strip(" ,") and not _PAST_PERFECT.search(text, cs, ce) \
-            and not _PAST.search(text, cs, pos):
+            and not _PAST.search(text, cs, pos) and not _COUNTERFACTUAL.search(text, cs, pos):
         # "cost synergies by 2021": a target ("closed by 2019" is past; "By March 2019, it had
         # moved ..." opens its sentence with the time the rest tells of)
         return "future"
@@ -197,6 +203,7 @@ def tense(text: str, pos: int) -> str | None:
         at = {m.start(): "past" for m in _PAST.finditer(text, lo, hi)}
         at.update({m.start(): "future" for m in _FUTURE.finditer(text, lo, hi)})
         at.update({m.start(): "future" for m in MODAL_MAY.finditer(text, lo, hi)})
+        at.update({m.start(): "none" for m in _COUNTERFACTUAL.finditer(text, lo, hi)})
         cues = sorted(at.items())
         if cues:
             before = [c for c in cues if c[0] < pos]
@@ -206,7 +213,8 @@ def tense(text: str, pos: int) -> str | None:
                 # probe future; the clause's verb, past, tells when the notice came ("said it will
                 # present at its next investor day in 2025" stays future)
                 return "past"
-            return (before[-1] if before else cues[0])[1]
+            found = (before[-1] if before else cues[0])[1]
+            return None if found == "none" else found
         if (lo, hi) == (cs, ce) and _PRESENT.search(text, lo, hi):
             return None  # the clause's own verb is in the present: neither past nor future
     return None

@@ -78,7 +78,10 @@ _HEDGE = re.compile(
     r"potential(?:ly)?|possible|proposed to|in order to|ahead of|before|avoid|avert|prevent|"
     r"talks[’'\"”]? to|discussions[’'\"”]? to|negotiations[’'\"”]? to|offers?|offered|offering|bids?|"
     r"bidding|proposes|"
-    r"in case|once|when|confiden(?:ce|t) (?:in|of|that))\b|n't|n’t",
+    r"in case|once|when|confiden(?:ce|t) (?:in|of|that)|"
+    # the deal a party is near is still to be made ("Nears Deal To Buy X For About $6 Bln")
+    r"(?:nears?|nearing|close to|closing in on) (?:an? |the )?(?:[\w$.,’'-]+ ){0,4}?(?:deal|agreement|pact))\b"
+    r"|n't|n’t",
     re.IGNORECASE)
 #: "the green light for Google to complete its acquisition": a purpose, not the act
 _FOR_TO = re.compile(r"\bfor\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?\s+to\s*$")
@@ -189,11 +192,19 @@ def _default_hits(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple(_hits(text, load_stage_cues()))
 
 
+#: A cross-reference to another article, "(see Acme terminates Beta acquisition)": its headline
+#: is no news of this page.
+_SEE_ALSO = re.compile(r"\((?:see(?: also)?|read(?: more)?|related|more)\s*:?\s[^()]*\)", re.IGNORECASE)
+
+
 def _hits(text: str, cues: Sequence[StageCue]) -> list[tuple[str, re.Match[str]]]:
     out = []
+    aside = [m.span() for m in _SEE_ALSO.finditer(text)]
     for cue in cues:
         tentative = cue.stage in _TENTATIVE
         for m in cue.pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in aside):
+                continue
             # "trying to acquire X for $N": a cue opening with "to" is hedged by the verb before it
             at = m.start() + 2 if m.group(0)[:3].lower() == "to " else m.start()
             if tentative and _NOUN_CUE.match(m.group(0)):
