@@ -38,8 +38,8 @@ _ORDINAL = (r"(?=\d{1,3}(?:st|nd|rd|th)[ \t][A-Z])"  # first, so the look-behind
             + "".join(f"(?<!{re.escape(m)} )" for m in _NOT_BEFORE_A_NAME)
             + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])")
 _WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
-         # a name in camel case from a small letter: "iRobot", "eBay", "iHeartMedia"
-         r"(?<![\w-])[a-z]{1,2}[A-Z][a-z][\w&'’.-]*[\w&]|"
+         # a name in camel case from a small letter or a digit: "iRobot", "eBay", "1Life Healthcare"
+         r"(?<![\w$.,-])(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][\w&'’.-]*[\w&]|"
          rf"{_ORDINAL})")
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")

@@ -91,8 +91,8 @@ def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
             lower.update(w for w in words if w.islower())
             for i, w in enumerate(words):
                 name = re.sub(r"['’]s$", "", w).strip(".,")
-                if re.fullmatch(r"[a-z]{1,2}[A-Z][a-z][\w&'’.-]*", name):
-                    seen.add(name)  # a name in camel case from a small letter: "iRobot", "eBay"
+                if re.fullmatch(r"(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][\w&'’.-]*", name):
+                    seen.add(name)  # in camel case from a small letter or a digit: "iRobot", "1Life"
                     continue
                 if not w[:1].isupper():
                     continue

@@ -12,7 +12,9 @@ from .cleaning import CleanSource
 from .numbers import Amount
 
 _ORG = re.compile(
-    r"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI)(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|&))*"
+    # (a name in camel case from a small letter or a digit too: "iRobot", "eBay", "1Life")
+    r"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][A-Za-z0-9&.-]*[A-Za-z0-9&])"
+    r"(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|&))*"
 )
 _STOP = {
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "For", "With",

@@ -174,8 +174,9 @@ def test_a_camel_case_name_is_a_party_and_a_product_is_not(tmp_path: Path) -> No
         "Acme's $1.7 billion purchase of the Roomba vacuum cleaner maker was approved.\n\n"
         "Acme's purchase of the Roomba-maker is set to be approved.\n\n"
         "The New Jersey resident bought his iRobot in 2019.\n\n"
-        "Zeta agreed to buy eBay for $30 billion.\n"))
+        "Zeta agreed to buy eBay for $30 billion.\n\n"
+        "Acme's $3.49 billion deal last month to buy 1Life Healthcare drew a review.\n"))
     targets = {t for _a, t, _k in found}
-    assert "iRobot" in targets and "eBay" in targets
+    assert {"iRobot", "eBay", "1Life Healthcare"} <= targets
     assert not {"Roomba", "Roomba-maker"} & targets
     assert ("New Jersey", "iRobot", "acquisition") not in found

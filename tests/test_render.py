@@ -422,3 +422,25 @@ def test_braces_in_user_text_are_text_not_a_feature_and_render_literally(tmp_pat
     text = pdf_text(out["pdf"])
     for shown in (quote, "{#sec-x} {.unnumbered}", "Zephyr {.x} Holdings"):
         assert shown in html and shown in text, shown
+
+
+def test_a_table_of_twenty_rows_with_wrapped_cells_continues_instead_of_overflowing(tmp_path: Path) -> None:
+    """The timeline table of a 22-source corpus (short cells that wrap to three or four lines)
+    was kept on one page and drawn past its bottom, its last rows over each other: each row must
+    sit below the one before it, or on a later page."""
+    cell = "wrapping " * 4
+    rows = "\n".join(f"| src{k}start | {' | '.join([cell] * 5)} | {cell} src{k}end |" for k in range(23))
+    head = "| Source | A | B | C | D | E | F |\n|:--|:--|:--|:--|:--|:--|:--|\n"
+    project = make_project(tmp_path, "---\ntitle: Layout\n---\n\n" + head + rows + "\n")
+    pdf = render(project, engine="fallback")["pdf"]
+    at: dict[str, tuple[int, float]] = {}
+    for number, page in enumerate(PdfReader(pdf).pages):
+        def visit(text, cm, tm, font, size, _number=number):
+            for token in text.split():
+                if token.startswith("src") and token.endswith("end"):
+                    at.setdefault(token, (_number, tm[5] * cm[3] + cm[5]))
+
+        page.extract_text(visitor_text=visit)
+    places = [at[f"src{k}end"] for k in range(23)]
+    for (page_a, y_a), (page_b, y_b) in zip(places, places[1:], strict=False):
+        assert page_b > page_a or (page_b == page_a and y_b < y_a - 5), places
