@@ -54,25 +54,75 @@ POINTS = ("exact", "approx")
 
 
 def known_bases(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims whose figure is one (to its precision) that another claim of the same deal states with
-    its basis take that basis: "$36 bn" beside "$35.9 bn, inclusive of assumed net leverage"
-    counts the debt too, and ``basis_from`` names the claim that says so ("" when a claim's own
-    words do). A figure equal to figures of both bases stays unknown."""
+    """Claims whose basis their own words leave unsaid, told by what the figures as stated support
+    (``basis_from`` names the claim that says so; "" when a claim's own words do):
+
+    - a figure is another source's figure with a stated basis, as stated to its own precision:
+      "$36 bn" beside "$35.9 bn, inclusive of assumed net leverage" counts the debt too ($35.9 bn
+      rounded is $36 bn), but "$1.66 bn" is not "$1.7 bn including debt" (a finer figure is never
+      a coarser one's rounding: it may be the price without the debt);
+    - a source that states a price including debt and, for the same deal, a smaller one that says
+      nothing (by no more than the debt could make, and not the larger one rounded) sets the two
+      apart: the smaller is the equity value ("$53 billion ... $60 billion including debt");
+    - an equity value so read is carried, as a stated one, to other sources' same figure.
+
+    A figure that is figures of both bases stays unknown."""
     out = claims.copy()
     out["basis"] = [b if isinstance(b, str) else "" for b in out["basis"]]
     out["basis_from"] = ""
     # a bound ("more than $14.1 billion") is not one figure
     priced = out[out["metric"].isin(PRICED) & (out["source_id"] != "derived") & out["bound"].isin(POINTS)]
-    stated = priced[priced["basis"] != ""]
-    if stated.empty:
-        return out
-    by_deal = {key: list(g.itertuples()) for key, g in stated.groupby(["transaction", "unit"], sort=False)}
-    for row in priced[priced["basis"] == ""].itertuples():
-        same = [s for s in by_deal.get((row.transaction, row.unit), ())
-                if s.source_id != row.source_id and same_figure(s.value, row.value)]
-        if same and len({s.basis for s in same}) == 1:
-            out.loc[row.Index, ["basis", "basis_from"]] = [same[0].basis, same[0].claim_id]
+    _carry(out, priced, priced[priced["basis"] != ""])
+    inferred = _set_apart(out, priced[out.loc[priced.index, "basis_from"] == ""])
+    if inferred:
+        priced = out.loc[priced.index]
+        _carry(out, priced, priced.loc[inferred])
     return out
+
+
+def _carry(out: pd.DataFrame, priced: pd.DataFrame, stated: pd.DataFrame) -> None:
+    """Give each claim of ``priced`` without a basis the basis of ``stated`` claims of other sources
+    whose figure it is, as stated (:func:`rounds_to`), when they agree on one."""
+    if stated.empty:
+        return
+    by_deal = {key: list(g.itertuples()) for key, g in stated.groupby(["transaction", "unit"], sort=False)}
+    for row in priced[out.loc[priced.index, "basis"] == ""].itertuples():
+        same = [s for s in by_deal.get((row.transaction, row.unit), ())
+                if s.source_id != row.source_id and rounds_to(s.value, row.value)]
+        if same and len({out.at[s.Index, "basis"] for s in same}) == 1:
+            out.loc[row.Index, ["basis", "basis_from"]] = [out.at[same[0].Index, "basis"], same[0].claim_id]
+
+
+#: A figure that says nothing is read as the equity value beside the same source's price including
+#: debt only when it is at least this share of it (debt rarely exceeds what the shares are worth).
+DEBT_SHARE = 0.6
+
+
+def _set_apart(out: pd.DataFrame, own: pd.DataFrame) -> list:
+    """Mark ``equity`` the figures a source sets beside its own price including debt (see
+    :func:`known_bases`); the rows marked. Only bases the source's own words state count."""
+    marked = []
+    for (_, _, _), g in own.groupby(["source_id", "transaction", "unit"], sort=False):
+        debt = g[g["basis"] == INCLUDING_DEBT]
+        if debt.empty or (g["basis"] == EQUITY).any():
+            continue
+        for i, value in zip(g.index, g["value"], strict=True):
+            if g.at[i, "basis"]:
+                continue
+            big = [(b, c) for b, c in zip(debt["value"], debt["claim_id"], strict=True)
+                   if DEBT_SHARE * b <= value < b and not rounds_to(value, b)]
+            if big and len(big) == len(debt):
+                out.loc[i, ["basis", "basis_from"]] = [EQUITY, min(big)[1]]
+                marked.append(i)
+    return marked
+
+
+def rounds_to(a: float, b: float) -> bool:
+    """Whether ``b`` is the figure ``a`` as stated to ``b``'s own precision: "$36 billion" is "$35.9
+    billion" (rounded to the billion), "$1.7 billion" is "$1.7 billion", but "$1.66 billion" is
+    not "$1.7 billion" (finer than it) nor "$24 billion" "$24.6 billion"."""
+    step = _step(b)
+    return _step(a) <= step * (1 + 1e-9) and abs(a - b) <= step / 2 * (1 + 1e-9)
 
 
 def same_figure(a: float, b: float) -> bool:

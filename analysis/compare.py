@@ -23,7 +23,7 @@ from datetime import date
 
 import pandas as pd
 
-from .basis import EQUITY, INCLUDING_DEBT, same_figure
+from .basis import EQUITY, INCLUDING_DEBT
 from .formatting import figure, interval
 from .transactions import UNATTRIBUTED
 
@@ -73,7 +73,7 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
         return "different_basis", f"{da} and {db} measure different things: {basis}; not compared"
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
         return "same", f"{da} and {db} state the same figure"
-    overlap = a["lower"] <= b["upper"] and b["lower"] <= a["upper"]
+    overlap = _overlap(a, b)
     if a["metric"] != b["metric"]:  # a valuation at the deal set against a projection
         if overlap:
             return "compatible_bound", f"{da} falls within what {db} projected"
@@ -83,20 +83,18 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
         if a["bound"] in POINT_BOUNDS and b["bound"] in POINT_BOUNDS:
             return "compatible_rounding", f"{da} and {db} overlap once rounding is allowed for"
         return "compatible_bound", f"{da} and {db} are compatible: a bound admits the other figure"
+    note = _debt_note(a, b)
     order = later(sb, sa)
     if order is True:
-        return "superseded", f"{db} appeared later than {da}: a later report puts the figure differently"
+        return "superseded", f"{db} appeared later than {da}: a later report puts the figure differently{note}"
     if later(sa, sb) is True:
-        return "superseded", f"{da} appeared later than {db}: a later report puts the figure differently"
-    return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later"
+        return "superseded", f"{da} appeared later than {db}: a later report puts the figure differently{note}"
+    return "contradicts", f"{da} and {db} do not overlap and neither source is known to be later{note}"
 
 
-#: A figure that does not say it includes debt is read as the equity value beside one that does
-#: only when it is at least this share of it (debt rarely exceeds what the shares are worth).
-DEBT_SHARE = 0.6
-# Both tests read the figures as stated, never the intervals "about" widens: which pairs are with
-# and without debt must not move with ``approx_tolerance`` ("about $47 billion including debt"
-# against "$44 billion" is the same pair of bases at a tolerance of 5% or 10%).
+# Which pairs are with and without debt is read from the bases the claims state (or that the claims
+# stage reads from the figures as stated, ``basis.known_bases``), never from the intervals "about"
+# widens: it must not move with ``approx_tolerance``.
 
 
 def _basis(row: Mapping) -> str:
@@ -104,28 +102,44 @@ def _basis(row: Mapping) -> str:
     return value if isinstance(value, str) else ""  # a table read back writes "" as NaN
 
 
+def _via(row: Mapping) -> str:
+    source = row.get("basis_from")
+    return f" (as {source} says of the same figure)" if isinstance(source, str) and source else ""
+
+
 def _different_basis(a: Mapping, b: Mapping) -> str:
     """Why two prices are on different bases ("" when they are not known to be): one counts the
-    target's debt and the other is an equity value, or says nothing and is smaller, by no more
-    than the debt could make (a larger figure, or a far smaller one, disagrees as before).
-
-    "Smaller" compares the figures as stated, not their intervals: a smaller figure is not the
-    same one written to another precision (``basis.same_figure``: "$46.8 billion" is "$47
-    billion" rounded), and is at least ``DEBT_SHARE`` of the one with debt. So the verdict
-    never depends on ``approx_tolerance``, and a pair on different bases is never counted as
-    agreeing within rounding or a bound."""
+    target's debt and the other is the equity value, each as its words say or as the figures as
+    stated support (``basis.known_bases``). A figure that says nothing is not taken for the equity
+    value because it is smaller: a misprint or a cut price is smaller too (see :func:`_debt_note`)."""
     ba, bb = _basis(a), _basis(b)
-    if ba == bb or INCLUDING_DEBT not in (ba, bb):
+    if {ba, bb} != {INCLUDING_DEBT, EQUITY}:
         return ""
     with_debt, other = (a, b) if ba == INCLUDING_DEBT else (b, a)
-    source = with_debt.get("basis_from")
-    via = f" (as {source} says of the same figure)" if isinstance(source, str) and source else ""
-    if _basis(other) == EQUITY:
-        return f"one includes the target's debt{via}, the other is the equity value"
-    big, small = with_debt["value"], other["value"]
-    if DEBT_SHARE * big <= small < big and not same_figure(small, big):
-        return f"the larger includes the target's debt{via}, the smaller does not say it does"
-    return ""
+    return f"one includes the target's debt{_via(with_debt)}, the other is the equity value{_via(other)}"
+
+
+def _debt_note(a: Mapping, b: Mapping) -> str:
+    """For a disagreement of a price including debt and a smaller one that does not say what it
+    counts: '; the larger includes the target's debt, the smaller does not say whether it does'
+    (a possible reason, not a known one; "" otherwise)."""
+    ba, bb = _basis(a), _basis(b)
+    if INCLUDING_DEBT not in (ba, bb) or "" not in (ba, bb):
+        return ""
+    with_debt, other = (a, b) if ba == INCLUDING_DEBT else (b, a)
+    if other["value"] >= with_debt["value"]:
+        return ""
+    return f"; the larger includes the target's debt{_via(with_debt)}, the smaller does not say whether it does"
+
+
+def _overlap(a: Mapping, b: Mapping) -> bool:
+    """Whether two intervals share more than a point when both figures are exact: "$53" covers
+    $52.50 to $53.50 and "$54" $53.50 to $54.50, and a price of $53.50 is written "$54", never
+    "$53" (the rounding ranges only touch: two prices, not one). Other bounds overlap when they meet."""
+    lo, hi = max(a["lower"], b["lower"]), min(a["upper"], b["upper"])
+    if a["bound"] == "exact" and b["bound"] == "exact":
+        return hi - lo > 1e-9 * max(abs(a["value"]), abs(b["value"]), 1.0)
+    return lo <= hi
 
 
 def with_pairs(comparisons: pd.DataFrame) -> pd.DataFrame:

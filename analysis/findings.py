@@ -116,9 +116,13 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
                 "figure differently"
                 if g["verdict"] == "superseded"
                 else "a contradiction: the intervals do not overlap and the timeline cannot order them")
+        # a price with debt against a smaller one that does not say what it counts: the debt may be
+        # the difference, but nothing says so (``compare._debt_note``)
+        debt = ("; the larger figure includes the target's debt, the smaller does not say whether it does"
+                if "the smaller does not say whether it does" in str(g["explanation"]) else "")
         out.append(f"The largest disagreement, {figure(val[g['claim_a']], unit[g['claim_a']])} "
                    f"({_label(sources, g['source_a'])}) against {figure(val[g['claim_b']], unit[g['claim_b']])} "
-                   f"({_label(sources, g['source_b'])}), is {kind}.")
+                   f"({_label(sources, g['source_b'])}), is {kind}{debt}.")
     based = dv_heads[dv_heads["verdict"] == "different_basis"]
     if len(based):
         b = based.iloc[0]

@@ -68,20 +68,52 @@ def test_timeline_is_asked_once_per_pair_of_sources() -> None:
 
 
 def test_a_price_including_debt_and_an_equity_value_measure_different_things() -> None:
-    """"$14.9 billion including debt" and "$14.1 billion" (the equity value) are no disagreement:
-    the debt makes the difference; a larger figure that says nothing still disagrees, and the
-    pairs are the same whether listed one by one or counted by figure."""
+    """"$14.9 billion including debt" and "$14.1 billion" stated as the equity value are no
+    disagreement: the debt makes the difference. A smaller figure that says nothing is compared as
+    any figure (a misprint or a cut price is smaller too), its explanation naming the debt as a
+    possible reason only; the pairs are the same whether listed one by one or counted by figure."""
     debt = {**claim("a-c01", "a", 14.9e9, 14.85e9, 14.95e9), "basis": "including_debt"}
     bare = {**claim("b-c01", "b", 14.1e9, 14.05e9, 14.15e9), "basis": ""}
     equity = {**claim("c-c01", "c", 14.1e9, 14.05e9, 14.15e9), "basis": "equity"}
     larger = {**claim("d-c01", "d", 16e9, 15.5e9, 16.5e9), "basis": ""}
     comp = compare_claims(pd.DataFrame([debt, bare, equity, larger]))
     got = {(a, b): v for a, b, v in zip(comp["source_a"], comp["source_b"], comp["verdict"], strict=True)}
-    assert got[("a", "b")] == got[("a", "c")] == "different_basis"
+    why = dict(zip(zip(comp["source_a"], comp["source_b"], strict=True), comp["explanation"], strict=True))
+    assert got[("a", "c")] == "different_basis" and got[("a", "b")] == "contradicts"
     assert got[("a", "d")] == "contradicts" and got[("b", "c")] == "same"
-    assert "includes the target's debt" in comp.loc[comp["verdict"] == "different_basis", "explanation"].iloc[0]
+    assert "includes the target's debt" in why[("a", "c")] and "equity value" in why[("a", "c")]
+    assert "the larger includes the target's debt, the smaller does not say whether it does" in why[("a", "b")]
+    assert "debt" not in why[("a", "d")]
     clustered = compare_claims(pd.DataFrame([debt, bare, equity, larger]), limit=1)
     assert clustered.groupby("verdict")["pairs"].sum().to_dict() == comp.groupby("verdict")["pairs"].sum().to_dict()
+
+
+def test_a_misprint_smaller_than_a_price_with_debt_is_a_disagreement_not_a_basis() -> None:
+    """A lone "$4.5 billion" (a misprint of $5.4 billion) beside "$5.4 billion including debt": nothing
+    says it leaves the debt out, so it is no 'different things' pair; it disagrees (later: a later
+    report puts the figure differently)."""
+    debt = {**claim("a-c01", "a", 5.4e9, 5.35e9, 5.45e9), "basis": "including_debt"}
+    typo = {**claim("b-c01", "b", 4.5e9, 4.45e9, 4.55e9), "basis": ""}
+    assert verdicts([debt, typo]) == ["contradicts"]
+    comp = compare_claims(pd.DataFrame([debt, typo]), lambda x, y: x == "b" and y == "a")
+    assert comp["verdict"].tolist() == ["superseded"]
+
+
+def test_two_exact_prices_a_unit_apart_do_not_agree_within_rounding() -> None:
+    """"$53 per share" ($52.50 to $53.50) and "$54 per share" ($53.50 to $54.50) only touch: $53.50
+    is written "$54", never "$53", so they are two prices, not one rounded; "$54" against "$54.2"
+    (to its precision, $54.15 to $54.25) still agrees, and "about $53" admits $54."""
+    a = claim("a-c01", "a", 53.0, 52.5, 53.5, metric="price_per_share")
+    b = claim("b-c01", "b", 54.0, 53.5, 54.5, metric="price_per_share")
+    c = claim("c-c01", "c", 54.2, 54.15, 54.25, metric="price_per_share")
+    d = claim("d-c01", "d", 53.0, 47.7, 58.3, "approx", metric="price_per_share")
+    assert verdicts([a, b]) == ["contradicts"]
+    assert verdicts([b, c]) == ["compatible_rounding"]
+    assert verdicts([b, d]) == ["compatible_rounding"]
+    # the same in billions, where the half-units are not exact in binary
+    e = claim("e-c01", "e", 5.4e9, 5.35e9, 5.45e9)
+    f = claim("f-c01", "f", 5.5e9, 5.45e9, 5.55e9)
+    assert verdicts([e, f]) == ["contradicts"]
 
 
 def test_the_basis_of_a_figure_is_read_from_the_words_beside_it() -> None:
@@ -120,17 +152,16 @@ def _stated(cid: str, src: str, text: str, tolerance: float, basis: str = "") ->
     return {**claim(cid, src, a.value, a.lower, a.upper, a.bound), "basis": basis}
 
 
-def test_a_price_with_debt_is_never_agreement_with_a_smaller_one_whatever_the_tolerance() -> None:
-    """qualcomm-nxp: "about $47 billion" including debt (the enterprise value of 2016) against the
-    "$44 billion" of 2018 that says nothing, and "more than $40 billion": the pairs are counted
-    apart (with and without debt), never as equal within rounding or admitted by a bound, and the
-    count does not move with ``approx_tolerance`` (it went from 28 to 40 pairs at 5%)."""
+def test_a_price_with_debt_against_an_equity_value_is_apart_whatever_the_tolerance() -> None:
+    """qualcomm-nxp: "about $47 billion" including debt against an equity value stated as such is
+    counted apart (with and without debt) at every ``approx_tolerance``, never as equal within
+    rounding or admitted by a bound; a figure that says nothing is compared as any figure."""
     for tolerance in (0.05, 0.10, 0.15, 0.25):
         rows = [_stated("a-c01", "a", "about $47 billion", tolerance, "including_debt"),
                 _stated("b-c01", "b", "$47 billion", tolerance, "including_debt"),
-                _stated("c-c01", "c", "$44 billion", tolerance),
-                _stated("d-c01", "d", "about $43.22 billion", tolerance),
-                _stated("e-c01", "e", "more than $40 billion", tolerance),
+                _stated("c-c01", "c", "$44 billion", tolerance, "equity"),
+                _stated("d-c01", "d", "about $43.22 billion", tolerance, "equity"),
+                _stated("e-c01", "e", "more than $40 billion", tolerance, "equity"),
                 _stated("f-c01", "f", "about $46.8 billion", tolerance),  # $47 billion to its precision
                 _stated("g-c01", "g", "$60 billion", tolerance)]
         comp = compare_claims(pd.DataFrame(rows))
