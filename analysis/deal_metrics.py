@@ -25,6 +25,7 @@ from bisect import bisect_right
 
 import pandas as pd
 
+from .claims import _SCALE_WORD, PER_SHARE_SIZED
 from .cleaning import CleanSource, sentence_finder
 from .parties import name_words
 from .transactions import KIND_GROUP, UNATTRIBUTED, Transaction, assign, same_party
@@ -74,6 +75,10 @@ PAID_IN = re.compile(
 #: "including $2 billion payable at signing", "a $2bn upfront payment": a part paid first.
 PAID_FIRST = re.compile(r"(?i)^\W{0,2}\s*(?:(?:payable|to\s+be\s+paid|paid)\s+(?:at|upon|on)\s+(?:the\s+)?"
                         r"signing|up-?front\s+payment)\b")
+#: "compared with the original price of $61.00", "the earlier offer of $55": a price named right
+#: before a small figure, which a price per share in the same sentence makes a share's price too.
+PRICE_BEFORE = re.compile(r"(?i)\b(?:price|offer|bid|terms?)\s+(?:of|at|was|is|had been)\s+"
+                          r"(?:(?:about|around|roughly|some|nearly|almost)\s+)?$")
 #: Relative gap within which a running total is the agreed price itself ("$4 billion" and "$4bn").
 SAME_FIGURE = 0.02
 #: A figure given to the main deal only by default but this many times smaller or larger than the
@@ -130,6 +135,7 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
     # shares of a company that is neither party are some other holding, not this deal's price
     others = _other_shares(base, cleaned, main)
     base.loc[others & (base["transaction"] == main.id), "transaction"] = UNATTRIBUTED
+    _small_deal_values(base, before, cleaned, groups)
     parts = _consideration_parts(base, cleaned)
     base.loc[parts & base["metric"].isin(["deal_value", "tranche"]), "metric"] = "other"
     later = {t.id for t in groups if t.follow_on}
@@ -149,6 +155,29 @@ def settle_deal_metrics(base: pd.DataFrame, decided: list[tuple[str, str]], clea
         far = (base["transaction"] == main.id) & (how != "sentence") & (base["metric"] == "deal_value") & ~plausible
         base.loc[far, "transaction"] = UNATTRIBUTED
     return base
+
+
+def _small_deal_values(base: pd.DataFrame, before: pd.Series, cleaned: list[CleanSource],
+                       groups: list[Transaction]) -> None:
+    """A "deal value" of a few dollars with no scale word ("sell for about $1,450", "plunged to
+    $15.50") sizes no deal: a product's or a share's price (in place). After a price or offer in a
+    sentence that gives a price per share ("will pay $51.75 for each share, compared with the
+    original price of $61.00") it is a price per share too, given to its deal; else it is other."""
+    small = (base["metric"] == "deal_value") & (base["unit"] != "percent") & pd.Series(
+        [float(v) < PER_SHARE_SIZED and not _SCALE_WORD.search(str(q))
+         for v, q in zip(base["value"], base["quote"], strict=True)], index=base.index, dtype=bool)
+    if not small.any():
+        return
+    per_share = base[base["metric"] == "price_per_share"]
+    shared = pd.Series([
+        bool(small[i]) and PRICE_BEFORE.search(before[i]) is not None and (
+            (per_share["source_id"] == sid) & (per_share["sentence"] == sent)).any()
+        for i, sid, sent in zip(base.index, base["source_id"], base["sentence"], strict=True)],
+        index=base.index, dtype=bool)
+    base.loc[small & ~shared, ["metric", "transaction"]] = ["other", ""]
+    if shared.any():
+        base.loc[shared, "metric"] = "price_per_share"
+        base.loc[shared, "transaction"] = [t for t, _ in assign(base[shared], cleaned, groups)]
 
 
 def _respectively(base: pd.DataFrame, cleaned: list[CleanSource], groups: list[Transaction]) -> None:
