@@ -469,3 +469,14 @@ def test_a_word_joined_to_a_dash_is_no_dateline(text: str) -> None:
     cs = clean_source(_source(text), load_rules())
     assert "dateline" not in {r.rule for r in cs.removals}
     assert " ".join(p.text for p in cs.paragraphs).split() == text.split()
+
+
+def test_a_call_to_copy_a_portfolio_is_a_promo() -> None:
+    """"Buffett reveals a $6.7B stake in Zeta. Copy the full portfolio for FREE with ..." atop a
+    page made a Buffett -> Zeta deal in the report's key findings."""
+    raw = ("\U0001f4b0 Buffett reveals a $6.7B stake in Zeta. Copy the full portfolio for FREE with "
+           "ProTool's Stock Ideas tool\n"
+           "Acme agreed to buy Beta Systems for $480 million in cash, the companies said on Monday.\n")
+    cs = clean_source(_source(raw), load_rules())
+    assert any(r.rule == "promo" and "Buffett" in r.text for r in cs.removals)
+    assert " ".join(p.text for p in cs.paragraphs).startswith("Acme agreed")

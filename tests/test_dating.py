@@ -1531,3 +1531,19 @@ def test_a_relative_phrase_dates_the_sentences_latest_happening(tmp_path: Path) 
     )
     assert not any(e.rule == "relative" for e in d["x1"].evidence)
     assert d["x1"].latest is None or d["x1"].latest > date(2024, 3, 10)
+
+
+def test_a_plan_announced_and_a_deadline_moved_are_told_in_their_verbs_tense() -> None:
+    """"announced a US$5.4 billion plan to acquire Beta ... in mid-February 2022": the noun "plan"
+    is no future (the page had been read as before February 2022); "the deadline was extended to
+    mid-June and then delayed to August 15th": a date a deadline was moved to was still to come
+    then, so it bounds nothing (it had been read as a past August 15th)."""
+    from analysis.dating.mentions import tense
+
+    text = "Acme announced a US$5.4 billion plan to acquire Beta at $53 per share in mid-February 2022."
+    assert tense(text, text.index("mid-February")) == "past"
+    assert tense("Acme plans to close the deal in March 2025.", 32) == "future"
+    moved = "However, the deadline was first extended to mid-June and then further delayed to August 15th."
+    assert tense(moved, moved.index("August")) is None
+    assert tense(moved, moved.index("June")) is None
+    assert tense("The deal closed in March 2024.", 19) == "past"

@@ -108,3 +108,20 @@ def test_reported_ends_deals_neared_cross_references_and_ends_a_month_back(
     terminates Y acquisition)" as this deal's end, a new pact "after a proposed merger ... fell
     through last month" as the end's own news."""
     assert (stage in {k for k, _ in _stages(text)}) is present
+
+
+def test_a_regulators_plan_to_block_is_a_review_step_and_a_photo_caption_no_stage() -> None:
+    """From the amazon-irobot check: "EU's Plan to Block Acme Acquisition" and "the regulator
+    intends to block Acme.com's $1.7 billion acquisition" are review steps (the page had no stage);
+    a caption closing with its photo credit, "Acme has agreed to buy Beta (Jane Roe/AP)", tells
+    what the picture shows, not the page's news (a page on the price cut read as agreed)."""
+    assert "regulatory_review" in {k for k, _ in _stages("Beta Shares Sink on Report of EU's Plan to Block "
+                                                          "Acme Acquisition")}
+    assert "regulatory_review" in {k for k, _ in _stages(
+        "Shares sank on a report that the regulator intends to block Acme.com's $1.7 billion acquisition "
+        "of Beta.")}
+    assert _stages("Acme plans to block the sale of its unit.") == []
+    caption = Segment("x", 1, 0, 0, "Acme has agreed to buy Beta (Jane Roe/AP)")
+    review = Segment("x", 0, 0, 0, "The deal is under scrutiny by regulators in the UK and the EU.")
+    assert deal_stage([review, caption])[0] == "regulatory_review"
+    assert deal_stage([Segment("x", 1, 0, 0, "Acme has agreed to buy Beta for $1.7 billion.")])[0] == "agreed"

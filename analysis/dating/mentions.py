@@ -81,7 +81,18 @@ _PRESENT = re.compile(r"\b(?:is|are|am|remains?|expires|holds|continues|stands|r
 _COUNTERFACTUAL = re.compile(
     r"\b(?:would|could|should|might|must)(?: not)? have\b|\b(?:would|could|should|might)(?:'ve|’ve)",
     re.IGNORECASE)
-_NOUN_FUTURE = re.compile(r"(?:upcoming|forthcoming|next)\b", re.IGNORECASE)
+_NOUN_FUTURE = re.compile(
+    r"(?:upcoming|forthcoming|next)\b"
+    # "plan" as a noun after a determiner or a figure ("announced a US$5.4 billion plan to acquire
+    # Tower ... in mid-February 2022"): the announcing verb tells the tense
+    r"|(?:(?<=\ba )|(?<=\ban )|(?<=\bthe )|(?<=\bits )|(?<=\btheir )|(?<=\bhis )|(?<=\bher )|(?<=\bnew )"
+    r"|(?<=\bbillion )|(?<=\bmillion )|(?<=\bbn )|(?<=\d )|(?<=\d%)|(?<=-year ))plans? to\b",
+    re.IGNORECASE)
+#: A date a deadline was moved to ("the deadline was extended to mid-June and then delayed to
+#: August 15th") was still to come when it was moved: the page may be before or after it.
+_MOVED_TO = re.compile(r"\b(?:extend|delay|postpon|push(?:ed|es|ing)? back|mov|defer|reschedul)\w*"
+                       r"(?: back)?(?: (?:the |its |their )?(?:deadline|date|closing|vote|decision))?"
+                       r" (?:to|until|till)\s+(?:(?:early|mid|late)[- ])?$", re.IGNORECASE)
 #: "by 2021", "by the end of 2021" right before a mention: a target or a deadline
 _BY_TARGET = re.compile(r"\bby (?:the (?:end|close|middle) of )?$", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
@@ -192,6 +203,8 @@ def tense(text: str, pos: int) -> str | None:
     with no cue in the clause, the sentence decides the same way.
     """
     cs, ce = clause(text, pos)
+    if _MOVED_TO.search(text, max(cs, pos - 60), pos):
+        return None
     by = _BY_TARGET.search(text, max(cs, pos - 20), pos)
     if by and text[cs:by.start()].strip(" ,") and not _PAST_PERFECT.search(text, cs, ce) \
             and not _PAST.search(text, cs, pos) and not _COUNTERFACTUAL.search(text, cs, pos):

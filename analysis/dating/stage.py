@@ -192,6 +192,11 @@ def _default_hits(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple(_hits(text, load_stage_cues()))
 
 
+#: A photo credit closing a caption: "(Michael Sohn/AP)", "(AP Photo/Name)", "Photo: Name"; the
+#: caption tells what the picture shows, often a stage long past.
+PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.'’-]+ ){1,3}?[A-Z][\w.'’-]+ ?/ ?(?:AP|AFP|Reuters|Getty(?: Images)?|Bloomberg|PA|EPA|"
+    r"Shutterstock|Alamy)(?: Photo)?\)\s*$|\((?:AP|AFP|Reuters) Photo/[^)]{2,40}\)\s*$")
 #: A cross-reference to another article, "(see Acme terminates Beta acquisition)": its headline
 #: is no news of this page.
 _SEE_ALSO = re.compile(r"\((?:see(?: also)?|read(?: more)?|related|more)\s*:?\s[^()]*\)", re.IGNORECASE)
@@ -239,6 +244,8 @@ def deal_stage(sentences: Sequence[Segment],
     hits: dict[str, list[tuple[Segment, re.Match[str]]]] = {s: [] for s in STAGES}
     recaps: set[tuple[int, int]] = set()
     for seg in sentences:
+        if PHOTO_CREDIT.search(seg.text):
+            continue  # a photo's caption ("Amazon has agreed to buy iRobot (Michael Sohn/AP)")
         for stage, m in stage_hits(seg.text, cues):
             hits[stage].append((seg, m))
             if recap(seg.text, m.start()) or recap(seg.text, m.end() - 1):
