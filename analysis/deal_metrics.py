@@ -14,7 +14,10 @@ the main deal only by default and far from its attested price is about some othe
 split between two forms of payment ("$21.5 billion in stock and $12 billion in cash") or paid in
 part first ("$2 billion payable at signing") gives parts, not the price; what the deal itself "was
 worth" is its value, and a block of shares of a company that is neither party ("$21 billion of
-Westco shares") is no figure of the deal. The rules are general English; no company is named.
+Westco shares") is no figure of the deal. A "deal value" of a few dollars with no scale word ("would
+sell for about $1,450", "plunged to $15.50") sizes no deal: it is other, or, after a price in a
+sentence that gives a price per share ("compared with the original price of $61.00"), a price per
+share. The rules are general English; no company is named.
 """
 
 from __future__ import annotations
