@@ -62,8 +62,9 @@ def known_bases(claims: pd.DataFrame) -> pd.DataFrame:
       rounded is $36 bn), but "$1.66 bn" is not "$1.7 bn including debt" (a finer figure is never
       a coarser one's rounding: it may be the price without the debt);
     - a source that states a price including debt and, for the same deal, a smaller one that says
-      nothing (by no more than the debt could make, and not the larger one rounded) sets the two
-      apart: the smaller is the equity value ("$53 billion ... $60 billion including debt");
+      nothing (by no more than the debt could make, and not the same figure at another precision:
+      :func:`may_leave_out_debt`) sets the two apart: the smaller is the equity value ("$53
+      billion ... $60 billion including debt");
     - an equity value so read is carried, as a stated one, to other sources' same figure.
 
     A figure that is figures of both bases stays unknown."""
@@ -109,12 +110,19 @@ def _set_apart(out: pd.DataFrame, own: pd.DataFrame) -> list:
         for i, value in zip(g.index, g["value"], strict=True):
             if g.at[i, "basis"]:
                 continue
-            big = [(b, c) for b, c in zip(debt["value"], debt["claim_id"], strict=True)
-                   if DEBT_SHARE * b <= value < b and not rounds_to(value, b)]
+            big = [(b, c) for b, c in zip(debt["value"], debt["claim_id"], strict=True) if may_leave_out_debt(value, b)]
             if big and len(big) == len(debt):
                 out.loc[i, ["basis", "basis_from"]] = [EQUITY, min(big)[1]]
                 marked.append(i)
     return marked
+
+
+def may_leave_out_debt(value: float, with_debt: float) -> bool:
+    """Whether a figure that does not say what it counts may be the equity value of a price stated
+    as including the target's debt: smaller, by no more than the debt could make (at least
+    ``DEBT_SHARE`` of it), and not the same figure at another precision ("$14 billion" is "$14.1
+    billion" rounded, and "$60 billion" "$59.9 billion"), each read as stated."""
+    return DEBT_SHARE * with_debt <= value < with_debt and not same_figure(value, with_debt)
 
 
 def rounds_to(a: float, b: float) -> bool:

@@ -23,7 +23,7 @@ from datetime import date
 
 import pandas as pd
 
-from .basis import EQUITY, INCLUDING_DEBT
+from .basis import EQUITY, INCLUDING_DEBT, may_leave_out_debt
 from .formatting import figure, interval
 from .transactions import UNATTRIBUTED
 
@@ -34,7 +34,13 @@ PAIR_LIMIT = 300  # claims of one metric and transaction compared pair by pair; 
 #: A source's place in time: earliest and latest possible date (None: open) and deal stage rank.
 TimeKey = tuple[date | None, date | None, int]
 VERDICTS = ("same", "compatible_rounding", "compatible_bound", "superseded", "contradicts",
-            "differs_from_projection", "different_units", "different_basis")
+            "differs_from_projection", "different_units", "different_basis", "debt_unstated")
+#: A price including the target's debt against a smaller figure that does not say whether it counts
+#: the debt but may be the equity value (``basis.may_leave_out_debt``): neither a disagreement nor a
+#: difference of basis is known, so the pair is counted apart from both.
+DEBT_UNSTATED = "debt_unstated"
+#: How reports name the verdict (beside ``formatting.VERDICT_LABELS``).
+DEBT_UNSTATED_LABEL = "May differ by the debt"
 POINT_BOUNDS = {"exact", "approx", "derived"}
 # Not compared: a share-price move describes one trading day, and "other" mixes unrelated
 # figures; two sources giving different values there are not disagreeing about one quantity.
@@ -71,6 +77,11 @@ def _verdict(a: Mapping, b: Mapping, da: str, db: str, sa: str, sb: str,
     basis = _different_basis(a, b)
     if basis:
         return "different_basis", f"{da} and {db} measure different things: {basis}; not compared"
+    unsaid = _debt_unstated(a, b)
+    if unsaid:
+        order = f" ({sb} appeared later than {sa})" if later(sb, sa) is True else (
+            f" ({sa} appeared later than {sb})" if later(sa, sb) is True else "")
+        return DEBT_UNSTATED, f"{da} and {db} may differ by the debt: {unsaid}; not compared{order}"
     if a["value"] == b["value"] and a["bound"] == b["bound"]:
         return "same", f"{da} and {db} state the same figure"
     overlap = _overlap(a, b)
@@ -119,10 +130,32 @@ def _different_basis(a: Mapping, b: Mapping) -> str:
     return f"one includes the target's debt{_via(with_debt)}, the other is the equity value{_via(other)}"
 
 
+#: Bounds whose figure may be set against a price including debt as a possible equity value: a floor
+#: ("more than $40 billion") below the price admits it whatever its basis.
+_UNSTATED_BOUNDS = {"exact", "approx", "upper", "upper_approx"}
+
+
+def _debt_unstated(a: Mapping, b: Mapping) -> str:
+    """Why two prices may differ by the debt ("" when not): one states that it includes the
+    target's debt, the other says nothing of it and may be the equity value, read from the figures
+    as stated (``basis.may_leave_out_debt``: smaller, at least ``basis.DEBT_SHARE`` of it, not the
+    same figure at another precision), never from the intervals "about" widens. Nothing says it is
+    the equity value, nor that the two disagree ("$4.5 billion" beside "$5.4 billion including
+    debt" may be a misprint, "$14.1 billion" the equity value): the verdict says what is known."""
+    ba, bb = _basis(a), _basis(b)
+    if INCLUDING_DEBT not in (ba, bb) or "" not in (ba, bb):
+        return ""
+    with_debt, other = (a, b) if ba == INCLUDING_DEBT else (b, a)
+    if other["bound"] not in _UNSTATED_BOUNDS or not may_leave_out_debt(other["value"], with_debt["value"]):
+        return ""
+    return f"the larger includes the target's debt{_via(with_debt)}, the smaller does not say whether it does"
+
+
 def _debt_note(a: Mapping, b: Mapping) -> str:
     """For a disagreement of a price including debt and a smaller one that does not say what it
-    counts: '; the larger includes the target's debt, the smaller does not say whether it does'
-    (a possible reason, not a known one; "" otherwise)."""
+    counts, too small to be its equity value (below ``basis.DEBT_SHARE`` of it; see
+    :func:`_debt_unstated`): '; the larger includes the target's debt, the smaller does not say
+    whether it does' (a possible reason, not a known one; "" otherwise)."""
     ba, bb = _basis(a), _basis(b)
     if INCLUDING_DEBT not in (ba, bb) or "" not in (ba, bb):
         return ""

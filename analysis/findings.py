@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import headline_claims, late_outliers, settled_claim
-from .compare import with_pairs
+from .compare import DEBT_UNSTATED, DEBT_UNSTATED_LABEL, with_pairs
 from .formatting import VERDICT_LABELS, count, date_span, figure, interval, listing, many_sources, md, metric_label
 from .report_scale import stated
 from .timeline import manifest_set_aside, open_windows_note
@@ -20,6 +20,10 @@ STAGE_WORD = {"talks": "talks or rumour", "agreed": "agreed or announced",
               "ended": "ended (rejected, abandoned or terminated)", "aftermath": "aftermath",
               "unknown": "stage unclear"}
 
+
+#: Each verdict's name in the counts the report gives (``formatting.VERDICT_LABELS`` and the pairs
+#: that may differ by the debt, ``compare.DEBT_UNSTATED``).
+VERDICT_WORDS = {**VERDICT_LABELS, DEBT_UNSTATED: DEBT_UNSTATED_LABEL}
 
 #: How the settled figure says what it counts, when a source says so.
 _BASIS_WORDS = {"including_debt": " including the target's debt", "equity": " (the equity value)"}
@@ -132,8 +136,21 @@ def key_findings(sources: pd.DataFrame, claims: pd.DataFrame, comparisons: pd.Da
                    f"target's debt (for example {figure(val[b['claim_a']], unit[b['claim_a']])} from "
                    f"{_label(sources, b['source_a'])} against {figure(val[b['claim_b']], unit[b['claim_b']])} from "
                    f"{_label(sources, b['source_b'])}).")
+    unsaid = dv_heads[dv_heads["verdict"] == DEBT_UNSTATED].copy()
+    if len(unsaid):
+        # the largest gap first: a figure far below the price with debt is the one to check
+        unsaid["gap"] = [abs(val[a] - val[b]) for a, b in zip(unsaid["claim_a"], unsaid["claim_b"], strict=True)]
+        u = unsaid.sort_values(["gap", "claim_a"], ascending=[False, True]).iloc[0]
+        n_unsaid = int(unsaid["pairs"].sum())
+        big, small = sorted(((u["claim_a"], u["source_a"]), (u["claim_b"], u["source_b"])),
+                            key=lambda cs: -val[cs[0]])
+        out.append(f"{count(n_unsaid, 'pair')} of headline deal values may differ by the debt, counted apart: the "
+                   "larger figure includes the target's debt and the smaller does not say whether it does, so "
+                   f"whether {_verb(n_unsaid, 'it disagrees', 'they disagree')} is not known (for example "
+                   f"{figure(val[big[0]], unit[big[0]])} from {_label(sources, big[1])} against "
+                   f"{figure(val[small[0]], unit[small[0]])} from {_label(sources, small[1])}).")
     counts = comparisons.groupby("verdict")["pairs"].sum()  # a row may stand for many pairs
-    parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_LABELS.items()
+    parts = [f"{int(counts.get(v, 0))} {label.lower()}" for v, label in VERDICT_WORDS.items()
              if counts.get(v, 0)]
     n_cmp = int(comparisons["pairs"].sum())
     out.append(f"Across all metrics, {count(n_cmp, 'pair')} of claims from different sources "
@@ -200,16 +217,24 @@ _AGREE_KINDS = [("same", "the same figure"), ("compatible_rounding", "equal with
 
 def _agreement(sources: pd.DataFrame, pairs: pd.DataFrame, agree: pd.DataFrame, claims: pd.DataFrame) -> str:
     """How many headline pairs agree, naming every agreeing pair under the way it agrees; the pairs
-    with and without debt are counted apart, and those that do not agree are counted by kind, with
-    the figures that clash most often and the sources that give them."""
-    apart = pairs[pairs["verdict"].isin(["different_basis", "different_units"])]
+    with and without debt, and those that may differ by the debt, are counted apart, and those that
+    do not agree are counted by kind, with the figures that clash most often and the sources that
+    give them."""
+    apart = pairs[pairs["verdict"].isin(["different_basis", "different_units", DEBT_UNSTATED])]
     pairs = pairs.drop(apart.index)
     n, k = int(pairs["pairs"].sum()), int(agree["pairs"].sum())  # a row may stand for many pairs
     n_apart = int(apart.loc[apart["verdict"] == "different_basis", "pairs"].sum())
-    aside = (f" ({count(n_apart, 'more pair')} {_verb(n_apart, 'sets', 'set')} a price including the target's "
-             "debt against one without: counted apart)" if n_apart else "")
+    n_unsaid = int(apart.loc[apart["verdict"] == DEBT_UNSTATED, "pairs"].sum())
+    said = [f"{count(n_apart, 'more pair')} {_verb(n_apart, 'sets', 'set')} a price including the target's debt "
+            "against one without"] if n_apart else []
+    if n_unsaid:
+        said.append(f"{count(n_unsaid, 'more pair')} {_verb(n_unsaid, 'sets', 'set')} it against a smaller figure "
+                    "that does not say whether it counts the debt" if n_apart else
+                    f"{count(n_unsaid, 'more pair')} {_verb(n_unsaid, 'sets', 'set')} a price including the "
+                    "target's debt against a smaller figure that does not say whether it counts the debt")
+    aside = f" ({' and '.join(said)}: counted apart)" if said else ""
     if n == 0:
-        return f"No pair of headline deal values is on the same basis{aside}."
+        return f"No pair of headline deal values is {'known to be ' if n_unsaid else ''}on the same basis{aside}."
     lead = (f"The one pair of headline deal values{aside} {'agrees' if k else 'does not agree'}" if n == 1
             else f"Of {count(n, 'pair')} of headline deal values{aside}, "
                  + ("none agree" if k == 0 else f"all {k} agree" if k == n else f"{k} {_verb(k, 'agrees', 'agree')}"))

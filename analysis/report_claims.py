@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from . import findings, report_scale
+from .compare import DEBT_UNSTATED
 from .formatting import (
     BOUND_WORDS,
-    VERDICT_LABELS,
     basis_note,
     bound_word,
     count,
@@ -131,7 +131,7 @@ def claims_tables(claims: pd.DataFrame, main_claims: pd.DataFrame, comparisons: 
             f"… and {len(derived_lines) - report_scale.TOP_ROWS} more derived valuations in claims.csv")])
     verdicts = comparisons.groupby(["metric", "verdict"])["pairs"].sum().unstack(fill_value=0)
     verdicts.index = [metric_label(m) for m in verdicts.index]
-    verdicts.columns = [VERDICT_LABELS.get(c, c) for c in verdicts.columns]
+    verdicts.columns = [findings.VERDICT_WORDS.get(c, c) for c in verdicts.columns]
     files["verdicts.md"] = md_table(verdicts.reset_index().rename(columns={"index": "Metric"}))
     if not int(comparisons["pairs"].sum()):  # the text says why: no "(none)" list, no empty table
         files["disagreements.md"] = files["verdicts.md"] = ""
@@ -145,8 +145,12 @@ def comparison_summary(comparisons: pd.DataFrame) -> str:
     if n == 0:
         return ("No pair of figures could be compared: no two sources give a figure of the same metric and "
                 "deal, so there is no disagreement to list and no pair to count.")
-    return _pairs_summary(comparisons, n) + ("; the list below shows those between headline claims, and the "
-                                             "table after it counts every pair by metric.")
+    unsaid = int(comparisons.loc[comparisons["verdict"] == DEBT_UNSTATED, "pairs"].sum())
+    aside = (f"; {unsaid} may differ by the debt (the larger includes the target's debt, the smaller does not "
+             f"say whether it does) and {'is' if unsaid == 1 else 'are'} not listed as disagreements"
+             if unsaid else "")
+    return _pairs_summary(comparisons, n) + aside + ("; the list below shows those between headline claims, and "
+                                                     "the table after it counts every pair by metric.")
 
 
 def _pairs_summary(comparisons: pd.DataFrame, n: int) -> str:

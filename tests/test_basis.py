@@ -47,3 +47,13 @@ def test_a_smaller_figure_beside_the_same_sources_price_with_debt_is_the_equity_
 def test_a_far_smaller_figure_beside_a_price_with_debt_is_no_equity_value() -> None:
     got = _bases([_claim("a-c01", 3.8e9), _claim("a-c02", 7.6e9, "including_debt")])
     assert got["a-c01"] == ("", "")
+
+
+def test_the_same_figure_at_another_precision_beside_a_price_with_debt_is_no_equity_value() -> None:
+    """"$14 billion" beside the same source's "$14.1 billion including debt" is that price rounded, not
+    the equity value (nor is "$59.9 billion" beside "$60 billion including debt"); "$13 billion" may be."""
+    got = _bases([_claim("a-c01", 14e9), _claim("a-c02", 14.1e9, "including_debt"),
+                  _claim("b-c01", 59.9e9, tx="t2"), _claim("b-c02", 60e9, "including_debt", tx="t2"),
+                  _claim("c-c01", 13e9, tx="t3"), _claim("c-c02", 14.1e9, "including_debt", tx="t3")])
+    assert got["a-c01"] == got["b-c01"] == ("", "")
+    assert got["c-c01"] == ("equity", "c-c02")

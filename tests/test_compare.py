@@ -69,9 +69,10 @@ def test_timeline_is_asked_once_per_pair_of_sources() -> None:
 
 def test_a_price_including_debt_and_an_equity_value_measure_different_things() -> None:
     """"$14.9 billion including debt" and "$14.1 billion" stated as the equity value are no
-    disagreement: the debt makes the difference. A smaller figure that says nothing is compared as
-    any figure (a misprint or a cut price is smaller too), its explanation naming the debt as a
-    possible reason only; the pairs are the same whether listed one by one or counted by figure."""
+    disagreement: the debt makes the difference. A smaller figure that says nothing may differ by
+    the debt and is counted apart from both (neither a disagreement nor a difference of basis is
+    known); a larger one disagrees as any figure; the pairs are the same whether listed one by one
+    or counted by figure."""
     debt = {**claim("a-c01", "a", 14.9e9, 14.85e9, 14.95e9), "basis": "including_debt"}
     bare = {**claim("b-c01", "b", 14.1e9, 14.05e9, 14.15e9), "basis": ""}
     equity = {**claim("c-c01", "c", 14.1e9, 14.05e9, 14.15e9), "basis": "equity"}
@@ -79,24 +80,48 @@ def test_a_price_including_debt_and_an_equity_value_measure_different_things() -
     comp = compare_claims(pd.DataFrame([debt, bare, equity, larger]))
     got = {(a, b): v for a, b, v in zip(comp["source_a"], comp["source_b"], comp["verdict"], strict=True)}
     why = dict(zip(zip(comp["source_a"], comp["source_b"], strict=True), comp["explanation"], strict=True))
-    assert got[("a", "c")] == "different_basis" and got[("a", "b")] == "contradicts"
+    assert got[("a", "c")] == "different_basis" and got[("a", "b")] == "debt_unstated"
     assert got[("a", "d")] == "contradicts" and got[("b", "c")] == "same"
     assert "includes the target's debt" in why[("a", "c")] and "equity value" in why[("a", "c")]
-    assert "the larger includes the target's debt, the smaller does not say whether it does" in why[("a", "b")]
+    assert why[("a", "b")].endswith("may differ by the debt: the larger includes the target's debt, the smaller "
+                                    "does not say whether it does; not compared")
     assert "debt" not in why[("a", "d")]
     clustered = compare_claims(pd.DataFrame([debt, bare, equity, larger]), limit=1)
     assert clustered.groupby("verdict")["pairs"].sum().to_dict() == comp.groupby("verdict")["pairs"].sum().to_dict()
 
 
-def test_a_misprint_smaller_than_a_price_with_debt_is_a_disagreement_not_a_basis() -> None:
-    """A lone "$4.5 billion" (a misprint of $5.4 billion) beside "$5.4 billion including debt": nothing
-    says it leaves the debt out, so it is no 'different things' pair; it disagrees (later: a later
-    report puts the figure differently)."""
+def test_a_misprint_smaller_than_a_price_with_debt_may_differ_by_the_debt() -> None:
+    """intel-tower: a lone "$4.5 billion" (a misprint of $5.4 billion) beside "$5.4 billion including
+    debt": nothing says it leaves the debt out, nor that it disagrees, so the pair may differ by the
+    debt, whichever source is later (the explanation says which is)."""
     debt = {**claim("a-c01", "a", 5.4e9, 5.35e9, 5.45e9), "basis": "including_debt"}
     typo = {**claim("b-c01", "b", 4.5e9, 4.45e9, 4.55e9), "basis": ""}
-    assert verdicts([debt, typo]) == ["contradicts"]
+    assert verdicts([debt, typo]) == ["debt_unstated"]
     comp = compare_claims(pd.DataFrame([debt, typo]), lambda x, y: x == "b" and y == "a")
-    assert comp["verdict"].tolist() == ["superseded"]
+    assert comp["verdict"].tolist() == ["debt_unstated"]
+    assert comp["explanation"].iloc[0].endswith("not compared (b appeared later than a)")
+
+
+def test_only_a_smaller_figure_the_debt_could_explain_may_differ_by_it() -> None:
+    """A figure below ``basis.DEBT_SHARE`` of the price with debt is not plausibly its equity value: it
+    disagrees, the debt named as a possible reason only; the same figure at another precision
+    ("$14 billion" for "$14.1 billion including debt") agrees within rounding; a floor below the
+    price ("more than $10 billion") admits it; "almost $12 billion" may be the equity value."""
+    from analysis.basis import DEBT_SHARE
+
+    debt = {**claim("a-c01", "a", 14.1e9, 14.05e9, 14.15e9), "basis": "including_debt"}
+    rounded = {**claim("b-c01", "b", 14e9, 13.5e9, 14.5e9), "basis": ""}
+    floor = {**claim("c-c01", "c", 10e9, 10e9, math.inf, "lower"), "basis": ""}
+    almost = {**claim("d-c01", "d", 12e9, 10.8e9, 12e9, "upper_approx"), "basis": ""}
+    edge = {**claim("e-c01", "e", DEBT_SHARE * 14.1e9, DEBT_SHARE * 14.1e9, DEBT_SHARE * 14.1e9), "basis": ""}
+    far = {**claim("f-c01", "f", 8e9, 7.95e9, 8.05e9), "basis": ""}
+    comp = compare_claims(pd.DataFrame([debt, rounded, floor, almost, edge, far]))
+    got = {b: (v, w) for a, b, v, w in zip(comp["source_a"], comp["source_b"], comp["verdict"], comp["explanation"],
+                                            strict=True) if a == "a"}
+    assert got["b"][0] == "compatible_rounding" and got["c"][0] == "compatible_bound"
+    assert got["d"][0] == got["e"][0] == "debt_unstated"
+    assert got["f"][0] == "contradicts"
+    assert got["f"][1].endswith("; the larger includes the target's debt, the smaller does not say whether it does")
 
 
 def test_two_exact_prices_a_unit_apart_do_not_agree_within_rounding() -> None:
@@ -155,7 +180,9 @@ def _stated(cid: str, src: str, text: str, tolerance: float, basis: str = "") ->
 def test_a_price_with_debt_against_an_equity_value_is_apart_whatever_the_tolerance() -> None:
     """qualcomm-nxp: "about $47 billion" including debt against an equity value stated as such is
     counted apart (with and without debt) at every ``approx_tolerance``, never as equal within
-    rounding or admitted by a bound; a figure that says nothing is compared as any figure."""
+    rounding or admitted by a bound; so is a smaller figure that says nothing ("about $44 billion"
+    may differ by the debt, though "about" at 10% admits $47 billion), unless it is the same figure
+    at another precision."""
     for tolerance in (0.05, 0.10, 0.15, 0.25):
         rows = [_stated("a-c01", "a", "about $47 billion", tolerance, "including_debt"),
                 _stated("b-c01", "b", "$47 billion", tolerance, "including_debt"),
@@ -163,7 +190,8 @@ def test_a_price_with_debt_against_an_equity_value_is_apart_whatever_the_toleran
                 _stated("d-c01", "d", "about $43.22 billion", tolerance, "equity"),
                 _stated("e-c01", "e", "more than $40 billion", tolerance, "equity"),
                 _stated("f-c01", "f", "about $46.8 billion", tolerance),  # $47 billion to its precision
-                _stated("g-c01", "g", "$60 billion", tolerance)]
+                _stated("g-c01", "g", "$60 billion", tolerance),
+                _stated("h-c01", "h", "about $44 billion", tolerance)]
         comp = compare_claims(pd.DataFrame(rows))
         got = {(a, b): v for a, b, v in zip(comp["source_a"], comp["source_b"], comp["verdict"], strict=True)}
         for debt in ("a", "b"):
@@ -171,5 +199,37 @@ def test_a_price_with_debt_against_an_equity_value_is_apart_whatever_the_toleran
                 assert got[(debt, smaller)] == "different_basis", (tolerance, debt, smaller, got)
             assert got[(debt, "f")] in ("compatible_rounding", "same"), (tolerance, got)
             assert got[(debt, "g")] == "contradicts", (tolerance, got)
+            assert got[(debt, "h")] == "debt_unstated", (tolerance, got)
         clustered = compare_claims(pd.DataFrame(rows), limit=1)
         assert clustered.groupby("verdict")["pairs"].sum().to_dict() == comp.groupby("verdict")["pairs"].sum().to_dict()
+
+
+def test_pairs_that_may_differ_by_the_debt_are_counted_apart_in_the_findings() -> None:
+    """mars-kellanova: "$36 billion" including debt (two sources) against "nearly $30 billion" that
+    says nothing (the label's equity value): the key findings counted those pairs as contradictions
+    and called the largest one a contradiction. They are counted apart, neither contradictions nor
+    'with and without debt', and the finding says whether they disagree is not known."""
+    from analysis import findings
+    from analysis.report_claims import comparison_summary
+
+    rows = [{**claim("s000-c01", "s000", 36e9, 35.5e9, 36.5e9), "basis": "including_debt"},
+            {**claim("s001-c01", "s001", 36e9, 35.5e9, 36.5e9), "basis": "including_debt"},
+            {**claim("s002-c01", "s002", 30e9, 27e9, 30e9, "upper_approx"), "basis": ""}]
+    claims = pd.DataFrame(rows).assign(stance="reported", quote="$x", mentions=1, start=0)
+    comp = compare_claims(claims)
+    assert comp["verdict"].tolist() == ["same", "debt_unstated", "debt_unstated"]
+    sources = pd.DataFrame({"source_id": ["s000", "s001", "s002"], "label": ["Outlet 0", "Outlet 1", "Outlet 2"],
+                            "control_chars": [0, 0, 0]})
+    timeline = pd.DataFrame({"source_id": ["s000", "s001", "s002"], "order": [1, 2, 3], "published": "",
+                             "earliest": "2025-06-08", "latest": "", "stage": "agreed"})
+    text = " ".join(findings.key_findings(sources, claims, comp, timeline, "the deal"))
+    assert "contradiction" not in text and "largest disagreement" not in text
+    assert ("The one pair of headline deal values (2 more pairs set a price including the target's debt against "
+            "a smaller figure that does not say whether it counts the debt: counted apart) agrees") in text
+    assert ("2 pairs of headline deal values may differ by the debt, counted apart: the larger figure includes "
+            "the target's debt and the smaller does not say whether it does, so whether they disagree is not known "
+            "(for example $36 bn from Outlet 0 against $30 bn from Outlet 2).") in text
+    assert "3 pairs of claims from different sources were compared: 1 same figure, 2 may differ by the debt." in text
+    assert "may differ by the debt (the larger includes the target's debt" in comparison_summary(comp)
+    assert findings.VERDICT_WORDS["debt_unstated"] == "May differ by the debt"
+    assert findings.disagreement_rows(claims, comp).empty

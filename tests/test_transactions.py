@@ -820,28 +820,34 @@ def test_a_possessive_before_acquisition_and_a_kind_of_business_name_no_target(t
 
 
 def test_a_price_including_debt_is_marked_and_not_set_against_the_equity_price(tmp_path: Path) -> None:
-    """The claims say which price counts the target's debt; the report's matrix says so, and the
-    pair is 'with and without debt', not a disagreement."""
+    """The claims say which price counts the target's debt; the report's matrix says so. Against a
+    price stated as the equity value the pair is 'with and without debt', not a disagreement; against
+    a smaller one that says nothing it may differ by the debt (counted apart: nothing says it is the
+    equity value, nor that the two disagree)."""
     from analysis.report_claims import _matrix_cell
 
     p = corpus(tmp_path, {
         "a": "Acme said on Monday it would buy Beta in a deal valued at $14.9 billion including debt.\n",
         "b": "Acme agreed to buy Beta for $14.1 billion, the companies said.\n",
+        "c": "Acme agreed to buy Beta for $14 billion, excluding debt, the companies said.\n",
     })
     cs = stages.cleaned(p)
     claims = stages.claims(p, cs)
     deal = claims[claims["metric"] == "deal_value"].set_index("source_id")
-    assert (deal.loc["a", "basis"], deal.loc["b", "basis"]) == ("including_debt", "")
+    assert (deal.loc["a", "basis"], deal.loc["b", "basis"], deal.loc["c", "basis"]) == ("including_debt", "", "equity")
     comparisons = stages.comparisons(claims, stages.build_timeline(p, cs, claims))
-    assert comparisons.loc[comparisons["metric"] == "deal_value", "verdict"].tolist() == ["different_basis"]
+    dv = comparisons[comparisons["metric"] == "deal_value"].set_index(["source_a", "source_b"])
+    assert dv.loc[("a", "b"), "verdict"] == "debt_unstated"
+    assert dv.loc[("a", "c"), "verdict"] == "different_basis"
     assert _matrix_cell(14.9e9, "USD", "exact", "including_debt") == "$14.9 bn (incl. debt)"
     assert _matrix_cell(10e9, "USD", "lower", "") == "$10 bn (at least)"
 
 
 def test_the_same_figure_at_another_precision_takes_the_basis_another_source_states(tmp_path: Path) -> None:
     """"$36 billion" is "$35.9 billion, inclusive of assumed net leverage" rounded: it counts the
-    debt too (basis_from names the claim that says so), so it is not set against the "almost $29
-    billion" equity value; "$24 billion" is not "$24.6 billion" rounded and takes nothing."""
+    debt too (basis_from names the claim that says so), so it is set apart from the "$30 billion,
+    excluding debt" equity value, and against "almost $29 billion", which says nothing, it may
+    differ by the debt; "$24 billion" is not "$24.6 billion" rounded and takes nothing."""
     from analysis.basis import same_figure
 
     p = corpus(tmp_path, {
@@ -849,16 +855,19 @@ def test_the_same_figure_at_another_precision_takes_the_basis_another_source_sta
              "inclusive of assumed net leverage.\n",
         "b": "Acme has agreed to buy Beta in a $36 billion deal, the companies said.\n",
         "c": "Acme would pay almost $29 billion for Beta, the companies said.\n",
+        "d": "Acme agreed to buy Beta for $30 billion, excluding debt, the companies said.\n",
     })
     cs = stages.cleaned(p)
     claims = stages.claims(p, cs)
     deal = claims[claims["metric"] == "deal_value"].set_index("source_id")
     assert deal.loc["a", "basis"] == deal.loc["b", "basis"] == "including_debt"
     assert (deal.loc["a", "basis_from"], deal.loc["b", "basis_from"]) == ("", deal.loc["a", "claim_id"])
-    assert deal.loc["c", "basis"] == ""
+    assert (deal.loc["c", "basis"], deal.loc["d", "basis"]) == ("", "equity")
     comparisons = stages.comparisons(claims, stages.build_timeline(p, cs, claims))
     dv = comparisons[comparisons["metric"] == "deal_value"].set_index(["source_a", "source_b"])
-    assert dv.loc[("b", "c"), "verdict"] == "different_basis"
+    assert dv.loc[("b", "d"), "verdict"] == "different_basis"
+    assert dv.loc[("b", "c"), "verdict"] == "debt_unstated"
+    assert "as a-c02 says of the same figure" in dv.loc[("b", "d"), "explanation"]
     assert "as a-c02 says of the same figure" in dv.loc[("b", "c"), "explanation"]
     assert same_figure(36e9, 35.9e9) and same_figure(25e9, 24.6e9)
     assert not same_figure(24e9, 24.6e9) and not same_figure(14.1e9, 14.9e9)
