@@ -202,6 +202,9 @@ def extract_mentions(
     return [m for found in map_sources(_source_mentions, cleaned, jobs, shared) for m in found]
 
 
+_BLANK_RUN = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+
+
 def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, parties_words: set[str] | None,
                      outlets: set[str], manifest_outlets: list[str], parties: tuple[str, str]) -> list[Mention]:
     """The mentions of one source."""
@@ -211,7 +214,9 @@ def _source_mentions(cs: CleanSource, lex: Lexicons, approx_tolerance: float, pa
     prev = ""
     paras: dict[int, str] = {}  # one string per paragraph: a slice per sentence was quadratic in a long one
     for sent in cs.sentences:
-        text = raw[sent.start : sent.end]
+        # a sentence read across blank lines (a scrape with a line per span: "offer for $23" /
+        # "billion in July") reads on: the same number of characters, so offsets stay raw
+        text = _BLANK_RUN.sub(lambda m: " " * len(m.group(0)), raw[sent.start : sent.end])
         if (para := paras.get(sent.paragraph)) is None:
             para = paras[sent.paragraph] = raw[cs.paragraphs[sent.paragraph].start : cs.paragraphs[sent.paragraph].end]
         previous = ""

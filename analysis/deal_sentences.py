@@ -262,7 +262,8 @@ _DESCRIBED = re.compile(rf"(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+(?P<n>{_NAME})")
 #: A brand before a descriptor names what the target makes or sells: "Pringles maker Kellanova".
 _BRAND_OF = re.compile(rf"(?:[ \t]+(?!(?:by|of|in|for|from|with|to|and|or|at|on|as|the|an?|its|their)\b)"
                        rf"[a-z][\w-]*){{0,2}}?[ \t]+(?:[a-z]*maker|seller|owner|producer|retailer|"
-                       rf"operator|developer|designer|manufacturer|distributor|supplier|chain)[ \t]+"
+                       rf"operator|developer|designer|manufacturer|distributor|supplier|chain|app|startup|"
+                       rf"start-up)[ \t]+"
                        rf"(?P<n>{_NAME})")
 
 
@@ -284,6 +285,14 @@ def _head_noun_name(text: str, m: re.Match[str]) -> tuple[str, int]:
     return name, m.end("t")
 
 
+#: A pronoun's contraction opening a sentence is no name: "We're", "It's", "They've".
+_CONTRACTION = re.compile(r"(?i)(?:we|they|you|it|he|she|that|there|here|let|i|who|what)['’](?:re|ve|s|m|ll|d)")
+#: A speech verb and "that" between a name and the deal's verb: the name is the speaker.
+_SPEAKER_THAT = re.compile(r"\b(?:said|says|told \w+|stated|noted|added|argued|believes|believed|thinks|"
+                           r"thought|wrote|explained|reported|reports)\b[^.;:!?]{0,40}?\bthat\b")
+#: A country named by its initials is no company bought ("had considered buying the U.S.-based ...",
+#: cut at the stop)
+_COUNTRY_INITIALS = frozenset({"U.S", "U.S.", "US", "U.K", "U.K.", "UK", "EU", "E.U", "E.U."})
 #: "the maker of", "owner of": what follows is the company's product or asset, not the company
 _PRODUCT_OF = re.compile(r"\b(?:[a-z]*maker|seller|owner|producer|developer|designer|manufacturer|"
                          r"distributor|supplier|operator|creator|publisher)s?[ \t]+of[ \t]+(?:the[ \t]+)?$"
@@ -338,7 +347,7 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                     described = bool(_DEMONYM_NOUN.match(text, m.end("a")) and re.fullmatch(_DEMONYM, acquirer))
                     if described:
                         acquirer = ""  # "The Japanese company bought X": a buyer described, not named
-                    if not target or (acquirer and same_party(acquirer, target)):
+                    if not target or target in _COUNTRY_INITIALS or (acquirer and same_party(acquirer, target)):
                         continue
                     if not _is_party(target, proper) or _DESCRIPTOR_AFTER.match(text, m.end("t")) or (
                             head_end == m.end("t") and _MAKER_AFTER.match(text, m.end("t"))):
@@ -350,6 +359,12 @@ def deal_mentions(cleaned: list[CleanSource], stop: set[str]) -> list[DealMentio
                         continue  # "barred from buying American technology": wares, not a company
                     if acquirer and not _is_party(acquirer, proper):
                         acquirer = ""
+                    if acquirer and (_CONTRACTION.fullmatch(acquirer) or (
+                            m.group("a") and _SPEAKER_THAT.search(text, m.end("a"), m.start("t")))):
+                        # "We're disappointed ... being able to acquire X", "X said Tuesday that
+                        # acquiring Y will help", "Z News reported that the software giant was in
+                        # talks to acquire Y": no buyer named, the deal still told
+                        acquirer, described = "", True
                     if (acquirer and rule == "buys" and _OBJECT_BEFORE.search(text, 0, m.start("a"))
                             and re.match(r"[ \t]+(?:and|or)[ \t]", text[m.end("a"):])):
                         continue  # "divest their holdings in X and purchase shares of Y": X buys nothing

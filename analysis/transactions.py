@@ -322,12 +322,21 @@ _OWNER_RAISED = re.compile(rf"\b(?P<n>{_OWNER_NAME}) (?:has |had |then )?(?:rais
 _OWNER_AFTER = re.compile(rf" (?:[a-z-]+ ){{0,2}}(?P<n>{_OWNER_NAME}) {_DEAL_NOUN}\b")
 
 
+#: A possessor right before a figure: "Microsoft's $16bn ...", "Exclusive-Microsoft's $16 billion ...".
+_POSSESSOR_AT = re.compile(r"(?P<n>(?-i:[A-Z])[\w&.-]*(?:[ \t](?-i:[A-Z])[\w&.-]*){0,2})['’]s[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
 def _owner_at(raw: str, begin: int, start: int, end: int, groups: list[Transaction]) -> Transaction | None:
     """The one transaction whose buyer names the deal the figure sizes, right at the figure:
     "JetBlue's original offer of $33 per share", "the $3.8 billion JetBlue deal" (None when no
     buyer is named there, or the name fits several transactions' buyers)."""
-    m = (_OWNER_BEFORE.search(raw, begin, start) or _OWNER_RAISED.search(raw, begin, start)
-         or _OWNER_AFTER.match(raw, end, end + 60))
+    m = _OWNER_BEFORE.search(raw, begin, start) or _OWNER_RAISED.search(raw, begin, start)
+    if m is None and _POSSESSOR_AT.search(raw, begin, start):
+        # "Microsoft's $16bn Nuance bid": the possessor bids, the name after the figure is the
+        # target (not the buyer of "the $3.8 billion JetBlue deal")
+        m = _POSSESSOR_AT.search(raw, begin, start)
+    elif m is None:
+        m = _OWNER_AFTER.match(raw, end, end + 60)
     if m is None:
         return None
     fits = [t for t in groups if t.acquirer and same_party(t.acquirer, m.group("n"))]

@@ -257,3 +257,16 @@ def test_a_claims_certainty_is_its_first_mentions_a_headlines_included_a_links_n
     assert stance[("a", 3_800_000_000)] == "confirmed"
     assert stance[("b", 5_000_000_000)] == "confirmed"
     assert stance[("c", 10_000_000_000)] == "rumoured"  # the body's rumour qualifies its headline
+
+
+def test_a_figure_split_across_blank_lines_reads_whole(tmp_path) -> None:
+    """A double-spaced scrape, "Acme sweetened its original offer for $23" / "billion in July to $32
+    billion": the figure is $23 billion (it had read $23), its quote the raw slice."""
+    claims = _claims_of(tmp_path, {
+        "a": "Acme sweetened its original offer for $23\n\nbillion in July to $32 billion, making it one of\n\n"
+             "the largest deals ever, people familiar with the agreement said.\n",
+    })
+    raw = (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert sorted(claims["value"]) == [23e9, 32e9]
+    for _, c in claims.iterrows():
+        assert raw[c["start"]:c["end"]] == c["quote"]

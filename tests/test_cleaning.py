@@ -480,3 +480,15 @@ def test_a_call_to_copy_a_portfolio_is_a_promo() -> None:
     cs = clean_source(_source(raw), load_rules())
     assert any(r.rule == "promo" and "Buffett" in r.text for r in cs.removals)
     assert " ".join(p.text for p in cs.paragraphs).startswith("Acme agreed")
+
+
+def test_two_sentences_a_scrape_fused_are_two() -> None:
+    """"... their intentions.In September 2005, Zeta acquired Beta": the second sentence's date was
+    read under the first's "allows ... to" as a date still to come (a 2021 page put before 2005)."""
+    from analysis.cleaning.segments import split_sentences
+
+    text = ("It allows the software to understand words and their intentions.In September 2005, Zeta "
+            "acquired Beta. Acme.Com stays one name.")
+    parts = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+    assert parts == ["It allows the software to understand words and their intentions.",
+                     "In September 2005, Zeta acquired Beta.", "Acme.Com stays one name."]

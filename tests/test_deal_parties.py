@@ -180,3 +180,45 @@ def test_a_camel_case_name_is_a_party_and_a_product_is_not(tmp_path: Path) -> No
     assert {"iRobot", "eBay", "1Life Healthcare"} <= targets
     assert not {"Roomba", "Roomba-maker"} & targets
     assert ("New Jersey", "iRobot", "acquisition") not in found
+
+
+def test_a_speaker_and_a_contraction_are_no_buyer(tmp_path: Path) -> None:
+    """From the intel-tower check: "Acme CEO Jane Roe said Tuesday that acquiring Beta will help"
+    made a deal "Jane Roe -> Beta", and "We're disappointed ... being able to acquire a company
+    like Beta" a deal "We're -> Beta"."""
+    found = _deals(tmp_path, (
+        "Acme agreed to buy Beta Systems for $5.4 billion.\n\n"
+        "Acme CEO Jane Roe said Tuesday that acquiring Beta Systems will help expand its business.\n\n"
+        "We're disappointed by that because being able to acquire a foundry company like Beta Systems "
+        "mattered.\n"))
+    assert {a for a, _t, _k in found} == {"Acme"}
+
+
+def test_the_microsoft_nuance_checks_deal_shapes(tmp_path: Path) -> None:
+    """From the microsoft-nuance check: "Zeta acquired QWERTY swiping app Swype" buys Swype;
+    "had considered buying the U.S." buys no country; "Omega News reported that the software giant
+    was in talks to acquire Delta Inc." keeps Delta's deal without making the outlet its buyer."""
+    found = _deals(tmp_path, (
+        "Acme agreed to buy Beta Systems for $16 billion.\n\n"
+        "Later that year Zeta acquired QWERTY swiping app Swype for $102 million.\n\n"
+        "Acme had considered buying the U.S.\n\n"
+        "Last month, Omega News reported that the software giant was in talks to acquire Delta Inc. for "
+        "more than $10 billion.\n"))
+    assert ("Zeta", "Swype", "acquisition") in found
+    assert not any(t in ("U.S", "QWERTY") for _a, t, _k in found)
+    assert not any(a == "Omega News" for a, _t, _k in found)
+    assert any(t == "Delta Inc" for _a, t, _k in found)
+
+
+def test_a_possessor_before_the_figure_bids_for_the_name_after_it(tmp_path: Path) -> None:
+    """"Acme's $16bn Beta bid secures approval": Acme bids for Beta (the figure had gone to a deal of
+    Beta's own, read as Beta's bid, as in "the $3.8 billion JetBlue deal")."""
+    p = _corpus(tmp_path, {
+        "a": "Acme agreed to buy Beta Systems for $16 billion.\n\n"
+             "Beta Systems acquired QWERTY swiping app Swype for $102 million.\n",
+        "b": "Acme's $16bn Beta Systems bid secures EU antitrust approval.\n"})
+    claims = stages.claims(p, stages.cleaned(p))
+    tx = stages.transactions(p, stages.cleaned(p)).set_index("transaction_id")
+    sixteen = claims[(claims["value"] == 16e9) & (claims["source_id"] == "b")]
+    assert len(sixteen) == 1
+    assert set(tx.loc[sixteen["transaction"], "target"]) == {"Beta Systems"}

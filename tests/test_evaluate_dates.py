@@ -98,16 +98,21 @@ LABELLED = {"seeds": SEEDS_DIR, **{p.name: p for p in example_corpora()}}
 # its price-cut and regulator pages read as the agreement (a new price "agreed"), its pages on
 # other deals the regulator blocked read by theirs, and its aftermath pages (the maker's
 # bankruptcy, a lawsuit) by the review or the end they recount.
+# microsoft-nuance (scored once unseen, then its general causes fixed): 50% of windows 7 days or
+# less, stage 0.82, order 0.86 with `published` given as without: its review pages (a shareholder
+# suit over the proxy, the EU's questions, the UK regulator's clearance) recount the agreement "in
+# April" and are bounded by it alone, and two of them read as the agreement they recount.
 TAU_GAPS_EMPTIED = {"hpe-juniper", "ibm-hashicorp", "illumina-grail", "jetblue-spirit", "pfizer-seagen",
                     "unitedhealth-changehealthcare"}
 # nvidia-arm's order is 0.89: p07, a review page bounded only by its stage following the
 # announcement, sits amid the review pages (where such a page could be), though it came first.
 TAU_GAPS_GIVEN = {"amazon-irobot", "cisco-splunk", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper",
                   "ibm-hashicorp", "illumina-grail", "intel-tower", "jetblue-spirit", "microsoft-activision",
-                  "nvidia-arm", "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
+                  "microsoft-nuance", "nvidia-arm", "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys",
+                  "unitedhealth-changehealthcare"}
 WINDOW_GAPS = {"amazon-irobot", "disney-fox", "exxon-pioneer", "google-wiz", "hpe-juniper", "ibm-hashicorp",
-               "illumina-grail", "intel-tower", "jetblue-spirit", "microsoft-activision", "nvidia-arm",
-               "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
+               "illumina-grail", "intel-tower", "jetblue-spirit", "microsoft-activision", "microsoft-nuance",
+               "nvidia-arm", "pfizer-seagen", "qualcomm-nxp", "synopsys-ansys", "unitedhealth-changehealthcare"}
 
 
 @pytest.fixture(scope="module")

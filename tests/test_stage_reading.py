@@ -125,3 +125,20 @@ def test_a_regulators_plan_to_block_is_a_review_step_and_a_photo_caption_no_stag
     review = Segment("x", 0, 0, 0, "The deal is under scrutiny by regulators in the UK and the EU.")
     assert deal_stage([review, caption])[0] == "regulatory_review"
     assert deal_stage([Segment("x", 1, 0, 0, "Acme has agreed to buy Beta for $1.7 billion.")])[0] == "agreed"
+
+
+@pytest.mark.parametrize(("text", "stage", "present"), [
+    # from the microsoft-nuance check
+    ("The Commission today announced the result of an investigation into possible overlaps.", "agreed", False),
+    ("Acme announced that it will invest $4 billion in Beta.", "agreed", True),
+    ("Acme is one step closer to completing its acquisition of Beta.", "completed", False),
+    ("Rivals fear Acme will favour Beta over competing services after the deal is completed.", "completed", False),
+    ("Acme bought Gamma after the deal was completed in May.", "completed", True),
+    ("The watchdog found no reason for concern regarding competition following the proposed merger.",
+     "regulatory_review", True),
+])
+def test_an_investigation_announced_a_step_closer_and_a_deal_after_its_completion(
+        text: str, stage: str, present: bool) -> None:
+    """"announced the result of an investigation" had read as an investment announced, "one step
+    closer to completing" and "after the deal is completed" as the completion."""
+    assert (stage in {k for k, _ in _stages(text)}) is present

@@ -15,7 +15,10 @@ _ABBREV = re.compile(
     r"(?i)(?:\b(?:mr|mrs|ms|dr|prof|inc|corp|co|ltd|plc|st|jr|sr|no|vs|etc|e\.g|i\.e|u\.s|u\.k|approx|rs|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$"
 )
-_SENT_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*(?=\s++[\"“‘(\[]?[A-Z0-9$€£])")
+_SENT_END = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*(?=\s++[\"“‘(\[]?[A-Z0-9$€£])"
+                       # two sentences a scrape fused ("their intentions.In September 2005, X ...")
+                       r"|(?<=[a-z]{2}[.!?])(?=(?:In|On|At|The|This|That|It|He|She|They|We|But|And|As|After|"
+                       r"Before|Since|When|While|Its|His|Her|Their|A|An)\s)")
 
 
 def split_sentences(raw: str, start: int, end: int) -> list[tuple[int, int]]:

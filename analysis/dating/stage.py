@@ -80,6 +80,8 @@ _HEDGE = re.compile(
     r"bidding|proposes|"
     r"in case|once|when|confiden(?:ce|t) (?:in|of|that)|"
     # the deal a party is near is still to be made ("Nears Deal To Buy X For About $6 Bln")
+    # one step closer to completing it is not completing it
+    r"(?:closer|nearer) to|steps? (?:toward|towards)|on (?:its|the) way to|"
     r"(?:nears?|nearing|close to|closing in on) (?:an? |the )?(?:[\w$.,’'-]+ ){0,4}?(?:deal|agreement|pact))\b"
     r"|n't|n’t",
     re.IGNORECASE)
@@ -91,6 +93,10 @@ _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|yet to|lack of)\b
 _INNER_HEDGE = re.compile(
     r"\b(?:if|whether|unless|not|never|yet to|to be|will be|would be|should|could|might|(?-i:may)|must)\b|n't|n’t",
     re.IGNORECASE)
+#: "after the deal is completed", "after it closes": a present tense after "after" tells of a time
+#: still to come
+_PRESENT_DONE = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?(?:(?:is|are)\s+(?:\w+\s+)?(?:completed|closed|finali[sz]ed|"
+                           r"done|approved|consummated)|(?:closes|completes))\b", re.IGNORECASE)
 #: "when the takeover was announced": a time clause in the past tense tells what happened
 _WHEN = {"when", "once", "before"}
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
@@ -168,12 +174,15 @@ def recap(text: str, pos: int) -> bool:
 def hedged(text: str, pos: int, tentative: bool = False, reach: int = 80) -> bool:
     """True when the words before ``pos`` in its (sub)clause hedge or negate it."""
     start = max(clause(text, pos)[0], pos - reach)
+    last = None
     for m in _SUBORDINATE.finditer(text, start, pos):
-        start = m.end()
+        start, last = m.end(), m
     prefix = text[start:pos]
     if tentative:
         return bool(_NEGATION.search(prefix))
     end = clause(text, pos)[1]
+    if last is not None and last.group(0).lower() == "after" and _PRESENT_DONE.match(text, pos, end):
+        return True  # "will favour X after the deal is completed": a time still to come
     hedges = [m for m in _HEDGE.finditer(prefix)
               if not (m.group(0).lower() in _WHEN and _PAST_AUX.search(text, start + m.end(), end))]
     return bool(hedges or MODAL_MAY.search(prefix) or _FOR_TO.search(prefix))
