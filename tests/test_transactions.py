@@ -294,8 +294,13 @@ def test_real_coverage_main_transaction_and_settled_figure(scores, name: str, re
 # for X" on a page about the regulator; One Medical's $3.49 billion) are filed under the main deal,
 # "for $1.65bn in expansion of its smart home" reads as capital spending, and "1.7 billion dollars"
 # in words after a pound figure is missed.
-FLOOR_GAPS = {"amazon-irobot", "exxon-pioneer", "hpe-juniper", "illumina-grail", "nvidia-arm", "pfizer-seagen",
-              "salesforce-slack"}
+# microsoft-nuance (scored once unseen, then its general causes fixed): deal-value precision and
+# recall 0.89: the buyer's earlier deals told beside this one ("behind only the $24 billion LinkedIn
+# Corp. transaction", "the software giant's $27 billion acquisition of networking ...") are filed under
+# it, and its value told as a valuation ("valuing the company at $19.7 billion, including net debt",
+# "That would value the equity of Nuance ... at about $16 billion") is read as one.
+FLOOR_GAPS = {"amazon-irobot", "exxon-pioneer", "hpe-juniper", "illumina-grail", "microsoft-nuance", "nvidia-arm",
+              "pfizer-seagen", "salesforce-slack"}
 
 
 @pytest.mark.parametrize("name", [c.name for c in REAL])
