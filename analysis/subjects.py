@@ -104,6 +104,9 @@ _VALUED_SUBJECT = re.compile(r"(?i)\s*(?:\([^)]{1,12}\)\s*)?(?:(?:is|was|are|wer
                              # "X, whose market value as of Wednesday's close was about"
                              r"|,\s+whose\s+market\s+(?:cap|capitali[sz]ation|value)\b[^.;$]{0,40}?"
                              r"\b(?:was|is|stood at)"
+                             r"(?:\s+(?:about|around|roughly|nearly|some|almost|more than|over))?\s*"
+                             # "Microsoft, with a market value of more than $1.93 trillion,"
+                             r"|,\s+with\s+a\s+(?:stock\s+)?market\s+(?:cap|capitali[sz]ation|value)\s+of"
                              r"(?:\s+(?:about|around|roughly|nearly|some|almost|more than|over))?\s*)$")
 
 

@@ -222,3 +222,16 @@ def test_a_possessor_before_the_figure_bids_for_the_name_after_it(tmp_path: Path
     sixteen = claims[(claims["value"] == 16e9) & (claims["source_id"] == "b")]
     assert len(sixteen) == 1
     assert set(tx.loc[sixteen["transaction"], "target"]) == {"Beta Systems"}
+
+
+def test_the_buyers_market_value_told_with_with_is_no_valuation_of_the_target(tmp_path: Path) -> None:
+    """"Acme, with a market value of more than $1.93 trillion, remains active on the deals front"
+    drew the target's valuation chart at $1.93 trillion (microsoft-nuance); the target's own
+    market value told so stays a valuation."""
+    p = _corpus(tmp_path, {"a": (
+        "Acme agreed to buy Beta Systems for $16 billion.\n\n"
+        "Acme, with a market value of more than $1.93 trillion, remains active on the deals front.\n\n"
+        "Beta Systems, with a market value of about $13 billion, makes speech software.\n")})
+    claims = stages.claims(p, stages.cleaned(p)).set_index("value")
+    assert claims.loc[1.93e12, "metric"] == "other" and claims.loc[1.93e12, "subject"] == "Acme"
+    assert str(claims.loc[13e9, "metric"]).startswith("valuation")
