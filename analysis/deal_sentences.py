@@ -17,6 +17,7 @@ from .numbers import parse_amounts
 from .parties import (
     _DEMONYM,
     _DEMONYM_NOUN,
+    CAMEL_NAME,
     DEMONYM_WARES,
     SENTENCE_OPENERS,
     _is_party,
@@ -39,7 +40,7 @@ _ORDINAL = (r"(?=\d{1,3}(?:st|nd|rd|th)[ \t][A-Z])"  # first, so the look-behind
             + r"(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t][A-Z])")
 _WORD = (r"(?:(?:Inc|Corp|Co|Ltd|Bros)\.(?=[ \t])|(?:[A-Z]\.){2,}(?=[ \t][A-Z])|[A-Z][\w&'’.-]*[\w&]|[A-Z]|AI|"
          # a name in camel case from a small letter or a digit: "iRobot", "eBay", "1Life Healthcare"
-         r"(?<![\w$.,-])(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][\w&'’.-]*[\w&]|"
+         rf"(?<![\w$.,-]){CAMEL_NAME}[\w&'’.-]*[\w&]|"
          rf"{_ORDINAL})")
 #: "and" joins a name ("Procter and Gamble"), not a possessor starting the next phrase ("Activision
 #: Blizzard and Meta's acquisition of Giphy")

@@ -78,6 +78,11 @@ def clean_name(name: str, stop: set[str]) -> str:
     return "" if text in stop or text in _LEAD_STOP else text
 
 
+#: How a name in camel case from a small letter or a digit begins ("iRobot", "eBay", "1Life"): a
+#: name all the same, for deal sentences, proper nouns and claim subjects alike.
+CAMEL_NAME = r"(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z]"
+
+
 def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
     """Words that are names: capitalised inside a sentence, or never written in lower case in the
     corpus (so a name that only opens sentences, "Northwind agreed ...", counts; "By", "For",
@@ -91,7 +96,7 @@ def proper_nouns(cleaned: list[CleanSource]) -> set[str]:
             lower.update(w for w in words if w.islower())
             for i, w in enumerate(words):
                 name = re.sub(r"['’]s$", "", w).strip(".,")
-                if re.fullmatch(r"(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][\w&'’.-]*", name):
+                if re.fullmatch(rf"{CAMEL_NAME}[\w&'’.-]*", name):
                     seen.add(name)  # in camel case from a small letter or a digit: "iRobot", "1Life"
                     continue
                 if not w[:1].isupper():

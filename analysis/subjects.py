@@ -10,10 +10,11 @@ from collections import Counter
 
 from .cleaning import CleanSource
 from .numbers import Amount
+from .parties import CAMEL_NAME
 
 _ORG = re.compile(
     # (a name in camel case from a small letter or a digit too: "iRobot", "eBay", "1Life")
-    r"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|(?:[a-z]{1,2}|\d{1,3})[A-Z][a-z][A-Za-z0-9&.-]*[A-Za-z0-9&])"
+    rf"\b(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|{CAMEL_NAME}[A-Za-z0-9&.-]*[A-Za-z0-9&])"
     r"(?:\s+(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9&]|AI|&))*"
 )
 _STOP = {
